@@ -1,0 +1,102 @@
+"""The ``kooperacja`` command line (also ``python -m app``); the GUI is the default command.
+
+Errors reach the user as one Polish line on stderr and a non-zero exit code (see README,
+"Exit codes"); tracebacks go only to the log file, without their messages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from app import __version__
+from app.commands import data, store
+from app.config import Settings
+from app.errors import KooperacjaError
+from app.i18n import _, set_language
+
+log = logging.getLogger("app.cli")
+EXIT_UNEXPECTED = 1
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse's own usage errors: exit code 2
+        self.print_usage(sys.stderr)
+        sys.stderr.write(_("Error: {message}").format(message=message) + "\n")
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="kooperacja",
+        description=_(
+            "Kooperacja: case files of the Model Kooperacji, encrypted on this computer."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"kooperacja {__version__}")
+    parser.add_argument("--db", help=_("path of the database file"))
+    parser.add_argument("--passphrase-file", help=_("read the passphrase from this file"))
+    parser.add_argument("--lang", choices=["pl", "en"], help=_("language of messages"))
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    store.register(sub)
+    data.register(sub)
+    for name in (
+        "app.commands.printing",
+        "app.commands.sync",
+        "app.commands.keys",
+        "app.commands.stats",
+    ):
+        module = _optional(name)
+        if module is not None:
+            module.register(sub)
+    p = sub.add_parser("gui", help=_("start the desktop application (default)"))
+    p.set_defaults(func=_gui)
+    return parser
+
+
+def _optional(name: str):  # noqa: ANN202
+    import importlib
+
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        if exc.name == name:
+            return None
+        raise
+
+
+def _gui(args: argparse.Namespace) -> int:
+    from app.ui.main import run_gui
+
+    return run_gui(db=args.db)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from app.logs import setup_logging
+
+    setup_logging()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    set_language(args.lang or Settings.load().language)
+    if not getattr(args, "func", None):
+        args.func = _gui
+    try:
+        return int(args.func(args) or 0)
+    except KooperacjaError as exc:
+        log.info("command %s failed: %s", args.command, type(exc).__name__)
+        sys.stderr.write(_("Error: {message}").format(message=exc.message) + "\n")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        sys.stderr.write(_("Interrupted.") + "\n")
+        return 130
+    except Exception:
+        log.exception("unexpected error in command %s", args.command)
+        sys.stderr.write(
+            _(
+                "Error: something unexpected went wrong; nothing was saved half-way. "
+                "Details (without personal data) are in the log file."
+            )
+            + "\n"
+        )
+        return EXIT_UNEXPECTED

@@ -1,0 +1,182 @@
+"""Commands about case data: families (list/search), dump, load, demo, TERC import."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from app.commands import (
+    db_path,
+    open_from_args,
+    print_json,
+    progress_printer,
+    read_passphrase,
+)
+from app.config import atomic_write_bytes
+from app.errors import FileProblem, ValidationError
+from app.i18n import _
+from app.models.enums import FamilyStatus
+from app.services import demo, dump, reference, search, setup
+from app.store import keys
+
+
+def cmd_families(args: argparse.Namespace) -> int:
+    ws = open_from_args(args)
+    try:
+        rows: list[search.FamilyRow] = []
+        offset = 0
+        while True:
+            page = search.search_families(
+                ws, args.search or "", status=args.status, offset=offset, limit=500
+            )
+            rows += page.rows
+            offset += len(page.rows)
+            if not page.rows or offset >= page.total or (args.limit and offset >= args.limit):
+                break
+        if args.limit:
+            rows = rows[: args.limit]
+    finally:
+        ws.lock()
+    if args.json:
+        print_json([_family_json(r) for r in rows])
+        return 0
+    if not rows:
+        print(_("No families found."))
+        return 0
+    for r in rows:
+        print(f"{r.case_number:<22} {r.head_name:<32} {r.locality:<20} {r.status_label}")
+    print(_("{n} families").format(n=len(rows)))
+    return 0
+
+
+def _family_json(r: search.FamilyRow) -> dict:
+    return {
+        "id": r.id,
+        "case_number": r.case_number,
+        "gmina": r.gmina,
+        "gmina_code": r.gmina_code,
+        "locality": r.locality,
+        "address": r.address,
+        "status": r.status,
+        "lead_worker": r.lead_worker,
+        "opened_on": r.opened_on.isoformat(),
+        "next_review_on": r.next_review_on.isoformat() if r.next_review_on else None,
+        "members": [
+            {
+                "id": m.person_id,
+                "first_name": m.first_name,
+                "last_name": m.last_name,
+                "name": f"{m.first_name} {m.last_name}",
+                "pesel": m.pesel,
+                "relation": m.relation,
+            }
+            for m in r.members
+        ],
+    }
+
+
+def cmd_dump(args: argparse.Namespace) -> int:
+    ws = open_from_args(args)
+    try:
+        text = dump.dump_json(ws, with_audit=args.with_audit)
+    finally:
+        ws.lock()
+    if args.output:
+        atomic_write_bytes(Path(args.output), text.encode("utf-8"))
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_load(args: argparse.Namespace) -> int:
+    try:
+        data = json.loads(Path(args.json_file).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise FileProblem(_("The file cannot be read.")) from exc
+    except ValueError as exc:
+        raise ValidationError(_("The file is not valid JSON."), "file") from exc
+    ws = open_from_args(args)
+    try:
+        count = dump.load_data(ws, data)
+    finally:
+        ws.lock()
+    print(_("{n} records loaded.").format(n=count))
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    path = db_path(args)
+    passphrase = read_passphrase(args)
+    if not path.exists():
+        kdf = keys.TEST_KDF if _test_kdf() else None
+        ws = setup.initialize(
+            path,
+            passphrase,
+            role=args.role,
+            unit_code=args.unit,
+            name=args.name or demo.default_name(args.role, args.unit),
+            worker_name=args.worker,
+            kdf=kdf,
+        )
+        print(_("Database created: {path}").format(path=path), file=sys.stderr)
+    else:
+        ws = setup.open_workspace(path, passphrase)
+    try:
+        summary = demo.generate(
+            ws, families=args.families, seed=args.seed, progress=progress_printer(_("Families"))
+        )
+    finally:
+        ws.lock()
+    print(_("{n} demo families added.").format(n=summary.families), file=sys.stderr)
+    return 0
+
+
+def _test_kdf() -> bool:
+    return os.environ.get("KOOPERACJA_TEST_KDF") == "1"
+
+
+def cmd_terc_import(args: argparse.Namespace) -> int:
+    ws = open_from_args(args)
+    try:
+        n = reference.import_terc(ws, args.file)
+    finally:
+        ws.lock()
+    print(_("{n} TERYT units imported.").format(n=n))
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("families", help=_("list or search families"))
+    p.add_argument("--search", help=_("surname, PESEL, locality or case number"))
+    p.add_argument("--status", choices=[s.value for s in FamilyStatus])
+    p.add_argument("--limit", type=int, default=0)
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
+    p.set_defaults(func=cmd_families)
+
+    p = sub.add_parser("dump", help=_("export every record as canonical JSON"))
+    p.add_argument("--json", action="store_true", default=True)
+    p.add_argument("--with-audit", action="store_true", help=_("include the audit log"))
+    p.add_argument("-o", "--output", help=_("write to a file instead of the screen"))
+    p.set_defaults(func=cmd_dump)
+
+    p = sub.add_parser("load", help=_("load a JSON export into a new database"))
+    p.add_argument("--json", dest="json_file", required=True, metavar="FILE")
+    p.set_defaults(func=cmd_load)
+
+    p = sub.add_parser("demo", help=_("add realistic synthetic families (creates the database)"))
+    p.add_argument("--families", type=int, default=50)
+    p.add_argument("--seed", type=int, default=None)
+    p.add_argument("--role", choices=["ops", "coordinator"], default="ops")
+    p.add_argument("--unit", default=demo.DEFAULT_GMINA)
+    p.add_argument("--name", default="")
+    p.add_argument("--worker", default="Anna Kowalczyk")
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("terc", help=_("TERYT register"))
+    tsub = p.add_subparsers(dest="terc_command", required=True)
+    t = tsub.add_parser("import", help=_("import a newer TERC file from GUS"))
+    t.add_argument("file")
+    t.set_defaults(func=cmd_terc_import)

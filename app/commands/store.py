@@ -1,0 +1,122 @@
+"""Commands about the database itself: init, check, passwd, backup, restore."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+
+from app.commands import db_path, open_from_args, read_passphrase
+from app.errors import UsageError
+from app.i18n import _
+from app.services import audit, integrity, setup
+from app.store import keys
+from app.store.vault import restore
+
+
+def _kdf_from_env() -> keys.KdfParams | None:
+    # Test suites create hundreds of databases; they may ask for the cheap KDF explicitly.
+    return keys.TEST_KDF if os.environ.get("KOOPERACJA_TEST_KDF") == "1" else None
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    passphrase = read_passphrase(args, confirm=True)
+    ws = setup.initialize(
+        db_path(args),
+        passphrase,
+        role=args.role,
+        unit_code=args.unit,
+        name=args.name,
+        worker_name=args.worker or "",
+        kdf=_kdf_from_env(),
+    )
+    print(_("Database created: {path}").format(path=ws.path))
+    print(_("Device: {device}").format(device=ws.device_id))
+    ws.lock()
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    ws = open_from_args(args)
+    try:
+        report = integrity.full_check(ws)
+    finally:
+        ws.lock()
+    for line in report.lines():
+        print(line)
+    return 0 if report.ok else 6
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    old = read_passphrase(args)
+    ws = setup.open_workspace(db_path(args), old)
+    try:
+        if getattr(args, "new_passphrase_file", None):
+            new = read_passphrase(argparse.Namespace(passphrase_file=args.new_passphrase_file))
+        elif os.environ.get("KOOPERACJA_NEW_PASSPHRASE"):
+            new = os.environ["KOOPERACJA_NEW_PASSPHRASE"]
+        elif sys.stdin.isatty():
+            new = prompt_new_passphrase()
+        else:
+            raise UsageError(_("Give the new passphrase with --new-passphrase-file."))
+        ws.vault.change_passphrase(old, new, hints=(ws.identity.name, ws.actor))
+        audit.log_event(ws, "passwd")
+    finally:
+        ws.lock()
+    print(_("Passphrase changed."))
+    return 0
+
+
+def prompt_new_passphrase() -> str:
+    first = getpass.getpass(_("New passphrase: "))
+    if getpass.getpass(_("Repeat the passphrase: ")) != first:
+        raise UsageError(_("The two passphrases differ."))
+    return first
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    ws = open_from_args(args)
+    try:
+        out = ws.vault.backup(args.out)
+        audit.log_event(ws, "backup")
+    finally:
+        ws.lock()
+    print(_("Encrypted backup written: {path}").format(path=out))
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    passphrase = read_passphrase(args)
+    kept = restore(args.backup, db_path(args), passphrase)
+    ws = setup.open_workspace(db_path(args), passphrase)
+    audit.log_event(ws, "restore")
+    ws.lock()
+    print(_("Database restored from the backup."))
+    if kept:
+        print(_("The previous database was kept as: {path}").format(path=kept))
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("init", help=_("create the encrypted database of this installation"))
+    p.add_argument("--role", choices=["ops", "coordinator"], required=True)
+    p.add_argument("--unit", required=True, help=_("TERYT code: gmina (OPS) or powiat"))
+    p.add_argument("--name", required=True, help=_("name of your institution"))
+    p.add_argument("--worker", help=_("your name (shown in the audit log and on forms)"))
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("check", help=_("check the database's integrity and audit log"))
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("passwd", help=_("change the passphrase"))
+    p.add_argument("--new-passphrase-file", help=_("file holding the new passphrase"))
+    p.set_defaults(func=cmd_passwd)
+
+    p = sub.add_parser("backup", help=_("write an encrypted backup copy"))
+    p.add_argument("out")
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("restore", help=_("replace the database with a backup copy"))
+    p.add_argument("backup")
+    p.set_defaults(func=cmd_restore)

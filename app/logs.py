@@ -1,0 +1,55 @@
+"""Logging that can never leak case data.
+
+Log lines hold ids and action names only.  Exceptions are logged by type and stack frames
+(file, line, function) without their messages, because a message can quote a value (a database
+error may echo a parameter).  The log goes to the platform's log folder, rotating at 1 MB.
+"""
+
+from __future__ import annotations
+
+import faulthandler
+import logging
+import logging.handlers
+import traceback
+from pathlib import Path
+
+from app.config import log_dir
+
+_fault_file = None
+
+
+class ScrubbingFormatter(logging.Formatter):
+    """Formats exceptions as type + frames only (no message text, no local values)."""
+
+    def formatException(self, ei) -> str:  # noqa: ANN001
+        etype, _value, tb = ei
+        frames = traceback.extract_tb(tb)
+        lines = [f"{etype.__module__}.{etype.__qualname__} (message withheld)"]
+        lines += [f'  File "{Path(f.filename).name}", line {f.lineno}, in {f.name}' for f in frames]
+        return "\n".join(lines)
+
+
+def setup_logging(level: int = logging.INFO, folder: Path | None = None) -> Path:
+    folder = folder or log_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "kooperacja.log"
+    handler = logging.handlers.RotatingFileHandler(
+        path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler.setFormatter(ScrubbingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    for old in [h for h in root.handlers if getattr(h, "_kooperacja", False)]:
+        root.removeHandler(old)
+    handler._kooperacja = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    root.setLevel(level)
+    _enable_faulthandler(folder)
+    return path
+
+
+def _enable_faulthandler(folder: Path) -> None:
+    # faulthandler prints only frames (no values): safe to keep for hard crashes.
+    global _fault_file
+    if _fault_file is None:
+        _fault_file = open(folder / "crash.log", "a", encoding="utf-8")  # noqa: SIM115
+        faulthandler.enable(_fault_file)

@@ -1,0 +1,59 @@
+"""Hybrid logical clock: versions that order edits across devices without trusting wall clocks.
+
+A stamp is ``<13-digit ms>.<5-digit counter>.<device id>``; plain string comparison orders
+stamps by time, then counter, then device, so "newer" is well defined even when two laptops'
+clocks disagree.  ``observe()`` folds in stamps received from other devices (Kulkarni et al.).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+
+MAX_COUNTER = 99_999
+
+
+def format_stamp(ms: int, counter: int, device: str) -> str:
+    return f"{ms:013d}.{counter:05d}.{device}"
+
+
+def parse_stamp(stamp: str) -> tuple[int, int, str]:
+    ms, counter, device = stamp.split(".", 2)
+    return int(ms), int(counter), device
+
+
+class HybridClock:
+    def __init__(
+        self, device_id: str, last: str = "", now_ms: Callable[[], int] | None = None
+    ) -> None:
+        self.device_id = device_id
+        self._now_ms = now_ms or (lambda: int(time.time() * 1000))
+        self._ms, self._counter = (0, 0)
+        if last:
+            self._ms, self._counter, _ = parse_stamp(last)
+        self._lock = threading.Lock()
+
+    def tick(self) -> str:
+        """A new stamp, strictly greater than every stamp issued or observed so far."""
+        with self._lock:
+            now = self._now_ms()
+            if now > self._ms:
+                self._ms, self._counter = now, 0
+            else:
+                self._counter += 1
+                if self._counter > MAX_COUNTER:  # keep the fixed width: borrow from the ms part
+                    self._ms, self._counter = self._ms + 1, 0
+            return format_stamp(self._ms, self._counter, self.device_id)
+
+    def observe(self, stamp: str) -> None:
+        """Advance past a stamp received from another device."""
+        if not stamp:
+            return
+        ms, counter, _ = parse_stamp(stamp)
+        with self._lock:
+            if (ms, counter) > (self._ms, self._counter):
+                self._ms, self._counter = ms, counter
+
+    def last(self) -> str:
+        return format_stamp(self._ms, self._counter, self.device_id)

@@ -1,0 +1,110 @@
+"""Consents to process and share a family's data with named institutions of the team."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+
+from app.errors import ValidationError
+from app.i18n import _
+from app.models import Consent, ConsentRecipient, Family, Institution, Person
+from app.services import audit
+from app.services.common import apply, get_live, tombstone
+from app.services.validation import check_length
+from app.services.workspace import Workspace
+
+
+@dataclass
+class ConsentInput:
+    signed_on: date
+    person_id: str | None = None
+    scope: str = ""
+    valid_until: date | None = None
+    institution_ids: list[str] = field(default_factory=list)
+
+
+def save_consent(
+    ws: Workspace, family_id: str, data: ConsentInput, consent_id: str | None = None
+) -> Consent:
+    with ws.transaction() as s:
+        family = get_live(s, Family, family_id)
+        if data.signed_on > date.today():
+            raise ValidationError(_("The signature date is in the future."), "signed_on")
+        if data.valid_until and data.valid_until < data.signed_on:
+            raise ValidationError(_("The consent ends before it was signed."), "valid_until")
+        if data.person_id:
+            person = get_live(s, Person, data.person_id)
+            if person.family_id != family.id:
+                raise ValidationError(_("This person is not a member of the family."), "person_id")
+        if not data.institution_ids:
+            raise ValidationError(
+                _("Choose at least one institution the data may be shared with."),
+                "institution_ids",
+            )
+        for iid in data.institution_ids:
+            get_live(s, Institution, iid)
+        fields = {
+            "signed_on": data.signed_on,
+            "person_id": data.person_id or None,
+            "scope": check_length(data.scope, "scope", _("Scope"), 20_000),
+            "valid_until": data.valid_until,
+        }
+        if consent_id:
+            consent = get_live(s, Consent, consent_id)
+            changed = apply(consent, **fields)
+        else:
+            consent = Consent(family_id=family.id, **fields)
+            s.add(consent)
+            s.flush()
+            changed = True
+        current = {
+            r.institution_id: r
+            for r in s.scalars(
+                select(ConsentRecipient).where(
+                    ConsentRecipient.consent_id == consent.id, ConsentRecipient.deleted.is_(False)
+                )
+            )
+        }
+        for iid, row in current.items():
+            if iid not in data.institution_ids:
+                tombstone(row)
+                changed = True
+        for iid in dict.fromkeys(data.institution_ids):
+            if iid not in current:
+                s.add(ConsentRecipient(consent_id=consent.id, institution_id=iid))
+                changed = True
+        if changed:
+            kind = "update" if consent_id else "create"
+            audit.record(s, kind, "consent", consent.id, family.id)
+        return consent
+
+
+def withdraw_consent(ws: Workspace, consent_id: str, on: date, note: str = "") -> Consent:
+    with ws.transaction() as s:
+        consent = get_live(s, Consent, consent_id)
+        if on < consent.signed_on:
+            raise ValidationError(_("A consent cannot be withdrawn before it was signed."), "on")
+        apply(consent, withdrawn_on=on, withdrawal_note=note)
+        audit.record(s, "update", "consent", consent.id, consent.family_id, detail="withdrawn")
+        return consent
+
+
+def remove_consent(ws: Workspace, consent_id: str) -> None:
+    with ws.transaction() as s:
+        consent = get_live(s, Consent, consent_id)
+        tombstone(consent)
+        audit.record(s, "delete", "consent", consent.id, consent.family_id)
+
+
+def institutions_with_consent(ws: Workspace, family_id: str, on: date) -> set[str]:
+    """Institutions the family currently allows its data to be shared with."""
+    with ws.transaction() as s:
+        out: set[str] = set()
+        for c in s.scalars(
+            select(Consent).where(Consent.family_id == family_id, Consent.deleted.is_(False))
+        ):
+            if c.active_on(on):
+                out |= {r.institution_id for r in c.recipients}
+        return out

@@ -1,0 +1,217 @@
+"""Registering and editing families (cases), their status, reasons for help and task team."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.errors import ValidationError
+from app.i18n import _
+from app.models import CaseTeamMember, Family, FamilyReason, HelpReason, Institution
+from app.models.enums import FamilyStatus
+from app.services import audit, reference
+from app.services.common import apply, get_live, tombstone
+from app.services.text import clean, fold
+from app.services.validation import (
+    check_choice,
+    check_email,
+    check_length,
+    check_postal_code,
+    require_text,
+)
+from app.services.workspace import Workspace
+
+STATUS_ORDER = [s.value for s in FamilyStatus]
+
+
+@dataclass
+class FamilyInput:
+    gmina_code: str
+    locality: str
+    street: str = ""
+    house_number: str = ""
+    flat_number: str = ""
+    postal_code: str = ""
+    phone: str = ""
+    lead_worker: str = ""
+    opened_on: date | None = None
+    case_number: str = ""
+    notes: str = ""
+    retention_class: str = "B10"
+    reasons: list[str] | None = None  # art. 7 codes; None leaves them unchanged
+
+
+def _validated(s: Session, data: FamilyInput) -> dict:
+    reference.require_terc(s, data.gmina_code, ("gmina",), "gmina_code")
+    return {
+        "gmina_code": data.gmina_code.strip(),
+        "locality": require_text(data.locality, "locality", _("Locality"), 100),
+        "locality_folded": fold(data.locality),
+        "street": check_length(clean(data.street), "street", _("Street"), 200),
+        "house_number": check_length(data.house_number, "house_number", _("House number"), 20),
+        "flat_number": check_length(data.flat_number, "flat_number", _("Flat number"), 20),
+        "postal_code": check_postal_code(data.postal_code),
+        "phone": check_length(data.phone, "phone", _("Phone"), 40),
+        "lead_worker": check_length(clean(data.lead_worker), "lead_worker", _("Lead worker"), 200),
+        "notes": check_length(data.notes, "notes", _("Notes"), 20000),
+        "retention_class": check_length(data.retention_class, "retention_class", "JRWA", 8),
+    }
+
+
+def next_case_number(s: Session, gmina_code: str, year: int) -> str:
+    """``<gmina TERC>/<year>/<n>``: the next free number among cases this database knows."""
+    prefix = f"{gmina_code}/{year}/"
+    taken = s.scalars(select(Family.case_number).where(Family.case_number.startswith(prefix)))
+    numbers = [int(m.group(1)) for c in taken if (m := re.match(r".*/(\d+)$", c))]
+    return f"{prefix}{max(numbers, default=0) + 1:04d}"
+
+
+def _set_reasons(s: Session, family: Family, codes: list[str]) -> None:
+    known = set(s.scalars(select(HelpReason.code)))
+    wanted = []
+    for code in codes:
+        if code not in known:
+            raise ValidationError(
+                _("Unknown reason for help: {code}.").format(code=code), "reasons"
+            )
+        if code not in wanted:
+            wanted.append(code)
+    current = {
+        r.reason_code: r
+        for r in s.scalars(
+            select(FamilyReason).where(
+                FamilyReason.family_id == family.id, FamilyReason.deleted.is_(False)
+            )
+        )
+    }
+    for code, row in current.items():
+        if code not in wanted:
+            tombstone(row)
+    for code in wanted:
+        if code not in current:
+            s.add(FamilyReason(family_id=family.id, reason_code=code, noted_on=date.today()))
+
+
+def register_family(ws: Workspace, data: FamilyInput) -> Family:
+    """Open a new case; members are added with ``persons.add_person``."""
+    with ws.transaction() as s:
+        fields = _validated(s, data)
+        opened = data.opened_on or date.today()
+        number = clean(data.case_number) or next_case_number(s, fields["gmina_code"], opened.year)
+        family = Family(case_number=number, opened_on=opened, status=FamilyStatus.NEW, **fields)
+        if not family.lead_worker:
+            family.lead_worker = ws.actor
+        s.add(family)
+        s.flush()
+        if data.reasons:
+            _set_reasons(s, family, data.reasons)
+        audit.record(s, "create", "family", family.id, family.id)
+        return family
+
+
+def update_family(ws: Workspace, family_id: str, data: FamilyInput) -> Family:
+    with ws.transaction() as s:
+        family = get_live(s, Family, family_id)
+        fields = _validated(s, data)
+        if clean(data.case_number):
+            fields["case_number"] = clean(data.case_number)
+        if data.opened_on:
+            fields["opened_on"] = data.opened_on
+        changed = apply(family, **fields)
+        if data.reasons is not None:
+            _set_reasons(s, family, data.reasons)
+            changed = True
+        if changed:
+            audit.record(s, "update", "family", family.id, family.id)
+        return family
+
+
+def set_status(ws: Workspace, family_id: str, status: str) -> Family:
+    check_choice(status, FamilyStatus, "status", _("Status"))
+    with ws.transaction() as s:
+        family = get_live(s, Family, family_id)
+        if apply(family, status=status):
+            audit.record(s, "update", "family", family.id, family.id, detail="status")
+        return family
+
+
+def advance_status(s: Session, family: Family, status: FamilyStatus) -> None:
+    """Move a case forward (never back) when its work reaches a new stage."""
+    if family.status == FamilyStatus.CLOSED:
+        return
+    if STATUS_ORDER.index(status) > STATUS_ORDER.index(family.status):
+        family.status = status
+
+
+def close_family(ws: Workspace, family_id: str, closed_on: date, note: str = "") -> Family:
+    with ws.transaction() as s:
+        family = get_live(s, Family, family_id)
+        if closed_on < family.opened_on:
+            raise ValidationError(_("A case cannot close before it opened."), "closed_on")
+        apply(family, status=FamilyStatus.CLOSED, closed_on=closed_on, closure_note=note or "")
+        audit.record(s, "update", "family", family.id, family.id, detail="closed")
+        return family
+
+
+def reopen_family(ws: Workspace, family_id: str) -> Family:
+    with ws.transaction() as s:
+        family = get_live(s, Family, family_id)
+        apply(family, status=FamilyStatus.MONITORING, closed_on=None)
+        audit.record(s, "update", "family", family.id, family.id, detail="reopened")
+        return family
+
+
+def delete_family(ws: Workspace, family_id: str) -> None:
+    """Mark a case deleted (registered by mistake); data stay for sync and the audit trail."""
+    with ws.transaction() as s:
+        family = get_live(s, Family, family_id)
+        tombstone(family)
+        audit.record(s, "delete", "family", family.id, family.id)
+
+
+# -- task team (ZZK) ------------------------------------------------------------------------
+@dataclass
+class TeamMemberInput:
+    name: str
+    institution_id: str | None = None
+    function: str = ""
+    phone: str = ""
+    email: str = ""
+
+
+def save_team_member(
+    ws: Workspace, family_id: str, data: TeamMemberInput, member_id: str | None = None
+) -> CaseTeamMember:
+    with ws.transaction() as s:
+        get_live(s, Family, family_id)
+        if data.institution_id:
+            get_live(s, Institution, data.institution_id)
+        fields = {
+            "name": require_text(data.name, "name", _("Name"), 200),
+            "institution_id": data.institution_id or None,
+            "function": check_length(data.function, "function", _("Function"), 200),
+            "phone": check_length(data.phone, "phone", _("Phone"), 40),
+            "email": check_email(data.email),
+        }
+        if member_id:
+            member = get_live(s, CaseTeamMember, member_id)
+            changed = apply(member, **fields)
+        else:
+            member = CaseTeamMember(family_id=family_id, **fields)
+            s.add(member)
+            s.flush()
+            changed = True
+        if changed:
+            audit.record(s, "update", "case_team_member", member.id, family_id)
+        return member
+
+
+def remove_team_member(ws: Workspace, member_id: str) -> None:
+    with ws.transaction() as s:
+        member = get_live(s, CaseTeamMember, member_id)
+        tombstone(member)
+        audit.record(s, "delete", "case_team_member", member.id, member.family_id)

@@ -1,0 +1,257 @@
+"""The support plan (IPW): plan period and main goal, goals with GAS, actions, commitments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.errors import ValidationError
+from app.i18n import _
+from app.models import Action, Commitment, Family, Goal, Institution, Person, Service, SupportPlan
+from app.models.enums import ActionStatus, CommitmentStatus, FamilyStatus, PlanStatus
+from app.services import audit
+from app.services.common import apply, get_live, tombstone
+from app.services.families import advance_status
+from app.services.validation import (
+    check_choice,
+    check_length,
+    check_period,
+    check_rating,
+    require_text,
+)
+from app.services.workspace import Workspace
+
+MAX_TEXT = 20_000
+
+
+@dataclass
+class PlanInput:
+    period_from: date
+    period_to: date
+    main_goal: str = ""
+    number: str = ""
+    status: str = PlanStatus.DRAFT
+    adopted_on: date | None = None
+    review_every_days: int = 90
+    notes: str = ""
+
+
+@dataclass
+class GoalInput:
+    title: str
+    description: str = ""
+    domain_code: str = ""
+    weight: int = 1
+    baseline: int = -1
+    level_m2: str = ""
+    level_m1: str = ""
+    level_0: str = ""
+    level_p1: str = ""
+    level_p2: str = ""
+
+
+@dataclass
+class ActionInput:
+    description: str
+    goal_id: str | None = None
+    institution_id: str | None = None
+    sector_code: str = ""
+    service_id: str | None = None
+    responsible_person: str = ""
+    start_on: date | None = None
+    end_on: date | None = None
+    frequency: str = ""
+    status: str = ActionStatus.PLANNED
+    drop_reason: str = ""
+
+
+@dataclass
+class CommitmentInput:
+    description: str
+    person_id: str | None = None
+    due_on: date | None = None
+    status: str = CommitmentStatus.PENDING
+
+
+def save_plan(
+    ws: Workspace, family_id: str, data: PlanInput, plan_id: str | None = None
+) -> SupportPlan:
+    with ws.transaction() as s:
+        family = get_live(s, Family, family_id)
+        check_period(data.period_from, data.period_to)
+        check_choice(data.status, PlanStatus, "status", _("Status"))
+        if not 7 <= int(data.review_every_days) <= 366:
+            raise ValidationError(_("Reviews are held every 7 to 366 days."), "review_every_days")
+        fields = {
+            "period_from": data.period_from,
+            "period_to": data.period_to,
+            "main_goal": check_length(data.main_goal, "main_goal", _("Main goal"), MAX_TEXT),
+            "number": check_length(data.number, "number", _("Number"), 40),
+            "status": data.status,
+            "adopted_on": data.adopted_on,
+            "review_every_days": int(data.review_every_days),
+            "notes": check_length(data.notes, "notes", _("Notes"), MAX_TEXT),
+        }
+        if data.status == PlanStatus.ACTIVE and not fields["adopted_on"]:
+            fields["adopted_on"] = date.today()
+        if plan_id:
+            plan = get_live(s, SupportPlan, plan_id)
+            changed = apply(plan, **fields)
+        else:
+            plan = SupportPlan(family_id=family.id, **fields)
+            s.add(plan)
+            s.flush()
+            changed = True
+        if plan.status == PlanStatus.ACTIVE:
+            advance_status(s, family, FamilyStatus.PLAN)
+        if changed:
+            audit.record(s, "update" if plan_id else "create", "support_plan", plan.id, family.id)
+        return plan
+
+
+def _next_position(s: Session, model: type, plan_id: str) -> int:
+    top = s.scalar(select(func.max(model.position)).where(model.plan_id == plan_id))
+    return (top or 0) + 1
+
+
+def save_goal(ws: Workspace, plan_id: str, data: GoalInput, goal_id: str | None = None) -> Goal:
+    with ws.transaction() as s:
+        plan = get_live(s, SupportPlan, plan_id)
+        fields = {
+            "title": require_text(data.title, "title", _("Goal"), 500),
+            "description": check_length(
+                data.description, "description", _("Description"), MAX_TEXT
+            ),
+            "domain_code": data.domain_code or "",
+            "weight": max(1, min(int(data.weight or 1), 10)),
+            "baseline": check_rating(data.baseline, -2, 2, "baseline"),
+        }
+        for level in ("level_m2", "level_m1", "level_0", "level_p1", "level_p2"):
+            fields[level] = check_length(getattr(data, level), level, _("GAS level"), MAX_TEXT)
+        if not fields["level_0"]:
+            raise ValidationError(
+                _("Describe the expected outcome (level 0 of the scale)."), "level_0"
+            )
+        if goal_id:
+            goal = get_live(s, Goal, goal_id)
+            changed = apply(goal, **fields)
+        else:
+            goal = Goal(plan_id=plan.id, position=_next_position(s, Goal, plan.id), **fields)
+            s.add(goal)
+            s.flush()
+            changed = True
+        if changed:
+            audit.record(s, "update" if goal_id else "create", "goal", goal.id, plan.family_id)
+        return goal
+
+
+def remove_goal(ws: Workspace, goal_id: str) -> None:
+    with ws.transaction() as s:
+        goal = get_live(s, Goal, goal_id)
+        plan = get_live(s, SupportPlan, goal.plan_id)
+        tombstone(goal)
+        audit.record(s, "delete", "goal", goal.id, plan.family_id)
+
+
+def save_action(
+    ws: Workspace, plan_id: str, data: ActionInput, action_id: str | None = None
+) -> Action:
+    with ws.transaction() as s:
+        plan = get_live(s, SupportPlan, plan_id)
+        if data.goal_id:
+            goal = get_live(s, Goal, data.goal_id)
+            if goal.plan_id != plan.id:
+                raise ValidationError(_("The goal belongs to another plan."), "goal_id")
+        sector = data.sector_code
+        if data.institution_id:
+            institution = get_live(s, Institution, data.institution_id)
+            sector = sector or institution.sector_code
+        if data.service_id:
+            service = get_live(s, Service, data.service_id)
+            sector = sector or service.sector_code
+        check_period(data.start_on, data.end_on, "end_on")
+        check_choice(data.status, ActionStatus, "status", _("Status"))
+        if data.status == ActionStatus.DROPPED and not data.drop_reason.strip():
+            raise ValidationError(_("Say why the action was dropped."), "drop_reason")
+        if not data.institution_id and not data.responsible_person.strip():
+            raise ValidationError(
+                _("Say who carries out the action (an institution or a person)."), "institution_id"
+            )
+        fields = {
+            "description": require_text(data.description, "description", _("Action"), MAX_TEXT),
+            "goal_id": data.goal_id or None,
+            "institution_id": data.institution_id or None,
+            "sector_code": sector or "",
+            "service_id": data.service_id or None,
+            "responsible_person": check_length(
+                data.responsible_person, "responsible_person", _("Responsible person"), 200
+            ),
+            "start_on": data.start_on,
+            "end_on": data.end_on,
+            "frequency": check_length(data.frequency, "frequency", _("Frequency"), 100),
+            "status": data.status,
+            "drop_reason": check_length(data.drop_reason, "drop_reason", _("Reason"), MAX_TEXT),
+        }
+        if action_id:
+            action = get_live(s, Action, action_id)
+            changed = apply(action, **fields)
+        else:
+            action = Action(plan_id=plan.id, position=_next_position(s, Action, plan.id), **fields)
+            s.add(action)
+            s.flush()
+            changed = True
+        if changed:
+            kind = "update" if action_id else "create"
+            audit.record(s, kind, "action", action.id, plan.family_id)
+        return action
+
+
+def remove_action(ws: Workspace, action_id: str) -> None:
+    with ws.transaction() as s:
+        action = get_live(s, Action, action_id)
+        plan = get_live(s, SupportPlan, action.plan_id)
+        tombstone(action)
+        audit.record(s, "delete", "action", action.id, plan.family_id)
+
+
+def save_commitment(
+    ws: Workspace, plan_id: str, data: CommitmentInput, commitment_id: str | None = None
+) -> Commitment:
+    with ws.transaction() as s:
+        plan = get_live(s, SupportPlan, plan_id)
+        if data.person_id:
+            person = get_live(s, Person, data.person_id)
+            if person.family_id != plan.family_id:
+                raise ValidationError(_("This person is not a member of the family."), "person_id")
+        check_choice(data.status, CommitmentStatus, "status", _("Status"))
+        fields = {
+            "description": require_text(data.description, "description", _("Commitment"), MAX_TEXT),
+            "person_id": data.person_id or None,
+            "due_on": data.due_on,
+            "status": data.status,
+        }
+        if commitment_id:
+            item = get_live(s, Commitment, commitment_id)
+            changed = apply(item, **fields)
+        else:
+            item = Commitment(
+                plan_id=plan.id, position=_next_position(s, Commitment, plan.id), **fields
+            )
+            s.add(item)
+            s.flush()
+            changed = True
+        if changed:
+            kind = "update" if commitment_id else "create"
+            audit.record(s, kind, "commitment", item.id, plan.family_id)
+        return item
+
+
+def remove_commitment(ws: Workspace, commitment_id: str) -> None:
+    with ws.transaction() as s:
+        item = get_live(s, Commitment, commitment_id)
+        plan = get_live(s, SupportPlan, item.plan_id)
+        tombstone(item)
+        audit.record(s, "delete", "commitment", item.id, plan.family_id)

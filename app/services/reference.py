@@ -1,0 +1,193 @@
+"""Reference data: loading the shipped code lists and the TERYT register, and looking them up."""
+
+from __future__ import annotations
+
+import csv
+import io
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from app.config import resources_dir
+from app.errors import FileProblem, ValidationError
+from app.i18n import _, current_language
+from app.models import HelpReason, LifeDomain, Sector, Service, ServiceArea, TercUnit
+from app.services.text import fold, prefix_upper_bound
+from app.services.workspace import Workspace
+
+CATALOG_NAMESPACE = uuid.UUID("6f1d3c52-8a0e-4f6b-9a57-4b0e2f6d9c11")
+CODE_LISTS = {
+    HelpReason: "help_reasons.csv",
+    LifeDomain: "life_domains.csv",
+    Sector: "sectors.csv",
+    ServiceArea: "service_areas.csv",
+}
+LEVEL_BY_RODZ = {"1": "gmina", "2": "gmina", "3": "gmina", "8": "gmina", "4": "part", "5": "part"}
+TERC_COLUMNS = ["WOJ", "POW", "GMI", "RODZ", "NAZWA", "NAZWA_DOD", "STAN_NA"]
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f, delimiter=";"))
+
+
+def load_code_lists(session: Session) -> None:
+    """(Re)load the code lists from ``resources/reference``; codes are replaced in place."""
+    folder = resources_dir() / "reference"
+    for model, filename in CODE_LISTS.items():
+        for i, row in enumerate(_read_csv(folder / filename)):
+            obj = session.get(model, row["code"]) or model(code=row["code"])
+            obj.label_pl, obj.label_en = row["label_pl"], row["label_en"]
+            obj.sort = int(row.get("sort") or i)
+            if model is HelpReason:
+                obj.legal_basis = row.get("legal_basis", "")
+            session.add(obj)
+
+
+def parse_terc(data: bytes) -> list[TercUnit]:
+    """Parse a GUS TERC CSV (semicolon-separated, UTF-8 or Windows-1250)."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1250")
+    reader = csv.DictReader(io.StringIO(text), delimiter=";")
+    if not reader.fieldnames or [c.strip() for c in reader.fieldnames[:7]] != TERC_COLUMNS:
+        raise FileProblem(_("This is not a TERC file from GUS (columns WOJ;POW;GMI;RODZ;…)."))
+    units = []
+    for row in reader:
+        woj, pow_, gmi, rodz = (row[k].strip() for k in ("WOJ", "POW", "GMI", "RODZ"))
+        if not woj:
+            continue
+        if gmi:
+            code, level = woj + pow_ + gmi + rodz, LEVEL_BY_RODZ.get(rodz, "other")
+        elif pow_:
+            code, level = woj + pow_, "powiat"
+        else:
+            code, level = woj, "voivodeship"
+        valid = row.get("STAN_NA", "").strip()
+        units.append(
+            TercUnit(
+                code=code,
+                woj=woj,
+                pow=pow_,
+                gmi=gmi,
+                rodz=rodz,
+                name=row["NAZWA"].strip(),
+                name_folded=fold(row["NAZWA"]),
+                kind=row["NAZWA_DOD"].strip(),
+                level=level,
+                valid_on=date.fromisoformat(valid) if valid else None,
+            )
+        )
+    if not any(u.level == "gmina" for u in units):
+        raise FileProblem(_("The TERC file lists no gminas."))
+    return units
+
+
+def load_terc(session: Session, data: bytes | None = None) -> int:
+    """Replace the TERYT register with ``data`` (default: the shipped 2020-01-01 file)."""
+    if data is None:
+        data = (resources_dir() / "reference" / "TERC.csv").read_bytes()
+    units = parse_terc(data)
+    session.execute(delete(TercUnit))
+    session.add_all(units)
+    return len(units)
+
+
+def import_terc(ws: Workspace, path: Path | str) -> int:
+    """Import a newer TERC file downloaded from GUS; returns the number of units."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise FileProblem(_("The file cannot be read.")) from exc
+    with ws.transaction() as s:
+        return load_terc(s, data)
+
+
+def seed_catalog(session: Session) -> None:
+    """Add the starter koszyk usług.  Ids derive from the codes, so every device seeds the
+    same records and a later sync merges them instead of duplicating them."""
+    for row in _read_csv(resources_dir() / "reference" / "service_catalog.csv"):
+        sid = str(uuid.uuid5(CATALOG_NAMESPACE, row["code"]))
+        if session.get(Service, sid) is None:
+            session.add(
+                Service(
+                    id=sid,
+                    code=row["code"],
+                    name=row["name"],
+                    area_code=row["area"],
+                    sector_code=row["sector"],
+                    legal_basis=row["legal_basis"],
+                    description=row["description"],
+                )
+            )
+
+
+# -- look-ups ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Code:
+    code: str
+    label: str
+
+
+def code_list(ws: Workspace, model: type) -> list[Code]:
+    lang = current_language()
+    with ws.transaction() as s:
+        rows = s.scalars(select(model).where(model.active.is_(True)).order_by(model.sort)).all()
+        return [Code(r.code, r.label(lang)) for r in rows]
+
+
+def labels(ws: Workspace, model: type) -> dict[str, str]:
+    return {c.code: c.label for c in code_list(ws, model)}
+
+
+def terc_unit(ws: Workspace, code: str) -> TercUnit | None:
+    with ws.transaction() as s:
+        return s.get(TercUnit, code)
+
+
+def require_terc(session: Session, code: str, levels: tuple[str, ...], field: str) -> TercUnit:
+    unit = session.get(TercUnit, (code or "").strip())
+    if unit is None or unit.level not in levels:
+        raise ValidationError(_("Unknown TERYT code: {code}.").format(code=code), field)
+    return unit
+
+
+def search_terc(
+    ws: Workspace, text: str, levels: tuple[str, ...] = ("gmina",), limit: int = 30
+) -> list[TercUnit]:
+    """Type-ahead: units whose name starts with ``text`` (diacritics ignored) or code matches."""
+    key = fold(text)
+    with ws.transaction() as s:
+        q = select(TercUnit).where(TercUnit.level.in_(levels))
+        if key.isdigit():
+            q = q.where(TercUnit.code.startswith(key))
+        elif key:
+            q = q.where(TercUnit.name_folded >= key, TercUnit.name_folded < prefix_upper_bound(key))
+        return list(s.scalars(q.order_by(TercUnit.name_folded, TercUnit.code).limit(limit)))
+
+
+def gmina_names(ws: Workspace, codes: set[str]) -> dict[str, str]:
+    if not codes:
+        return {}
+    with ws.transaction() as s:
+        rows = s.execute(select(TercUnit.code, TercUnit.name).where(TercUnit.code.in_(codes)))
+        return dict(rows.tuples())
+
+
+def describe_unit(unit: TercUnit, powiat: TercUnit | None = None) -> str:
+    """ "Narewka (gmina wiejska, pow. hajnowski)" — how a unit is shown in pickers."""
+    extra = f", pow. {powiat.name}" if powiat is not None else ""
+    return f"{unit.name} ({unit.kind}{extra})"
+
+
+def gminas_of_powiat(ws: Workspace, powiat_code: str) -> list[TercUnit]:
+    with ws.transaction() as s:
+        q = select(TercUnit).where(
+            TercUnit.level == "gmina", TercUnit.code.startswith(powiat_code[:4])
+        )
+        return list(s.scalars(q.order_by(TercUnit.name_folded)))

@@ -1,0 +1,435 @@
+"""The cooperation registry: institutions, the PZK team, agreements, meetings, koszyk usług."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+
+from app.errors import ValidationError
+from app.i18n import _
+from app.models import (
+    Agreement,
+    AgreementParty,
+    CooperationTeam,
+    Institution,
+    MeetingAttendance,
+    Sector,
+    Service,
+    ServiceArea,
+    TeamMeeting,
+    TeamMembership,
+)
+from app.models.enums import InstitutionLevel
+from app.services import audit
+from app.services.common import apply, get_live, tombstone
+from app.services.text import clean, fold
+from app.services.validation import (
+    check_choice,
+    check_email,
+    check_length,
+    check_nip,
+    check_period,
+    check_postal_code,
+    check_regon,
+    require_text,
+)
+from app.services.workspace import Workspace
+
+
+# -- institutions ---------------------------------------------------------------------------
+@dataclass
+class InstitutionInput:
+    name: str
+    sector_code: str
+    level: str = InstitutionLevel.GMINA
+    short_name: str = ""
+    teryt_code: str = ""
+    nip: str = ""
+    regon: str = ""
+    street: str = ""
+    postal_code: str = ""
+    city: str = ""
+    phone: str = ""
+    email: str = ""
+    contact_person: str = ""
+    notes: str = ""
+
+
+def save_institution(
+    ws: Workspace, data: InstitutionInput, institution_id: str | None = None
+) -> Institution:
+    with ws.transaction() as s:
+        if s.get(Sector, data.sector_code) is None:
+            raise ValidationError(_("Choose the institution's sector."), "sector_code")
+        fields = {
+            "name": require_text(data.name, "name", _("Name"), 300),
+            "short_name": check_length(clean(data.short_name), "short_name", _("Short name"), 60),
+            "sector_code": data.sector_code,
+            "level": check_choice(data.level, InstitutionLevel, "level", _("Level")),
+            "teryt_code": check_length(data.teryt_code, "teryt_code", "TERYT", 7),
+            "nip": check_nip(data.nip),
+            "regon": check_regon(data.regon),
+            "street": check_length(clean(data.street), "street", _("Street"), 200),
+            "postal_code": check_postal_code(data.postal_code),
+            "city": check_length(clean(data.city), "city", _("City"), 100),
+            "phone": check_length(data.phone, "phone", _("Phone"), 40),
+            "email": check_email(data.email),
+            "contact_person": check_length(
+                data.contact_person, "contact_person", _("Contact person"), 200
+            ),
+            "notes": check_length(data.notes, "notes", _("Notes"), 20_000),
+        }
+        if institution_id:
+            inst = get_live(s, Institution, institution_id)
+            changed = apply(inst, **fields)
+        else:
+            inst = Institution(**fields)
+            s.add(inst)
+            s.flush()
+            changed = True
+        if changed:
+            audit.record(s, "update" if institution_id else "create", "institution", inst.id)
+        return inst
+
+
+def remove_institution(ws: Workspace, institution_id: str) -> None:
+    with ws.transaction() as s:
+        inst = get_live(s, Institution, institution_id)
+        tombstone(inst)
+        audit.record(s, "delete", "institution", inst.id)
+
+
+def list_institutions(
+    ws: Workspace, sector_code: str | None = None, text: str = ""
+) -> list[Institution]:
+    with ws.transaction() as s:
+        q = select(Institution).where(Institution.deleted.is_(False))
+        if sector_code:
+            q = q.where(Institution.sector_code == sector_code)
+        rows = s.scalars(q.order_by(Institution.sector_code, Institution.name)).all()
+        key = fold(text)
+        return [r for r in rows if not key or key in fold(r.name + " " + r.short_name)]
+
+
+# -- team, memberships, agreements, meetings -----------------------------------------------
+@dataclass
+class TeamInput:
+    name: str
+    teryt_code: str = ""
+    established_on: date | None = None
+    lead_institution_id: str | None = None
+    notes: str = ""
+
+
+def save_team(ws: Workspace, data: TeamInput, team_id: str | None = None) -> CooperationTeam:
+    with ws.transaction() as s:
+        if data.lead_institution_id:
+            get_live(s, Institution, data.lead_institution_id)
+        fields = {
+            "name": require_text(data.name, "name", _("Name"), 300),
+            "teryt_code": check_length(data.teryt_code, "teryt_code", "TERYT", 7),
+            "established_on": data.established_on,
+            "lead_institution_id": data.lead_institution_id or None,
+            "notes": check_length(data.notes, "notes", _("Notes"), 20_000),
+        }
+        if team_id:
+            team = get_live(s, CooperationTeam, team_id)
+            changed = apply(team, **fields)
+        else:
+            team = CooperationTeam(**fields)
+            s.add(team)
+            s.flush()
+            changed = True
+        if changed:
+            audit.record(s, "update" if team_id else "create", "cooperation_team", team.id)
+        return team
+
+
+def list_teams(ws: Workspace) -> list[CooperationTeam]:
+    with ws.transaction() as s:
+        teams = s.scalars(
+            select(CooperationTeam)
+            .where(CooperationTeam.deleted.is_(False))
+            .order_by(CooperationTeam.name)
+        ).all()
+        for t in teams:
+            for m in t.members:
+                _unused = m.institution
+        return list(teams)
+
+
+def add_member(
+    ws: Workspace,
+    team_id: str,
+    institution_id: str,
+    representative: str = "",
+    role: str = "",
+    joined_on: date | None = None,
+) -> TeamMembership:
+    with ws.transaction() as s:
+        get_live(s, CooperationTeam, team_id)
+        get_live(s, Institution, institution_id)
+        existing = s.scalar(
+            select(TeamMembership).where(
+                TeamMembership.team_id == team_id,
+                TeamMembership.institution_id == institution_id,
+                TeamMembership.deleted.is_(False),
+            )
+        )
+        if existing is not None:
+            raise ValidationError(_("This institution is already a member."), "institution_id")
+        m = TeamMembership(
+            team_id=team_id,
+            institution_id=institution_id,
+            representative=check_length(representative, "representative", _("Representative"), 200),
+            role=check_length(role, "role", _("Role"), 200),
+            joined_on=joined_on or date.today(),
+        )
+        s.add(m)
+        s.flush()
+        audit.record(s, "create", "team_membership", m.id)
+        return m
+
+
+def remove_member(ws: Workspace, membership_id: str, left_on: date | None = None) -> None:
+    with ws.transaction() as s:
+        m = get_live(s, TeamMembership, membership_id)
+        apply(m, left_on=left_on or date.today())
+        tombstone(m)
+        audit.record(s, "delete", "team_membership", m.id)
+
+
+@dataclass
+class PartyInput:
+    institution_id: str
+    representative: str = ""
+    function: str = ""
+    signed_on: date | None = None
+
+
+@dataclass
+class AgreementInput:
+    title: str
+    number: str = ""
+    signed_on: date | None = None
+    valid_from: date | None = None
+    valid_until: date | None = None
+    scope: str = ""
+    obligations: str = ""
+    data_sharing: str = ""
+    parties: list[PartyInput] = field(default_factory=list)
+
+
+def save_agreement(
+    ws: Workspace, team_id: str, data: AgreementInput, agreement_id: str | None = None
+) -> Agreement:
+    with ws.transaction() as s:
+        get_live(s, CooperationTeam, team_id)
+        check_period(data.valid_from, data.valid_until, "valid_until")
+        fields = {
+            "title": require_text(data.title, "title", _("Title"), 300),
+            "number": check_length(data.number, "number", _("Number"), 60),
+            "signed_on": data.signed_on,
+            "valid_from": data.valid_from,
+            "valid_until": data.valid_until,
+            "scope": check_length(data.scope, "scope", _("Scope"), 50_000),
+            "obligations": check_length(data.obligations, "obligations", _("Obligations"), 50_000),
+            "data_sharing": check_length(
+                data.data_sharing, "data_sharing", _("Data sharing"), 50_000
+            ),
+        }
+        if agreement_id:
+            agreement = get_live(s, Agreement, agreement_id)
+            changed = apply(agreement, **fields)
+        else:
+            agreement = Agreement(team_id=team_id, **fields)
+            s.add(agreement)
+            s.flush()
+            changed = True
+        current = {
+            p.institution_id: p
+            for p in s.scalars(
+                select(AgreementParty).where(
+                    AgreementParty.agreement_id == agreement.id, AgreementParty.deleted.is_(False)
+                )
+            )
+        }
+        wanted = {p.institution_id: p for p in data.parties}
+        for iid, row in current.items():
+            if iid not in wanted:
+                tombstone(row)
+                changed = True
+        for iid, p in wanted.items():
+            get_live(s, Institution, iid)
+            values = {
+                "representative": check_length(
+                    p.representative, "parties", _("Representative"), 200
+                ),
+                "function": check_length(p.function, "parties", _("Function"), 200),
+                "signed_on": p.signed_on,
+            }
+            if iid in current:
+                changed |= apply(current[iid], **values)
+            else:
+                s.add(AgreementParty(agreement_id=agreement.id, institution_id=iid, **values))
+                changed = True
+        if changed:
+            audit.record(s, "update" if agreement_id else "create", "agreement", agreement.id)
+        return agreement
+
+
+def list_agreements(ws: Workspace, team_id: str | None = None) -> list[Agreement]:
+    with ws.transaction() as s:
+        q = select(Agreement).where(Agreement.deleted.is_(False))
+        if team_id:
+            q = q.where(Agreement.team_id == team_id)
+        rows = s.scalars(q.order_by(Agreement.signed_on.desc())).all()
+        for a in rows:
+            for p in a.parties:
+                _unused = p.institution
+        return list(rows)
+
+
+def get_agreement(ws: Workspace, agreement_id: str) -> Agreement:
+    with ws.transaction() as s:
+        a = get_live(s, Agreement, agreement_id)
+        for p in a.parties:
+            _unused = p.institution
+        return a
+
+
+@dataclass
+class MeetingInput:
+    held_on: date
+    place: str = ""
+    agenda: str = ""
+    decisions: str = ""
+    attendance: list[tuple[str, str]] = field(default_factory=list)  # (institution id, person)
+
+
+def save_meeting(
+    ws: Workspace, team_id: str, data: MeetingInput, meeting_id: str | None = None
+) -> TeamMeeting:
+    with ws.transaction() as s:
+        get_live(s, CooperationTeam, team_id)
+        fields = {
+            "held_on": data.held_on,
+            "place": check_length(data.place, "place", _("Place"), 200),
+            "agenda": check_length(data.agenda, "agenda", _("Agenda"), 50_000),
+            "decisions": check_length(data.decisions, "decisions", _("Decisions"), 50_000),
+        }
+        if meeting_id:
+            meeting = get_live(s, TeamMeeting, meeting_id)
+            changed = apply(meeting, **fields)
+        else:
+            meeting = TeamMeeting(team_id=team_id, **fields)
+            s.add(meeting)
+            s.flush()
+            changed = True
+        current = {
+            a.institution_id: a
+            for a in s.scalars(
+                select(MeetingAttendance).where(
+                    MeetingAttendance.meeting_id == meeting.id,
+                    MeetingAttendance.deleted.is_(False),
+                )
+            )
+        }
+        wanted = dict(data.attendance)
+        for iid, row in current.items():
+            if iid not in wanted:
+                tombstone(row)
+                changed = True
+        for iid, person in wanted.items():
+            get_live(s, Institution, iid)
+            name = check_length(person, "attendance", _("Name"), 200)
+            if iid in current:
+                changed |= apply(current[iid], person_name=name)
+            else:
+                s.add(
+                    MeetingAttendance(meeting_id=meeting.id, institution_id=iid, person_name=name)
+                )
+                changed = True
+        if changed:
+            audit.record(s, "update" if meeting_id else "create", "team_meeting", meeting.id)
+        return meeting
+
+
+def list_meetings(ws: Workspace, team_id: str | None = None) -> list[TeamMeeting]:
+    with ws.transaction() as s:
+        q = select(TeamMeeting).where(TeamMeeting.deleted.is_(False))
+        if team_id:
+            q = q.where(TeamMeeting.team_id == team_id)
+        rows = s.scalars(q.order_by(TeamMeeting.held_on.desc())).all()
+        for m in rows:
+            for a in m.attendance:
+                _unused = a.institution
+        return list(rows)
+
+
+# -- koszyk usług ---------------------------------------------------------------------------
+@dataclass
+class ServiceInput:
+    name: str
+    area_code: str
+    sector_code: str = ""
+    provider_institution_id: str | None = None
+    legal_basis: str = ""
+    description: str = ""
+    code: str = ""
+    active: bool = True
+
+
+def save_service(ws: Workspace, data: ServiceInput, service_id: str | None = None) -> Service:
+    with ws.transaction() as s:
+        if s.get(ServiceArea, data.area_code) is None:
+            raise ValidationError(_("Choose the area of social services."), "area_code")
+        if data.sector_code and s.get(Sector, data.sector_code) is None:
+            raise ValidationError(_("Choose the institution's sector."), "sector_code")
+        if data.provider_institution_id:
+            get_live(s, Institution, data.provider_institution_id)
+        fields = {
+            "name": require_text(data.name, "name", _("Name"), 300),
+            "area_code": data.area_code,
+            "sector_code": data.sector_code,
+            "provider_institution_id": data.provider_institution_id or None,
+            "legal_basis": check_length(data.legal_basis, "legal_basis", _("Legal basis"), 300),
+            "description": check_length(data.description, "description", _("Description"), 20_000),
+            "code": check_length(data.code, "code", _("Code"), 40),
+            "active": bool(data.active),
+        }
+        if service_id:
+            svc = get_live(s, Service, service_id)
+            changed = apply(svc, **fields)
+        else:
+            svc = Service(**fields)
+            s.add(svc)
+            s.flush()
+            changed = True
+        if changed:
+            audit.record(s, "update" if service_id else "create", "service", svc.id)
+        return svc
+
+
+def list_services(
+    ws: Workspace, area_code: str | None = None, include_inactive: bool = False
+) -> list[Service]:
+    with ws.transaction() as s:
+        q = select(Service).where(Service.deleted.is_(False))
+        if area_code:
+            q = q.where(Service.area_code == area_code)
+        if not include_inactive:
+            q = q.where(Service.active.is_(True))
+        rows = s.scalars(q.order_by(Service.area_code, Service.name)).all()
+        for r in rows:
+            _unused = r.provider
+        return list(rows)
+
+
+def remove_service(ws: Workspace, service_id: str) -> None:
+    with ws.transaction() as s:
+        svc = get_live(s, Service, service_id)
+        tombstone(svc)
+        audit.record(s, "delete", "service", svc.id)

@@ -1,0 +1,206 @@
+"""Finding families: by surname (prefix, diacritics ignored), PESEL, locality or case number.
+
+Each kind of match is an index range scan (folded surname, PESEL, folded locality, case number);
+the union of their family ids is filtered and paged, so search stays fast at 20,000 families.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Select, and_, func, select, union
+from sqlalchemy.orm import Session
+
+from app.models import Family, Person, Review, TercUnit
+from app.models.enums import FamilyStatus
+from app.services.text import fold, prefix_upper_bound
+from app.services.workspace import Workspace
+
+SORT_COLUMNS = {
+    "case_number": Family.case_number,
+    "name": Family.head_name_folded,
+    "locality": Family.locality_folded,
+    "gmina": Family.gmina_code,
+    "status": Family.status,
+    "opened_on": Family.opened_on,
+}
+
+
+@dataclass(frozen=True)
+class Member:
+    person_id: str
+    first_name: str
+    last_name: str
+    pesel: str
+    relation: str
+
+
+@dataclass(frozen=True)
+class FamilyRow:
+    id: str
+    case_number: str
+    gmina_code: str
+    gmina: str
+    locality: str
+    address: str
+    status: str
+    lead_worker: str
+    head_name: str
+    opened_on: date
+    next_review_on: date | None
+    members: tuple[Member, ...]
+
+    @property
+    def status_label(self) -> str:
+        return FamilyStatus(self.status).label
+
+    def overdue(self, today: date) -> bool:
+        return (
+            self.status != FamilyStatus.CLOSED
+            and self.next_review_on is not None
+            and self.next_review_on < today
+        )
+
+
+@dataclass(frozen=True)
+class FamilyPage:
+    rows: list[FamilyRow]
+    total: int
+    offset: int
+    limit: int
+
+
+def _range(column, key: str):  # noqa: ANN001, ANN202 - SQL expression helpers
+    return and_(column >= key, column < prefix_upper_bound(key))
+
+
+def _token_matches(token: str) -> Select:
+    """Family ids matching one search word in any of the searchable fields."""
+    key = fold(token)
+    parts: list[Select] = []
+    if token.isdigit():
+        parts.append(
+            select(Person.family_id).where(_range(Person.pesel, token), Person.deleted.is_(False))
+        )
+    else:
+        parts.append(
+            select(Person.family_id).where(
+                _range(Person.last_name_folded, key), Person.deleted.is_(False)
+            )
+        )
+        parts.append(select(Family.id).where(_range(Family.locality_folded, key)))
+    parts.append(select(Family.id).where(_range(Family.case_number, token)))
+    return union(*parts)
+
+
+def next_reviews_subquery():  # noqa: ANN201
+    """Per family: the latest review's "next review" date."""
+    return (
+        select(Review.family_id, func.max(Review.next_review_on).label("next_review_on"))
+        .where(Review.deleted.is_(False))
+        .group_by(Review.family_id)
+        .subquery()
+    )
+
+
+def search_families(
+    ws: Workspace,
+    text: str = "",
+    *,
+    status: str | None = None,
+    gmina_code: str | None = None,
+    overdue_on: date | None = None,
+    sort: str = "case_number",
+    descending: bool = False,
+    offset: int = 0,
+    limit: int = 50,
+) -> FamilyPage:
+    """One page of families matching every word of ``text`` and the filters."""
+    with ws.transaction() as s:
+        return _search(s, text, status, gmina_code, overdue_on, sort, descending, offset, limit)
+
+
+def _search(
+    s: Session,
+    text: str,
+    status: str | None,
+    gmina_code: str | None,
+    overdue_on: date | None,
+    sort: str,
+    descending: bool,
+    offset: int,
+    limit: int,
+) -> FamilyPage:
+    nxt = next_reviews_subquery()
+    conditions = [Family.deleted.is_(False)]
+    for token in text.replace(",", " ").split()[:5]:
+        conditions.append(Family.id.in_(_token_matches(token)))
+    if status:
+        conditions.append(Family.status == status)
+    if gmina_code:
+        conditions.append(Family.gmina_code.startswith(gmina_code))
+    if overdue_on is not None:
+        conditions += [nxt.c.next_review_on < overdue_on, Family.status != FamilyStatus.CLOSED]
+    base = select(Family.id).outerjoin(nxt, nxt.c.family_id == Family.id).where(*conditions)
+    total = s.scalar(select(func.count()).select_from(base.subquery())) or 0
+    order = SORT_COLUMNS.get(sort, Family.case_number)
+    order = order.desc() if descending else order.asc()
+    q = (
+        select(Family, TercUnit.name, nxt.c.next_review_on)
+        .outerjoin(nxt, nxt.c.family_id == Family.id)
+        .outerjoin(TercUnit, TercUnit.code == Family.gmina_code)
+        .where(*conditions)
+        .order_by(order, Family.case_number, Family.id)
+        .offset(offset)
+        .limit(limit)
+    )
+    page = s.execute(q).all()
+    members = _members_of(s, [f.id for f, _n, _r in page])
+    rows = [
+        FamilyRow(
+            id=f.id,
+            case_number=f.case_number,
+            gmina_code=f.gmina_code,
+            gmina=gname or f.gmina_code,
+            locality=f.locality,
+            address=format_address(f),
+            status=f.status,
+            lead_worker=f.lead_worker,
+            head_name=f.head_name,
+            opened_on=f.opened_on,
+            next_review_on=nxt_on,
+            members=tuple(members.get(f.id, ())),
+        )
+        for f, gname, nxt_on in page
+    ]
+    return FamilyPage(rows, int(total), offset, limit)
+
+
+def _members_of(s: Session, family_ids: list[str]) -> dict[str, list[Member]]:
+    out: dict[str, list[Member]] = {}
+    if not family_ids:
+        return out
+    q = (
+        select(Person)
+        .where(Person.family_id.in_(family_ids), Person.deleted.is_(False))
+        .order_by(Person.family_id, Person.sort_order, Person.birth_date)
+    )
+    for p in s.scalars(q):
+        out.setdefault(p.family_id, []).append(
+            Member(p.id, p.first_name, p.last_name, p.pesel, p.relation)
+        )
+    return out
+
+
+def format_address(f: Family) -> str:
+    """ "Narewka, ul. Leśna 4/2" or "Siemianówka 12" for villages without streets."""
+    number = f.house_number + (f"/{f.flat_number}" if f.flat_number else "")
+    if f.street:
+        street = (
+            f.street
+            if f.street.lower().startswith(("ul.", "al.", "pl.", "os."))
+            else (f"ul. {f.street}")
+        )
+        return f"{f.locality}, {street} {number}".strip()
+    return f"{f.locality} {number}".strip()

@@ -1,0 +1,142 @@
+"""Creating a new installation (``init``) and opening an existing one (unlock).
+
+``initialize`` is all-or-nothing: if any step fails the new file is removed, so a half-made
+database never blocks the next attempt.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import uuid
+from pathlib import Path
+
+import pyrage
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy.orm import Session
+
+from app.errors import ValidationError
+from app.i18n import _
+from app.models import Device, Institution, Setting
+from app.models.enums import Role
+from app.services import audit, reference
+from app.services.text import clean
+from app.services.workspace import Workspace
+from app.store.keys import KdfParams
+from app.store.vault import Vault
+
+log = logging.getLogger(__name__)
+HOME_NAMESPACE = uuid.UUID("0c7f8a4e-3b1d-4e55-b0a9-2f6a7d18e3c4")
+
+
+def new_device_id() -> str:
+    return secrets.token_hex(8)
+
+
+def home_institution_id(role: str, unit_code: str) -> str:
+    """The OPS (or PCPR) running this installation; the same id on every device of that unit."""
+    return str(uuid.uuid5(HOME_NAMESPACE, f"{role}:{unit_code}"))
+
+
+def _validate_unit(session: Session, role: str, unit_code: str) -> None:
+    if role == Role.OPS:
+        reference.require_terc(session, unit_code, ("gmina",), "unit")
+    elif role == Role.COORDINATOR:
+        reference.require_terc(session, unit_code, ("powiat",), "unit")
+    else:
+        raise ValidationError(_("The role must be 'ops' or 'coordinator'."), "role")
+
+
+def initialize(
+    path: Path | str,
+    passphrase: str,
+    *,
+    role: str,
+    unit_code: str,
+    name: str,
+    worker_name: str = "",
+    kdf: KdfParams | None = None,
+) -> Workspace:
+    """Create the encrypted database, load reference data and this device's identity."""
+    name = clean(name)
+    if not name:
+        raise ValidationError(_("Give the name of your institution."), "name")
+    if role not in (Role.OPS, Role.COORDINATOR):
+        raise ValidationError(_("The role must be 'ops' or 'coordinator'."), "role")
+    vault = Vault.create(path, passphrase, kdf=kdf, hints=(name, worker_name))
+    try:
+        with Session(vault.engine) as s, s.begin():
+            reference.load_code_lists(s)
+            reference.load_terc(s)
+            _validate_unit(s, role, unit_code)
+            signing = Ed25519PrivateKey.generate()
+            identity = pyrage.x25519.Identity.generate()
+            s.add(
+                Device(
+                    device_id=new_device_id(),
+                    is_self=True,
+                    role=str(role),
+                    unit_code=unit_code,
+                    name=name,
+                    worker_name=clean(worker_name),
+                    signing_private=signing.private_bytes(
+                        serialization.Encoding.Raw,
+                        serialization.PrivateFormat.Raw,
+                        serialization.NoEncryption(),
+                    ),
+                    signing_public=signing.public_key().public_bytes(
+                        serialization.Encoding.Raw, serialization.PublicFormat.Raw
+                    ),
+                    age_identity=str(identity),
+                    age_recipient=str(identity.to_public()),
+                )
+            )
+        ws = Workspace(vault)
+        with ws.transaction() as s:
+            reference.seed_catalog(s)
+            home_id = home_institution_id(role, unit_code)
+            unit = reference.require_terc(s, unit_code, ("gmina", "powiat"), "unit")
+            s.add(
+                Institution(
+                    id=home_id,
+                    name=name,
+                    sector_code="social_assistance",
+                    level="gmina" if role == Role.OPS else "powiat",
+                    teryt_code=unit_code,
+                    city=unit.name if role == Role.OPS else "",
+                )
+            )
+            s.add(Setting(key="home_institution_id", value=home_id))
+    except BaseException:
+        vault.lock()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        raise
+    log.info("installation initialised (device %s, role %s)", ws.device_id, role)
+    return ws
+
+
+def open_workspace(path: Path | str, passphrase: str | bytes | bytearray) -> Workspace:
+    """Unlock an existing database and log the unlock in the audit chain."""
+    vault = Vault.unlock(path, passphrase)
+    try:
+        ws = Workspace(vault)
+        audit.log_event(ws, "unlock")
+    except BaseException:
+        vault.lock()
+        raise
+    return ws
+
+
+def get_setting(ws: Workspace, key: str, default: str = "") -> str:
+    with ws.transaction() as s:
+        row = s.get(Setting, key)
+        return row.value if row else default
+
+
+def set_setting(ws: Workspace, key: str, value: str) -> None:
+    with ws.transaction() as s:
+        row = s.get(Setting, key) or Setting(key=key)
+        row.value = value
+        s.add(row)

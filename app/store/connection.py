@@ -1,0 +1,168 @@
+"""Opening SQLCipher connections with the key and checking every connection's configuration.
+
+``connect()`` is the single place where a key meets SQLCipher.  The key is passed as a raw hex
+key (``PRAGMA key = "x'…'"``): the SQL text contains only hex digits we produced, never user
+input.  SQLAlchemy engines get their connections through ``creator=``, so the key is never in a
+URL either.  Each connection asserts the settings that RELIABILITY.md promises (cipher 4.x, WAL,
+``synchronous=FULL``, foreign keys, memory temp store, secure delete, no extension loading).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+import sqlcipher3.dbapi2 as sqlcipher
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import QueuePool
+
+from app.errors import CorruptDatabase, StorageError, WrongPassphrase
+from app.i18n import _
+
+log = logging.getLogger(__name__)
+
+# Expected values of every connection (pragma → value SQLite reports).
+REQUIRED_PRAGMAS = {
+    "journal_mode": "wal",
+    "synchronous": 2,  # FULL
+    "foreign_keys": 1,
+    "temp_store": 2,  # MEMORY
+    "secure_delete": 1,
+}
+
+
+class ConfigurationDrift(StorageError):
+    """A connection did not take the configuration we require; we refuse to use it."""
+
+
+def key_literal(key: bytes | bytearray, salt: bytes | None = None) -> str:
+    """The SQL literal for a raw key (optionally with an explicit salt for a new file)."""
+    if len(key) != 32 or (salt is not None and len(salt) != 16):
+        raise ValueError("raw SQLCipher keys are 32 bytes (salt 16 bytes)")
+    tail = salt.hex() if salt is not None else ""
+    return f"\"x'{bytes(key).hex()}{tail}'\""
+
+
+def _silence_cipher_log(conn: sqlcipher.Connection) -> None:
+    # SQLCipher writes "hmac check failed" lines to stderr on a wrong key; users must not see
+    # them and they carry nothing we need.
+    with contextlib.suppress(sqlcipher.DatabaseError):
+        conn.execute("PRAGMA cipher_log_level = NONE")
+
+
+def connect(
+    path: Path | str, key: bytes | bytearray, salt: bytes | None = None
+) -> sqlcipher.Connection:
+    """Open ``path`` with ``key``; raise ``WrongPassphrase`` without touching the file on failure.
+
+    ``salt`` is given only when creating a new database (SQLCipher writes it as the file header).
+    """
+    conn = sqlcipher.connect(str(path), check_same_thread=False, isolation_level="DEFERRED")
+    try:
+        _silence_cipher_log(conn)
+        conn.execute(f"PRAGMA key = {key_literal(key, salt)}")
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlcipher.DatabaseError as exc:
+            raise WrongPassphrase() from exc
+        configure(conn)
+        return conn
+    except BaseException:
+        conn.close()
+        raise
+
+
+def configure(conn: sqlcipher.Connection) -> None:
+    """Apply and then assert the per-connection settings."""
+    if hasattr(conn, "enable_load_extension"):
+        conn.enable_load_extension(False)
+    conn.execute("PRAGMA busy_timeout = 10000")
+    mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+    if mode != "wal":
+        conn.execute("PRAGMA journal_mode = WAL").fetchone()
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA temp_store = MEMORY")
+    conn.execute("PRAGMA secure_delete = ON")
+    assert_configuration(conn)
+
+
+def read_configuration(conn: sqlcipher.Connection) -> dict[str, object]:
+    found: dict[str, object] = {}
+    for pragma in REQUIRED_PRAGMAS:
+        found[pragma] = conn.execute(f"PRAGMA {pragma}").fetchone()[0]
+    found["cipher_version"] = conn.execute("PRAGMA cipher_version").fetchone()[0]
+    return found
+
+
+def assert_configuration(conn: sqlcipher.Connection) -> None:
+    found = read_configuration(conn)
+    version = str(found.pop("cipher_version") or "")
+    problems = [f"{k}={found[k]!r}" for k, v in REQUIRED_PRAGMAS.items() if found[k] != v]
+    if not version.startswith("4."):
+        problems.append(f"cipher_version={version!r}")
+    if problems:
+        log.error("connection configuration drift: %s", ", ".join(problems))
+        raise ConfigurationDrift(
+            _("The encrypted database could not be opened safely ({details}).").format(
+                details=", ".join(problems)
+            )
+        )
+
+
+def make_engine(path: Path | str, key_provider: Callable[[], bytearray]) -> Engine:
+    """An SQLAlchemy engine whose connections come from ``connect()``.
+
+    ``key_provider`` returns the live key; after a lock the provider raises, so a stray pool
+    checkout cannot reopen the database.  Parameters are hidden from SQLAlchemy's error messages,
+    so an exception can never carry a name or PESEL into a log.
+    """
+
+    def creator() -> sqlcipher.Connection:
+        return connect(path, key_provider())
+
+    engine = create_engine(
+        "sqlite://",
+        module=sqlcipher,
+        creator=creator,
+        hide_parameters=True,
+        poolclass=QueuePool,
+        pool_size=2,
+        max_overflow=4,
+        pool_pre_ping=False,
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):  # noqa: ANN001 - SQLAlchemy hook signature
+        # pysqlite's legacy transaction handling defers BEGIN; SQLAlchemy's recommended
+        # recipe below gives us real transactions for reads too (consistent snapshots).
+        dbapi_conn.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):  # noqa: ANN001
+        conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def integrity_problems(conn: sqlcipher.Connection) -> list[str]:
+    """Run ``cipher_integrity_check`` (page HMACs) and ``integrity_check`` (b-trees).
+
+    WAL frames are not covered by the cipher check, so a checkpoint runs first.
+    """
+    problems: list[str] = []
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        problems += [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
+        rows = conn.execute("PRAGMA integrity_check").fetchall()
+        problems += [str(r[0]) for r in rows if str(r[0]).lower() != "ok"]
+        problems += [
+            f"foreign key: {r[0]}" for r in conn.execute("PRAGMA foreign_key_check").fetchall()
+        ]
+    except sqlcipher.DatabaseError as exc:
+        raise CorruptDatabase(
+            _("The database is damaged and cannot be read. Restore it from a backup.")
+        ) from exc
+    return problems

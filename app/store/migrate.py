@@ -1,0 +1,63 @@
+"""Schema migrations with Alembic, run on an already-keyed SQLCipher connection.
+
+The migration scripts in ``app/store/migrations/versions`` are the source of truth for the
+schema; a test checks that they match the ORM models exactly.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import sqlcipher3.dbapi2 as sqlcipher
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine
+from sqlalchemy.pool import StaticPool
+
+from app.errors import StorageError
+from app.i18n import _
+
+log = logging.getLogger(__name__)
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def _engine_for(conn: sqlcipher.Connection):
+    # Wrap the already-open connection; StaticPool never opens a second one.
+    return create_engine("sqlite://", module=sqlcipher, creator=lambda: conn, poolclass=StaticPool)
+
+
+def current_revision(conn: sqlcipher.Connection) -> str | None:
+    engine = _engine_for(conn)
+    with engine.connect() as sa_conn:
+        return MigrationContext.configure(sa_conn).get_current_revision()
+
+
+def upgrade_to_head(conn: sqlcipher.Connection, target: str = "head") -> None:
+    """Bring the schema up to ``target``; refuse a database made by a newer version."""
+    script = ScriptDirectory.from_config(alembic_config())
+    current = current_revision(conn)
+    if current is not None and script.get_revision(current) is None:
+        raise StorageError(
+            _("This database was made by a newer version of Kooperacja. Update the application.")
+        )
+    if current == script.get_current_head() and target == "head":
+        return
+    engine = _engine_for(conn)
+    cfg = alembic_config()
+    with engine.begin() as sa_conn:
+        cfg.attributes["connection"] = sa_conn
+        command.upgrade(cfg, target)
+    log.info("schema migrated to %s", target)

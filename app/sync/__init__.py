@@ -1,0 +1,1 @@
+"""Synchronisation by signed, encrypted bundles between OPS devices and the powiat coordinator."""

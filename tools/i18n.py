@@ -1,0 +1,110 @@
+"""Maintain the one gettext catalogue (resources/locale/pl/LC_MESSAGES/kooperacja.po).
+
+``update``: extract the English source strings from ``app/`` and merge them into the Polish
+catalogue (new strings arrive untranslated, vanished ones are dropped).
+``check``: fail if any source string lacks a Polish translation, a translation is fuzzy, or the
+``{placeholders}`` of a translation differ from its source (the check Electrum's translator does).
+``todo``: print the untranslated source strings (to fill in by hand).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po, write_po
+
+ROOT = Path(__file__).resolve().parent.parent
+PO = ROOT / "resources" / "locale" / "pl" / "LC_MESSAGES" / "kooperacja.po"
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+PLACEHOLDER = re.compile(r"\{[a-z_0-9]*\}")
+
+
+def extract() -> Catalog:
+    template = Catalog(project="Kooperacja", domain="kooperacja")
+    method_map = [("**.py", "python")]
+    for filename, lineno, message, comments, _ctx in extract_from_dir(
+        str(ROOT / "app"), method_map=method_map, keywords=KEYWORDS, strip_comment_tags=True
+    ):
+        template.add(message, None, [(f"app/{filename}", lineno)], auto_comments=comments)
+    return template
+
+
+def load() -> Catalog:
+    if not PO.exists():
+        return Catalog(locale="pl", domain="kooperacja", project="Kooperacja")
+    with PO.open("rb") as f:
+        return read_po(f, locale="pl", domain="kooperacja")
+
+
+def save(catalog: Catalog) -> None:
+    PO.parent.mkdir(parents=True, exist_ok=True)
+    tmp = PO.with_suffix(".po.tmp")
+    with tmp.open("wb") as f:
+        write_po(f, catalog, width=100, sort_output=True, omit_header=False, include_lineno=False)
+    tmp.replace(PO)
+
+
+def update() -> None:
+    catalog = load()
+    catalog.update(extract(), no_fuzzy_matching=True)
+    catalog.obsolete.clear()
+    save(catalog)
+    missing = untranslated(catalog)
+    print(f"{len(catalog)} messages, {len(missing)} untranslated")
+
+
+def untranslated(catalog: Catalog) -> list[str]:
+    out = []
+    for msg in catalog:
+        if not msg.id:
+            continue
+        strings = msg.string if isinstance(msg.string, tuple) else (msg.string,)
+        if not all(strings) or msg.fuzzy:
+            out.append(msg.id if isinstance(msg.id, str) else msg.id[0])
+    return out
+
+
+def check() -> int:
+    catalog = load()
+    template = extract()
+    problems = []
+    for msg in template:
+        if not msg.id:
+            continue
+        found = catalog.get(msg.id)
+        key = msg.id if isinstance(msg.id, str) else msg.id[0]
+        if found is None:
+            problems.append(f"missing from catalogue: {key!r}")
+            continue
+        strings = found.string if isinstance(found.string, tuple) else (found.string,)
+        if not all(strings) or found.fuzzy:
+            problems.append(f"untranslated or fuzzy: {key!r}")
+            continue
+        ids = msg.id if isinstance(msg.id, tuple) else (msg.id,)
+        wanted = set(PLACEHOLDER.findall(" ".join(ids)))
+        for s in strings:
+            if set(PLACEHOLDER.findall(s)) != wanted:
+                problems.append(f"placeholders differ: {key!r}")
+    for p in problems:
+        print(p)
+    print(f"i18n: {len(template)} source strings, {len(problems)} problems")
+    return 1 if problems else 0
+
+
+def todo() -> None:
+    for key in untranslated(load()):
+        print(repr(key))
+
+
+if __name__ == "__main__":
+    verb = sys.argv[1] if len(sys.argv) > 1 else "check"
+    if verb == "update":
+        update()
+    elif verb == "todo":
+        todo()
+    else:
+        sys.exit(check())

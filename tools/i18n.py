@@ -4,11 +4,18 @@
 catalogue (new strings arrive untranslated, vanished ones are dropped).
 ``check``: fail if any source string lacks a Polish translation, a translation is fuzzy, or the
 ``{placeholders}`` of a translation differ from its source (the check Electrum's translator does).
-``todo``: print the untranslated source strings (to fill in by hand).
+``todo``: print the untranslated source strings as a JSON object {source: ""} to fill in.
+``translate FILE.json``: apply translations from a JSON object {English source: Polish}.
+
+Every read-modify-write of the catalogue holds an exclusive lock, so several people (or
+helpers) can run ``update``/``translate`` at the same time without losing entries.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import json
 import re
 import sys
 from pathlib import Path
@@ -48,13 +55,43 @@ def save(catalog: Catalog) -> None:
     tmp.replace(PO)
 
 
+@contextlib.contextmanager
+def locked():
+    PO.parent.mkdir(parents=True, exist_ok=True)
+    with open(PO.parent / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 def update() -> None:
-    catalog = load()
-    catalog.update(extract(), no_fuzzy_matching=True)
-    catalog.obsolete.clear()
-    save(catalog)
+    with locked():
+        catalog = load()
+        catalog.update(extract(), no_fuzzy_matching=True)
+        catalog.obsolete.clear()
+        save(catalog)
     missing = untranslated(catalog)
     print(f"{len(catalog)} messages, {len(missing)} untranslated")
+
+
+def translate(path: str) -> None:
+    mapping = json.loads(Path(path).read_text(encoding="utf-8"))
+    with locked():
+        catalog = load()
+        catalog.update(extract(), no_fuzzy_matching=True)
+        catalog.obsolete.clear()
+        applied = 0
+        for source, polish in mapping.items():
+            msg = catalog.get(source)
+            if msg is None or not polish:
+                continue
+            msg.string = tuple(polish) if isinstance(polish, list) else polish
+            msg.flags.discard("fuzzy")
+            applied += 1
+        save(catalog)
+    print(f"{applied} translations applied, {len(untranslated(catalog))} still untranslated")
 
 
 def untranslated(catalog: Catalog) -> list[str]:
@@ -96,8 +133,7 @@ def check() -> int:
 
 
 def todo() -> None:
-    for key in untranslated(load()):
-        print(repr(key))
+    print(json.dumps({k: "" for k in untranslated(load())}, ensure_ascii=False, indent=1))
 
 
 if __name__ == "__main__":
@@ -106,5 +142,7 @@ if __name__ == "__main__":
         update()
     elif verb == "todo":
         todo()
+    elif verb == "translate":
+        translate(sys.argv[2])
     else:
         sys.exit(check())

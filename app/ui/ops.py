@@ -1,0 +1,156 @@
+"""Running service calls off the GUI thread: one database worker, results back on the GUI thread.
+
+Modelled on Anki's ``CollectionOp`` + ``taskman``: every database access goes through one
+``ThreadPoolExecutor(max_workers=1)``, so SQLCipher connections are used by one thread at a time
+and the window never freezes.  ``success``/``failure`` callbacks run on the GUI thread.
+
+    runner.run(families.register_family, ws, data,
+               success=lambda fam: self.show_family(fam.id),
+               failure=self.show_error)
+
+Long jobs take a ``progress`` keyword (``progress(done, total)``) and get a progress dialog via
+``run_with_progress``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from app.errors import KooperacjaError
+from app.i18n import _
+
+log = logging.getLogger(__name__)
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; signals emitted from the worker arrive queued."""
+
+    finished = Signal(object, object, object)  # callback, value, failure callback
+    progressed = Signal(object, int, int)  # callback, done, total
+
+
+class OpRunner(QObject):
+    """The application's single database worker."""
+
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db")
+        self._relay = _Relay()
+        self._relay.finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._relay.progressed.connect(
+            lambda cb, done, total: cb(done, total), Qt.ConnectionType.QueuedConnection
+        )
+        self._pending = 0
+
+    def run(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        success: Callable[[Any], None] | None = None,
+        failure: Callable[[BaseException], None] | None = None,
+        progress: Callable[[int, int], None] | None = None,
+        **kwargs: Any,
+    ) -> Future:
+        """Call ``fn(*args, **kwargs)`` on the database thread."""
+        if progress is not None:
+            kwargs["progress"] = lambda done, total: self._relay.progressed.emit(
+                progress, done, total
+            )
+        self._pending += 1
+        if self._pending == 1:
+            self.busy_changed.emit(True)
+
+        def job() -> Any:
+            try:
+                value = fn(*args, **kwargs)
+            except BaseException as exc:  # delivered to the GUI thread, never swallowed
+                self._relay.finished.emit(None, exc, failure)
+                raise
+            self._relay.finished.emit(success, value, None)
+            return value
+
+        return self._executor.submit(job)
+
+    def _deliver(self, callback: Any, value: Any, failure: Any) -> None:
+        self._pending -= 1
+        if self._pending == 0:
+            self.busy_changed.emit(False)
+        if isinstance(value, BaseException):
+            if failure is not None:
+                failure(value)
+            else:
+                show_error(None, value)
+            return
+        if callback is not None:
+            callback(value)
+
+    def run_with_progress(
+        self,
+        parent: QWidget | None,
+        title: str,
+        fn: Callable[..., Any],
+        *args: Any,
+        success: Callable[[Any], None] | None = None,
+        failure: Callable[[BaseException], None] | None = None,
+        **kwargs: Any,
+    ) -> Future:
+        """Like ``run`` with a modal progress dialog fed by ``fn``'s ``progress`` callback."""
+        dialog = QProgressDialog(title, "", 0, 0, parent)
+        dialog.setWindowTitle(title)
+        dialog.setCancelButton(None)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.setAutoClose(False)
+
+        def on_progress(done: int, total: int) -> None:
+            dialog.setMaximum(max(total, 1))
+            dialog.setValue(done)
+
+        def finish(cb: Callable[[Any], None] | None) -> Callable[[Any], None]:
+            def inner(value: Any) -> None:
+                dialog.close()
+                dialog.deleteLater()
+                if cb is not None:
+                    cb(value)
+
+            return inner
+
+        return self.run(
+            fn,
+            *args,
+            success=finish(success),
+            failure=finish(failure or (lambda exc: show_error(parent, exc))),
+            progress=on_progress,
+            **kwargs,
+        )
+
+    def wait_idle(self, timeout: float = 30.0) -> None:
+        """Block until queued jobs ran (tests and shutdown); callbacks still need the loop."""
+        self._executor.submit(lambda: None).result(timeout=timeout)
+
+    def shutdown(self) -> None:
+        self._executor.shutdown(wait=True)
+
+
+def error_text(exc: BaseException) -> str:
+    if isinstance(exc, KooperacjaError):
+        return exc.message
+    return _(
+        "Something unexpected went wrong and the action was not completed. "
+        "Nothing you saved earlier was lost. Details (without personal data) are in the log."
+    )
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> None:
+    """Show an error in Polish; unexpected errors are logged without their messages."""
+    if not isinstance(exc, KooperacjaError):
+        log.error("unexpected error in an operation", exc_info=(type(exc), exc, exc.__traceback__))
+    QMessageBox.warning(parent, _("Kooperacja"), error_text(exc))

@@ -1,0 +1,77 @@
+"""Shared fixtures: real SQLCipher databases in temporary folders (no mocks of the store).
+
+Databases made here use the cheap test KDF (``keys.TEST_KDF``) so hundreds of them stay fast;
+the production cost is exercised by ``tests/unit/test_vault.py`` and the benchmarks.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Keep every file the application writes (settings, logs) inside the test's temp folders.
+os.environ.setdefault("KOOPERACJA_TEST_KDF", "1")
+
+from app.i18n import set_language  # noqa: E402
+from app.services import setup  # noqa: E402
+from app.store.keys import TEST_KDF  # noqa: E402
+
+PASSPHRASE = "zielony-most-nad-Narwią-42"
+OPS_GMINA = "2005092"  # Narewka, gmina wiejska, powiat hajnowski
+COORD_POWIAT = "2005"  # powiat hajnowski
+
+
+@pytest.fixture(autouse=True)
+def _isolated_dirs(tmp_path_factory, monkeypatch):
+    base = tmp_path_factory.mktemp("appdata")
+    monkeypatch.setenv("KOOPERACJA_DATA_DIR", str(base))
+    set_language("pl")
+    yield
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "kooperacja.db"
+
+
+@pytest.fixture
+def ws(db_path):
+    """An OPS installation (GOPS Narewka) with reference data and nothing else."""
+    workspace = setup.initialize(
+        db_path,
+        PASSPHRASE,
+        role="ops",
+        unit_code=OPS_GMINA,
+        name="Gminny Ośrodek Pomocy Społecznej w Narewce",
+        worker_name="Anna Kowalczyk",
+        kdf=TEST_KDF,
+    )
+    yield workspace
+    if not workspace.locked:
+        workspace.lock()
+
+
+@pytest.fixture
+def coordinator_ws(tmp_path):
+    workspace = setup.initialize(
+        tmp_path / "koordynator.db",
+        PASSPHRASE,
+        role="coordinator",
+        unit_code=COORD_POWIAT,
+        name="Powiatowe Centrum Pomocy Rodzinie w Hajnówce",
+        worker_name="Ewa Zawadzka",
+        kdf=TEST_KDF,
+    )
+    yield workspace
+    if not workspace.locked:
+        workspace.lock()
+
+
+@pytest.fixture
+def family_case(ws):
+    """A complete case in ``ws``: see ``tests/factories.py``."""
+    from tests.factories import make_full_case
+
+    return make_full_case(ws)

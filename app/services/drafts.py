@@ -1,0 +1,64 @@
+"""Autosaved form drafts: what a user typed but has not saved yet, kept encrypted in the database.
+
+A form saves its fields as JSON under a stable key (e.g. ``diagnosis:<family id>:new``) a few
+seconds after each change; saving the form for real discards the draft.  After a crash or a kill
+the next unlock lists the drafts and offers to restore them.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from app.models import Draft, utcnow
+from app.services.workspace import Workspace
+
+MAX_DRAFT_BYTES = 2_000_000
+
+
+@dataclass(frozen=True)
+class DraftInfo:
+    form_key: str
+    title: str
+    saved_at: datetime
+
+
+def save_draft(ws: Workspace, form_key: str, title: str, fields: dict[str, Any]) -> None:
+    payload = json.dumps(fields, ensure_ascii=False, sort_keys=True, default=str)
+    if len(payload.encode("utf-8")) > MAX_DRAFT_BYTES:
+        payload = payload[: MAX_DRAFT_BYTES // 4]  # never refuse to keep what was typed
+    with ws.transaction() as s:
+        draft = s.get(Draft, form_key) or Draft(form_key=form_key, revision=0)
+        draft.title = title[:200]
+        draft.payload = payload
+        draft.saved_at = utcnow()
+        draft.revision = (draft.revision or 0) + 1
+        s.add(draft)
+
+
+def load_draft(ws: Workspace, form_key: str) -> dict[str, Any] | None:
+    with ws.transaction() as s:
+        draft = s.get(Draft, form_key)
+        if draft is None:
+            return None
+        try:
+            return json.loads(draft.payload)
+        except ValueError:
+            return None
+
+
+def discard_draft(ws: Workspace, form_key: str) -> None:
+    with ws.transaction() as s:
+        draft = s.get(Draft, form_key)
+        if draft is not None:
+            s.delete(draft)
+
+
+def list_drafts(ws: Workspace) -> list[DraftInfo]:
+    with ws.transaction() as s:
+        rows = s.scalars(select(Draft).order_by(Draft.saved_at.desc()))
+        return [DraftInfo(d.form_key, d.title, d.saved_at) for d in rows]

@@ -43,6 +43,7 @@ def setup_logging(level: int = logging.INFO, folder: Path | None = None) -> Path
     handler._kooperacja = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     root.setLevel(level)
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     _enable_faulthandler(folder)
     return path
 

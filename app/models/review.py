@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Integer, String, Text
+from sqlalchemy import Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, SyncMixin, fk, live_join
@@ -12,6 +12,7 @@ from app.models.base import Base, SyncMixin, fk, live_join
 
 class Review(SyncMixin, Base):
     __tablename__ = "review"
+    __table_args__ = (Index("ix_review_family_next", "family_id", "next_review_on"),)
     __sensitive__ = ("summary", "family_opinion", "present")
     family_id: Mapped[str] = mapped_column(fk("family.id"), index=True)
     plan_id: Mapped[str] = mapped_column(fk("support_plan.id"), index=True)

@@ -176,7 +176,7 @@ def gmina_names(ws: Workspace, codes: set[str]) -> dict[str, str]:
         return {}
     with ws.transaction() as s:
         rows = s.execute(select(TercUnit.code, TercUnit.name).where(TercUnit.code.in_(codes)))
-        return dict(rows.tuples())
+        return {code: name for code, name in rows}
 
 
 def describe_unit(unit: TercUnit, powiat: TercUnit | None = None) -> str:

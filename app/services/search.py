@@ -132,7 +132,6 @@ def _search(
     offset: int,
     limit: int,
 ) -> FamilyPage:
-    nxt = next_reviews_subquery()
     conditions = [Family.deleted.is_(False)]
     for token in text.replace(",", " ").split()[:5]:
         conditions.append(Family.id.in_(_token_matches(token)))
@@ -141,40 +140,56 @@ def _search(
     if gmina_code:
         conditions.append(Family.gmina_code.startswith(gmina_code))
     if overdue_on is not None:
-        conditions += [nxt.c.next_review_on < overdue_on, Family.status != FamilyStatus.CLOSED]
-    base = select(Family.id).outerjoin(nxt, nxt.c.family_id == Family.id).where(*conditions)
-    total = s.scalar(select(func.count()).select_from(base.subquery())) or 0
+        nxt = next_reviews_subquery()
+        overdue_ids = select(nxt.c.family_id).where(nxt.c.next_review_on < overdue_on)
+        conditions += [Family.id.in_(overdue_ids), Family.status != FamilyStatus.CLOSED]
+    total = s.scalar(select(func.count(Family.id)).where(*conditions)) or 0
     order = SORT_COLUMNS.get(sort, Family.case_number)
     order = order.desc() if descending else order.asc()
     q = (
-        select(Family, TercUnit.name, nxt.c.next_review_on)
-        .outerjoin(nxt, nxt.c.family_id == Family.id)
-        .outerjoin(TercUnit, TercUnit.code == Family.gmina_code)
+        select(Family)
         .where(*conditions)
         .order_by(order, Family.case_number, Family.id)
         .offset(offset)
         .limit(limit)
     )
-    page = s.execute(q).all()
-    members = _members_of(s, [f.id for f, _n, _r in page])
+    page = s.scalars(q).all()
+    ids = [f.id for f in page]
+    members = _members_of(s, ids)
+    next_reviews = _next_reviews_of(s, ids)
+    gmina_rows = s.execute(
+        select(TercUnit.code, TercUnit.name).where(TercUnit.code.in_({f.gmina_code for f in page}))
+    )
+    names = {code: name for code, name in gmina_rows}
     rows = [
         FamilyRow(
             id=f.id,
             case_number=f.case_number,
             gmina_code=f.gmina_code,
-            gmina=gname or f.gmina_code,
+            gmina=names.get(f.gmina_code, f.gmina_code),
             locality=f.locality,
             address=format_address(f),
             status=f.status,
             lead_worker=f.lead_worker,
             head_name=f.head_name,
             opened_on=f.opened_on,
-            next_review_on=nxt_on,
+            next_review_on=next_reviews.get(f.id),
             members=tuple(members.get(f.id, ())),
         )
-        for f, gname, nxt_on in page
+        for f in page
     ]
     return FamilyPage(rows, int(total), offset, limit)
+
+
+def _next_reviews_of(s: Session, family_ids: list[str]) -> dict[str, date]:
+    if not family_ids:
+        return {}
+    q = (
+        select(Review.family_id, func.max(Review.next_review_on))
+        .where(Review.family_id.in_(family_ids), Review.deleted.is_(False))
+        .group_by(Review.family_id)
+    )
+    return {fid: d for fid, d in s.execute(q).tuples() if d is not None}
 
 
 def _members_of(s: Session, family_ids: list[str]) -> dict[str, list[Member]]:

@@ -506,6 +506,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_review'))
     )
     with op.batch_alter_table('review', schema=None) as batch_op:
+        batch_op.create_index('ix_review_family_next', ['family_id', 'next_review_on'], unique=False)
         batch_op.create_index(batch_op.f('ix_review_family_id'), ['family_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_review_held_on'), ['held_on'], unique=False)
         batch_op.create_index(batch_op.f('ix_review_next_review_on'), ['next_review_on'], unique=False)
@@ -743,6 +744,7 @@ def downgrade() -> None:
     op.drop_table('team_meeting')
     with op.batch_alter_table('review', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_review_version'))
+        batch_op.drop_index('ix_review_family_next')
         batch_op.drop_index(batch_op.f('ix_review_plan_id'))
         batch_op.drop_index(batch_op.f('ix_review_next_review_on'))
         batch_op.drop_index(batch_op.f('ix_review_held_on'))

@@ -1,0 +1,284 @@
+"""The deadline engine behind the "Dziś" (today) view: what is overdue or due soon, per case.
+
+Dates are counted on Polish working days: Saturdays, Sundays and public holidays (the
+``holidays`` package) are not working days, and a deadline that falls on one moves to the next
+working day (the rule of art. 57 § 4 k.p.a.).  The rules:
+
+* **review** — the latest review's "next review" date, or, before any review with one, the plan's
+  adoption (or the last review) plus the plan's ``review_every_days``; for active plans;
+* **plan end** — an active plan whose period ends within the horizon (or has ended but the plan
+  was never completed);
+* **6-month update** — six months after the latest diagnosis or review of an open case (the
+  "at least every 6 months" update of the wywiad, REFERENCE.md §2);
+* **first diagnosis** — a new case without a diagnosis: the wywiad is due 14 working days after
+  the case was opened, or 2 working days for urgent reasons (§3 of the 2021 RWS regulation);
+* **visit** — planned visits that have not been recorded yet.
+
+The calendar and rule functions are pure (tested without a database); ``collect`` reads what
+they need in one transaction.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+from functools import lru_cache
+
+import holidays
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session
+
+from app.i18n import N_, _
+from app.models import Diagnosis, Family, FamilyReason, Review, SupportPlan, Visit
+from app.models.enums import FamilyStatus, PlanStatus, VisitStatus
+from app.services.workspace import Workspace
+
+RWS_WORKING_DAYS = 14
+RWS_URGENT_WORKING_DAYS = 2
+UPDATE_MONTHS = 6
+PLAN_END_WARNING_DAYS = 30
+# [unverified] Art. 7 reasons treated as urgent for the 2-working-day wywiad: domestic violence,
+# a random event or crisis, a natural disaster.  The regulation says "urgent cases" without a
+# list; this is a sensible default kept as data.
+URGENT_REASONS = frozenset({"7", "14", "15"})
+
+
+class Kind(StrEnum):
+    REVIEW = "review"
+    PLAN_END = "plan_end"
+    UPDATE = "update"
+    FIRST_DIAGNOSIS = "first_diagnosis"
+    VISIT = "visit"
+
+    @property
+    def label(self) -> str:
+        return _(KIND_LABELS[self.value])
+
+
+KIND_LABELS = {
+    "review": N_("Monitoring review"),
+    "plan_end": N_("Plan period ends"),
+    "update": N_("6-month update of the diagnosis"),
+    "first_diagnosis": N_("First diagnosis (wywiad)"),
+    "visit": N_("Planned visit"),
+}
+
+
+# -- the calendar ------------------------------------------------------------------------------
+@lru_cache(maxsize=64)
+def _holidays_of(year: int) -> frozenset[date]:
+    return frozenset(holidays.country_holidays("PL", years=year))
+
+
+def is_working_day(day: date) -> bool:
+    return day.weekday() < 5 and day not in _holidays_of(day.year)
+
+
+def next_working_day(day: date) -> date:
+    """``day`` itself if it is a working day, else the first working day after it."""
+    while not is_working_day(day):
+        day += timedelta(days=1)
+    return day
+
+
+def add_working_days(start: date, n: int) -> date:
+    """The ``n``-th working day after ``start`` (``start`` itself is not counted)."""
+    day = start
+    while n > 0:
+        day += timedelta(days=1)
+        if is_working_day(day):
+            n -= 1
+    return day
+
+
+def working_days_between(start: date, end: date) -> int:
+    """Working days in (start, end]; negative when ``end`` is before ``start``."""
+    if end < start:
+        return -working_days_between(end, start)
+    count, day = 0, start
+    while day < end:
+        day += timedelta(days=1)
+        count += is_working_day(day)
+    return count
+
+
+def add_months(day: date, months: int) -> date:
+    """Same day ``months`` later; the 31st becomes the month's last day when needed."""
+    month0 = day.month - 1 + months
+    year, month = day.year + month0 // 12, month0 % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+# -- the rules ---------------------------------------------------------------------------------
+def review_due(
+    next_review_on: date | None,
+    last_review_on: date | None,
+    adopted_on: date | None,
+    every_days: int,
+) -> date | None:
+    """When a plan's next review is due (moved to a working day)."""
+    if next_review_on is not None:
+        return next_working_day(next_review_on)
+    base = last_review_on or adopted_on
+    if base is None:
+        return None
+    return next_working_day(base + timedelta(days=every_days))
+
+
+def update_due(last_diagnosis_on: date | None, last_review_on: date | None) -> date | None:
+    """Six months after the latest diagnosis or review (None before the first diagnosis)."""
+    dates = [d for d in (last_diagnosis_on, last_review_on) if d is not None]
+    if last_diagnosis_on is None or not dates:
+        return None
+    return next_working_day(add_months(max(dates), UPDATE_MONTHS))
+
+
+def first_diagnosis_due(opened_on: date, reason_codes: Iterable[str]) -> date:
+    urgent = bool(URGENT_REASONS.intersection(reason_codes))
+    return add_working_days(opened_on, RWS_URGENT_WORKING_DAYS if urgent else RWS_WORKING_DAYS)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    kind: Kind
+    due_on: date
+    family_id: str
+    case_number: str
+    head_name: str
+    record_id: str  # the plan, visit or family the deadline belongs to
+    detail: str = ""
+
+    def overdue(self, today: date) -> bool:
+        return self.due_on < today
+
+    def days_left(self, today: date) -> int:
+        return (self.due_on - today).days
+
+    def working_days_left(self, today: date) -> int:
+        return working_days_between(today, self.due_on)
+
+
+# -- reading the database ----------------------------------------------------------------------
+def collect(ws: Workspace, today: date | None = None, horizon_days: int = 30) -> list[Deadline]:
+    """Every deadline that is overdue or due within ``horizon_days``, earliest first."""
+    today = today or date.today()
+    until = today + timedelta(days=horizon_days)
+    with ws.transaction() as s:
+        families = _open_families(s)
+        out = _plan_deadlines(s, families, today, until)
+        out += _case_deadlines(s, families, until)
+        out += _visit_deadlines(s, families, until)
+    out = [d for d in out if d.due_on <= until]
+    out.sort(key=lambda d: (d.due_on, d.case_number, d.kind.value))
+    return out
+
+
+def _open_families(s: Session) -> dict[str, Family]:
+    q = select(Family).where(Family.deleted.is_(False), Family.status != FamilyStatus.CLOSED)
+    return {f.id: f for f in s.scalars(q)}
+
+
+def _deadline(kind: Kind, due: date, family: Family, record_id: str, detail: str = "") -> Deadline:
+    return Deadline(kind, due, family.id, family.case_number, family.head_name, record_id, detail)
+
+
+def _plan_deadlines(
+    s: Session, families: dict[str, Family], today: date, until: date
+) -> list[Deadline]:
+    latest = (
+        select(Review.plan_id, func.max(Review.held_on).label("held_on"))
+        .where(Review.deleted.is_(False))
+        .group_by(Review.plan_id)
+        .subquery()
+    )
+    q = (
+        select(SupportPlan, latest.c.held_on, Review.next_review_on)
+        .outerjoin(latest, latest.c.plan_id == SupportPlan.id)
+        .outerjoin(
+            Review,
+            and_(
+                Review.plan_id == SupportPlan.id,
+                Review.held_on == latest.c.held_on,
+                Review.deleted.is_(False),
+            ),
+        )
+        .where(SupportPlan.deleted.is_(False), SupportPlan.status == PlanStatus.ACTIVE)
+    )
+    out: list[Deadline] = []
+    seen: set[str] = set()
+    for plan, last_held, next_on in s.execute(q):
+        family = families.get(plan.family_id)
+        if family is None or plan.id in seen:  # two reviews on one day: keep the first row
+            continue
+        seen.add(plan.id)
+        due = review_due(next_on, last_held, plan.adopted_on, plan.review_every_days)
+        if due is not None:
+            out.append(_deadline(Kind.REVIEW, due, family, plan.id, plan.number))
+        if plan.period_to <= until:
+            out.append(_deadline(Kind.PLAN_END, plan.period_to, family, plan.id, plan.number))
+    return out
+
+
+def _case_deadlines(s: Session, families: dict[str, Family], until: date) -> list[Deadline]:
+    diag = dict(
+        s.execute(
+            select(Diagnosis.family_id, func.max(Diagnosis.made_on))
+            .where(Diagnosis.deleted.is_(False))
+            .group_by(Diagnosis.family_id)
+        ).tuples()
+    )
+    rev = dict(
+        s.execute(
+            select(Review.family_id, func.max(Review.held_on))
+            .where(Review.deleted.is_(False))
+            .group_by(Review.family_id)
+        ).tuples()
+    )
+    new_ids = [f.id for f in families.values() if f.id not in diag]
+    reasons: dict[str, set[str]] = {}
+    for chunk in _chunks(new_ids, 500):
+        q = select(FamilyReason.family_id, FamilyReason.reason_code).where(
+            FamilyReason.family_id.in_(chunk), FamilyReason.deleted.is_(False)
+        )
+        for fid, code in s.execute(q):
+            reasons.setdefault(fid, set()).add(code)
+    out: list[Deadline] = []
+    for family in families.values():
+        if family.id not in diag:
+            due = first_diagnosis_due(family.opened_on, reasons.get(family.id, ()))
+            out.append(_deadline(Kind.FIRST_DIAGNOSIS, due, family, family.id))
+            continue
+        due = update_due(diag[family.id], rev.get(family.id))
+        if due is not None and due <= until:
+            out.append(_deadline(Kind.UPDATE, due, family, family.id))
+    return out
+
+
+def _visit_deadlines(s: Session, families: dict[str, Family], until: date) -> list[Deadline]:
+    q = select(Visit).where(
+        Visit.deleted.is_(False),
+        Visit.status == VisitStatus.PLANNED,
+        Visit.visit_on <= until,
+    )
+    out = []
+    for visit in s.scalars(q):
+        family = families.get(visit.family_id)
+        if family is not None:
+            out.append(_deadline(Kind.VISIT, visit.visit_on, family, visit.id, visit.purpose))
+    return out
+
+
+def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def summary(deadlines: Iterable[Deadline], today: date) -> dict[Kind, tuple[int, int]]:
+    """Per kind: (overdue, due within the horizon) counts, for the headline of the Today view."""
+    counts: dict[Kind, list[int]] = {k: [0, 0] for k in Kind}
+    for d in deadlines:
+        counts[d.kind][0 if d.overdue(today) else 1] += 1
+    return {k: (v[0], v[1]) for k, v in counts.items()}

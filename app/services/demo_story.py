@@ -1,0 +1,379 @@
+"""The story of one synthetic case: diagnosis → IPW (goals, actions, commitments) → reviews.
+
+Dates follow the calendar of a real case (diagnosis within a month of opening, the plan a few
+weeks later, reviews about every 90 days) and never lie in the future; goal attainment drifts
+upwards with setbacks, some reviews are overdue and some actions are dropped, as in real work.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+from typing import Any
+
+from faker import Faker
+
+from app.models import (
+    Action,
+    ActionStatusEntry,
+    CaseTeamMember,
+    Commitment,
+    Consent,
+    ConsentRecipient,
+    Diagnosis,
+    DiagnosisParticipant,
+    DomainRating,
+    Goal,
+    GoalScore,
+    Review,
+    ReviewDomainRating,
+    SupportPlan,
+)
+from app.services import demo_texts as T  # noqa: N812
+
+DOMAINS = [
+    "housing",
+    "income_work",
+    "health",
+    "addictions",
+    "parenting",
+    "safety",
+    "education",
+    "social_ties",
+    "legal",
+]
+PROVIDER_BY_SECTOR = {
+    "labour_market": "pup",
+    "education": "ppp",
+    "health": "health",
+    "police": "police",
+    "justice": "court",
+    "ngo": "ngo",
+    "local_government": "gkrpa",
+}
+
+
+def _pick(rnd: random.Random, items: list[str], k: int) -> list[str]:
+    return rnd.sample(items, min(k, len(items)))
+
+
+def write_story(
+    rows: Any,
+    family: dict,
+    members: list[dict],
+    reasons: list[str],
+    stage: str,
+    st: Any,
+    rnd: random.Random,
+    fake: Faker,
+) -> str:
+    today = date.today()
+    fid = family["id"]
+    made_on = family["opened_on"] + timedelta(days=rnd.randint(5, 30))
+    if made_on > today:
+        return "new"
+    _diagnosis(rows, fid, members, reasons, made_on, st, rnd)
+    if stage == "diagnosis":
+        return "diagnosis"
+    start = made_on + timedelta(days=rnd.randint(7, 21))
+    if start > today:
+        return "diagnosis"
+    plan_id, goals, actions = _plan(rows, fid, family, members, reasons, start, st, rnd)
+    _consent_and_team(
+        rows,
+        fid,
+        members,
+        made_on,
+        {a["institution_id"] for a in actions if a["institution_id"]},
+        rnd,
+        fake,
+    )
+    if stage == "plan":
+        return "plan"
+    reviewed = _reviews(rows, fid, plan_id, goals, actions, reasons, start, stage, rnd)
+    if not reviewed:
+        return "plan"
+    return "closed" if stage == "closed" else "monitoring"
+
+
+def _diagnosis(
+    rows: Any,
+    fid: str,
+    members: list[dict],
+    reasons: list[str],
+    made_on: date,
+    st: Any,
+    rnd: random.Random,
+) -> list[str]:
+    story = {k: [] for k in ("causes", "weaknesses", "deficits", "needs")}
+    for code in reasons:
+        for k in story:
+            story[k] += T.REASON_STORY.get(code, T.REASON_STORY["1"])[k]
+    did = rows.add(
+        Diagnosis,
+        family_id=fid,
+        made_on=made_on,
+        causes=" ".join(_pick(rnd, story["causes"], 2)),
+        strengths=" ".join(_pick(rnd, T.STRENGTHS, 2)),
+        weaknesses=" ".join(_pick(rnd, story["weaknesses"], 2)),
+        resources=" ".join(_pick(rnd, T.RESOURCES, 2)),
+        deficits=" ".join(_pick(rnd, story["deficits"], 2)),
+        needs=" ".join(_pick(rnd, story["needs"], 3)),
+        expectations=rnd.choice(T.EXPECTATIONS),
+        family_view=rnd.choice(T.FAMILY_VIEWS),
+        conclusions=rnd.choice(T.CONCLUSIONS),
+        author=st.worker,
+        finalized=True,
+    )
+    hit = {g[1] for code in reasons for g in T.GOALS.get(code, [])}
+    for domain in DOMAINS:
+        if domain in hit:
+            rating = rnd.choice([-3, -2, -2, -1])
+        elif rnd.random() < 0.25:
+            continue
+        else:
+            rating = rnd.choice([-1, 0, 0, 1, 2])
+        rows.add(DomainRating, diagnosis_id=did, domain_code=domain, rating=rating, note="")
+    providers = _pick(rnd, ["pup", "ppp", "pcpr", "health", "police", "ngo"], rnd.randint(2, 3))
+    for key in providers:
+        rows.add(
+            DiagnosisParticipant,
+            diagnosis_id=did,
+            kind="institution",
+            institution_id=st.institutions[key],
+            person_id=None,
+            name="",
+            role="",
+        )
+    for m in members[:2]:
+        if m["relation"] != "child":
+            rows.add(
+                DiagnosisParticipant,
+                diagnosis_id=did,
+                kind="family",
+                institution_id=None,
+                person_id=m["id"],
+                name="",
+                role="",
+            )
+
+
+def _plan(
+    rows: Any,
+    fid: str,
+    family: dict,
+    members: list[dict],
+    reasons: list[str],
+    start: date,
+    st: Any,
+    rnd: random.Random,
+) -> tuple[str, list[dict], list[dict]]:
+    end = start + timedelta(days=rnd.choice([270, 365, 365, 400]))
+    templates = [g for code in reasons for g in T.GOALS.get(code, [])]
+    if len(templates) < 2:
+        templates.append(T.GENERIC_GOAL)
+    templates = templates[:4]
+    plan_id = rows.add(
+        SupportPlan,
+        family_id=fid,
+        number=f"IPW/{family['case_number'].rsplit('/', 1)[-1]}/{start.year}",
+        period_from=start,
+        period_to=end,
+        main_goal="Usamodzielnienie rodziny i poprawa jej funkcjonowania społecznego.",
+        status="active",
+        adopted_on=start,
+        review_every_days=90,
+        notes="",
+    )
+    goals, actions = [], []
+    for pos, (title, domain, levels, services) in enumerate(templates, start=1):
+        baseline = rnd.choice([-2, -1, -1])
+        gid = rows.add(
+            Goal,
+            plan_id=plan_id,
+            position=pos,
+            title=title,
+            description="",
+            domain_code=domain,
+            weight=1,
+            baseline=baseline,
+            level_m2=levels[0],
+            level_m1=levels[1],
+            level_0=levels[2],
+            level_p1=levels[3],
+            level_p2=levels[4],
+        )
+        goals.append({"id": gid, "baseline": baseline})
+        for code in _pick(rnd, services, rnd.randint(1, 2)):
+            actions.append(_action(rows, plan_id, gid, code, start, end, st, rnd, len(actions)))
+    actions.append(
+        _action(rows, plan_id, goals[0]["id"], "PS-PRACA", start, end, st, rnd, len(actions))
+    )
+    adults = [m for m in members if m["relation"] != "child"]
+    for pos, text in enumerate(_pick(rnd, T.COMMITMENTS, rnd.randint(1, 3)), start=1):
+        rows.add(
+            Commitment,
+            plan_id=plan_id,
+            person_id=rnd.choice(adults)["id"],
+            position=pos,
+            description=text,
+            due_on=None,
+            status="pending",
+        )
+    return plan_id, goals, actions
+
+
+def _action(
+    rows: Any,
+    plan_id: str,
+    goal_id: str,
+    code: str,
+    start: date,
+    end: date,
+    st: Any,
+    rnd: random.Random,
+    position: int,
+) -> dict:
+    service_id, sector = st.services.get(code, (None, "social_assistance"))
+    if code.startswith("PCPR"):
+        inst = st.institutions["pcpr"]
+    elif sector == "social_assistance":
+        inst = st.home_id or None
+    else:
+        inst = st.institutions.get(PROVIDER_BY_SECTOR.get(sector, ""), None)
+    begin = start + timedelta(days=rnd.randint(0, 60))
+    values = dict(
+        plan_id=plan_id,
+        goal_id=goal_id,
+        position=position + 1,
+        institution_id=inst,
+        sector_code=sector,
+        service_id=service_id,
+        description="",
+        responsible_person=st.worker if inst == st.home_id else "",
+        start_on=begin,
+        end_on=min(end, begin + timedelta(days=rnd.randint(60, 240))),
+        frequency=rnd.choice(T.FREQUENCIES),
+        status="in_progress" if begin <= date.today() else "planned",
+        drop_reason="",
+    )
+    if values["responsible_person"] == "" and inst is None:
+        values["responsible_person"] = st.worker
+    values["id"] = rows.add(Action, **values)
+    return values
+
+
+def _consent_and_team(
+    rows: Any,
+    fid: str,
+    members: list[dict],
+    signed: date,
+    inst_ids: set,
+    rnd: random.Random,
+    fake: Faker,
+) -> None:
+    cid = rows.add(
+        Consent,
+        family_id=fid,
+        person_id=members[0]["id"],
+        signed_on=signed,
+        scope="Dane niezbędne do diagnozy i realizacji Indywidualnego Programu Współpracy.",
+        valid_until=None,
+        withdrawn_on=None,
+        withdrawal_note="",
+    )
+    for iid in sorted(i for i in inst_ids if i):
+        rows.add(ConsentRecipient, consent_id=cid, institution_id=iid)
+    for iid in sorted(inst_ids)[: rnd.randint(1, 3)]:
+        if iid:
+            rows.add(
+                CaseTeamMember,
+                family_id=fid,
+                institution_id=iid,
+                name=fake.name(),
+                function=rnd.choice(
+                    [
+                        "doradca zawodowy",
+                        "pedagog",
+                        "psycholog",
+                        "dzielnicowy",
+                        "kurator zawodowy",
+                        "asystent rodziny",
+                    ]
+                ),
+                phone=fake.phone_number(),
+                email="",
+            )
+
+
+def _reviews(
+    rows: Any,
+    fid: str,
+    plan_id: str,
+    goals: list[dict],
+    actions: list[dict],
+    reasons: list[str],
+    start: date,
+    stage: str,
+    rnd: random.Random,
+) -> int:
+    today = date.today()
+    levels = {g["id"]: g["baseline"] for g in goals}
+    held = start + timedelta(days=rnd.randint(80, 100))
+    count = 0
+    limit = rnd.randint(1, 4)
+    while held <= today and count < limit:
+        nxt = held + timedelta(days=90)
+        rid = rows.add(
+            Review,
+            family_id=fid,
+            plan_id=plan_id,
+            held_on=held,
+            present="",
+            family_attended=rnd.random() < 0.85,
+            summary=rnd.choice(T.REVIEW_SUMMARIES),
+            family_opinion="",
+            next_review_on=nxt,
+        )
+        for gid in levels:
+            levels[gid] = max(-2, min(2, levels[gid] + rnd.choice([-1, 0, 1, 1, 1])))
+            rows.add(GoalScore, review_id=rid, goal_id=gid, level=levels[gid], note="")
+        for domain in {g for code in reasons for _t, g, _l, _s in T.GOALS.get(code, [])}:
+            rows.add(
+                ReviewDomainRating,
+                review_id=rid,
+                domain_code=domain,
+                rating=rnd.choice([-2, -1, -1, 0]),
+                note="",
+            )
+        for action in actions:
+            if action["start_on"] > held:
+                continue
+            status = rnd.choices(["in_progress", "done", "dropped"], [60, 32, 8])[0]
+            if action["status"] in ("done", "dropped"):
+                continue
+            action["status"] = status
+            rows.add(
+                ActionStatusEntry,
+                review_id=rid,
+                action_id=action["id"],
+                status=status,
+                note="Rodzina zrezygnowała." if status == "dropped" else "",
+            )
+            if status == "dropped":
+                action["drop_reason"] = "Rodzina zrezygnowała."
+        count += 1
+        held = nxt + timedelta(days=rnd.randint(-10, 20))
+        if stage == "monitoring" and rnd.random() < 0.15:
+            break  # this case's next review is left undone: it shows as overdue
+    _sync_action_rows(rows, actions)
+    return count
+
+
+def _sync_action_rows(rows: Any, actions: list[dict]) -> None:
+    """Reviews changed the actions' statuses; update the rows queued for insertion."""
+    by_id = {a["id"]: a for a in actions}
+    for row in rows.by_model.get(Action, []):
+        a = by_id.get(row["id"])
+        if a is not None:
+            row["status"], row["drop_reason"] = a["status"], a["drop_reason"]

@@ -138,8 +138,9 @@ def make_full_case(ws: Workspace) -> Case:
                 diagnosis.RatingInput("social_ties", 1, "Dobre relacje z sąsiadami."),
             ],
             participants=[
-                diagnosis.ParticipantInput(ParticipantKind.INSTITUTION, institution_id=inst["pup"],
-                                           role="doradca zawodowy"),
+                diagnosis.ParticipantInput(
+                    ParticipantKind.INSTITUTION, institution_id=inst["pup"], role="doradca zawodowy"
+                ),
                 diagnosis.ParticipantInput(ParticipantKind.FAMILY, person_id=mother.id),
             ],
         ),

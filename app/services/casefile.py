@@ -153,3 +153,13 @@ def home_institution(ws: Workspace) -> Institution | None:
     with ws.transaction() as s:
         setting = s.get(Setting, "home_institution_id")
         return s.get(Institution, setting.value) if setting else None
+
+
+def reload_family(ws: Workspace, family_id: str) -> FamilyFile:
+    """The case file again after a change made in a window that already has it open.
+
+    The opening was recorded as a "view" by ``open_family``; the change itself is in the audit
+    log, so reloading to show the saved values adds no event.
+    """
+    with ws.transaction() as s:
+        return load_family_file(s, family_id)

@@ -223,20 +223,8 @@ def _plan_deadlines(
 
 
 def _case_deadlines(s: Session, families: dict[str, Family], until: date) -> list[Deadline]:
-    diag = dict(
-        s.execute(
-            select(Diagnosis.family_id, func.max(Diagnosis.made_on))
-            .where(Diagnosis.deleted.is_(False))
-            .group_by(Diagnosis.family_id)
-        ).tuples()
-    )
-    rev = dict(
-        s.execute(
-            select(Review.family_id, func.max(Review.held_on))
-            .where(Review.deleted.is_(False))
-            .group_by(Review.family_id)
-        ).tuples()
-    )
+    diag = _latest_per_family(s, Diagnosis.family_id, Diagnosis.made_on, Diagnosis.deleted)
+    rev = _latest_per_family(s, Review.family_id, Review.held_on, Review.deleted)
     new_ids = [f.id for f in families.values() if f.id not in diag]
     reasons: dict[str, set[str]] = {}
     for chunk in _chunks(new_ids, 500):
@@ -255,6 +243,11 @@ def _case_deadlines(s: Session, families: dict[str, Family], until: date) -> lis
         if due is not None and due <= until:
             out.append(_deadline(Kind.UPDATE, due, family, family.id))
     return out
+
+
+def _latest_per_family(s: Session, family_col, date_col, deleted_col) -> dict[str, date]:  # noqa: ANN001
+    q = select(family_col, func.max(date_col)).where(deleted_col.is_(False)).group_by(family_col)
+    return {fid: day for fid, day in s.execute(q)}
 
 
 def _visit_deadlines(s: Session, families: dict[str, Family], until: date) -> list[Deadline]:

@@ -93,7 +93,7 @@ def load_data(ws: Workspace, data: dict[str, Any]) -> int:
                 s.execute(insert(table_of(model)), values)
                 count += len(values)
         events = tables.get(AuditEvent.__tablename__, [])
-        own = {(d, q) for d, q in s.execute(select(AuditEvent.device_id, AuditEvent.seq)).tuples()}
+        own = {(d, q) for d, q in s.execute(select(AuditEvent.device_id, AuditEvent.seq))}
         for r in events:
             values = from_record(AuditEvent, r)
             if (values.get("device_id"), values.get("seq")) not in own:

@@ -130,6 +130,23 @@ def update_family(ws: Workspace, family_id: str, data: FamilyInput) -> Family:
         return family
 
 
+def set_reasons(ws: Workspace, family_id: str, reasons: list[str]) -> Family:
+    """Record the art. 7 reasons for help (e.g. from the diagnosis form) without the address."""
+    with ws.transaction() as s:
+        family = get_live(s, Family, family_id)
+        current = set(
+            s.scalars(
+                select(FamilyReason.reason_code).where(
+                    FamilyReason.family_id == family.id, FamilyReason.deleted.is_(False)
+                )
+            )
+        )
+        if current != set(reasons):
+            _set_reasons(s, family, reasons)
+            audit.record(s, "update", "family", family.id, family.id, detail="reasons")
+        return family
+
+
 def set_status(ws: Workspace, family_id: str, status: str) -> Family:
     check_choice(status, FamilyStatus, "status", _("Status"))
     with ws.transaction() as s:

@@ -14,6 +14,7 @@ from app.models import Family, Person
 from app.models.enums import Disability, Education, Employment, IdDocument, Relation, Sex
 from app.services import audit
 from app.services.common import apply, get_live, tombstone
+from app.services.families import FamilyInput, register_family
 from app.services.text import clean, fold
 from app.services.validation import (
     check_choice,
@@ -160,6 +161,20 @@ def _refresh_head(s: Session, family: Family) -> None:
     head = head or (members[0] if members else None)
     name = f"{head.last_name} {head.first_name}" if head else ""
     apply(family, head_name=name, head_name_folded=fold(name))
+
+
+def validate_person(data: PersonInput) -> None:
+    """Check a member's data without saving (raises ``ValidationError`` naming the field)."""
+    _validated(data)
+
+
+def register_family_with_member(ws: Workspace, family: FamilyInput, first: PersonInput) -> Family:
+    """Open a case with its first member; the member is checked first, so a mistake in the
+    member's data never leaves a case without members behind."""
+    _validated(first)
+    registered = register_family(ws, family)
+    add_person(ws, registered.id, first)
+    return registered
 
 
 def add_person(ws: Workspace, family_id: str, data: PersonInput) -> Person:

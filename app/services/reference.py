@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import uuid
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from sqlalchemy.orm import Session
 from app.config import resources_dir
 from app.errors import FileProblem, ValidationError
 from app.i18n import _, current_language
-from app.models import HelpReason, LifeDomain, Sector, Service, ServiceArea, TercUnit
+from app.models import HelpReason, LifeDomain, Sector, Service, ServiceArea, Setting, TercUnit
 from app.services.text import fold, prefix_upper_bound
 from app.services.workspace import Workspace
 
@@ -46,6 +47,29 @@ def load_code_lists(session: Session) -> None:
             if model is HelpReason:
                 obj.legal_basis = row.get("legal_basis", "")
             session.add(obj)
+
+
+def code_lists_fingerprint() -> str:
+    """A hash of the shipped code-list files: when an update changes them, they are reloaded."""
+    digest = hashlib.sha256()
+    folder = resources_dir() / "reference"
+    for filename in sorted(CODE_LISTS.values()):
+        digest.update((folder / filename).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def ensure_loaded(session: Session) -> None:
+    """Load code lists if they changed since this database last loaded them, and the TERYT
+    register if it is empty (databases made by older versions, or after a failed import)."""
+    fingerprint = code_lists_fingerprint()
+    marker = session.get(Setting, "reference_fingerprint")
+    if marker is None or marker.value != fingerprint:
+        load_code_lists(session)
+        marker = marker or Setting(key="reference_fingerprint")
+        marker.value = fingerprint
+        session.add(marker)
+    if session.scalar(select(TercUnit.code).limit(1)) is None:
+        load_terc(session)
 
 
 def parse_terc(data: bytes) -> list[TercUnit]:

@@ -189,7 +189,7 @@ def _next_reviews_of(s: Session, family_ids: list[str]) -> dict[str, date]:
         .where(Review.family_id.in_(family_ids), Review.deleted.is_(False))
         .group_by(Review.family_id)
     )
-    return {fid: d for fid, d in s.execute(q).tuples() if d is not None}
+    return {fid: d for fid, d in s.execute(q) if d is not None}
 
 
 def _members_of(s: Session, family_ids: list[str]) -> dict[str, list[Member]]:

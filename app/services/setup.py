@@ -67,8 +67,7 @@ def initialize(
     vault = Vault.create(path, passphrase, kdf=kdf, hints=(name, worker_name))
     try:
         with Session(vault.engine) as s, s.begin():
-            reference.load_code_lists(s)
-            reference.load_terc(s)
+            reference.ensure_loaded(s)
             _validate_unit(s, role, unit_code)
             signing = Ed25519PrivateKey.generate()
             identity = pyrage.x25519.Identity.generate()
@@ -121,6 +120,8 @@ def open_workspace(path: Path | str, passphrase: str | bytes | bytearray) -> Wor
     """Unlock an existing database and log the unlock in the audit chain."""
     vault = Vault.unlock(path, passphrase)
     try:
+        with Session(vault.engine) as s, s.begin():
+            reference.ensure_loaded(s)
         ws = Workspace(vault)
         audit.log_event(ws, "unlock")
     except BaseException:

@@ -1,0 +1,73 @@
+"""``kooperacja print KIND --family ID [--review ID] [--visit ID] -o FILE.pdf``.
+
+KIND is one of diagnosis, plan, contract, review, consent, visit, agreement, blank-diagnosis,
+blank-review, blank-visit; ``agreement`` takes ``--team ID`` (or ``--agreement ID``) instead of
+``--family``.  ``--review``/``--visit`` default to the latest.  The PDF is rendered in memory and
+written atomically to the chosen path; the print is recorded in the audit log.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from app.commands import open_from_args
+from app.config import atomic_write_bytes
+from app.errors import FileProblem, UsageError
+from app.i18n import _
+from app.printing.raster import page_count
+from app.printing.service import KINDS, render_document
+
+
+def _check_args(args: argparse.Namespace) -> None:
+    if args.kind == "agreement":
+        if not (args.team or args.agreement):
+            raise UsageError(_("The agreement needs --team ID (or --agreement ID)."))
+    elif not args.family:
+        raise UsageError(_("This document needs --family ID."))
+    if args.review and args.kind != "review":
+        raise UsageError(_("--review only goes with the review document."))
+    if args.visit and args.kind != "visit":
+        raise UsageError(_("--visit only goes with the visit note."))
+    if not args.output.lower().endswith(".pdf"):
+        raise UsageError(_("The output file must end in .pdf."))
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    _check_args(args)
+    output = Path(args.output)
+    if not output.parent.is_dir():
+        raise FileProblem(_("The folder of the output file does not exist."))
+    ws = open_from_args(args)
+    try:
+        pdf = render_document(
+            ws,
+            args.kind,
+            family_id=args.family,
+            review_id=args.review,
+            visit_id=args.visit,
+            team_id=args.team,
+            agreement_id=args.agreement,
+        )
+    finally:
+        ws.lock()
+    try:
+        atomic_write_bytes(output, pdf)
+    except OSError as exc:
+        raise FileProblem(_("The PDF file cannot be written.")) from exc
+    pages = page_count(pdf)
+    print(_("Saved {path} ({pages} pages).").format(path=output, pages=pages), file=sys.stderr)
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("print", help=_("print a document for signature to a PDF file"))
+    p.add_argument("kind", choices=list(KINDS), help=_("which document"))
+    p.add_argument("--family", metavar="ID", help=_("the family (case) id"))
+    p.add_argument("--review", metavar="ID", help=_("the review (default: the latest)"))
+    p.add_argument("--visit", metavar="ID", help=_("the visit (default: the latest)"))
+    p.add_argument("--team", metavar="ID", help=_("the cooperation team (for the agreement)"))
+    p.add_argument("--agreement", metavar="ID", help=_("a particular agreement of the team"))
+    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help=_("the PDF file"))
+    p.set_defaults(func=cmd_print)

@@ -1,0 +1,107 @@
+"""Porozumienie o współpracy: the agreement by which the institutions form the Partnerski Zespół
+Kooperacji (PZK); each party's representative signs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from reportlab.platypus import Flowable
+
+from app.i18n import N_, _
+from app.models import Agreement, CooperationTeam, Institution
+from app.printing import clauses_pl as legal
+from app.printing.casedata import institution_address, partner_role
+from app.printing.layout import (
+    PageHeader,
+    Signatory,
+    esc,
+    fmt_date,
+    heading,
+    para,
+    signature_section,
+    text_block,
+    title_block,
+)
+
+TITLE = N_("Cooperation agreement")
+DOTS = "…………………………"
+
+
+@dataclass(frozen=True)
+class Party:
+    institution: Institution
+    representative: str
+    function: str
+
+
+@dataclass
+class AgreementData:
+    team: CooperationTeam
+    agreement: Agreement
+    parties: list[Party]
+    home: Institution | None
+    printed_on: date
+
+    def header(self, title: str) -> PageHeader:
+        home = self.home
+        return PageHeader(
+            institution_name=home.name if home else self.team.name,
+            institution_address=institution_address(home, with_contact=True),
+            reference=self.agreement.number,
+            title=title,
+            printed_on=self.printed_on,
+            reference_label=_("Agreement no."),
+        )
+
+
+def _numbered(items: list[str]) -> list[Flowable]:
+    return [para(f"{i}. {esc(t)}", "justify", markup=True) for i, t in enumerate(items, 1)]
+
+
+def _paragraph(n: int, title: str) -> list[Flowable]:
+    return [heading(f"§ {n}. {title}", 3)]
+
+
+def build(data: AgreementData) -> list[Flowable]:
+    a = data.agreement
+    story: list[Flowable] = title_block(_(TITLE).upper(), a.title)
+    story.append(para(legal.AGREEMENT_OPENING.format(date=fmt_date(a.signed_on, DOTS))))
+    for i, p in enumerate(data.parties, 1):
+        address = institution_address(p.institution)
+        who = ", ".join(x for x in (p.representative, p.function) if x) or DOTS
+        text = legal.AGREEMENT_PARTY.format(
+            name=p.institution.name, address=f", {address}" if address else "", representative=who
+        )
+        story.append(para(f"{i}) {esc(text)},", "justify", markup=True))
+    story.append(para(legal.AGREEMENT_PARTIES_END))
+    story += _paragraph(1, _("Subject of the agreement"))
+    story.append(para(legal.AGREEMENT_PURPOSE.format(team=data.team.name), "justify"))
+    if a.scope.strip():
+        story += text_block(a.scope)
+    story += _paragraph(2, _("Obligations of the parties"))
+    story += _numbered(list(legal.AGREEMENT_OBLIGATIONS))
+    if a.obligations.strip():
+        story += text_block(a.obligations)
+    story += _paragraph(3, _("Protection of personal data"))
+    story.append(para(legal.AGREEMENT_DATA, "justify"))
+    if a.data_sharing.strip():
+        story += text_block(a.data_sharing)
+    story += _paragraph(4, _("Period of the agreement"))
+    start = fmt_date(a.valid_from or a.signed_on, DOTS)
+    if a.valid_until:
+        period = legal.AGREEMENT_PERIOD_FIXED.format(start=start, end=fmt_date(a.valid_until))
+    else:
+        period = legal.AGREEMENT_PERIOD_OPEN.format(start=start)
+    story.append(para(period, "justify"))
+    story += _paragraph(5, _("Final provisions"))
+    copies = max(len(data.parties), 1)
+    story += _numbered([c.format(copies=copies) for c in legal.AGREEMENT_FINAL])
+    story += signature_section(
+        [
+            Signatory(p.representative, partner_role(p.institution, p.function))
+            for p in data.parties
+        ],
+        title=_("Signatures of the parties"),
+    )
+    return story

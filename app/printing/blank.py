@@ -1,0 +1,210 @@
+"""Blank forms to fill in by hand on a visit without the laptop: diagnosis, review, visit note.
+
+The family's identity (case number, members, address) and the current plan's goals and actions
+are printed; everything to be found out is left as ruled lines, write-in cells and boxes to tick.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable
+
+from app.i18n import N_, _
+from app.models.enums import ActionStatus, CommitmentStatus
+from app.printing import diagnosis as diagnosis_doc
+from app.printing.casedata import CaseData, period_text
+from app.printing.layout import (
+    BOX,
+    EMPTY,
+    Signatory,
+    WritingLines,
+    checkboxes,
+    data_table,
+    field_table,
+    heading,
+    para,
+    signature_section,
+    title_block,
+    write_in,
+)
+from app.printing.parts import family_fields, members_table, scale_legend
+
+TITLE_DIAGNOSIS = N_("Diagnosis of the family's situation – form to fill in")
+TITLE_REVIEW = N_("Periodic review of the programme – form to fill in")
+TITLE_VISIT = N_("Note of a visit – form to fill in")
+SCALE = (-3, -2, -1, 0, 1, 2)
+GAS = (-2, -1, 0, 1, 2)
+
+
+def _signed(n: int) -> str:
+    return f"{'+' if n > 0 else ('−' if n < 0 else '')}{abs(n)}"
+
+
+def _line(height: float = 7 * mm) -> Flowable:
+    return WritingLines(1, height)
+
+
+def _subtitle() -> str:
+    return _("form to fill in by hand; tick the boxes with ✕")
+
+
+def domain_grid(data: CaseData) -> list[Flowable]:
+    rows: list[list[object]] = []
+    for label in data.labels.domains.values() or [""] * 8:
+        rows.append([label, *[para(BOX, "cell_center") for _s in SCALE], write_in(8 * mm)])
+    table = data_table(
+        [_("Area"), *[_signed(s) for s in SCALE], _("Notes")],
+        rows,
+        [3.1, *[0.55] * len(SCALE), 5.6],
+    )
+    return [table, scale_legend()]
+
+
+def _partner_blanks(n: int = 2) -> list[Signatory]:
+    return [Signatory("", _("representative of a partner institution")) for _i in range(n)]
+
+
+def build_diagnosis(data: CaseData) -> list[Flowable]:
+    story: list[Flowable] = title_block(_(diagnosis_doc.TITLE), _subtitle())
+    story.append(field_table([(_("Date of the diagnosis"), _line())]))
+    story += [
+        heading("I. " + _("The family")),
+        family_fields(data),
+        heading(_("Family members"), 3),
+        members_table(data),
+        heading(_("Changes in the composition of the family"), 4),
+        WritingLines(2),
+        heading("II. " + _("Participants in the diagnosis")),
+        data_table(
+            [_("No."), _("First name and surname"), _("Institution or family"), _("Role")],
+            [[f"{i}.", write_in(7 * mm), "", ""] for i in range(1, 7)],
+            [0.55, 3.5, 5, 3],
+        ),
+        heading("III. " + _("Diagnosis on the four axes of the Model Kooperacji")),
+    ]
+    for n, (title, parts) in enumerate(diagnosis_doc.AXES, 1):
+        story.append(heading(f"{n}. {_(title)}", 3))
+        for sub, _attr in parts:
+            if sub is not None:
+                story.append(heading(_(sub), 4))
+            story.append(WritingLines(5 if sub is None else 4))
+    story += [
+        heading("IV. " + _("Assessment of the areas of the family's life")),
+        *domain_grid(data),
+    ]
+    story += [heading("V. " + _("The family's own view of its situation")), WritingLines(5)]
+    story += [heading("VI. " + _("Conclusions of the diagnosis")), WritingLines(6)]
+    people = data.family_signatories() + [data.worker_signatory()] + _partner_blanks()
+    story += signature_section(people)
+    return story
+
+
+def build_review(data: CaseData) -> list[Flowable]:
+    plan = data.file.current_plan
+    story: list[Flowable] = title_block(_(TITLE_REVIEW), _subtitle())
+    programme = EMPTY
+    if plan is not None:
+        programme = period_text(plan.period_from, plan.period_to)
+        if plan.number:
+            programme = f"{plan.number}, {programme}"
+    story.append(
+        field_table(
+            [
+                (_("Date of the review"), _line()),
+                (_("Programme"), programme),
+                (_("Family address"), data.address),
+                (_("Present"), WritingLines(2, 7 * mm)),
+                (_("The family took part"), checkboxes([_("yes"), _("no")])),
+            ]
+        )
+    )
+    goals = list(plan.goals) if plan is not None else []
+    gas_boxes = checkboxes([_signed(g) for g in GAS])
+    rows: list[list[object]] = [
+        [f"{i}.", g.title, gas_boxes, write_in(9 * mm)] for i, g in enumerate(goals, 1)
+    ]
+    rows += [
+        [f"{len(rows) + 1 + i}.", write_in(9 * mm), gas_boxes, ""]
+        for i in range(max(0, 3 - len(rows)))
+    ]
+    story += [
+        heading("I. " + _("Goal attainment (GAS scale)")),
+        data_table(
+            [_("No."), _("Goal"), _("Level reached"), _("Notes")], rows, [0.55, 4.6, 3.6, 3.6]
+        ),
+        para(
+            _("GAS: −2 much less than expected … 0 expected outcome … +2 much more than expected."),
+            "muted",
+        ),
+        heading("II. " + _("Areas of the family's life")),
+        *domain_grid(data),
+    ]
+    statuses = "\n".join(f"{BOX} {s.label}" for s in ActionStatus)
+    actions = list(plan.actions) if plan is not None else []
+    arows: list[list[object]] = [
+        [
+            f"{i}.",
+            a.description,
+            a.institution.name if a.institution is not None else a.responsible_person or EMPTY,
+            statuses,
+            write_in(9 * mm),
+        ]
+        for i, a in enumerate(actions, 1)
+    ]
+    arows += [
+        [f"{len(arows) + 1 + i}.", write_in(9 * mm), "", statuses, ""]
+        for i in range(max(0, 2 - len(arows)))
+    ]
+    story += [
+        heading("III. " + _("Realisation of the actions")),
+        data_table(
+            [_("No."), _("Action"), _("Institution or person"), _("Status"), _("Notes")],
+            arows,
+            [0.55, 3.9, 2.7, 2.3, 3],
+        ),
+    ]
+    kept = "\n".join(f"{BOX} {s.label}" for s in CommitmentStatus if s != CommitmentStatus.PENDING)
+    crows = [
+        [f"{i}.", c.description, kept, write_in(9 * mm)]
+        for i, c in enumerate(plan.commitments if plan is not None else [], 1)
+    ]
+    story += [
+        heading("IV. " + _("Commitments of the family")),
+        data_table(
+            [_("No."), _("Commitment"), _("Status"), _("Notes")],
+            crows,
+            [0.55, 5.4, 2.6, 3.9],
+            empty_text=_("No commitments recorded."),
+        ),
+        heading("V. " + _("Summary of the review")),
+        WritingLines(6),
+        heading("VI. " + _("Opinion of the family")),
+        WritingLines(4),
+        field_table([(_("Next review"), _line())]),
+    ]
+    people = data.family_signatories() + [data.worker_signatory()]
+    people += data.plan_partner_signatories(plan) or _partner_blanks(1)
+    story += signature_section(people)
+    return story
+
+
+def build_visit(data: CaseData) -> list[Flowable]:
+    story: list[Flowable] = title_block(_(TITLE_VISIT), _subtitle())
+    story.append(
+        field_table(
+            [
+                (_("Date and time of the visit"), _line()),
+                (_("Place"), data.address),
+                (_("Purpose of the visit"), WritingLines(2, 7 * mm)),
+                (_("Persons present"), WritingLines(2, 7 * mm)),
+            ]
+        )
+    )
+    story += [
+        heading(_("Course of the visit and arrangements")),
+        WritingLines(18),
+        field_table([(_("Next visit"), _line())]),
+    ]
+    people = [data.worker_signatory()] + data.family_signatories()
+    story += signature_section(people)
+    return story

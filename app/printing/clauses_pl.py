@@ -1,0 +1,151 @@
+"""Legal wording of the printed documents, in Polish (legal text is kept per language).
+
+These are formulas of Polish law (the kontrakt socjalny of art. 108 u.p.s. and the template of
+Dz.U. 2010 nr 218 poz. 1439, the RODO information clause of art. 13, the PZK agreement), so they
+are not run through the gettext catalogue: a translation would not be the binding text.  Headings
+and labels around them do go through ``_()``.  ``{placeholders}`` are filled by the printing code
+with escaped values.  Wording follows ``shared/domain/REFERENCE.md`` §3 and §5; items marked there
+as unverified (e.g. the exact field list of the current kontrakt template) are a sensible default
+the OPS's lawyer or IOD should confirm.
+"""
+
+from __future__ import annotations
+
+# -- kontrakt socjalny (art. 108 u.p.s.; wzór: Dz.U. 2010 nr 218 poz. 1439) -------------------
+CONTRACT_OPENING = "zawarty w dniu {date} w miejscowości {place} pomiędzy:"
+CONTRACT_PARTY_FAMILY = (
+    "1) osobą/rodziną, której pełnoletni członkowie podpisują niniejszy kontrakt, "
+    "zamieszkałą: {address}, zwaną dalej „Rodziną”,"
+)
+CONTRACT_PARTY_WORKER = (
+    "2) pracownikiem socjalnym {worker}, reprezentującym {institution}, "
+    "zwanym dalej „Pracownikiem socjalnym”."
+)
+CONTRACT_BASIS = (
+    "Kontrakt zawiera się na podstawie art. 108 ustawy z dnia 12 marca 2004 r. o pomocy "
+    "społecznej, według wzoru określonego w rozporządzeniu Ministra Pracy i Polityki Społecznej "
+    "w sprawie wzoru kontraktu socjalnego (Dz.U. z 2010 r. nr 218, poz. 1439). Jego treść strony "
+    "ustaliły wspólnie, na podstawie diagnozy sytuacji rodziny i Indywidualnego Programu "
+    "Współpracy{plan_number}."
+)
+CONTRACT_FINAL = (
+    "Strony zobowiązują się do realizacji ustaleń niniejszego kontraktu oraz do wzajemnego "
+    "informowania się o wszelkich zmianach mających wpływ na jego realizację.",
+    "Rodzina zobowiązuje się do współpracy z Pracownikiem socjalnym oraz z instytucjami "
+    "Zespołu Kooperacji wymienionymi w części IV, a także do udziału w ocenach realizacji "
+    "kontraktu.",
+    "Realizacja kontraktu podlega ocenie dokonywanej wspólnie przez strony nie rzadziej niż co "
+    "{days} dni; ocenę zapisuje się w części II kontraktu.",
+    "Kontrakt może zostać zmieniony lub uzupełniony za zgodą obu stron. Może też zostać "
+    "rozwiązany przed upływem okresu, na jaki został zawarty, w razie osiągnięcia jego celów "
+    "albo niedotrzymywania jego postanowień.",
+    "Rodzina została poinformowana, że brak współdziałania z pracownikiem socjalnym w "
+    "rozwiązywaniu trudnej sytuacji życiowej oraz niedotrzymywanie postanowień kontraktu "
+    "socjalnego mogą stanowić podstawę do odmowy przyznania świadczenia, uchylenia decyzji o "
+    "przyznaniu świadczenia lub wstrzymania świadczeń pieniężnych z pomocy społecznej "
+    "(art. 11 ust. 2 ustawy o pomocy społecznej).",
+    "Kontrakt sporządzono w dwóch jednobrzmiących egzemplarzach, po jednym dla każdej ze stron.",
+)
+CONTRACT_REVIEW_INTRO = (
+    "Strony dokonały wspólnej oceny realizacji kontraktu socjalnego. Przy każdym celu "
+    "szczegółowym należy wpisać stopień jego realizacji (zrealizowany, zrealizowany częściowo, "
+    "niezrealizowany) oraz uwagi."
+)
+
+# -- zgoda na przetwarzanie i udostępnianie danych (art. 6 ust. 1 lit. a, art. 9 ust. 2 lit. a
+# RODO) and the information clause (art. 13 RODO) -------------------------------------------
+CONSENT_DECLARATION = (
+    "Ja, niżej podpisana/podpisany, wyrażam zgodę na przetwarzanie przez {controller} moich "
+    "danych osobowych oraz danych osobowych moich małoletnich dzieci wymienionych powyżej, w tym "
+    "danych szczególnych kategorii (dotyczących zdrowia, niepełnosprawności i uzależnień), oraz "
+    "na udostępnianie tych danych instytucjom wymienionym poniżej, które są członkami Zespołu "
+    "Kooperacji, w celu wspólnej diagnozy sytuacji mojej rodziny, przygotowania i realizacji "
+    "Indywidualnego Programu Współpracy oraz jego monitorowania."
+)
+CONSENT_SCOPE_DEFAULT = (
+    "dane niezbędne do wspólnej diagnozy sytuacji rodziny oraz do przygotowania, realizacji i "
+    "monitorowania Indywidualnego Programu Współpracy"
+)
+CONSENT_VALID_DEFAULT = (
+    "do zakończenia realizacji Indywidualnego Programu Współpracy albo do wcześniejszego "
+    "wycofania zgody"
+)
+CONSENT_VOLUNTARY = (
+    "Wyrażenie zgody jest dobrowolne. Brak zgody albo jej wycofanie nie wpływa na prawo do "
+    "świadczeń z pomocy społecznej; oznacza jedynie, że dane rodziny nie będą udostępniane "
+    "instytucjom, które nie mają do tego podstawy w przepisach prawa."
+)
+CONSENT_RECEIVED = "Oświadczenie przyjął pracownik socjalny."
+
+RODO_TITLE_NOTE = (
+    "Zgodnie z art. 13 rozporządzenia Parlamentu Europejskiego i Rady (UE) 2016/679 z dnia "
+    "27 kwietnia 2016 r. (RODO) informujemy, że:"
+)
+RODO_CLAUSE = (
+    "Administratorem danych osobowych jest {controller}{address}.",
+    "Z inspektorem ochrony danych można się skontaktować pisemnie na adres administratora"
+    "{contact}.",
+    "Dane osobowe są przetwarzane w celu wspólnej diagnozy sytuacji rodziny, przygotowania, "
+    "realizacji i monitorowania Indywidualnego Programu Współpracy oraz koordynacji wsparcia "
+    "udzielanego rodzinie przez instytucje Zespołu Kooperacji.",
+    "Podstawą prawną przetwarzania jest: w zakresie zadań ośrodka – art. 6 ust. 1 lit. c i e "
+    "oraz art. 9 ust. 2 lit. b, g i h RODO w związku z ustawą z dnia 12 marca 2004 r. o pomocy "
+    "społecznej; w zakresie udostępniania danych instytucjom Zespołu Kooperacji, które nie mają "
+    "do tego podstawy ustawowej – zgoda (art. 6 ust. 1 lit. a i art. 9 ust. 2 lit. a RODO).",
+    "Odbiorcami danych są wyłącznie instytucje wymienione w niniejszym dokumencie, w zakresie "
+    "niezbędnym do realizacji ich zadań w programie, a także podmioty uprawnione na podstawie "
+    "przepisów prawa. Dane nie są przekazywane do państwa trzeciego ani organizacji "
+    "międzynarodowej.",
+    "Dane będą przechowywane przez okres realizacji programu, a następnie przez okres wynikający "
+    "z jednolitego rzeczowego wykazu akt ośrodka (kategoria archiwalna {retention}), liczony od "
+    "1 stycznia roku następującego po zakończeniu sprawy. Dane przetwarzane wyłącznie na "
+    "podstawie zgody nie są udostępniane instytucjom Zespołu po jej wycofaniu.",
+    "Przysługuje Pani/Panu prawo dostępu do swoich danych, ich sprostowania, usunięcia lub "
+    "ograniczenia przetwarzania, prawo wniesienia sprzeciwu oraz prawo do przenoszenia danych – "
+    "w zakresie, w jakim przewidują to przepisy RODO.",
+    "Zgodę można wycofać w dowolnym momencie, pisemnie lub ustnie do protokołu w ośrodku; "
+    "wycofanie zgody nie wpływa na zgodność z prawem przetwarzania, którego dokonano na jej "
+    "podstawie przed jej wycofaniem.",
+    "Przysługuje Pani/Panu prawo wniesienia skargi do Prezesa Urzędu Ochrony Danych Osobowych "
+    "(ul. Stawki 2, 00-193 Warszawa), jeżeli uzna Pani/Pan, że przetwarzanie danych narusza "
+    "przepisy RODO.",
+    "Dane nie będą wykorzystywane do zautomatyzowanego podejmowania decyzji, w tym do "
+    "profilowania.",
+)
+
+# -- porozumienie o współpracy (Partnerski Zespół Kooperacji) -----------------------------
+AGREEMENT_OPENING = "zawarte w dniu {date} pomiędzy:"
+AGREEMENT_PARTY = "{name}{address}, reprezentowanym przez: {representative}"
+AGREEMENT_PARTIES_END = "zwanymi dalej łącznie „Stronami”."
+AGREEMENT_PURPOSE = (
+    "Strony tworzą Partnerski Zespół Kooperacji „{team}” w celu zapewnienia osobom i rodzinom "
+    "doświadczającym wielu problemów jednocześnie skoordynowanego, wielosektorowego wsparcia, "
+    "zgodnie z Modelem Kooperacji."
+)
+AGREEMENT_OBLIGATIONS = (
+    "Każda ze Stron wyznacza osobę do udziału w pracach Zespołu i w zespołach zadaniowych "
+    "tworzonych dla poszczególnych rodzin.",
+    "Strony uczestniczą we wspólnej diagnozie sytuacji rodzin, w przygotowaniu i realizacji "
+    "Indywidualnych Programów Współpracy oraz w ich ocenie, w granicach swoich zadań "
+    "ustawowych.",
+    "Strony informują się wzajemnie o działaniach podjętych wobec rodzin objętych wsparciem, "
+    "tak aby działania te się nie dublowały ani nie wykluczały.",
+)
+AGREEMENT_DATA = (
+    "Każda ze Stron jest odrębnym administratorem danych osobowych, które przetwarza w związku "
+    "z realizacją porozumienia. Dane osób i rodzin są udostępniane między Stronami wyłącznie na "
+    "podstawie przepisów prawa albo pisemnej zgody osoby, której dotyczą, i tylko w zakresie "
+    "niezbędnym do realizacji programu. Strony zobowiązują się do zachowania w tajemnicy "
+    "informacji uzyskanych w związku z realizacją porozumienia (art. 100 ustawy o pomocy "
+    "społecznej)."
+)
+AGREEMENT_PERIOD_FIXED = "Porozumienie zawiera się na okres od {start} do {end}."
+AGREEMENT_PERIOD_OPEN = "Porozumienie zawiera się na czas nieokreślony, od dnia {start}."
+AGREEMENT_FINAL = (
+    "Porozumienie nie rodzi zobowiązań finansowych Stron.",
+    "Zmiany porozumienia wymagają formy pisemnej pod rygorem nieważności.",
+    "Każda ze Stron może wystąpić z Zespołu za miesięcznym wypowiedzeniem złożonym na piśmie "
+    "pozostałym Stronom.",
+    "Porozumienie sporządzono w {copies} jednobrzmiących egzemplarzach, po jednym dla każdej ze "
+    "Stron.",
+)

@@ -1,0 +1,119 @@
+"""Diagnoza sytuacji rodziny: the joint diagnosis on the four axes of the Model Kooperacji."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+from app.i18n import N_, _
+from app.models import Diagnosis
+from app.models.enums import ParticipantKind
+from app.printing.casedata import CaseData, label_of, partner_role
+from app.printing.layout import (
+    EMPTY,
+    Signatory,
+    data_table,
+    fmt_date,
+    heading,
+    section,
+    signature_section,
+    title_block,
+)
+from app.printing.parts import family_fields, members_table, rating_text, scale_legend
+
+TITLE = N_("Diagnosis of the family's situation")
+
+# The four axes of the model: (heading, [(sub-heading, attribute)]).
+AXES = (
+    (N_("Causes and sources of the difficult situation"), ((None, "causes"),)),
+    (
+        N_("Strengths and weaknesses"),
+        ((N_("Strengths"), "strengths"), (N_("Weaknesses"), "weaknesses")),
+    ),
+    (
+        N_("Resources and deficits"),
+        ((N_("Resources"), "resources"), (N_("Deficits"), "deficits")),
+    ),
+    (
+        N_("Needs and expectations"),
+        ((N_("Needs"), "needs"), (N_("Expectations of the family"), "expectations")),
+    ),
+)
+
+
+def participant_rows(data: CaseData, diag: Diagnosis) -> list[list[str]]:
+    rows = []
+    for i, p in enumerate(diag.participants, 1):
+        if p.kind == ParticipantKind.FAMILY and p.person is not None:
+            name, where = p.person.full_name, _("family member")
+        elif p.kind == ParticipantKind.INSTITUTION and p.institution is not None:
+            name, where = p.name or data.representative(p.institution), p.institution.name
+        else:
+            name, where = p.name, label_of(ParticipantKind, p.kind)
+        rows.append([f"{i}.", name or EMPTY, where, p.role or EMPTY])
+    return rows
+
+
+def signatories(data: CaseData, diag: Diagnosis) -> list[Signatory]:
+    people = data.family_signatories() + [data.worker_signatory(diag.author or None)]
+    seen: set[str] = set()
+    home_id = data.home.id if data.home else None
+    for p in diag.participants:
+        inst = p.institution
+        if p.kind != ParticipantKind.INSTITUTION or inst is None or inst.id in seen:
+            continue
+        if inst.id == home_id:
+            continue
+        seen.add(inst.id)
+        people.append(Signatory(p.name or data.representative(inst), partner_role(inst, p.role)))
+    return people
+
+
+def build(data: CaseData, diag: Diagnosis) -> list[Flowable]:
+    story: list[Flowable] = title_block(
+        _(TITLE),
+        _("made on {date} jointly with the family and the partner institutions").format(
+            date=fmt_date(diag.made_on)
+        ),
+    )
+    story += [
+        heading("I. " + _("The family")),
+        family_fields(data),
+        heading(_("Family members"), 3),
+        members_table(data),
+    ]
+    story += [
+        heading("II. " + _("Participants in the diagnosis")),
+        data_table(
+            [_("No."), _("First name and surname"), _("Institution or family"), _("Role")],
+            participant_rows(data, diag),
+            [0.55, 3.5, 5, 3],
+            empty_text=_("No participants recorded."),
+        ),
+    ]
+    story.append(heading("III. " + _("Diagnosis on the four axes of the Model Kooperacji")))
+    for n, (title, parts) in enumerate(AXES, 1):
+        story.append(heading(f"{n}. {_(title)}", 3))
+        for sub, attr in parts:
+            text = getattr(diag, attr)
+            if sub is None:
+                story += section(_(title), text, 3)[1:]
+            else:
+                story += section(_(sub), text, 4)
+    ratings = [
+        [data.domain_label(r.domain_code), rating_text(r.rating), r.note or EMPTY]
+        for r in diag.ratings
+    ]
+    story += [
+        heading("IV. " + _("Assessment of the areas of the family's life")),
+        data_table(
+            [_("Area"), _("Assessment"), _("Notes")],
+            ratings,
+            [3, 2.6, 6.4],
+            empty_text=_("No areas assessed."),
+        ),
+        scale_legend(),
+    ]
+    story += section("V. " + _("The family's own view of its situation"), diag.family_view)
+    story += section("VI. " + _("Conclusions of the diagnosis"), diag.conclusions)
+    story += signature_section(signatories(data, diag))
+    return story

@@ -1,0 +1,474 @@
+"""Shared page layout of every printed document (a stable API other PDF builders may import).
+
+* ``PageHeader`` + ``build_pdf(header, story) -> bytes``: A4, the institution's name and address,
+  the case number, the document title, the date and "strona X z Y" on every page; rendered into
+  memory (never a temporary file); PDF metadata carry the document type only.
+* Flowables: ``text_block`` (long text that flows across pages), ``field_table`` (label/value),
+  ``data_table`` (grid whose cells wrap and whose rows may split across pages),
+  ``signature_section`` (a line, the printed name beneath, place and date, for each signatory),
+  ``WritingLines`` (ruled lines to fill in by hand), ``checkboxes``.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from app.i18n import _, current_language
+from app.printing.fonts import FONT, FONT_BOLD, FONT_ITALIC, register_fonts
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN_LEFT = 20 * mm
+MARGIN_RIGHT = 18 * mm
+MARGIN_TOP = 31 * mm  # room for the header
+MARGIN_BOTTOM = 20 * mm  # room for the footer
+CONTENT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
+GRID = colors.Color(0.55, 0.55, 0.55)
+HEAD_FILL = colors.Color(0.91, 0.91, 0.91)
+MUTED = colors.Color(0.35, 0.35, 0.35)
+RULE = colors.Color(0.5, 0.5, 0.5)
+CREATOR = "Kooperacja"
+EMPTY = "—"
+BOX = "\u2610"  # ☐, present in DejaVu Sans
+
+
+@dataclass(frozen=True)
+class PageHeader:
+    """What heads and foots every page.  ``title`` is the document type: it is also the PDF
+    title, so it must never contain personal data."""
+
+    institution_name: str
+    institution_address: str
+    reference: str  # the case number (or an agreement's number)
+    title: str
+    printed_on: date
+    reference_label: str = ""  # default: "Case no."
+
+
+def fmt_date(day: date | None, empty: str = EMPTY) -> str:
+    """Dates as Polish documents write them: 04.03.2026."""
+    return day.strftime("%d.%m.%Y") if day else empty
+
+
+def esc(text: str | None) -> str:
+    """Plain text → Paragraph markup (escaped, line breaks kept)."""
+    return escape((text or "").strip()).replace("\r\n", "\n").replace("\n", "<br/>")
+
+
+@functools.cache
+def styles() -> dict[str, ParagraphStyle]:
+    register_fonts()
+    base = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=12.5, alignment=TA_LEFT)
+
+    def make(name: str, **kw: object) -> ParagraphStyle:
+        return ParagraphStyle(name, parent=base, **kw)
+
+    return {
+        "body": base,
+        "justify": make("justify", alignment=TA_JUSTIFY),
+        "clause": make("clause", fontSize=8.5, leading=11, alignment=TA_JUSTIFY, spaceAfter=2),
+        "small": make("small", fontSize=8, leading=10),
+        "muted": make("muted", fontSize=8, leading=10, textColor=MUTED),
+        "title": make(
+            "title",
+            fontName=FONT_BOLD,
+            fontSize=14.5,
+            leading=18,
+            alignment=TA_CENTER,
+            spaceAfter=2,
+        ),
+        "subtitle": make("subtitle", fontSize=9.5, leading=12.5, alignment=TA_CENTER, spaceAfter=8),
+        "h2": make(
+            "h2",
+            fontName=FONT_BOLD,
+            fontSize=10.5,
+            leading=13,
+            spaceBefore=9,
+            spaceAfter=4,
+            keepWithNext=1,
+        ),
+        "h3": make(
+            "h3",
+            fontName=FONT_BOLD,
+            fontSize=9.5,
+            leading=12,
+            spaceBefore=6,
+            spaceAfter=3,
+            keepWithNext=1,
+        ),
+        "h4": make(
+            "h4",
+            fontName=FONT_BOLD,
+            fontSize=8.8,
+            leading=11,
+            spaceBefore=3,
+            spaceAfter=1,
+            keepWithNext=1,
+            textColor=MUTED,
+        ),
+        "cell": make("cell", fontSize=8.5, leading=10.5),
+        "cell_bold": make("cell_bold", fontName=FONT_BOLD, fontSize=8.5, leading=10.5),
+        "cell_head": make("cell_head", fontName=FONT_BOLD, fontSize=8, leading=10),
+        "cell_center": make("cell_center", fontSize=8.5, leading=10.5, alignment=TA_CENTER),
+        "label": make("label", fontSize=8.5, leading=10.5, textColor=MUTED),
+        "sig_name": make("sig_name", fontName=FONT_BOLD, fontSize=9, leading=11),
+        "sig_role": make("sig_role", fontSize=7.5, leading=9.5, textColor=MUTED),
+        "caption": make("caption", fontName=FONT_ITALIC, fontSize=7, leading=8.5, textColor=MUTED),
+        "right": make("right", alignment=TA_RIGHT),
+    }
+
+
+def para(text: str | None, style: str = "body", *, markup: bool = False) -> Paragraph:
+    """A paragraph of plain text (escaped) or of trusted markup built by the printing code."""
+    return Paragraph(text or "" if markup else esc(text), styles()[style])
+
+
+def heading(text: str, level: int = 2) -> Paragraph:
+    return Paragraph(esc(text), styles()[f"h{level}"])
+
+
+def title_block(title: str, subtitle: str = "") -> list[Flowable]:
+    out: list[Flowable] = [para(title, "title")]
+    out.append(para(subtitle, "subtitle") if subtitle else Spacer(1, 8))
+    return out
+
+
+def text_block(text: str | None, style: str = "justify") -> list[Flowable]:
+    """Long free text: one Paragraph per paragraph, so it splits across pages anywhere."""
+    text = (text or "").strip()
+    if not text:
+        return [para(EMPTY, style)]
+    parts = [p for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
+    out: list[Flowable] = []
+    for i, part in enumerate(parts):
+        p = para(part, style)
+        if i:
+            out.append(Spacer(1, 3))
+        out.append(p)
+    return out
+
+
+def section(title: str, text: str | None, level: int = 2) -> list[Flowable]:
+    return [heading(title, level), *text_block(text)]
+
+
+def _cell(value: object, style: str) -> Flowable:
+    if isinstance(value, Flowable):
+        return value
+    if isinstance(value, list):
+        return value  # type: ignore[return-value]  # a list of flowables stacks in one cell
+    return para(EMPTY if value is None else str(value), style)
+
+
+def data_table(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    widths: Sequence[float],
+    *,
+    style: str = "cell",
+    empty_text: str = "",
+) -> Table:
+    """A ruled grid: header row repeated on each page, every cell a wrapping Paragraph, rows
+    allowed to split across pages (so a 20,000-character cell never overflows)."""
+    col_widths = [CONTENT_WIDTH * w / sum(widths) for w in widths]
+    data: list[list[object]] = [[para(h, "cell_head") for h in headers]]
+    for row in rows:
+        data.append([_cell(v, style) for v in row])
+    if not rows:
+        data.append([para(empty_text or EMPTY, "muted")] + [""] * (len(headers) - 1))
+    table = Table(data, colWidths=col_widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
+    commands = [
+        ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+        ("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if not rows:
+        commands.append(("SPAN", (0, 1), (-1, 1)))
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def field_table(pairs: Sequence[tuple[str, object]], label_width: float = 0.3) -> Table:
+    """Label/value lines ("Adres zamieszkania: …") with a light rule under each."""
+    data = [[para(label, "label"), _cell(value, "body")] for label, value in pairs]
+    widths = [CONTENT_WIDTH * label_width, CONTENT_WIDTH * (1 - label_width)]
+    table = Table(data, colWidths=widths, splitInRow=1, hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.Color(0.8, 0.8, 0.8)),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return table
+
+
+def write_in(height: float = 12 * mm) -> Spacer:
+    """Room in a table cell to write by hand (the row grows to at least this height)."""
+    return Spacer(1, height)
+
+
+def checkboxes(options: Sequence[str]) -> str:
+    """ "☐ tak   ☐ nie" — options to tick by hand (plain text; pass through ``para``)."""
+    return "   ".join(f"{BOX} {o}" for o in options)
+
+
+class WritingLines(Flowable):
+    """``count`` ruled lines to write on by hand; splits across pages like text does."""
+
+    def __init__(self, count: int, gap: float = 8 * mm) -> None:
+        super().__init__()
+        self.count = max(1, count)
+        self.gap = gap
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.height = self.count * self.gap
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        fits = int(avail_height // self.gap)
+        if fits <= 0 or fits >= self.count:
+            return []
+        return [WritingLines(fits, self.gap), WritingLines(self.count - fits, self.gap)]
+
+    def draw(self) -> None:
+        c = self.canv
+        c.saveState()
+        c.setStrokeColor(RULE)
+        c.setLineWidth(0.5)
+        for i in range(self.count):
+            y = i * self.gap + 0.5
+            c.line(0, y, self.width, y)
+        c.restoreState()
+
+
+@dataclass(frozen=True)
+class Signatory:
+    """One person who signs: the name printed under the line ("" leaves it to fill in)."""
+
+    name: str
+    role: str
+
+
+class SignatureBox(Flowable):
+    """Place and date on a line, room to sign, the signature line, the printed name beneath."""
+
+    WRITE_ROOM = 7 * mm
+    SIGN_ROOM = 13 * mm
+
+    def __init__(self, signatory: Signatory) -> None:
+        super().__init__()
+        self.signatory = signatory
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        st = styles()
+        self.width = avail_width
+        self.line_width = avail_width * 0.9
+        name = self.signatory.name.strip()
+        if name:
+            self._name = Paragraph(esc(name), st["sig_name"])
+        else:
+            self._name = Paragraph(esc(_("full name (in block letters)")), st["caption"])
+        self._role = Paragraph(esc(self.signatory.role), st["sig_role"])
+        self._place = Paragraph(esc(_("Place and date")), st["caption"])
+        self._nh = self._name.wrap(self.line_width, avail_height)[1]
+        self._rh = self._role.wrap(self.line_width, avail_height)[1]
+        self._ph = self._place.wrap(self.line_width, avail_height)[1]
+        blank_name = 0 if name else self.WRITE_ROOM
+        self.height = (
+            self.WRITE_ROOM + self._ph + self.SIGN_ROOM + 1.5 + blank_name + self._nh + self._rh
+        )
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        c.saveState()
+        c.setStrokeColor(colors.black)
+        c.setLineWidth(0.6)
+        y = self.height - self.WRITE_ROOM
+        c.setDash(1, 2)
+        c.line(0, y, self.line_width, y)
+        c.setDash()
+        y -= self._ph
+        self._place.drawOn(c, 0, y)
+        y -= self.SIGN_ROOM
+        c.line(0, y, self.line_width, y)
+        y -= 1.5
+        if not self.signatory.name.strip():
+            y -= self.WRITE_ROOM
+            c.setDash(1, 2)
+            c.line(0, y + 1.5, self.line_width, y + 1.5)
+            c.setDash()
+        y -= self._nh
+        self._name.drawOn(c, 0, y)
+        y -= self._rh
+        self._role.drawOn(c, 0, y)
+        c.restoreState()
+
+
+def signature_section(
+    signatories: Sequence[Signatory], title: str | None = None, note: str = ""
+) -> list[Flowable]:
+    """The signature blocks, two per row; a row never splits, the heading stays with row one."""
+    head: list[Flowable] = [heading(title or _("Signatures"))]
+    if note:
+        head.append(para(note, "small"))
+        head.append(Spacer(1, 2))
+    half = CONTENT_WIDTH / 2
+    rows: list[Flowable] = []
+    people = list(signatories)
+    for i in range(0, len(people), 2):
+        pair: list[object] = [SignatureBox(p) for p in people[i : i + 2]]
+        if len(pair) == 1:
+            pair.append("")
+        t = Table([pair], colWidths=[half, half], hAlign="LEFT")
+        t.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+                ]
+            )
+        )
+        rows.append(t)
+    if not rows:
+        return head
+    return [KeepTogether([Spacer(1, 4), *head, rows[0]]), *rows[1:]]
+
+
+# -- the page ---------------------------------------------------------------------------------
+class _NumberedCanvas(Canvas):
+    """Holds every page until the end so each can say "strona X z Y" (one build pass)."""
+
+    def __init__(self, *args: object, page_label: str = "{page}/{pages}", **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self._page_label = page_label
+        self._pages: list[dict] = []
+
+    def showPage(self) -> None:  # noqa: N802 - ReportLab's name
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self._draw_page_number(total)
+            super().showPage()
+        super().save()
+
+    def _draw_page_number(self, total: int) -> None:
+        self.saveState()
+        self.setFont(FONT, 8)
+        label = self._page_label.format(page=self._pageNumber, pages=total)
+        self.drawRightString(PAGE_WIDTH - MARGIN_RIGHT, 11 * mm, label)
+        self.restoreState()
+
+
+def _draw_frame(header: PageHeader, canv: Canvas, _doc: BaseDocTemplate) -> None:
+    st = styles()
+    canv.saveState()
+    top = PAGE_HEIGHT - 11 * mm
+    right = PAGE_WIDTH - MARGIN_RIGHT
+    left_width = CONTENT_WIDTH * 0.64
+    name = Paragraph(esc(header.institution_name), st["cell_bold"])
+    _w, nh = name.wrap(left_width, 20 * mm)
+    name.drawOn(canv, MARGIN_LEFT, top - nh)
+    if header.institution_address:
+        addr = Paragraph(esc(header.institution_address), st["small"])
+        _w, ah = addr.wrap(left_width, 12 * mm)
+        addr.drawOn(canv, MARGIN_LEFT, top - nh - ah)
+    canv.setFont(FONT, 8.5)
+    label = header.reference_label or _("Case no.")
+    if header.reference:
+        canv.drawRightString(right, top - 8, f"{label} {header.reference}")
+    canv.drawRightString(
+        right, top - 19, _("Date: {date}").format(date=fmt_date(header.printed_on))
+    )
+    canv.setStrokeColor(GRID)
+    canv.setLineWidth(0.5)
+    line_y = PAGE_HEIGHT - MARGIN_TOP + 4 * mm
+    canv.line(MARGIN_LEFT, line_y, right, line_y)
+    canv.line(MARGIN_LEFT, 15 * mm, right, 15 * mm)
+    canv.setFont(FONT, 8)
+    canv.setFillColor(MUTED)
+    canv.drawString(MARGIN_LEFT, 11 * mm, _shorten(header.title, 95))
+    canv.restoreState()
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def build_pdf(header: PageHeader, story: Sequence[Flowable]) -> bytes:
+    """Lay ``story`` out on A4 pages with the header and footer; returns the PDF bytes."""
+    register_fonts()
+    buf = io.BytesIO()
+    doc = BaseDocTemplate(
+        buf,
+        pagesize=A4,
+        leftMargin=MARGIN_LEFT,
+        rightMargin=MARGIN_RIGHT,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        # Metadata name the document type only: no names, PESELs or case numbers.
+        title=header.title,
+        author=CREATOR,
+        subject=header.title,
+        creator=CREATOR,
+        keywords=[],
+        lang="pl-PL" if current_language() == "pl" else "en",
+    )
+    frame = Frame(
+        MARGIN_LEFT,
+        MARGIN_BOTTOM,
+        CONTENT_WIDTH,
+        PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
+    )
+    doc.addPageTemplates(
+        [PageTemplate(id="page", frames=[frame], onPage=functools.partial(_draw_frame, header))]
+    )
+    doc.build(
+        list(story),
+        canvasmaker=functools.partial(_NumberedCanvas, page_label=_("page {page} of {pages}")),
+    )
+    return buf.getvalue()

@@ -31,6 +31,16 @@ from app.models.registry import (
     TeamMembership,
 )
 from app.models.review import ActionStatusEntry, GoalScore, Review, ReviewDomainRating
+from app.models.sync_state import (  # noqa: F401 - local sync bookkeeping tables
+    SyncBase,
+    SyncConflict,
+    SyncKey,
+    SyncPeer,
+    SyncReceived,
+    SyncRow,
+    SyncSent,
+    SyncSentRow,
+)
 
 # Shared reference data (sent by the coordinator to every device), parents first.
 REGISTRY_MODELS: tuple[type[SyncMixin], ...] = (

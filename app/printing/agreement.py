@@ -55,6 +55,13 @@ class AgreementData:
         )
 
 
+def team_name(name: str) -> str:
+    """The PZK's name as the agreement says it, without "Partnerski Zespół Kooperacji" twice."""
+    if name.strip().lower().startswith(("partnerski zespół", "partnerskiego zespołu")):
+        return name.strip()
+    return legal.AGREEMENT_TEAM_NAMED.format(name=name.strip())
+
+
 def _numbered(items: list[str]) -> list[Flowable]:
     return [para(f"{i}. {esc(t)}", "justify", markup=True) for i, t in enumerate(items, 1)]
 
@@ -67,16 +74,16 @@ def build(data: AgreementData) -> list[Flowable]:
     a = data.agreement
     story: list[Flowable] = title_block(_(TITLE).upper(), a.title)
     story.append(para(legal.AGREEMENT_OPENING.format(date=fmt_date(a.signed_on, DOTS))))
+    last = len(data.parties)
     for i, p in enumerate(data.parties, 1):
         address = institution_address(p.institution)
         who = ", ".join(x for x in (p.representative, p.function) if x) or DOTS
         text = legal.AGREEMENT_PARTY.format(
             name=p.institution.name, address=f", {address}" if address else "", representative=who
         )
-        story.append(para(f"{i}) {esc(text)},", "justify", markup=True))
-    story.append(para(legal.AGREEMENT_PARTIES_END))
+        story.append(para(f"{i}) {esc(text)}{'.' if i == last else ';'}", markup=True))
     story += _paragraph(1, _("Subject of the agreement"))
-    story.append(para(legal.AGREEMENT_PURPOSE.format(team=data.team.name), "justify"))
+    story.append(para(legal.AGREEMENT_PURPOSE.format(team=team_name(data.team.name)), "justify"))
     if a.scope.strip():
         story += text_block(a.scope)
     story += _paragraph(2, _("Obligations of the parties"))

@@ -12,6 +12,8 @@ from reportlab.platypus import Flowable
 from app.i18n import N_, _
 from app.models.enums import ActionStatus, CommitmentStatus
 from app.printing import diagnosis as diagnosis_doc
+from app.printing import review as review_doc
+from app.printing import visit as visit_doc
 from app.printing.casedata import CaseData, period_text
 from app.printing.layout import (
     BOX,
@@ -60,13 +62,17 @@ def domain_grid(data: CaseData) -> list[Flowable]:
     return [table, scale_legend()]
 
 
+def _fields(pairs: list[tuple[str, object]]) -> Flowable:
+    return field_table(pairs, ruled=False)
+
+
 def _partner_blanks(n: int = 2) -> list[Signatory]:
     return [Signatory("", _("representative of a partner institution")) for _i in range(n)]
 
 
 def build_diagnosis(data: CaseData) -> list[Flowable]:
     story: list[Flowable] = title_block(_(diagnosis_doc.TITLE), _subtitle())
-    story.append(field_table([(_("Date of the diagnosis"), _line())]))
+    story.append(_fields([(_("Date of the diagnosis"), _line())]))
     story += [
         heading("I. " + _("The family")),
         family_fields(data),
@@ -78,7 +84,7 @@ def build_diagnosis(data: CaseData) -> list[Flowable]:
         data_table(
             [_("No."), _("First name and surname"), _("Institution or family"), _("Role")],
             [[f"{i}.", write_in(7 * mm), "", ""] for i in range(1, 7)],
-            [0.55, 3.5, 5, 3],
+            [0.7, 3.5, 5, 3],
         ),
         heading("III. " + _("Diagnosis on the four axes of the Model Kooperacji")),
     ]
@@ -101,14 +107,14 @@ def build_diagnosis(data: CaseData) -> list[Flowable]:
 
 def build_review(data: CaseData) -> list[Flowable]:
     plan = data.file.current_plan
-    story: list[Flowable] = title_block(_(TITLE_REVIEW), _subtitle())
+    story: list[Flowable] = title_block(_(review_doc.TITLE), _subtitle())
     programme = EMPTY
     if plan is not None:
         programme = period_text(plan.period_from, plan.period_to)
         if plan.number:
             programme = f"{plan.number}, {programme}"
     story.append(
-        field_table(
+        _fields(
             [
                 (_("Date of the review"), _line()),
                 (_("Programme"), programme),
@@ -130,11 +136,11 @@ def build_review(data: CaseData) -> list[Flowable]:
     story += [
         heading("I. " + _("Goal attainment (GAS scale)")),
         data_table(
-            [_("No."), _("Goal"), _("Level reached"), _("Notes")], rows, [0.55, 4.6, 3.6, 3.6]
+            [_("No."), _("Goal"), _("Level reached"), _("Notes")], rows, [0.7, 4.6, 3.6, 3.6]
         ),
         para(
             _("GAS: −2 much less than expected … 0 expected outcome … +2 much more than expected."),
-            "muted",
+            "note",
         ),
         heading("II. " + _("Areas of the family's life")),
         *domain_grid(data),
@@ -160,7 +166,7 @@ def build_review(data: CaseData) -> list[Flowable]:
         data_table(
             [_("No."), _("Action"), _("Institution or person"), _("Status"), _("Notes")],
             arows,
-            [0.55, 3.9, 2.7, 2.3, 3],
+            [0.7, 3.9, 2.7, 2.3, 3],
         ),
     ]
     kept = "\n".join(f"{BOX} {s.label}" for s in CommitmentStatus if s != CommitmentStatus.PENDING)
@@ -173,14 +179,14 @@ def build_review(data: CaseData) -> list[Flowable]:
         data_table(
             [_("No."), _("Commitment"), _("Status"), _("Notes")],
             crows,
-            [0.55, 5.4, 2.6, 3.9],
+            [0.7, 5.4, 2.6, 3.9],
             empty_text=_("No commitments recorded."),
         ),
         heading("V. " + _("Summary of the review")),
         WritingLines(6),
         heading("VI. " + _("Opinion of the family")),
         WritingLines(4),
-        field_table([(_("Next review"), _line())]),
+        _fields([(_("Next review"), _line())]),
     ]
     people = data.family_signatories() + [data.worker_signatory()]
     people += data.plan_partner_signatories(plan) or _partner_blanks(1)
@@ -189,9 +195,9 @@ def build_review(data: CaseData) -> list[Flowable]:
 
 
 def build_visit(data: CaseData) -> list[Flowable]:
-    story: list[Flowable] = title_block(_(TITLE_VISIT), _subtitle())
+    story: list[Flowable] = title_block(_(visit_doc.TITLE), _subtitle())
     story.append(
-        field_table(
+        _fields(
             [
                 (_("Date and time of the visit"), _line()),
                 (_("Place"), data.address),
@@ -202,8 +208,8 @@ def build_visit(data: CaseData) -> list[Flowable]:
     )
     story += [
         heading(_("Course of the visit and arrangements")),
-        WritingLines(18),
-        field_table([(_("Next visit"), _line())]),
+        WritingLines(14),
+        _fields([(_("Next visit"), _line())]),
     ]
     people = [data.worker_signatory()] + data.family_signatories()
     story += signature_section(people)

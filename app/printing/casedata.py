@@ -81,7 +81,7 @@ class CaseData:
 
     def family_signatories(self) -> list[Signatory]:
         return [
-            Signatory(p.full_name, f"{_('family member')} – {label_of(Relation, p.relation)}")
+            Signatory(p.full_name, _("family member") + " – " + label_of(Relation, p.relation))
             for p in self.adults()
         ]
 

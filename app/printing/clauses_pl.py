@@ -18,7 +18,7 @@ CONTRACT_PARTY_FAMILY = (
     "zamieszkałą: {address}, zwaną dalej „Rodziną”,"
 )
 CONTRACT_PARTY_WORKER = (
-    "2) pracownikiem socjalnym {worker}, reprezentującym {institution}, "
+    "2) pracownikiem socjalnym: {worker}, reprezentującym {institution}, "
     "zwanym dalej „Pracownikiem socjalnym”."
 )
 CONTRACT_BASIS = (
@@ -114,11 +114,14 @@ RODO_CLAUSE = (
 )
 
 # -- porozumienie o współpracy (Partnerski Zespół Kooperacji) -----------------------------
-AGREEMENT_OPENING = "zawarte w dniu {date} pomiędzy:"
-AGREEMENT_PARTY = "{name}{address}, reprezentowanym przez: {representative}"
-AGREEMENT_PARTIES_END = "zwanymi dalej łącznie „Stronami”."
+AGREEMENT_OPENING = (
+    "zawarte w dniu {date} przez następujące instytucje, zwane dalej łącznie „Stronami”:"
+)
+AGREEMENT_PARTY = "{name}{address}; osoba reprezentująca: {representative}"
+# {team} is "Partnerski Zespół Kooperacji „Nazwa”" or the team's own full name.
+AGREEMENT_TEAM_NAMED = "Partnerski Zespół Kooperacji „{name}”"
 AGREEMENT_PURPOSE = (
-    "Strony tworzą Partnerski Zespół Kooperacji „{team}” w celu zapewnienia osobom i rodzinom "
+    "Strony tworzą {team} w celu zapewnienia osobom i rodzinom "
     "doświadczającym wielu problemów jednocześnie skoordynowanego, wielosektorowego wsparcia, "
     "zgodnie z Modelem Kooperacji."
 )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Spacer
 
 from app.i18n import N_, _
 from app.models import Consent, Institution
@@ -86,13 +86,13 @@ def build(data: CaseData, consent: Consent | None) -> list[Flowable]:
                 [f"{i}.", p.full_name, identity_text(p), data.address]
                 for i, p in enumerate(adults, 1)
             ],
-            [0.55, 3.6, 2.8, 5],
+            [0.7, 3.6, 2.8, 5],
             empty_text=_("No adult family members recorded."),
         ),
         heading("2. " + _("Family members whose data are concerned")),
         members_table(data, full=False),
         heading("3. " + _("Declaration")),
-        para(legal.CONSENT_DECLARATION.format(controller=data.home_name), "justify"),
+        para(legal.CONSENT_DECLARATION.format(controller=data.home_name)),
         heading("4. " + _("Scope of the data shared")),
         *text_block(consent.scope if consent and consent.scope else legal.CONSENT_SCOPE_DEFAULT),
         heading("5. " + _("Institutions the data may be shared with")),
@@ -107,7 +107,7 @@ def build(data: CaseData, consent: Consent | None) -> list[Flowable]:
                 ]
                 for i, inst in enumerate(recipients(data, consent), 1)
             ],
-            [0.55, 4.8, 4, 2.6],
+            [0.7, 4.8, 4, 2.6],
             empty_text=_("No partner institutions named yet."),
         ),
         heading("6. " + _("Period of validity of the consent")),
@@ -116,12 +116,12 @@ def build(data: CaseData, consent: Consent | None) -> list[Flowable]:
         story.append(para(_("until {date}").format(date=fmt_date(consent.valid_until))))
     else:
         story.append(para(legal.CONSENT_VALID_DEFAULT))
-    story.append(para(legal.CONSENT_VOLUNTARY, "clause"))
+    story += [Spacer(1, 4), para(legal.CONSENT_VOLUNTARY, "clause")]
     story += [
         heading("7. " + _("Information on the processing of personal data")),
         *rodo_clause(data),
     ]
-    story.append(para(_("By signing, I confirm that I have read the information above."), "small"))
+    story.append(para(_("By signing, I confirm that I have read the information above.")))
     people = [Signatory(p.full_name, _("person giving consent")) for p in adults]
     people.append(data.worker_signatory())
     story += signature_section(people, note=legal.CONSENT_RECEIVED)

@@ -49,7 +49,7 @@ def _actions(actions: list, *, with_institution: bool) -> Flowable:
         row += [a.responsible_person or EMPTY, when_text(a.start_on, a.end_on)]
         rows.append(row)
     headers = [_("No."), _("Action")]
-    widths = [0.55, 5.2]
+    widths = [0.7, 5.2]
     if with_institution:
         headers.append(_("Institution"))
         widths.append(2.8)
@@ -63,12 +63,10 @@ def part_one(data: CaseData, plan: SupportPlan, diag: Diagnosis | None) -> list[
     opened = fmt_date(plan.adopted_on, DOTS)
     story: list[Flowable] = title_block(_(TITLE).upper(), _("Part I"))
     story.append(para(legal.CONTRACT_OPENING.format(date=opened, place=place or DOTS)))
-    story.append(para(legal.CONTRACT_PARTY_FAMILY.format(address=data.address), "justify"))
-    worker = data.worker or DOTS
+    story.append(para(legal.CONTRACT_PARTY_FAMILY.format(address=data.address)))
+    worker = data.worker or DOTS  # nominative after a colon, as the official template does
     institution = ", ".join(x for x in (data.home_name, institution_address(data.home)) if x)
-    story.append(
-        para(legal.CONTRACT_PARTY_WORKER.format(worker=worker, institution=institution), "justify")
-    )
+    story.append(para(legal.CONTRACT_PARTY_WORKER.format(worker=worker, institution=institution)))
     number = f" nr {plan.number}" if plan.number else ""
     story += [
         para(legal.CONTRACT_BASIS.format(plan_number=number), "clause"),
@@ -95,8 +93,12 @@ def part_one(data: CaseData, plan: SupportPlan, diag: Diagnosis | None) -> list[
     story.append(heading("III. " + _("Specific goals")))
     goals = []
     for g in plan.goals:
-        expected = f" – {_('expected result')}: {g.level_0}" if g.level_0 else ""
-        goals.append(f"{g.title}{expected}")
+        if g.level_0:
+            goals.append(
+                _("{goal} – expected result: {result}").format(goal=g.title, result=g.level_0)
+            )
+        else:
+            goals.append(g.title)
     story += _numbered(goals) or [para(EMPTY)]
     home_id = data.home.id if data.home else None
     own = [a for a in plan.actions if a.institution is None or a.institution.id == home_id]
@@ -135,7 +137,7 @@ def part_two(data: CaseData, plan: SupportPlan) -> list[Flowable]:
         data_table(
             [_("No."), _("Specific goal"), _("Degree of realisation"), _("Notes")],
             rows,
-            [0.55, 5, 2.6, 3.8],
+            [0.7, 5, 2.6, 3.8],
         )
     )
     story += [

@@ -86,7 +86,7 @@ def build(data: CaseData, diag: Diagnosis) -> list[Flowable]:
         data_table(
             [_("No."), _("First name and surname"), _("Institution or family"), _("Role")],
             participant_rows(data, diag),
-            [0.55, 3.5, 5, 3],
+            [0.7, 3.5, 5, 3],
             empty_text=_("No participants recorded."),
         ),
     ]
@@ -108,7 +108,7 @@ def build(data: CaseData, diag: Diagnosis) -> list[Flowable]:
         data_table(
             [_("Area"), _("Assessment"), _("Notes")],
             ratings,
-            [3, 2.6, 6.4],
+            [3, 3.3, 5.7],
             empty_text=_("No areas assessed."),
         ),
         scale_legend(),

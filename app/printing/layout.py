@@ -91,6 +91,7 @@ def styles() -> dict[str, ParagraphStyle]:
         "clause": make("clause", fontSize=8.5, leading=11, alignment=TA_JUSTIFY, spaceAfter=2),
         "small": make("small", fontSize=8, leading=10),
         "muted": make("muted", fontSize=8, leading=10, textColor=MUTED),
+        "note": make("note", fontSize=8, leading=10, textColor=MUTED, spaceBefore=2.5),
         "title": make(
             "title",
             fontName=FONT_BOLD,
@@ -155,7 +156,7 @@ def title_block(title: str, subtitle: str = "") -> list[Flowable]:
     return out
 
 
-def text_block(text: str | None, style: str = "justify") -> list[Flowable]:
+def text_block(text: str | None, style: str = "body") -> list[Flowable]:
     """Long free text: one Paragraph per paragraph, so it splits across pages anywhere."""
     text = (text or "").strip()
     if not text:
@@ -214,22 +215,23 @@ def data_table(
     return table
 
 
-def field_table(pairs: Sequence[tuple[str, object]], label_width: float = 0.3) -> Table:
-    """Label/value lines ("Adres zamieszkania: …") with a light rule under each."""
+def field_table(
+    pairs: Sequence[tuple[str, object]], label_width: float = 0.3, *, ruled: bool = True
+) -> Table:
+    """Label/value lines ("Adres zamieszkania: …"), with a light rule under each when
+    ``ruled``; blank forms pass ``ruled=False`` and ``WritingLines`` as the values to fill in."""
     data = [[para(label, "label"), _cell(value, "body")] for label, value in pairs]
     widths = [CONTENT_WIDTH * label_width, CONTENT_WIDTH * (1 - label_width)]
     table = Table(data, colWidths=widths, splitInRow=1, hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.Color(0.8, 0.8, 0.8)),
-                ("LEFTPADDING", (0, 0), (-1, -1), 2),
-                ("TOPPADDING", (0, 0), (-1, -1), 2),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            ]
-        )
-    )
+    commands = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if ruled:
+        commands.append(("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.Color(0.8, 0.8, 0.8)))
+    table.setStyle(TableStyle(commands))
     return table
 
 
@@ -340,7 +342,8 @@ class SignatureBox(Flowable):
 def signature_section(
     signatories: Sequence[Signatory], title: str | None = None, note: str = ""
 ) -> list[Flowable]:
-    """The signature blocks, two per row; a row never splits, the heading stays with row one."""
+    """The signature blocks, two per row.  The section is kept on one page (so no signature
+    stands alone on a page of its own) unless it is longer than a page; a row never splits."""
     head: list[Flowable] = [heading(title or _("Signatures"))]
     if note:
         head.append(para(note, "small"))
@@ -365,9 +368,7 @@ def signature_section(
             )
         )
         rows.append(t)
-    if not rows:
-        return head
-    return [KeepTogether([Spacer(1, 4), *head, rows[0]]), *rows[1:]]
+    return [KeepTogether([Spacer(1, 4), *head, *rows])]
 
 
 # -- the page ---------------------------------------------------------------------------------

@@ -52,7 +52,7 @@ def members_table(data: CaseData, *, full: bool = True) -> Flowable:
             _("Education"),
             _("Occupational situation"),
         ]
-        widths = [0.55, 3.1, 2.3, 1.75, 2.3, 2.2, 2.6]
+        widths = [0.7, 3.0, 2.25, 1.75, 2.8, 2.15, 2.45]
         rows = [
             [
                 f"{i}.",
@@ -72,7 +72,7 @@ def members_table(data: CaseData, *, full: bool = True) -> Flowable:
             _("Date of birth"),
             _("Relation to the applicant"),
         ]
-        widths = [0.55, 5, 2.2, 4]
+        widths = [0.7, 5, 2.2, 4]
         rows = [
             [f"{i}.", p.full_name, fmt_date(p.birth_date), label_of(Relation, p.relation)]
             for i, p in enumerate(data.persons, 1)
@@ -92,7 +92,7 @@ def scale_legend() -> Flowable:
         f"{'+' if k > 0 else ('−' if k < 0 else '')}{abs(k)} {_(v)}"
         for k, v in sorted(DOMAIN_SCALE.items())
     )
-    return para(_("Scale: {items}.").format(items=items), "muted")
+    return para(_("Scale: {items}.").format(items=items), "note")
 
 
 def gas_level_text(level: int | None) -> str:
@@ -110,4 +110,4 @@ def gas_table(goal) -> Flowable:  # noqa: ANN001
         if level == goal.baseline:
             name += "\n" + _("(starting level)")
         rows.append([name, goal.level_text(level) or EMPTY])
-    return data_table([_("Level"), _("Description of the level")], rows, [3.2, 8.8])
+    return data_table([_("GAS level"), _("Description of the level")], rows, [3.6, 8.4])

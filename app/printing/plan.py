@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether
 
 from app.i18n import N_, _
 from app.models import SupportPlan
@@ -85,7 +85,7 @@ def actions_table(data: CaseData, actions: list, numbers: dict[str, int]) -> Flo
             _("Frequency"),
         ],
         rows,
-        [0.55, 4.6, 1.1, 2.4, 2.3, 1.9],
+        [0.7, 4.6, 1.1, 2.4, 2.3, 1.9],
     )
 
 
@@ -102,7 +102,7 @@ def commitments_table(plan: SupportPlan) -> Flowable:
     return data_table(
         [_("No."), _("Commitment"), _("Who"), _("Completion date")],
         rows,
-        [0.55, 6.5, 2.8, 2.2],
+        [0.7, 6.5, 2.8, 2.2],
         empty_text=_("No commitments recorded."),
     )
 
@@ -112,10 +112,10 @@ def goals_story(data: CaseData, plan: SupportPlan) -> list[Flowable]:
     if not plan.goals:
         story.append(para(_("No goals recorded."), "muted"))
     for i, g in enumerate(plan.goals, 1):
-        story.append(heading(_("Goal {n}. {title}").format(n=i, title=g.title), 3))
+        block: list[Flowable] = [heading(_("Goal {n}. {title}").format(n=i, title=g.title), 3)]
         if g.description:
-            story += text_block(g.description)
-        story.append(
+            block += text_block(g.description)
+        block.append(
             para(
                 _("Area: {area}; weight: {weight}").format(
                     area=data.domain_label(g.domain_code), weight=g.weight
@@ -123,7 +123,9 @@ def goals_story(data: CaseData, plan: SupportPlan) -> list[Flowable]:
                 "muted",
             )
         )
-        story.append(gas_table(g))
+        block.append(gas_table(g))
+        # A goal and its scale stay on one page unless the goal alone is longer than a page.
+        story.append(KeepTogether(block))
     return story
 
 

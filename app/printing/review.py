@@ -60,7 +60,7 @@ def goals_table(plan: SupportPlan, review: Review) -> list[Flowable]:
                 _("Notes"),
             ],
             rows,
-            [0.55, 3.2, 2, 2, 2.7, 2.3],
+            [0.7, 3.2, 2, 2, 2.7, 2.3],
             empty_text=_("No goals were scored."),
         )
     ]
@@ -71,7 +71,7 @@ def goals_table(plan: SupportPlan, review: Review) -> list[Flowable]:
                 _("Summary GAS T-score: {score} (50 = the expected outcome on every goal).").format(
                     score=_number(t)
                 ),
-                "muted",
+                "note",
             )
         )
     return out
@@ -119,7 +119,7 @@ def actions_table(plan: SupportPlan, review: Review) -> Flowable:
     return data_table(
         [_("No."), _("Action"), _("Institution or person"), _("Status"), _("Notes")],
         rows,
-        [0.55, 4.4, 3, 1.8, 2.8],
+        [0.7, 4.4, 3, 1.8, 2.8],
         empty_text=_("No actions recorded."),
     )
 
@@ -137,7 +137,7 @@ def commitments_table(plan: SupportPlan) -> Flowable:
     return data_table(
         [_("No."), _("Commitment"), _("Who"), _("Status")],
         rows,
-        [0.55, 6.5, 3, 2],
+        [0.7, 6.5, 3, 2],
         empty_text=_("No commitments recorded."),
     )
 

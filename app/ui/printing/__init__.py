@@ -1,0 +1,1 @@
+"""The print preview dialog: shows, prints and saves the documents of ``app.printing``."""

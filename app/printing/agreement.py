@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether
 
 from app.i18n import N_, _
 from app.models import Agreement, CooperationTeam, Institution
@@ -101,14 +101,16 @@ def build(data: AgreementData) -> list[Flowable]:
     else:
         period = legal.AGREEMENT_PERIOD_OPEN.format(start=start)
     story.append(para(period, "justify"))
-    story += _paragraph(5, _("Final provisions"))
+    final = _paragraph(5, _("Final provisions"))
     copies = max(len(data.parties), 1)
-    story += _numbered([c.format(copies=copies) for c in legal.AGREEMENT_FINAL])
-    story += signature_section(
+    final += _numbered([c.format(copies=copies) for c in legal.AGREEMENT_FINAL])
+    final += signature_section(
         [
             Signatory(p.representative, partner_role(p.institution, p.function))
             for p in data.parties
         ],
         title=_("Signatures of the parties"),
     )
+    # The signatures never stand on a page without the agreement's text above them.
+    story.append(KeepTogether(final))
     return story

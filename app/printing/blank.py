@@ -101,7 +101,9 @@ def build_diagnosis(data: CaseData) -> list[Flowable]:
     story += [heading("V. " + _("The family's own view of its situation")), WritingLines(5)]
     story += [heading("VI. " + _("Conclusions of the diagnosis")), WritingLines(6)]
     people = data.family_signatories() + [data.worker_signatory()] + _partner_blanks()
-    story += signature_section(people)
+    lead = story[-2:]
+    del story[-2:]
+    story += signature_section(people, lead=lead)
     return story
 
 
@@ -190,7 +192,9 @@ def build_review(data: CaseData) -> list[Flowable]:
     ]
     people = data.family_signatories() + [data.worker_signatory()]
     people += data.plan_partner_signatories(plan) or _partner_blanks(1)
-    story += signature_section(people)
+    lead = story[-3:]
+    del story[-3:]
+    story += signature_section(people, lead=lead)
     return story
 
 
@@ -208,9 +212,11 @@ def build_visit(data: CaseData) -> list[Flowable]:
     )
     story += [
         heading(_("Course of the visit and arrangements")),
-        WritingLines(14),
+        WritingLines(10),
         _fields([(_("Next visit"), _line())]),
     ]
     people = [data.worker_signatory()] + data.family_signatories()
-    story += signature_section(people)
+    lead = story[-1:]
+    del story[-1:]
+    story += signature_section(people, lead=lead)
     return story

@@ -124,5 +124,7 @@ def build(data: CaseData, consent: Consent | None) -> list[Flowable]:
     story.append(para(_("By signing, I confirm that I have read the information above.")))
     people = [Signatory(p.full_name, _("person giving consent")) for p in adults]
     people.append(data.worker_signatory())
-    story += signature_section(people, note=legal.CONSENT_RECEIVED)
+    lead = story[-3:]  # the clause's last items and the confirmation stay with the signatures
+    del story[-3:]
+    story += signature_section(people, note=legal.CONSENT_RECEIVED, lead=lead)
     return story

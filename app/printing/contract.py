@@ -49,12 +49,12 @@ def _actions(actions: list, *, with_institution: bool) -> Flowable:
         row += [a.responsible_person or EMPTY, when_text(a.start_on, a.end_on)]
         rows.append(row)
     headers = [_("No."), _("Action")]
-    widths = [0.7, 5.2]
+    widths = [7.5, 50.0]  # mm
     if with_institution:
         headers.append(_("Institution"))
-        widths.append(2.8)
+        widths.append(48.0)
     headers += [_("Person responsible"), _("Completion date")]
-    widths += [2.3, 2.2]
+    widths += [33.0, 33.5]
     return data_table(headers, rows, widths, empty_text=_("None."))
 
 
@@ -120,7 +120,9 @@ def part_one(data: CaseData, plan: SupportPlan, diag: Diagnosis | None) -> list[
     story += _numbered(
         [c.format(days=plan.review_every_days) for c in legal.CONTRACT_FINAL], "clause"
     )
-    story += signature_section(data.family_signatories() + [data.worker_signatory()])
+    lead = story[-2:]  # the last two final provisions stay with the signatures
+    del story[-2:]
+    story += signature_section(data.family_signatories() + [data.worker_signatory()], lead=lead)
     return story
 
 

@@ -11,6 +11,7 @@ from app.printing.casedata import CaseData, label_of, partner_role
 from app.printing.layout import (
     EMPTY,
     Signatory,
+    closing,
     data_table,
     fmt_date,
     heading,
@@ -115,5 +116,6 @@ def build(data: CaseData, diag: Diagnosis) -> list[Flowable]:
     ]
     story += section("V. " + _("The family's own view of its situation"), diag.family_view)
     story += section("VI. " + _("Conclusions of the diagnosis"), diag.conclusions)
-    story += signature_section(signatories(data, diag))
+    lead = closing(story, diag.conclusions)
+    story += signature_section(signatories(data, diag), lead=lead)
     return story

@@ -340,11 +340,15 @@ class SignatureBox(Flowable):
 
 
 def signature_section(
-    signatories: Sequence[Signatory], title: str | None = None, note: str = ""
+    signatories: Sequence[Signatory],
+    title: str | None = None,
+    note: str = "",
+    lead: Sequence[Flowable] = (),
 ) -> list[Flowable]:
-    """The signature blocks, two per row.  The section is kept on one page (so no signature
-    stands alone on a page of its own) unless it is longer than a page; a row never splits."""
-    head: list[Flowable] = [heading(title or _("Signatures"))]
+    """The signature blocks, two per row.  The section is kept on one page together with
+    ``lead`` (the document's closing text, see ``closing``), so signatures never stand on a page
+    without text above them; only a section longer than a page splits (between rows)."""
+    head: list[Flowable] = [*lead, heading(title or _("Signatures"))]
     if note:
         head.append(para(note, "small"))
         head.append(Spacer(1, 2))
@@ -369,6 +373,15 @@ def signature_section(
         )
         rows.append(t)
     return [KeepTogether([Spacer(1, 4), *head, *rows])]
+
+
+def closing(flowables: list[Flowable], text: str | None, limit: int = 900) -> list[Flowable]:
+    """Split off what to keep with the signatures: a short closing section whole, else only
+    its last paragraph.  Returns the lead and removes it from ``flowables``."""
+    count = len(flowables) if len(text or "") <= limit else 1
+    lead = flowables[-count:]
+    del flowables[-count:]
+    return lead
 
 
 # -- the page ---------------------------------------------------------------------------------

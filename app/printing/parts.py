@@ -52,7 +52,7 @@ def members_table(data: CaseData, *, full: bool = True) -> Flowable:
             _("Education"),
             _("Occupational situation"),
         ]
-        widths = [0.7, 3.0, 2.25, 1.75, 2.8, 2.15, 2.45]
+        widths = [7.5, 36, 23.5, 19.5, 33, 26, 26.5]  # mm: no word breaks inside
         rows = [
             [
                 f"{i}.",

@@ -166,5 +166,7 @@ def build(data: CaseData, plan: SupportPlan) -> list[Flowable]:
         story += section("VI. " + _("Notes"), plan.notes)
     people = data.family_signatories() + [data.worker_signatory()]
     people += data.plan_partner_signatories(plan)
-    story += signature_section(people)
+    lead = story[-2:]  # the commitments (or the notes) stay with the signatures
+    del story[-2:]
+    story += signature_section(people, lead=lead)
     return story

@@ -11,6 +11,7 @@ from app.models.enums import ActionStatus, CommitmentStatus
 from app.printing.casedata import CaseData, label_of, period_text
 from app.printing.layout import (
     EMPTY,
+    closing,
     data_table,
     field_table,
     fmt_date,
@@ -174,5 +175,6 @@ def build(
     story += section("VI. " + _("Opinion of the family"), review.family_opinion)
     people = data.family_signatories() + [data.worker_signatory()]
     people += data.plan_partner_signatories(plan)
-    story += signature_section(people)
+    lead = closing(story, review.family_opinion)
+    story += signature_section(people, lead=lead)
     return story

@@ -10,6 +10,7 @@ from app.models.enums import VisitStatus
 from app.printing.casedata import CaseData, label_of
 from app.printing.layout import (
     EMPTY,
+    closing,
     field_table,
     fmt_date,
     section,
@@ -39,5 +40,6 @@ def build(data: CaseData, visit: Visit) -> list[Flowable]:
     )
     story += section(_("Course of the visit and arrangements"), visit.notes)
     people = [data.worker_signatory(visit.worker or None)] + data.family_signatories()
-    story += signature_section(people)
+    lead = closing(story, visit.notes)
+    story += signature_section(people, lead=lead)
     return story

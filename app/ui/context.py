@@ -23,6 +23,13 @@ class AppEvents(QObject):
     data_changed = Signal(str, str)  # entity kind ("family", "institution", …), record id
     family_opened = Signal(str)  # family id
     language_changed = Signal()
+    new_family_requested = Signal()  # "Nowa rodzina" from any screen or menu
+    settings_changed = Signal()  # preferences saved (idle-lock minutes …)
+    lock_requested = Signal()  # the user asked to lock (the session decides when)
+    restore_requested = Signal(str, str)  # backup file, its passphrase
+    # After unlock the user chose to restore an autosaved draft: the window owning the form
+    # key (``kind:<family id>:…``) opens that form, which then loads the draft.
+    draft_restore_requested = Signal(str)
 
 
 class AppContext:

@@ -4,10 +4,15 @@ A form creates ``DraftAutosaver(ctx, form_key, title, collect)`` and calls ``cha
 its widgets' change signals; two seconds after the last change the fields returned by
 ``collect()`` are saved encrypted through the DB worker.  ``flush()`` saves immediately (used
 on lock and close); ``discard()`` drops the draft after a real save.
+
+Form keys follow ``kind:<family id>:<rest>`` for anything belonging to a family (e.g.
+``diagnosis:<family id>:new``), so after an unlock the shell can open the family file and ask,
+through ``ctx.events.draft_restore_requested(form_key)``, for the form to be reopened.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -74,3 +79,14 @@ class DraftAutosaver(QObject):
             self.form_key,
             success=lambda data: apply(data) if data else None,
         )
+
+
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+
+
+def family_id_of(form_key: str) -> str | None:
+    """The family a draft belongs to, by the key convention ``kind:<family id>:…``."""
+    parts = form_key.split(":")
+    if len(parts) >= 2 and _UUID.match(parts[1]):
+        return parts[1]
+    return None

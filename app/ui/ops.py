@@ -132,6 +132,11 @@ class OpRunner(QObject):
             **kwargs,
         )
 
+    @property
+    def pending(self) -> int:
+        """Jobs submitted whose callbacks have not run yet (0: idle, results delivered)."""
+        return self._pending
+
     def wait_idle(self, timeout: float = 30.0) -> None:
         """Block until queued jobs ran (tests and shutdown); callbacks still need the loop."""
         self._executor.submit(lambda: None).result(timeout=timeout)

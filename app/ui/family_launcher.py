@@ -1,0 +1,106 @@
+"""Opening family files (one window per family) and the "new family" dialog.
+
+``ctx.events.family_opened(id)`` from any screen ends here: the family file window of the
+``app.ui.family`` package is imported when first needed, one window per family (a second
+request raises the open one).  Windows are tracked so the shell can reopen them after unlock.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from app.i18n import _
+from app.ui.context import AppContext
+
+log = logging.getLogger(__name__)
+
+FAMILY_WINDOW = ("app.ui.family.family_window", "FamilyWindow")
+# The registration dialog of the family package; the first one found is used.
+REGISTRATION_DIALOGS = (
+    ("app.ui.family.registration_dialog", "RegistrationDialog"),
+    ("app.ui.family.register_dialog", "RegisterDialog"),
+    ("app.ui.family.new_family_dialog", "NewFamilyDialog"),
+)
+
+
+def _optional(module: str, name: str) -> Any:
+    try:
+        mod = importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name and module.startswith(exc.name):
+            return None
+        raise
+    return getattr(mod, name, None)
+
+
+class FamilyLauncher(QObject):
+    def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._windows: dict[str, QWidget] = {}
+        ctx.events.family_opened.connect(self.open)
+        ctx.events.new_family_requested.connect(
+            lambda: self.new_family(QApplication.activeWindow())
+        )
+
+    def open(self, family_id: str) -> QWidget | None:
+        if not self.ctx.is_unlocked:
+            return None
+        window = self._windows.get(family_id)
+        if window is not None:
+            window.show()
+            window.raise_()
+            window.activateWindow()
+            return window
+        cls = _optional(*FAMILY_WINDOW)
+        if cls is None:
+            QMessageBox.information(
+                None,
+                _("Kooperacja"),
+                _("The family file is not available in this version of the program."),
+            )
+            return None
+        window = cls(self.ctx, family_id)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self._windows[family_id] = window
+        window.destroyed.connect(lambda *_a, fid=family_id: self._windows.pop(fid, None))
+        window.show()
+        return window
+
+    def open_ids(self) -> list[str]:
+        """Families whose windows are open now, in the order they were opened."""
+        return [fid for fid, w in self._windows.items() if w.isVisible()]
+
+    def discard_all(self) -> None:
+        """Hide and destroy every family window (after lock: drafts are already saved)."""
+        for window in list(self._windows.values()):
+            window.hide()
+            window.deleteLater()
+        self._windows.clear()
+
+    def new_family(self, parent: QWidget | None) -> None:
+        if not self.ctx.is_unlocked:
+            return
+        for module, name in REGISTRATION_DIALOGS:
+            cls = _optional(module, name)
+            if cls is None:
+                continue
+            if hasattr(cls, "ask"):
+                family_id = cls.ask(self.ctx, parent)
+            else:
+                dialog = cls(self.ctx, parent)
+                family_id = getattr(dialog, "family_id", None) if dialog.exec() else None
+            if isinstance(family_id, str) and family_id:
+                self.ctx.events.data_changed.emit("family", family_id)
+                self.ctx.events.family_opened.emit(family_id)
+            return
+        QMessageBox.information(
+            parent,
+            _("Kooperacja"),
+            _("Registering a family is not available in this version of the program."),
+        )

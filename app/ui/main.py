@@ -1,0 +1,77 @@
+"""Starting the desktop application: ``run_gui`` (the CLI's default command).
+
+Sets up the ``QApplication`` (bundled font, icon, Qt's Polish strings), then hands over to the
+``SessionController``: the first-run wizard if there is no database yet, otherwise the unlock
+window.  ``KOOPERACJA_SMOKE_TEST=1`` makes it print the class of the first window and exit —
+the packaging smoke check uses it to prove the built program starts.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from app import __version__
+from app.config import Settings, default_db_path
+from app.ui.context import AppContext
+from app.ui.session import SessionController
+from app.ui.theme import apply_theme, install_qt_translations
+
+log = logging.getLogger(__name__)
+SMOKE_ENV = "KOOPERACJA_SMOKE_TEST"
+
+
+def database_path(db: str | None, settings: Settings) -> Path:
+    if db:
+        return Path(db).expanduser()
+    if settings.last_db_path:
+        return Path(settings.last_db_path)
+    return default_db_path()
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("Kooperacja")
+    app.setApplicationDisplayName("Kooperacja")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("Kooperacja")
+    app.setDesktopFileName("kooperacja")
+    apply_theme(app)
+    install_qt_translations(app)
+    return app
+
+
+def run_gui(db: str | None = None, *, demo_families: int = 0, demo_seed: int | None = None) -> int:
+    """Run the application until the user quits; returns the exit code."""
+    settings = Settings.load()
+    app = make_application()
+    ctx = AppContext()
+    session = SessionController(
+        ctx,
+        database_path(db, settings),
+        settings,
+        demo_families=demo_families,
+        demo_seed=demo_seed,
+    )
+    first = session.start()
+    if os.environ.get(SMOKE_ENV) == "1":
+
+        def report() -> None:
+            visible = [type(w).__name__ for w in app.topLevelWidgets() if w.isVisible()]
+            print(f"window: {type(first).__name__}; visible: {', '.join(visible)}", flush=True)
+            session.quit()
+
+        QTimer.singleShot(300, report)
+    log.info("GUI started (version %s)", __version__)
+    try:
+        code = app.exec()
+    finally:
+        if ctx.is_unlocked:
+            ctx.lock()
+        ctx.runner.shutdown()
+    return int(code)

@@ -1,0 +1,302 @@
+"""The life of one run: first-run wizard or unlock, the main window, locking, quitting.
+
+``SessionController`` owns the windows that outlive a lock (unlock window, main window, the
+family launcher) and the idle watcher.  Locking (idle, Ctrl+L, before a restore) goes:
+
+1. remember where the user is (screen, open family files);
+2. ``ctx.lock()`` — ``locking``: forms flush their drafts; the engine is disposed and the key
+   wiped; ``locked``: every screen and window with case data is destroyed, the clipboard is
+   cleared if it still holds case data, the unlock window is shown;
+3. after unlock the main window comes back on the same screen, the family files are reopened,
+   and autosaved drafts are offered.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from app.config import Settings
+from app.i18n import _, set_language
+from app.services import audit, demo, drafts, search, setup
+from app.services.workspace import Workspace
+from app.store import vault
+from app.ui import clipboard
+from app.ui.context import AppContext
+from app.ui.drafts import family_id_of
+from app.ui.drafts_dialog import DraftRecoveryDialog
+from app.ui.family_launcher import FamilyLauncher
+from app.ui.idle import IdleWatcher
+from app.ui.main_window import MainWindow
+from app.ui.ops import show_error
+from app.ui.setup_flow import SetupFlow
+from app.ui.setup_wizard import SetupWizard
+from app.ui.theme import install_qt_translations
+from app.ui.unlock_window import UnlockWindow
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Place:
+    """Where the user was when the program locked (ids only, no case data)."""
+
+    screen: str = "today"
+    family_ids: list[str] = field(default_factory=list)
+
+
+class SessionController(QObject):
+    entered = Signal()  # the main window is up on an unlocked database
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        db_path: Path,
+        settings: Settings | None = None,
+        *,
+        demo_families: int = 0,
+        demo_seed: int | None = None,
+    ) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.db_path = Path(db_path)
+        self.settings = settings or Settings.load()
+        self.demo_families = demo_families
+        self.demo_seed = demo_seed
+        self.place = Place()
+        self.wizard: SetupWizard | None = None
+        self.unlock_window: UnlockWindow | None = None
+        self.main_window: MainWindow | None = None
+        self.launcher = FamilyLauncher(ctx, self)
+        self.idle = IdleWatcher(self.settings.idle_lock_minutes * 60_000, self)
+        self.idle.idle.connect(self.lock)
+        self._lock_pending = False
+        self._busy = False
+        self._restoring = False
+        self._quitting = False
+        ev = ctx.events
+        ev.locking.connect(self._on_locking)
+        ev.locked.connect(self._on_locked)
+        ev.lock_requested.connect(self.lock)
+        ev.settings_changed.connect(self.apply_settings)
+        ev.language_changed.connect(self._language_changed)
+        ev.restore_requested.connect(self.restore_backup)
+        ctx.runner.busy_changed.connect(self._busy_changed)
+
+    # -- starting --------------------------------------------------------------------------
+    def start(self) -> QWidget:
+        """Show the first window: the wizard on a first run, otherwise the unlock window."""
+        if self.db_path.exists():
+            return self.show_unlock()
+        return self.show_wizard()
+
+    def show_wizard(self, flow: SetupFlow | None = None) -> SetupWizard:
+        self.wizard = SetupWizard(self.ctx, flow or SetupFlow(self.db_path))
+        self.wizard.created.connect(self.enter)
+        self.wizard.rejected.connect(self.quit)
+        self.wizard.show()
+        return self.wizard
+
+    def show_unlock(self, intro: str = "") -> UnlockWindow:
+        if self.unlock_window is None:
+            self.unlock_window = UnlockWindow(self.ctx, self.db_path)
+            self.unlock_window.unlocked.connect(self.enter)
+            self.unlock_window.quit_requested.connect(self.quit)
+        self.unlock_window.prepare(intro)
+        if self.main_window is not None and self.main_window.isMaximized():
+            self.unlock_window.showMaximized()
+        else:
+            self.unlock_window.show()
+        self.unlock_window.raise_()
+        self.unlock_window.activateWindow()
+        return self.unlock_window
+
+    def enter(self, ws: Workspace) -> None:
+        """An unlocked workspace: attach it, show the main window where the user was."""
+        self.ctx.attach(ws)
+        if self.main_window is None:
+            self.main_window = MainWindow(self.ctx)
+            self.main_window.lock_requested.connect(self.lock)
+            self.main_window.quit_requested.connect(self.quit)
+            self._first_show(self.main_window)
+        else:
+            self.main_window.rebuild()
+            self.main_window.show()
+        if self.unlock_window is not None:
+            self.unlock_window.hide()
+        self.main_window.show_screen(self.place.screen)
+        for family_id in self.place.family_ids:
+            self.ctx.events.family_opened.emit(family_id)
+        self.place = Place(screen=self.place.screen)
+        self.idle.start()
+        self.entered.emit()
+        if self.demo_families:
+            self._fill_demo()
+        else:
+            self.offer_drafts()
+
+    @staticmethod
+    def _first_show(window: QWidget) -> None:
+        # A typical municipal laptop has 1366×768: use the whole screen there.
+        screen = window.screen().availableGeometry() if window.screen() else None
+        if screen is not None and (screen.width() <= 1440 or screen.height() <= 900):
+            window.showMaximized()
+        else:
+            window.show()
+
+    # -- drafts ----------------------------------------------------------------------------
+    def offer_drafts(self) -> None:
+        if self.ctx.is_unlocked:
+            self.ctx.runner.run(drafts.list_drafts, self.ctx.ws, success=self._drafts_listed)
+
+    def _drafts_listed(self, found: list[drafts.DraftInfo]) -> None:
+        if not found or not self.ctx.is_unlocked or self.main_window is None:
+            return
+        for key in DraftRecoveryDialog.ask(self.main_window, found):
+            family_id = family_id_of(key)
+            if family_id:
+                self.ctx.events.family_opened.emit(family_id)
+            self.ctx.events.draft_restore_requested.emit(key)
+
+    # -- demo data -------------------------------------------------------------------------
+    def _fill_demo(self) -> None:
+        count, self.demo_families = self.demo_families, 0
+
+        def fill(ws: Workspace, progress) -> int:  # noqa: ANN001
+            if search.search_families(ws, limit=1).total:
+                return 0  # an existing demo database keeps its data
+            return demo.generate(
+                ws, families=count, seed=self.demo_seed, progress=progress
+            ).families
+
+        self.ctx.runner.run_with_progress(
+            self.main_window,
+            _("Creating demo families…"),
+            fill,
+            self.ctx.ws,
+            success=lambda n: self.ctx.events.data_changed.emit("family", "") if n else None,
+        )
+
+    # -- locking ---------------------------------------------------------------------------
+    def lock(self) -> None:
+        """Lock now, or as soon as the running background job ends."""
+        if not self.ctx.is_unlocked:
+            return
+        if self._busy:
+            self._lock_pending = True
+            if self.main_window is not None:
+                self.main_window.statusBar().showMessage(
+                    _("The program will lock when the current task ends.")
+                )
+            return
+        self.ctx.lock()
+
+    def _busy_changed(self, busy: bool) -> None:
+        self._busy = busy
+        if not busy and self._lock_pending:
+            self._lock_pending = False
+            QTimer.singleShot(0, self.lock)
+
+    def _on_locking(self) -> None:
+        self.idle.stop()
+        if self.main_window is not None:
+            self.place = Place(self.main_window.current_key(), self.launcher.open_ids())
+
+    def _on_locked(self) -> None:
+        clipboard.clear_now()
+        self.launcher.discard_all()
+        for widget in QApplication.topLevelWidgets():
+            if widget in (self.main_window, self.unlock_window) or not widget.isVisible():
+                continue
+            if isinstance(widget, QDialog):
+                widget.reject()
+            widget.hide()
+        if self.main_window is not None:
+            self.main_window.clear()
+            self.main_window.hide()
+        if self._quitting:
+            return
+        self.show_unlock(
+            _("Restoring the backup…")
+            if self._restoring
+            else _("The program was locked to protect the case files. Enter the passphrase.")
+        )
+
+    # -- settings --------------------------------------------------------------------------
+    def apply_settings(self) -> None:
+        self.settings = Settings.load()
+        self.idle.set_minutes(self.settings.idle_lock_minutes)
+
+    def _language_changed(self) -> None:
+        self.settings = Settings.load()
+        set_language(self.settings.language)
+        app = QApplication.instance()
+        if app is not None:
+            install_qt_translations(app, self.settings.language)
+        if self.unlock_window is not None and not self.unlock_window.isVisible():
+            self.unlock_window.deleteLater()  # rebuilt in the new language when needed
+            self.unlock_window = None
+        if self.main_window is not None and self.ctx.is_unlocked:
+            key = self.main_window.current_key()
+            self.main_window.rebuild()
+            self.main_window.show_screen(key)
+
+    # -- restore ---------------------------------------------------------------------------
+    def restore_backup(self, backup: str, passphrase: str) -> None:
+        """Lock, replace the database with the backup, and open the restored database."""
+        if not self.ctx.is_unlocked or self._busy:
+            return
+        target = self.ctx.ws.path
+        self._restoring = True
+        self.place = Place()
+        self.ctx.lock()
+
+        def job(progress) -> Workspace:  # noqa: ANN001
+            progress(0, 2)
+            kept = vault.restore(backup, target, passphrase)
+            progress(1, 2)
+            ws = setup.open_workspace(target, passphrase)
+            audit.log_event(ws, "restore")
+            progress(2, 2)
+            return ws, kept
+
+        def done(result: tuple[Workspace, Path | None]) -> None:
+            ws, kept = result
+            self._restoring = False
+            self.enter(ws)
+            message = _("The database was restored from the backup.")
+            if kept:
+                message += " " + _("The previous database was kept as: {path}").format(path=kept)
+            if self.main_window is not None:
+                self.main_window.statusBar().showMessage(message, 20_000)
+
+        def failed(exc: BaseException) -> None:
+            self._restoring = False
+            if self.unlock_window is not None:
+                self.unlock_window.prepare(
+                    _("The backup was not restored; the database is unchanged. Unlock it again.")
+                )
+            show_error(self.unlock_window, exc)
+
+        self.ctx.runner.run_with_progress(
+            self.unlock_window, _("Restoring the backup…"), job, success=done, failure=failed
+        )
+
+    # -- quitting --------------------------------------------------------------------------
+    def quit(self) -> None:
+        """Save drafts, lock, clear the clipboard, leave."""
+        self.idle.stop()
+        self._quitting = True
+        if self.ctx.is_unlocked:
+            self.ctx.lock()
+        clipboard.clear_now()
+        for window in (self.unlock_window, self.wizard):
+            if window is not None:
+                window.hide()
+        app = QApplication.instance()
+        if app is not None:
+            app.quit()

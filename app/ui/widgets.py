@@ -1,0 +1,69 @@
+"""Small widgets the shell's windows share: headings, message labels, the passphrase meter."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QProgressBar, QVBoxLayout, QWidget
+
+from app.i18n import _
+from app.store.keys import Strength
+
+STRENGTH_COLOURS = ("#b00020", "#d9480f", "#e8a200", "#2b8a3e", "#1b7f3b")
+
+
+def label(text: str, role: str = "", *, wrap: bool = True, buddy: QWidget | None = None) -> QLabel:
+    """A label with a style role ("heading", "error", "muted" …, see ``theme.STYLE_SHEET``)."""
+    widget = QLabel(text)
+    widget.setWordWrap(wrap)
+    if role:
+        widget.setProperty("role", role)
+    if buddy is not None:
+        widget.setBuddy(buddy)
+    widget.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    return widget
+
+
+def set_role(widget: QWidget, role: str) -> None:
+    """Change a label's style role and make the style sheet notice."""
+    widget.setProperty("role", role)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+def password_edit(accessible_name: str) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    edit.setAccessibleName(accessible_name)
+    edit.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)  # no IME history
+    edit.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)  # no "copy" of a secret
+    return edit
+
+
+class StrengthMeter(QWidget):
+    """Five-step bar with zxcvbn's verdict in words under it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 4)
+        self.bar.setTextVisible(False)
+        self.bar.setFixedHeight(10)
+        self.bar.setAccessibleName(_("Passphrase strength"))
+        self.message = label("", "muted")
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(label(_("Strength:"), wrap=False))
+        row.addWidget(self.bar, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.message)
+        self.show_strength(None)
+
+    def show_strength(self, verdict: Strength | None) -> None:
+        score = verdict.score if verdict else 0
+        self.bar.setValue(score if verdict and verdict.acceptable else min(score, 2))
+        colour = STRENGTH_COLOURS[score] if verdict else "#cccccc"
+        self.bar.setStyleSheet(f"QProgressBar::chunk {{ background: {colour}; }}")
+        self.message.setText(verdict.message if verdict else "")
+        self.bar.setAccessibleDescription(verdict.message if verdict else "")

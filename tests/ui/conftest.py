@@ -1,0 +1,168 @@
+"""Fixtures for the desktop application's tests: real databases, real widgets, offscreen.
+
+* ``ctx`` — an ``AppContext`` attached to the ``ws`` database of ``tests/conftest.py``;
+* ``ops_db`` — the path of a locked OPS database (passphrase ``PASSPHRASE``);
+* ``session`` — a ``SessionController`` on ``ops_db`` showing the unlock window;
+* ``main_window`` — the main window fully unlocked on a fresh database (``main_window.ctx``,
+  ``main_window.session``); ``demo_window`` — the same with 40 demo families;
+* ``settle(ctx)`` — wait until every background job ran and its callback was delivered;
+* ``dialogs`` — every ``QMessageBox`` static call is recorded here instead of blocking
+  (``question`` answers with its default button; tests may monkeypatch it differently).
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
+
+from app.services import setup  # noqa: E402
+from app.store.keys import TEST_KDF  # noqa: E402
+from app.ui.context import AppContext  # noqa: E402
+from app.ui.session import SessionController  # noqa: E402
+from app.ui.theme import apply_theme  # noqa: E402
+from tests.conftest import OPS_GMINA, PASSPHRASE  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _themed(qapp):
+    """The real font and style, so layouts (and screenshots) match the shipped program."""
+    if not qapp.property("kooperacja_themed"):
+        apply_theme(qapp)
+        qapp.setProperty("kooperacja_themed", True)
+    yield
+    for widget in QApplication.topLevelWidgets():
+        widget.hide()
+
+
+@pytest.fixture(autouse=True)
+def dialogs(monkeypatch):
+    """Record message boxes instead of blocking the test on a modal dialog."""
+    calls: list[tuple[str, str]] = []
+
+    def recorder(kind: str):
+        def show(parent, title, text, *args, **kwargs):  # noqa: ANN001, ANN202
+            calls.append((kind, text))
+            if kind == "question":
+                default = args[1] if len(args) > 1 else kwargs.get("defaultButton")
+                return default or QMessageBox.StandardButton.No
+            return QMessageBox.StandardButton.Ok
+
+        return show
+
+    for kind in ("warning", "information", "critical", "question"):
+        monkeypatch.setattr(QMessageBox, kind, staticmethod(recorder(kind)))
+    monkeypatch.setattr(
+        QMessageBox,
+        "about",
+        staticmethod(lambda parent, title, text: calls.append(("about", text))),
+    )
+    return calls
+
+
+def settle(ctx: AppContext, qtbot, timeout: int = 20_000) -> None:
+    """Wait until the DB worker is idle and every success/failure callback has run."""
+    ctx.runner.wait_idle()
+    qtbot.waitUntil(lambda: ctx.runner.pending == 0, timeout=timeout)
+
+
+@pytest.fixture
+def ctx(ws, qtbot):
+    context = AppContext()
+    context.attach(ws)
+    yield context
+    if context.is_unlocked:
+        context.lock()
+    context.runner.shutdown()
+
+
+def make_db(path: Path, role: str = "ops", unit: str = OPS_GMINA) -> Path:
+    ws = setup.initialize(
+        path,
+        PASSPHRASE,
+        role=role,
+        unit_code=unit,
+        name="Gminny Ośrodek Pomocy Społecznej w Narewce"
+        if role == "ops"
+        else "Powiatowe Centrum Pomocy Rodzinie w Hajnówce",
+        worker_name="Anna Kowalczyk" if role == "ops" else "Ewa Zawadzka",
+        kdf=TEST_KDF,
+    )
+    ws.lock()
+    return path
+
+
+@pytest.fixture
+def ops_db(tmp_path) -> Path:
+    return make_db(tmp_path / "kooperacja.db")
+
+
+def _session(db: Path, qtbot, **kwargs) -> SessionController:
+    context = AppContext()
+    controller = SessionController(context, db, **kwargs)
+    return controller
+
+
+def _close(controller: SessionController) -> None:
+    controller.idle.stop()
+    controller._quitting = True
+    if controller.ctx.is_unlocked:
+        controller.ctx.lock()
+    for window in (controller.main_window, controller.unlock_window, controller.wizard):
+        if window is not None:
+            window.hide()
+            window.deleteLater()
+    controller.launcher.discard_all()
+    controller.ctx.runner.shutdown()
+
+
+@pytest.fixture
+def session(ops_db, qtbot):
+    controller = _session(ops_db, qtbot)
+    controller.start()
+    yield controller
+    _close(controller)
+
+
+def unlock(controller: SessionController, qtbot, passphrase: str = PASSPHRASE) -> None:
+    """Type the passphrase into the unlock window and wait for the main window."""
+    window = controller.unlock_window
+    assert window is not None and window.isVisible()
+    window.passphrase.setText(passphrase)
+    with qtbot.waitSignal(controller.entered, timeout=20_000):
+        window.unlock_button.click()
+    settle(controller.ctx, qtbot)
+
+
+@pytest.fixture
+def main_window(ops_db, qtbot):
+    """The main window on a fresh, unlocked OPS database."""
+    controller = _session(ops_db, qtbot)
+    controller.start()
+    unlock(controller, qtbot)
+    window = controller.main_window
+    window.session = controller
+    yield window
+    _close(controller)
+
+
+@pytest.fixture
+def demo_window(ops_db, qtbot):
+    """The main window on an OPS database filled with 40 demo families (seed 7)."""
+    from app.services import demo
+
+    ws = setup.open_workspace(ops_db, PASSPHRASE)
+    demo.generate(ws, families=40, seed=7)
+    ws.lock()
+    controller = _session(ops_db, qtbot)
+    controller.start()
+    unlock(controller, qtbot)
+    window = controller.main_window
+    window.session = controller
+    yield window
+    _close(controller)

@@ -1,0 +1,156 @@
+"""Locking: idle and Ctrl+L, everything with case data cleared, unlock returns to the same place,
+drafts flushed on lock and offered after unlock."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from app.services import drafts, families, setup
+from app.ui import family_launcher
+from app.ui.drafts import DraftAutosaver
+from app.ui.drafts_dialog import DraftRecoveryDialog
+from tests.conftest import PASSPHRASE
+from tests.ui.conftest import settle, unlock
+
+
+class StandInFamilyWindow(QWidget):
+    """Stands in for the family package's window: the launcher contract only."""
+
+    def __init__(self, ctx, family_id: str) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.family_id = family_id
+
+
+@pytest.fixture
+def family_windows(monkeypatch):
+    monkeypatch.setattr(
+        family_launcher, "FAMILY_WINDOW", ("tests.ui.test_locking", "StandInFamilyWindow")
+    )
+
+
+def register(ctx) -> str:
+    return families.register_family(
+        ctx.ws, families.FamilyInput(gmina_code="2005092", locality="Narewka")
+    ).id
+
+
+def test_idle_lock_clears_everything_and_unlock_returns(main_window, qtbot, family_windows):
+    session, ctx = main_window.session, main_window.ctx
+    family_id = register(ctx)
+    main_window.show_screen("families")
+    settle(ctx, qtbot)
+    ctx.events.family_opened.emit(family_id)
+    opened = session.launcher._windows[family_id]
+    assert opened.isVisible()
+    stray = QDialog(main_window)
+    stray.show()
+
+    session.idle.set_timeout_ms(150)
+    qtbot.waitUntil(lambda: not ctx.is_unlocked, timeout=5_000)
+    assert not main_window.isVisible()
+    assert main_window.screen_widget("families") is None  # destroyed with its data
+    assert main_window.stack.count() == 0
+    assert not stray.isVisible()
+    assert session.launcher.open_ids() == []
+    assert session.unlock_window.isVisible()
+    assert "zablokowany" in session.unlock_window.intro.text()
+
+    session.idle.set_minutes(5)
+    unlock(session, qtbot)
+    assert main_window.isVisible() and main_window.current_key() == "families"
+    assert main_window.nav.currentItem().data(Qt.ItemDataRole.UserRole) == "families"
+    assert session.launcher.open_ids() == [family_id]
+    assert session.idle.running
+
+
+def test_ctrl_l_locks(main_window, qtbot):
+    session, ctx = main_window.session, main_window.ctx
+    actions = [a for a in main_window.findChildren(type(main_window.menuBar().actions()[0]))]
+    lock_actions = [a for a in actions if a.shortcut() == QKeySequence("Ctrl+L")]
+    assert len(lock_actions) == 1
+    main_window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is main_window, timeout=3_000)
+    qtbot.keyClick(main_window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not ctx.is_unlocked, timeout=5_000)
+    assert session.unlock_window.isVisible()
+
+
+def test_lock_waits_for_a_running_job(main_window, qtbot):
+    session, ctx = main_window.session, main_window.ctx
+    import threading
+
+    release = threading.Event()
+    ctx.runner.run(lambda: release.wait(10))
+    qtbot.waitUntil(lambda: session._busy, timeout=3_000)
+    session.lock()
+    assert ctx.is_unlocked  # not while the job runs
+    assert "zablokuje" in main_window.statusBar().currentMessage()
+    release.set()
+    qtbot.waitUntil(lambda: not ctx.is_unlocked, timeout=5_000)
+
+
+def test_drafts_are_flushed_on_lock_and_offered_after_unlock(
+    main_window, qtbot, monkeypatch, family_windows, ops_db
+):
+    session, ctx = main_window.session, main_window.ctx
+    family_id = register(ctx)
+    key = f"visit:{family_id}:new"
+    autosaver = DraftAutosaver(ctx, key, "Wizyta — Narewka", lambda: {"notes": "Rozmowa z matką"})
+    autosaver.changed()  # typed; the 2-second autosave has not fired yet
+    session.lock()
+    ws = setup.open_workspace(ops_db, PASSPHRASE)
+    try:
+        assert drafts.load_draft(ws, key) == {"notes": "Rozmowa z matką"}
+    finally:
+        ws.lock()
+
+    offered: list[list[str]] = []
+
+    def ask(parent, found):  # noqa: ANN001
+        offered.append([d.form_key for d in found])
+        return [key]
+
+    monkeypatch.setattr(DraftRecoveryDialog, "ask", classmethod(lambda cls, p, f: ask(p, f)))
+    requested: list[str] = []
+    ctx.events.draft_restore_requested.connect(requested.append)
+    unlock(session, qtbot)
+    qtbot.waitUntil(lambda: bool(requested), timeout=5_000)
+    assert offered == [[key]]
+    assert requested == [key]
+    assert family_id in session.launcher.open_ids()
+
+
+def test_no_draft_question_without_drafts(main_window, qtbot, monkeypatch):
+    session = main_window.session
+    monkeypatch.setattr(
+        DraftRecoveryDialog, "ask", classmethod(lambda *a: pytest.fail("nothing to offer"))
+    )
+    session.lock()
+    unlock(session, qtbot)
+
+
+def test_recovery_dialog_lists_and_returns_checked_keys(main_window, qtbot):
+    ctx = main_window.ctx
+    drafts.save_draft(ctx.ws, "a:1", "Pierwszy", {})
+    drafts.save_draft(ctx.ws, "b:2", "Drugi", {})
+    dialog = DraftRecoveryDialog(drafts.list_drafts(ctx.ws))
+    qtbot.addWidget(dialog)
+    items = {dialog.list.item(i).text().split(" — ")[0]: dialog.list.item(i) for i in range(2)}
+    assert set(items) == {"Pierwszy", "Drugi"}
+    assert sorted(dialog.checked_keys()) == ["a:1", "b:2"]  # all checked at first
+    items["Drugi"].setCheckState(Qt.CheckState.Unchecked)
+    assert dialog.checked_keys() == ["a:1"]
+
+
+def test_quit_locks_and_saves(main_window, qtbot, monkeypatch):
+    session, ctx = main_window.session, main_window.ctx
+    quits: list[bool] = []
+    monkeypatch.setattr(QApplication, "quit", lambda *_a: quits.append(True))
+    main_window.close()
+    assert quits == [True]
+    assert not ctx.is_unlocked
+    assert not session.unlock_window.isVisible()

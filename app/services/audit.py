@@ -37,6 +37,9 @@ ACTIONS: dict[str, str] = {
     "sync_import": N_("imported a sync bundle"),
     "key_export": N_("exported a key"),
     "resolve": N_("resolved a sync conflict"),
+    "key_import": N_("registered a device's key"),
+    "key_rotate": N_("replaced this device's keys"),
+    "key_revoke": N_("revoked a device"),
 }
 
 

@@ -1,0 +1,368 @@
+"""Making a bundle for one peer: what it still needs, signed, sealed, logged — in one transaction.
+
+A row goes into the bundle when the peer is not known to hold its current state (its version
+vector differs from the peer's base), or always with ``full``.  The coordinator sends an OPS
+device only the families of that device's gmina (and families the device already holds) plus the
+shared registry; OPS devices send everything they have.  A device sends its own audit events to
+the coordinator.  Each bundle also acknowledges the bundles received from that peer.
+
+The transaction also records what the bundle carried (``SyncSentRow``) so the peer's receipt can
+move it into the base; if writing the file fails, the transaction rolls back and the sequence
+number is not used up.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy import and_, insert, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from app import __version__
+from app.errors import SyncError
+from app.i18n import _
+from app.models import SYNCED_MODELS, AuditEvent, Device, Family, utcnow
+from app.models.sync_state import SyncBase, SyncPeer, SyncReceived, SyncRow, SyncSent, SyncSentRow
+from app.services import audit
+from app.services.records import row_to_record, table_of, to_record
+from app.services.workspace import Workspace
+from app.store.migrate import head_revision
+from app.sync import container, envelope, identity, manifest
+from app.sync.limits import (
+    FILE_SUFFIX,
+    FORMAT,
+    FORMAT_VERSION,
+    MAX_ACKS,
+    MAX_AUDIT_EVENTS,
+    MAX_BUNDLE_BYTES,
+    MAX_RECORDS,
+)
+from app.sync.rowstate import CASE_TABLES, refresh
+from app.sync.stamps import stamps_loads
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    data: bytes
+    bundle_id: str
+    seq: int
+    sender_id: str
+    peer_id: str
+    peer_name: str
+    records: int
+    audit_events: int
+    full: bool
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def file_name(self) -> str:
+        """A name without personal data: devices and the sequence number only."""
+        return file_name_for(self.sender_id, self.peer_id, self.seq)
+
+    @property
+    def message(self) -> str:
+        return _("Bundle {seq} for {peer}: {records} records.").format(
+            seq=self.seq, peer=self.peer_name, records=self.records
+        )
+
+
+def file_name_for(sender: str, peer: str, seq: int) -> str:
+    return f"kooperacja-{sender}-{peer}-{seq:06d}{FILE_SUFFIX}"
+
+
+def scope_unit(me: Device, peer: Device) -> str | None:
+    """The gmina a coordinator restricts case data to for an OPS peer (None: everything)."""
+    if me.role == "coordinator" and peer.role == "ops":
+        return peer.unit_code
+    return None
+
+
+def _select_rows(model: type, peer_id: str, unit: str | None, full: bool) -> Any:
+    table = table_of(model)
+    tbl = model.__tablename__
+    joined = table.join(SyncRow, and_(SyncRow.tbl == tbl, SyncRow.row_id == table.c.id))
+    q = select(table, SyncRow.stamps.label("_stamps"), SyncRow.vv.label("_vv"))
+    if not full:
+        joined = joined.outerjoin(
+            SyncBase,
+            and_(SyncBase.peer == peer_id, SyncBase.tbl == tbl, SyncBase.row_id == table.c.id),
+        )
+        q = q.where(or_(SyncBase.vv.is_(None), SyncBase.vv != SyncRow.vv))
+    if unit is not None and tbl in CASE_TABLES:
+        known = aliased(SyncBase)
+        held = select(known.row_id).where(known.peer == peer_id, known.tbl == "family")
+        of_gmina = select(Family.id).where(Family.gmina_code == unit)
+        q = q.where(or_(SyncRow.family_id.in_(of_gmina), SyncRow.family_id.in_(held)))
+    return q.select_from(joined).order_by(table.c.id)
+
+
+def _line(data: dict[str, Any]) -> bytes:
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def _acks(s: Session, peer_id: str) -> list[dict[str, Any]]:
+    rows = s.scalars(
+        select(SyncReceived)
+        .where(SyncReceived.sender == peer_id)
+        .order_by(SyncReceived.seq.desc())
+        .limit(MAX_ACKS)
+    ).all()
+    return [
+        {
+            "seq": r.seq,
+            "bundle_id": r.bundle_id,
+            "records": r.records,
+            "conflicts": r.conflicts,
+            "imported_at": r.imported_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        }
+        for r in sorted(rows, key=lambda r: r.seq)
+    ]
+
+
+def _revocations(s: Session, me: Device) -> list[dict[str, str]]:
+    if me.role != "coordinator":
+        return []
+    rows = s.scalars(select(Device).where(Device.revoked.is_(True)).order_by(Device.device_id))
+    return [
+        {"device_id": d.device_id, "key": identity.fingerprint(d.signing_public, d.age_recipient)}
+        for d in rows
+    ]
+
+
+def export_bundle(
+    ws: Workspace,
+    peer_ref: str,
+    *,
+    full: bool = False,
+    write: Callable[[ExportResult], None] | None = None,
+    progress: Progress | None = None,
+) -> ExportResult:
+    """Build (and optionally write, via ``write``) the next bundle for a registered peer."""
+    steps = len(SYNCED_MODELS) + 3
+    with ws.transaction() as s:
+        me = identity.self_device(s)
+        peer = identity.find_peer(s, peer_ref)
+        if peer.revoked:
+            raise SyncError(_("This device has been revoked; nothing is sent to it."))
+        state = s.get(SyncPeer, peer.device_id) or SyncPeer(device_id=peer.device_id)
+        s.add(state)
+        if progress:
+            progress(0, steps)
+        refresh(s, ws.device_id, ws.clock.tick)
+        if progress:
+            progress(1, steps)
+        unit = scope_unit(me, peer)
+        lines: list[bytes] = []
+        sent_rows: list[dict[str, Any]] = []
+        counts: dict[str, int] = {}
+        seq = state.out_seq + 1
+        for i, model in enumerate(SYNCED_MODELS, start=2):
+            table = table_of(model)
+            tbl = model.__tablename__
+            for row in s.execute(_select_rows(model, peer.device_id, unit, full)):
+                m = row._mapping
+                vv = json.loads(m["_vv"])
+                lines.append(
+                    _line(
+                        {
+                            "t": tbl,
+                            "r": row_to_record(table, row),
+                            "s": stamps_loads(m["_stamps"]),
+                            "v": vv,
+                        }
+                    )
+                )
+                sent_rows.append(
+                    {
+                        "peer": peer.device_id,
+                        "seq": seq,
+                        "tbl": tbl,
+                        "row_id": m["id"],
+                        "vv": m["_vv"],
+                    }
+                )
+                counts[tbl] = counts.get(tbl, 0) + 1
+            if len(lines) > MAX_RECORDS:
+                raise SyncError(
+                    _(
+                        "There are too many records for one bundle ({count}; at most {limit})."
+                    ).format(count=len(lines), limit=MAX_RECORDS)
+                )
+            if progress:
+                progress(i, steps)
+        records = b"".join(line + b"\n" for line in lines)
+        events = _audit_events(s, ws.device_id, state, peer)
+        audit_bytes = b"".join(_line(e) + b"\n" for e in events)
+        audit_seq = events[-1]["seq"] if events else state.audit_acked
+        head_seq, head_hash = audit.chain_head(s, ws.device_id)
+        sign_with = identity.signing_key(me)
+        key_fp = identity.fingerprint(me.signing_public, me.age_recipient)
+        rotation = None
+        if state.announce_key_id is not None:
+            old = identity.retired_key(s, state.announce_key_id)
+            sign_with = Ed25519PrivateKey.from_private_bytes(old.signing_private)
+            key_fp = identity.fingerprint(old.signing_public, old.age_recipient)
+            rotation = identity.rotation_announcement(me)
+        bundle_id = str(uuid.uuid4())
+        created = utcnow()
+        data = {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "schema": head_revision(),
+            "app_version": __version__,
+            "bundle_id": bundle_id,
+            "created_at": created.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "sender": {
+                "device_id": me.device_id,
+                "role": me.role,
+                "unit": me.unit_code,
+                "key": key_fp,
+            },
+            "recipient": {
+                "device_id": peer.device_id,
+                "key": identity.fingerprint(peer.signing_public, peer.age_recipient),
+            },
+            "seq": seq,
+            "prev_bundle_hash": state.out_hash,
+            "full": full,
+            "counts": counts,
+            "members": [
+                {
+                    "name": container.RECORDS,
+                    "size": len(records),
+                    "sha256": manifest.digest(records),
+                },
+                {
+                    "name": container.AUDIT,
+                    "size": len(audit_bytes),
+                    "sha256": manifest.digest(audit_bytes),
+                },
+            ],
+            "acks": _acks(s, peer.device_id),
+            "audit_head": {"seq": head_seq, "hash": head_hash, "events": len(events)},
+            "clock": ws.clock.last(),
+            "revocations": _revocations(s, me),
+            "key_rotation": rotation,
+        }
+        manifest_bytes = manifest.canonical(data)
+        signature = sign_with.sign(manifest.signed_message(manifest_bytes)).hex().encode()
+        plaintext = container.build(
+            {
+                container.MANIFEST: manifest_bytes,
+                container.SIGNATURE: signature,
+                container.RECORDS: records,
+                container.AUDIT: audit_bytes,
+            }
+        )
+        sealed = envelope.seal(plaintext, peer.age_recipient)
+        if len(sealed) > MAX_BUNDLE_BYTES:
+            raise SyncError(
+                _("The bundle would be larger than {limit} MB; it cannot be sent.").format(
+                    limit=MAX_BUNDLE_BYTES // (1024 * 1024)
+                )
+            )
+        if progress:
+            progress(steps - 1, steps)
+        s.add(
+            SyncSent(
+                peer=peer.device_id,
+                seq=seq,
+                bundle_id=bundle_id,
+                manifest_hash=manifest.digest(manifest_bytes),
+                created_at=created,
+                records=len(lines),
+                full=full,
+                audit_seq=audit_seq,
+                announces_key=rotation is not None,
+            )
+        )
+        for i in range(0, len(sent_rows), 5000):
+            s.execute(insert(SyncSentRow), sent_rows[i : i + 5000])
+        state.out_seq = seq
+        state.out_hash = manifest.digest(manifest_bytes)
+        state.out_at = created
+        audit.record(s, "sync_export", "bundle", bundle_id, detail=f"{peer.device_id} #{seq}")
+        result = ExportResult(
+            sealed,
+            bundle_id,
+            seq,
+            me.device_id,
+            peer.device_id,
+            peer.name,
+            len(lines),
+            len(events),
+            full,
+            counts,
+        )
+        if write is not None:
+            write(result)
+        if progress:
+            progress(steps, steps)
+    return result
+
+
+def _audit_events(s: Session, device_id: str, state: SyncPeer, peer: Device) -> list[dict]:
+    """This device's audit events the coordinator does not have yet (oldest first, capped)."""
+    if peer.role != "coordinator":
+        return []
+    rows = s.scalars(
+        select(AuditEvent)
+        .where(AuditEvent.device_id == device_id, AuditEvent.seq > state.audit_acked)
+        .order_by(AuditEvent.seq)
+        .limit(MAX_AUDIT_EVENTS)
+    ).all()
+    return [to_record(e) for e in rows]
+
+
+@dataclass(frozen=True)
+class Pending:
+    """What the next bundle to a peer would carry, and a digest to notice a repeat offer."""
+
+    peer_id: str
+    records: int
+    audit_events: int
+    digest: str  # of the rows the peer still needs (with their version vectors)
+    needs_receipt: bool  # a bundle with records arrived after our last bundle to the peer
+
+
+def pending_changes(ws: Workspace, peer_ref: str) -> Pending:
+    """What a peer still needs (refreshing the local change tracking first).
+
+    Audit events ride along but never call for a bundle on their own: every export adds one,
+    so they would call for one another for ever.
+    """
+    with ws.transaction() as s:
+        me = identity.self_device(s)
+        peer = identity.find_peer(s, peer_ref)
+        state = s.get(SyncPeer, peer.device_id) or SyncPeer(device_id=peer.device_id)
+        refresh(s, ws.device_id, ws.clock.tick)
+        unit = scope_unit(me, peer)
+        h = hashlib.sha256()
+        records = 0
+        for model in SYNCED_MODELS:
+            for row in s.execute(_select_rows(model, peer.device_id, unit, False)):
+                m = row._mapping
+                h.update(f"{model.__tablename__}:{m['id']}:{m['_vv']};".encode())
+                records += 1
+        events = len(_audit_events(s, ws.device_id, state, peer))
+        last_sent = s.scalar(
+            select(SyncSent.created_at)
+            .where(SyncSent.peer == peer.device_id)
+            .order_by(SyncSent.seq.desc())
+            .limit(1)
+        )
+        q = select(SyncReceived.seq).where(
+            SyncReceived.sender == peer.device_id, SyncReceived.records > 0
+        )
+        if last_sent is not None:
+            q = q.where(SyncReceived.imported_at >= last_sent)
+        needs_receipt = s.scalar(q.limit(1)) is not None
+        return Pending(peer.device_id, records, events, h.hexdigest(), needs_receipt)

@@ -1,0 +1,424 @@
+"""Device keys: fingerprints, key cards, the peer registry, rotation and revocation.
+
+A device has an Ed25519 signing key and an age X25519 identity (created at ``init``, kept in the
+encrypted ``device`` table).  People compare keys by a short *fingerprint*: 80 bits of SHA-256
+over both public keys, in four groups of four base32 letters (``K7QD-3MZP-…``).  A *key card* is
+the public half as self-signed JSON; importing one registers a peer after the user confirmed the
+fingerprint with its owner (by phone, or on the printed card).
+
+Rotation: new keys replace the device's keys at once; the old ones go to ``SyncKey``.  Until a
+peer acknowledges a bundle announcing the new keys, bundles to it are signed with the old key and
+carry the announcement (with a proof signed by the new key), so the peer can trust the new key
+through the old one.  Revocation marks a peer's device as revoked: its bundles are refused.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+import pyrage
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.errors import NotFound, SyncError, UsageError, ValidationError
+from app.i18n import _
+from app.models import Device, utcnow
+from app.models.sync_state import SyncKey, SyncPeer
+from app.services import audit
+from app.services.workspace import Workspace
+
+CARD_FORMAT = "kooperacja-keycard"
+CARD_VERSION = 1
+_CARD_CONTEXT = b"KOOPERACJA-KEYCARD/1\n"
+_ROTATION_CONTEXT = b"KOOPERACJA-KEY-ROTATION/1\n"
+_FP_CONTEXT = b"KOOPERACJA-KEY/1\n"
+
+
+def fingerprint(signing_public: bytes, age_recipient: str) -> str:
+    digest = hashlib.sha256(_FP_CONTEXT + signing_public + b"\n" + age_recipient.encode()).digest()
+    text = base64.b32encode(digest[:10]).decode("ascii")
+    return "-".join(text[i : i + 4] for i in range(0, 16, 4))
+
+
+def raw_public(key: Ed25519PrivateKey) -> bytes:
+    return key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
+def raw_private(key: Ed25519PrivateKey) -> bytes:
+    return key.private_bytes(
+        serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
+    )
+
+
+def verify(public: bytes, signature: bytes, message: bytes) -> bool:
+    try:
+        Ed25519PublicKey.from_public_bytes(public).verify(signature, message)
+    except (InvalidSignature, ValueError):
+        return False
+    return True
+
+
+# -- this device ------------------------------------------------------------------------------
+def self_device(s: Session) -> Device:
+    device = s.scalar(select(Device).where(Device.is_self.is_(True)))
+    if device is None:
+        raise SyncError(_("This database has no device identity."))
+    return device
+
+
+def signing_key(device: Device) -> Ed25519PrivateKey:
+    assert device.signing_private is not None
+    return Ed25519PrivateKey.from_private_bytes(device.signing_private)
+
+
+def own_identities(s: Session) -> list[str]:
+    """Current age identity first, then retired ones (bundles may still be sealed to them)."""
+    device = self_device(s)
+    retired = s.scalars(select(SyncKey.age_identity).order_by(SyncKey.id.desc())).all()
+    return [device.age_identity or "", *retired]
+
+
+def own_fingerprints(s: Session) -> set[str]:
+    device = self_device(s)
+    keys = {fingerprint(device.signing_public, device.age_recipient)}
+    for k in s.scalars(select(SyncKey)):
+        keys.add(fingerprint(k.signing_public, k.age_recipient))
+    return keys
+
+
+@dataclass(frozen=True)
+class KeyInfo:
+    device_id: str
+    role: str
+    unit_code: str
+    name: str
+    worker_name: str
+    fingerprint: str
+    signing_public: str  # hex
+    age_recipient: str
+    revoked: bool = False
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "device_id": self.device_id,
+            "role": self.role,
+            "unit": self.unit_code,
+            "name": self.name,
+            "worker": self.worker_name,
+            "fingerprint": self.fingerprint,
+            "signing_public": self.signing_public,
+            "age_recipient": self.age_recipient,
+            "revoked": self.revoked,
+        }
+
+
+def _info(d: Device) -> KeyInfo:
+    return KeyInfo(
+        d.device_id,
+        d.role,
+        d.unit_code,
+        d.name,
+        d.worker_name,
+        fingerprint(d.signing_public, d.age_recipient),
+        d.signing_public.hex(),
+        d.age_recipient,
+        bool(d.revoked),
+    )
+
+
+def show(ws: Workspace) -> KeyInfo:
+    with ws.transaction() as s:
+        return _info(self_device(s))
+
+
+def peers(ws: Workspace) -> list[KeyInfo]:
+    """Registered peers, by unit (gmina or powiat) then name."""
+    with ws.transaction() as s:
+        rows = s.scalars(
+            select(Device)
+            .where(Device.is_self.is_(False))
+            .order_by(Device.unit_code, Device.name, Device.device_id)
+        )
+        return [_info(d) for d in rows]
+
+
+# -- key cards -------------------------------------------------------------------------------
+def _card_body(d: Device) -> dict[str, object]:
+    return {
+        "format": CARD_FORMAT,
+        "format_version": CARD_VERSION,
+        "device_id": d.device_id,
+        "role": d.role,
+        "unit": d.unit_code,
+        "name": d.name,
+        "worker": d.worker_name,
+        "signing_public": d.signing_public.hex(),
+        "age_recipient": d.age_recipient,
+        "fingerprint": fingerprint(d.signing_public, d.age_recipient),
+        "created_at": utcnow().strftime("%Y-%m-%dT%H:%M:%SZ"),
+    }
+
+
+def _canonical(data: dict[str, object]) -> bytes:
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def export_card(ws: Workspace) -> bytes:
+    """This device's key card: public keys and who we are, self-signed (no secrets)."""
+    with ws.transaction() as s:
+        device = self_device(s)
+        body = _card_body(device)
+        body["signature"] = signing_key(device).sign(_CARD_CONTEXT + _canonical(body)).hex()
+        audit.record(s, "key_export", "key_card", device.device_id, detail="card")
+    return (json.dumps(body, sort_keys=True, ensure_ascii=False, indent=1) + "\n").encode()
+
+
+@dataclass(frozen=True)
+class Card:
+    device_id: str
+    role: str
+    unit_code: str
+    name: str
+    worker_name: str
+    signing_public: bytes
+    age_recipient: str
+    fingerprint: str
+
+
+def read_card(data: bytes) -> Card:
+    """Parse and check a key card (shape, key formats, self-signature, fingerprint)."""
+    bad = ValidationError(_("This file is not a valid Kooperacja key card."), "card")
+    if len(data) > 64 * 1024:
+        raise bad
+    try:
+        raw = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise bad from None
+    if not isinstance(raw, dict) or raw.get("format") != CARD_FORMAT:
+        raise bad
+    if raw.get("format_version") != CARD_VERSION:
+        raise ValidationError(
+            _("The key card comes from a newer version of Kooperacja. Update the application."),
+            "card",
+        )
+    expected = {
+        "format",
+        "format_version",
+        "device_id",
+        "role",
+        "unit",
+        "name",
+        "worker",
+        "signing_public",
+        "age_recipient",
+        "fingerprint",
+        "created_at",
+        "signature",
+    }
+    if set(raw) != expected or not all(
+        isinstance(raw[k], str) for k in expected - {"format_version"}
+    ):
+        raise bad
+    try:
+        public = bytes.fromhex(raw["signing_public"])
+        signature = bytes.fromhex(raw["signature"])
+        pyrage.x25519.Recipient.from_str(raw["age_recipient"])
+    except (ValueError, pyrage.RecipientError):
+        raise bad from None
+    device_id = raw["device_id"]
+    if not (
+        len(public) == 32
+        and 1 <= len(device_id) <= 32
+        and device_id.isalnum()
+        and raw["role"] in ("ops", "coordinator")
+        and raw["unit"].isdigit()
+        and len(raw["unit"]) in (4, 7)
+        and len(raw["name"]) <= 200
+        and len(raw["worker"]) <= 200
+        and len(raw["age_recipient"]) <= 100
+    ):
+        raise bad
+    body = {k: v for k, v in raw.items() if k != "signature"}
+    if not verify(public, signature, _CARD_CONTEXT + _canonical(body)):
+        raise ValidationError(
+            _("The key card's signature does not match its key: the card was altered."), "card"
+        )
+    fp = fingerprint(public, raw["age_recipient"])
+    if raw["fingerprint"] != fp:
+        raise ValidationError(_("The key card's fingerprint does not match its keys."), "card")
+    return Card(
+        device_id,
+        raw["role"],
+        raw["unit"],
+        raw["name"],
+        raw["worker"],
+        public,
+        raw["age_recipient"],
+        fp,
+    )
+
+
+def register_card(ws: Workspace, card: Card) -> str:
+    """Register the peer of a checked card (after the user confirmed its fingerprint).
+
+    Returns ``"added"``, or ``"unchanged"`` when this exact key is already registered.  A known
+    device with different keys is refused: keys change only by a signed rotation.
+    """
+    with ws.transaction() as s:
+        if card.device_id == ws.device_id:
+            raise ValidationError(_("This is the key card of this device itself."), "card")
+        existing = s.get(Device, card.device_id)
+        if existing is not None:
+            if existing.revoked:
+                raise SyncError(_("This device has been revoked; its card cannot be imported."))
+            same = (
+                existing.signing_public == card.signing_public
+                and existing.age_recipient == card.age_recipient
+            )
+            if not same:
+                raise SyncError(
+                    _(
+                        "A different key is already registered for this device. Keys change "
+                        "only by a rotation announced in a signed bundle."
+                    )
+                )
+            return "unchanged"
+        s.add(
+            Device(
+                device_id=card.device_id,
+                is_self=False,
+                role=card.role,
+                unit_code=card.unit_code,
+                name=card.name,
+                worker_name=card.worker_name,
+                signing_public=card.signing_public,
+                age_recipient=card.age_recipient,
+                revoked=False,
+            )
+        )
+        if s.get(SyncPeer, card.device_id) is None:
+            s.add(SyncPeer(device_id=card.device_id))
+        audit.record(s, "key_import", "device", card.device_id, detail=card.role)
+    return "added"
+
+
+def find_peer(s: Session, ref: str) -> Device:
+    """A registered peer by device id, or by a unique (case-insensitive) name or worker name."""
+    ref = (ref or "").strip()
+    device = s.get(Device, ref)
+    if device is not None and not device.is_self:
+        return device
+    folded = ref.casefold()
+    matches = [
+        d
+        for d in s.scalars(select(Device).where(Device.is_self.is_(False)))
+        if folded and folded in (d.name.casefold(), d.worker_name.casefold())
+    ]
+    if len(matches) == 1:
+        return matches[0]
+    if len(matches) > 1:
+        raise UsageError(
+            _("Several registered devices have this name; give the device id instead.")
+        )
+    raise NotFound(_("No registered device matches {peer}.").format(peer=ref[:40]))
+
+
+def revoke(ws: Workspace, ref: str) -> KeyInfo:
+    """Mark a peer's device as revoked (a lost or stolen laptop): its bundles are refused."""
+    with ws.transaction() as s:
+        device = find_peer(s, ref)
+        device.revoked = True
+        audit.record(s, "key_revoke", "device", device.device_id)
+        return _info(device)
+
+
+def rotate(ws: Workspace) -> KeyInfo:
+    """Replace this device's keys; peers learn the new ones from the next signed bundles."""
+    with ws.transaction() as s:
+        device = self_device(s)
+        assert device.signing_private is not None and device.age_identity is not None
+        old = SyncKey(
+            signing_private=device.signing_private,
+            signing_public=device.signing_public,
+            age_identity=device.age_identity,
+            age_recipient=device.age_recipient,
+            created_at=device.registered_at,
+            retired_at=utcnow(),
+        )
+        s.add(old)
+        s.flush()
+        signing = Ed25519PrivateKey.generate()
+        identity = pyrage.x25519.Identity.generate()
+        device.signing_private = raw_private(signing)
+        device.signing_public = raw_public(signing)
+        device.age_identity = str(identity)
+        device.age_recipient = str(identity.to_public())
+        device.registered_at = utcnow()
+        for peer in s.scalars(select(SyncPeer)):
+            if peer.announce_key_id is None:
+                peer.announce_key_id = old.id
+        audit.record(s, "key_rotate", "device", device.device_id)
+        return _info(device)
+
+
+def rotation_announcement(device: Device) -> dict[str, str]:
+    """The new keys, with a proof that the holder of the new signing key made the claim."""
+    message = _ROTATION_CONTEXT + device.device_id.encode() + device.signing_public
+    message += device.age_recipient.encode()
+    assert device.signing_private is not None
+    return {
+        "signing_public": device.signing_public.hex(),
+        "age_recipient": device.age_recipient,
+        "key": fingerprint(device.signing_public, device.age_recipient),
+        "proof": signing_key(device).sign(message).hex(),
+    }
+
+
+def check_announcement(device_id: str, data: dict[str, str]) -> tuple[bytes, str]:
+    """The announced (signing public key, age recipient), if the proof holds; else ValueError."""
+    public = bytes.fromhex(data["signing_public"])
+    recipient = data["age_recipient"]
+    pyrage.x25519.Recipient.from_str(recipient)
+    if len(public) != 32 or data["key"] != fingerprint(public, recipient):
+        raise ValueError("announcement")
+    message = _ROTATION_CONTEXT + device_id.encode() + public + recipient.encode()
+    if not verify(public, bytes.fromhex(data["proof"]), message):
+        raise ValueError("proof")
+    return public, recipient
+
+
+def retired_key(s: Session, key_id: int) -> SyncKey:
+    key = s.get(SyncKey, key_id)
+    if key is None:
+        raise SyncError(_("A retired key of this device is missing."))
+    return key
+
+
+def export_identity(ws: Workspace, confirm_passphrase: str) -> str:
+    """The age identity file (current and retired keys) for the standard ``age`` tool.
+
+    Guarded by the passphrase typed again; the export is written to the audit log.
+    """
+    if not ws.vault.verify_passphrase(confirm_passphrase):
+        from app.errors import WrongPassphrase
+
+        raise WrongPassphrase(_("The passphrase is wrong; the key was not exported."))
+    with ws.transaction() as s:
+        device = self_device(s)
+        lines = [
+            "# Kooperacja: age identity of device " + device.device_id,
+            "# created: " + datetime.now().astimezone().isoformat(timespec="seconds"),
+            "# public key: " + device.age_recipient,
+            device.age_identity or "",
+        ]
+        for k in s.scalars(select(SyncKey).order_by(SyncKey.id.desc())):
+            lines += ["# retired key, public key: " + k.age_recipient, k.age_identity]
+        audit.record(s, "key_export", "device", device.device_id, detail="age_identity")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,213 @@
+"""Importing a bundle: every check first, in a fixed order, then one transaction.
+
+1. size caps (before reading the file);
+2. decrypt with this device's age identities (another recipient, truncation and tampering are
+   told apart);
+3. container structure and manifest syntax, then the Ed25519 signature by a registered,
+   non-revoked sender (its current key, or its previous key while a rotation is in flight);
+4. the recipient (device and key fingerprint) is this device;
+5. the sequence number: the same bundle again is a no-op that says so, an older one is refused
+   as a replay, the next one must continue the hash chain, a jump reports the missing bundles;
+6. sizes and SHA-256 of the parts, before they are parsed;
+7. schema validation with limits (``app.sync.validate``), the sender's audit chain;
+8. one write transaction: receipts, merge (``app.sync.merge``), conflicts, audit events, peer
+   state, and this device's own audit entry.
+
+Nothing before step 8 writes to the database, so a refused bundle leaves the file byte-identical.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app.models import AuditEvent, Device
+from app.models.sync_state import SyncPeer, SyncReceived
+from app.services.workspace import Workspace
+from app.store.migrate import alembic_config
+from app.sync import container, envelope, identity, manifest
+from app.sync.apply import MAX_MISSING_KEPT, Checked, ImportResult, apply_checked
+from app.sync.errors import refused
+from app.sync.limits import MAX_BUNDLE_BYTES
+from app.sync.rowstate import TABLES
+from app.sync.validate import parse_audit, parse_records
+
+__all__ = ["ImportResult", "import_bundle", "read_bundle_file"]
+
+Progress = Callable[[int, int], None]
+
+
+def read_bundle_file(path: Path | str) -> bytes:
+    path = Path(path)
+    try:
+        size = os.stat(path).st_size
+    except OSError:
+        raise refused("unreadable") from None
+    if size > MAX_BUNDLE_BYTES:
+        raise refused(
+            "too_large", size=size // (1024 * 1024), limit=MAX_BUNDLE_BYTES // (1024 * 1024)
+        )
+    try:
+        with open(path, "rb") as f:
+            return f.read(MAX_BUNDLE_BYTES + 1)
+    except OSError:
+        raise refused("unreadable") from None
+
+
+def import_bundle(
+    ws: Workspace, source: Path | str | bytes, progress: Progress | None = None
+) -> ImportResult:
+    """Check and import one bundle file (or its bytes)."""
+    data = source if isinstance(source, bytes) else read_bundle_file(source)
+    if len(data) > MAX_BUNDLE_BYTES:
+        raise refused(
+            "too_large", size=len(data) // (1024 * 1024), limit=MAX_BUNDLE_BYTES // (1024 * 1024)
+        )
+    if progress:
+        progress(0, 4)
+    checked = _check(ws, data)
+    if isinstance(checked, ImportResult):
+        return checked
+    if progress:
+        progress(2, 4)
+    newest = [checked.manifest["clock"], *(r.state.version for r in checked.records)]
+    ws.clock.observe(max(s for s in newest if s) if any(newest) else "")
+    try:
+        result = apply_checked(ws, checked)
+    except IntegrityError:
+        raise refused("references") from None
+    if progress:
+        progress(4, 4)
+    return result
+
+
+# -- steps 2–7: read-only checks ----------------------------------------------------------------
+def _check(ws: Workspace, data: bytes) -> Checked | ImportResult:
+    with ws.transaction() as s:
+        plaintext = envelope.open_sealed(data, identity.own_identities(s))
+        parts = container.parse(plaintext)
+        m = manifest.parse(parts[container.MANIFEST])
+        sender_id = m["sender"]["device_id"]
+        device = s.get(Device, sender_id)
+        if device is None or device.is_self:
+            raise refused("unknown_sender", device=sender_id)
+        if device.revoked:
+            raise refused("revoked_sender", device=sender_id)
+        peer = s.get(SyncPeer, sender_id) or SyncPeer(device_id=sender_id, in_seq=0, in_hash="")
+        previous = _verify_signature(m, parts[container.SIGNATURE], device, peer)
+        if m["sender"]["role"] != device.role:
+            raise refused("manifest", detail="sender role")
+        if m["recipient"]["device_id"] != ws.device_id:
+            raise refused("wrong_recipient", device=m["recipient"]["device_id"])
+        if m["recipient"]["key"] not in identity.own_fingerprints(s):
+            raise refused("wrong_recipient_key")
+        manifest_hash = manifest.digest(parts[container.MANIFEST])
+        seen = s.get(SyncReceived, m["bundle_id"])
+        in_seq, in_hash = peer.in_seq or 0, peer.in_hash or ""
+        if seen is not None and seen.manifest_hash == manifest_hash:
+            return ImportResult("duplicate", sender_id, device.name, m["seq"], m["bundle_id"])
+        if seen is not None or m["seq"] <= in_seq:
+            raise refused("older_seq", seq=m["seq"], device=sender_id, last=in_seq)
+        if m["seq"] == in_seq + 1 and in_seq > 0 and m["prev_bundle_hash"] != in_hash:
+            raise refused("chain", seq=m["seq"], device=sender_id, last=in_seq)
+        missing = list(range(in_seq + 1, m["seq"]))[-MAX_MISSING_KEPT:]
+        for member in m["members"]:
+            body = parts.get(member["name"])
+            if body is None:
+                raise refused("member_missing", name=member["name"])
+            if len(body) != member["size"]:
+                raise refused("member_size", name=member["name"])
+            if manifest.digest(body) != member["sha256"]:
+                raise refused("member_hash", name=member["name"])
+        known = ScriptRevisions.get()
+        if m["schema"] not in known:
+            raise refused("schema_newer", schema=m["schema"][:32])
+        records = parse_records(parts[container.RECORDS], frozenset(TABLES), m["counts"])
+        events = parse_audit(parts[container.AUDIT], sender_id, m["audit_head"]["events"])
+        _check_audit_continuity(s, sender_id, events, m["audit_head"])
+        rotation = None
+        if m["key_rotation"] is not None:
+            try:
+                rotation = identity.check_announcement(sender_id, m["key_rotation"])
+            except (ValueError, KeyError, TypeError):
+                raise refused("rotation") from None
+        return Checked(
+            m, manifest_hash, sender_id, device.name, previous, records, events, missing, rotation
+        )
+
+
+class ScriptRevisions:
+    """The schema revisions this version knows (bundles from newer schemas are refused)."""
+
+    _known: frozenset[str] | None = None
+
+    @classmethod
+    def get(cls) -> frozenset[str]:
+        if cls._known is None:
+            from alembic.script import ScriptDirectory
+
+            script = ScriptDirectory.from_config(alembic_config())
+            cls._known = frozenset(r.revision for r in script.walk_revisions())
+        return cls._known
+
+
+def _verify_signature(m: dict[str, Any], sig_part: bytes, device: Device, peer: SyncPeer) -> bool:
+    """True when the sender's previous key signed (rotation in flight); refuse when none did."""
+    try:
+        signature = bytes.fromhex(sig_part.decode("ascii"))
+    except (UnicodeDecodeError, ValueError):
+        raise refused("bad_signature", device=device.device_id) from None
+    message = manifest.signed_message(manifest.canonical(m))
+    candidates = [(device.signing_public, device.age_recipient, False)]
+    if peer.prev_signing_public:
+        candidates.append((peer.prev_signing_public, peer.prev_age_recipient, True))
+    for public, recipient, previous in candidates:
+        if identity.verify(public, signature, message):
+            if m["sender"]["key"] != identity.fingerprint(public, recipient):
+                break
+            return previous
+    raise refused("bad_signature", device=device.device_id)
+
+
+def _check_audit_continuity(
+    s: Session, sender: str, events: list[dict[str, Any]], head: dict[str, Any]
+) -> None:
+    last = s.execute(
+        select(AuditEvent.seq, AuditEvent.hash)
+        .where(AuditEvent.device_id == sender)
+        .order_by(AuditEvent.seq.desc())
+        .limit(1)
+    ).first()
+    local_seq, local_hash = (last.seq, last.hash) if last else (0, "")
+    if events:
+        first = events[0]
+        if first["seq"] > local_seq + 1:
+            raise refused("audit", detail=f"gap before {first['seq']}")
+        overlap = [e for e in events if e["seq"] <= local_seq]
+        if overlap:
+            have = dict(
+                s.execute(
+                    select(AuditEvent.seq, AuditEvent.hash).where(
+                        AuditEvent.device_id == sender,
+                        AuditEvent.seq.in_([e["seq"] for e in overlap]),
+                    )
+                ).tuples()
+            )
+            if any(have.get(e["seq"]) != e["hash"] for e in overlap):
+                raise refused("audit_fork")
+        if first["seq"] > 1 and first["seq"] == local_seq + 1 and first["prev_hash"] != local_hash:
+            raise refused("audit_fork")
+        if events[-1]["seq"] == head["seq"] and events[-1]["hash"] != head["hash"]:
+            raise refused("audit", detail="head")
+        if events[-1]["seq"] > head["seq"]:
+            raise refused("audit", detail="head")
+    elif head["seq"] < local_seq or (
+        head["seq"] == local_seq and local_seq and head["hash"] != local_hash
+    ):
+        raise refused("audit_fork")

@@ -1,0 +1,206 @@
+"""Schema validation of a bundle's records and audit events, with limits, before any write.
+
+Every record line is ``{"t": table, "r": record, "s": {field: stamp}, "v": [stamp, …]}``: the
+table must be one this device accepts from this sender, the record must have exactly the table's
+columns with values of the right type and length (``app.services.records.from_record``), and the
+stamps must be well formed and consistent with the version vector.  Audit events must come from
+the sender's own chain, continue it and hash correctly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import LargeBinary, String, Text
+
+from app.errors import ValidationError
+from app.models import AuditEvent
+from app.services.records import from_record, table_of
+from app.sync.errors import refused
+from app.sync.limits import (
+    MAX_AUDIT_EVENTS,
+    MAX_BINARY_BYTES,
+    MAX_JSON_DEPTH,
+    MAX_LINE_BYTES,
+    MAX_RECORDS,
+    MAX_TEXT_CHARS,
+    MAX_VV_ENTRIES,
+)
+from app.sync.rowstate import FIELDS, TABLES, RowState
+from app.sync.stamps import device_of, full_stamps, knows, valid_stamp, vv_from_list
+
+_COLUMNS = {name: {c.name: c for c in table_of(m).columns} for name, m in TABLES.items()}
+_AUDIT_COLUMNS = {c.name: c for c in table_of(AuditEvent).columns}
+
+
+@dataclass
+class Incoming:
+    tbl: str
+    state: RowState
+    values: dict[str, Any]  # column values ready for the database
+
+
+def _depth(value: Any, limit: int) -> int:
+    """Nesting depth of a parsed JSON value, stopping once past ``limit``."""
+    if isinstance(value, dict):
+        children = value.values()
+    elif isinstance(value, list):
+        children = value
+    else:
+        return 0
+    deepest = 0
+    for child in children:
+        if isinstance(child, dict | list):
+            deepest = max(deepest, _depth(child, limit))
+            if deepest >= limit:
+                break
+    return deepest + 1
+
+
+def _lines(data: bytes, limit: int) -> list[bytes]:
+    if not data:
+        return []
+    if not data.endswith(b"\n"):
+        raise refused("record", detail="line end")
+    n = data.count(b"\n")
+    if n > limit:
+        raise refused("too_many_records", count=n, limit=limit)
+    return data[:-1].split(b"\n")
+
+
+def _load_line(line: bytes, number: int) -> Any:
+    if len(line) > MAX_LINE_BYTES:
+        raise refused("line_too_long", size=len(line))
+    try:
+        value = json.loads(line)
+    except RecursionError:
+        raise refused("nesting") from None
+    except ValueError:
+        raise refused("json", line=number) from None
+    if _depth(value, MAX_JSON_DEPTH + 1) > MAX_JSON_DEPTH:
+        raise refused("nesting")
+    return value
+
+
+def _check_lengths(tbl: str, record: dict[str, Any]) -> None:
+    for name, column in _COLUMNS[tbl].items():
+        value = record.get(name)
+        if not isinstance(value, str):
+            continue
+        ctype = column.type
+        if isinstance(ctype, LargeBinary):
+            limit = (MAX_BINARY_BYTES * 4) // 3 + 4
+        elif isinstance(ctype, Text):
+            limit = MAX_TEXT_CHARS
+        elif isinstance(ctype, String) and ctype.length:
+            limit = ctype.length
+        else:
+            limit = MAX_TEXT_CHARS
+        if len(value) > limit:
+            raise refused("field_too_long", field=f"{tbl}.{name}")
+
+
+def parse_records(data: bytes, allowed: frozenset[str], counts: dict[str, int]) -> list[Incoming]:
+    lines = _lines(data, MAX_RECORDS)
+    if len(lines) != sum(counts.values()):
+        raise refused("counts")
+    seen: set[tuple[str, str]] = set()
+    found: dict[str, int] = {}
+    out: list[Incoming] = []
+    for number, line in enumerate(lines, start=1):
+        item = _load_line(line, number)
+        if not isinstance(item, dict) or set(item) != {"t", "r", "s", "v"}:
+            raise refused("record", detail=f"line {number}")
+        tbl, record, compact, vv_list = item["t"], item["r"], item["s"], item["v"]
+        if not isinstance(tbl, str) or tbl not in TABLES or tbl not in allowed:
+            raise refused("table", table=str(tbl)[:40])
+        if not isinstance(record, dict) or set(record) != set(_COLUMNS[tbl]):
+            raise refused("record", detail=f"{tbl}, line {number}")
+        if any(isinstance(v, dict | list) for v in record.values()):
+            raise refused("nesting")
+        _check_lengths(tbl, record)
+        try:
+            values = from_record(TABLES[tbl], record)
+        except ValidationError as exc:
+            raise refused("record", detail=f"{tbl}.{exc.field}") from None
+        if not isinstance(record["id"], str) or not record["id"]:
+            raise refused("record", detail=f"{tbl}.id")
+        if not isinstance(record["deleted"], bool):
+            raise refused("record", detail=f"{tbl}.deleted")
+        version = record["version"]
+        if not valid_stamp(version) or record["origin_device"] != device_of(version):
+            raise refused("stamp", detail=f"{tbl}.version")
+        state = _state(tbl, record, compact, vv_list)
+        key = (tbl, record["id"])
+        if key in seen:
+            raise refused("duplicate_record", table=tbl)
+        seen.add(key)
+        found[tbl] = found.get(tbl, 0) + 1
+        out.append(Incoming(tbl, state, values))
+    if found != counts:
+        raise refused("counts")
+    return out
+
+
+def _state(tbl: str, record: dict[str, Any], compact: Any, vv_list: Any) -> RowState:
+    fields = FIELDS[tbl]
+    if not isinstance(compact, dict) or not set(compact) <= set(fields):
+        raise refused("stamp", detail=f"{tbl}.s")
+    if not all(valid_stamp(s) for s in compact.values()):
+        raise refused("stamp", detail=f"{tbl}.s")
+    if not isinstance(vv_list, list) or not 1 <= len(vv_list) <= MAX_VV_ENTRIES:
+        raise refused("stamp", detail=f"{tbl}.v")
+    if not all(valid_stamp(s) for s in vv_list):
+        raise refused("stamp", detail=f"{tbl}.v")
+    vv = vv_from_list(vv_list)
+    if len(vv) != len(vv_list) or max(vv.values()) != record["version"]:
+        raise refused("stamp", detail=f"{tbl}.v")
+    stamps = full_stamps(compact, record["version"], fields)
+    if not all(knows(vv, s) for s in stamps.values()):
+        raise refused("stamp", detail=f"{tbl}.s")
+    return RowState(record, stamps, vv)
+
+
+def chain_digest(fields: dict[str, object]) -> str:
+    """The audit chain's hash (same shape as ``app.services.audit``)."""
+    payload = json.dumps(fields, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def parse_audit(data: bytes, sender: str, declared: int) -> list[dict[str, Any]]:
+    """The sender's audit events, each verified by its hash and linked to the previous one."""
+    lines = _lines(data, MAX_AUDIT_EVENTS)
+    if len(lines) != declared:
+        raise refused("counts")
+    out: list[dict[str, Any]] = []
+    prev: dict[str, Any] | None = None
+    for number, line in enumerate(lines, start=1):
+        record = _load_line(line, number)
+        if not isinstance(record, dict) or set(record) != set(_AUDIT_COLUMNS):
+            raise refused("audit", detail=f"line {number}")
+        if any(isinstance(v, dict | list) for v in record.values()):
+            raise refused("nesting")
+        for name, column in _AUDIT_COLUMNS.items():
+            length = getattr(column.type, "length", None)
+            value = record[name]
+            if isinstance(value, str) and length and len(value) > length:
+                raise refused("field_too_long", field=f"audit_event.{name}")
+        try:
+            values = from_record(AuditEvent, record)
+        except ValidationError as exc:
+            raise refused("audit", detail=str(exc.field)) from None
+        if values["device_id"] != sender:
+            raise refused("audit", detail="device")
+        event = AuditEvent(**values)
+        if chain_digest(event.chain_fields()) != values["hash"]:
+            raise refused("audit", detail=f"hash {values['seq']}")
+        if prev is not None and (
+            values["seq"] != prev["seq"] + 1 or values["prev_hash"] != prev["hash"]
+        ):
+            raise refused("audit", detail=f"link {values['seq']}")
+        out.append(values)
+        prev = values
+    return out

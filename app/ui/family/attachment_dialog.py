@@ -1,0 +1,86 @@
+"""Attaching one file to the case: its title and kind; the bytes go into the encrypted database."""
+
+from __future__ import annotations
+
+import mimetypes
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QFormLayout, QWidget
+
+from app.i18n import _
+from app.models.enums import AttachmentKind
+from app.services import attachments
+from app.ui.context import AppContext
+from app.ui.family.form_kit import ChoiceCombo, buddy_label, hint_label, line_edit
+from app.ui.family.record_dialog import RecordDialog, Submit
+
+
+def guess_kind(path: Path) -> str:
+    mime = mimetypes.guess_type(path.name)[0] or ""
+    return (
+        AttachmentKind.PHOTO
+        if mime.startswith("image/") and mime != "image/tiff"
+        else AttachmentKind.SCAN
+    )
+
+
+class AttachmentDialog(RecordDialog):
+    entity = "attachment"
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        family_id: str,
+        case_number: str,
+        path: Path,
+        parent: QWidget | None = None,
+    ) -> None:
+        title = _("Attach a document")
+        super().__init__(
+            ctx,
+            title,
+            f"attachment:{family_id}:new",
+            parent,
+            draft_title=_("{form} – case {case}").format(form=title, case=case_number),
+        )
+        self.family_id = family_id
+        b = self.binding
+        self.path = b.add("path", line_edit(1000))
+        self.path.setReadOnly(True)
+        self.title_edit = b.add("title", line_edit(300))
+        self.kind = b.add("kind", ChoiceCombo())
+        self.kind.set_choices(AttachmentKind.choices())
+        form = QWidget()
+        f = QFormLayout(form)
+        f.addRow(buddy_label(_("&File:"), self.path), self.path)
+        f.addRow(buddy_label(_("&Title:"), self.title_edit), self.title_edit)
+        f.addRow(buddy_label(_("&Kind:"), self.kind), self.kind)
+        f.addRow(
+            hint_label(
+                _(
+                    "The file is copied into the encrypted database; you may delete "
+                    "the original afterwards."
+                )
+            )
+        )
+        self.finish_setup(form, {"path": str(path), "title": path.stem, "kind": guess_kind(path)})
+        self.resize(620, 260)
+        self.title_edit.selectAll()
+        self.title_edit.setFocus()
+
+    def submit(self) -> Submit:
+        v = self.binding.values()
+        return attachments.add_attachment_file, (
+            self.ctx.ws,
+            self.family_id,
+            Path(v["path"]),
+            v["title"],
+            v["kind"],
+        )
+
+    @classmethod
+    def ask(
+        cls, parent: QWidget | None, ctx: AppContext, family_id: str, case_number: str, path: Path
+    ) -> Any:
+        return cls.run(cls(ctx, family_id, case_number, path, parent))

@@ -1,0 +1,16 @@
+"""The family's task team (zespół zadaniowy, ZZK): named partner workers and their institution."""
+
+from __future__ import annotations
+
+from app.i18n import N_
+from app.ui.family.record_table_model import Column, RecordTableModel
+
+
+class CaseTeamTableModel(RecordTableModel):
+    COLUMNS = (
+        Column(N_("Name"), lambda m: m.name),
+        Column(N_("Institution"), lambda m: m.institution.display_name if m.institution else ""),
+        Column(N_("Function"), lambda m: m.function),
+        Column(N_("Phone"), lambda m: m.phone),
+        Column(N_("E-mail"), lambda m: m.email),
+    )

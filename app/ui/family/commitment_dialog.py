@@ -1,0 +1,87 @@
+"""A commitment of the family in the support plan: what, who, by when, and whether it was kept."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtWidgets import QFormLayout, QWidget
+
+from app.i18n import _
+from app.models import Commitment
+from app.models.enums import CommitmentStatus
+from app.services import plans
+from app.ui.context import AppContext
+from app.ui.family.form_kit import ChoiceCombo, OptionalDateEdit, buddy_label, text_edit
+from app.ui.family.record_dialog import RecordDialog, Submit
+
+
+class CommitmentDialog(RecordDialog):
+    entity = "commitment"
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        family_id: str,
+        plan_id: str,
+        case_number: str,
+        members: list[Any],
+        commitment: Commitment | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        title = _("Family's commitment") if commitment else _("New commitment of the family")
+        super().__init__(
+            ctx,
+            title,
+            f"commitment:{family_id}:{plan_id}:{commitment.id if commitment else 'new'}",
+            parent,
+            draft_title=_("{form} – case {case}").format(form=title, case=case_number),
+        )
+        self.plan_id, self.commitment = plan_id, commitment
+        b = self.binding
+        self.description = b.add("description", text_edit(3))
+        self.person = b.add("person_id", ChoiceCombo())
+        self.person.set_choices([(p.id, p.full_name) for p in members], empty=_("the whole family"))
+        self.due_on = b.add("due_on", OptionalDateEdit())
+        self.status = b.add("status", ChoiceCombo())
+        self.status.set_choices(CommitmentStatus.choices())
+        form = QWidget()
+        f = QFormLayout(form)
+        f.addRow(buddy_label(_("&The family undertakes to:"), self.description), self.description)
+        f.addRow(buddy_label(_("&Who:"), self.person), self.person)
+        f.addRow(buddy_label(_("&By:"), self.due_on), self.due_on)
+        f.addRow(buddy_label(_("&Status:"), self.status), self.status)
+        values: dict[str, Any] = {"status": CommitmentStatus.PENDING}
+        if commitment is not None:
+            values = {
+                "description": commitment.description,
+                "person_id": commitment.person_id or "",
+                "due_on": commitment.due_on.isoformat() if commitment.due_on else None,
+                "status": commitment.status,
+            }
+        self.finish_setup(form, values)
+        self.resize(600, 360)
+
+    def submit(self) -> Submit:
+        v = self.binding.values()
+        data = plans.CommitmentInput(
+            description=v["description"],
+            person_id=v["person_id"] or None,
+            due_on=date.fromisoformat(v["due_on"]) if v["due_on"] else None,
+            status=v["status"],
+        )
+        item_id = self.commitment.id if self.commitment else None
+        return plans.save_commitment, (self.ctx.ws, self.plan_id, data, item_id)
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        ctx: AppContext,
+        family_id: str,
+        plan_id: str,
+        case_number: str,
+        members: list[Any],
+        commitment: Commitment | None = None,
+    ) -> Any:
+        return cls.run(cls(ctx, family_id, plan_id, case_number, members, commitment, parent))

@@ -1,0 +1,134 @@
+"""A consent to process the family's data and share it with named institutions of the team."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtWidgets import QFormLayout, QWidget
+
+from app.i18n import _
+from app.models import Consent
+from app.services import consents
+from app.ui.context import AppContext
+from app.ui.family.case_form_view import reasons_view
+from app.ui.family.checklist_table_model import ChecklistTableModel, CheckRow
+from app.ui.family.form_kit import (
+    ChoiceCombo,
+    DateEdit,
+    OptionalDateEdit,
+    buddy_label,
+    text_edit,
+)
+from app.ui.family.lookups import Lookups
+from app.ui.family.record_dialog import RecordDialog, Submit
+
+
+class ConsentDialog(RecordDialog):
+    entity = "consent"
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        family_id: str,
+        case_number: str,
+        members: list[Any],
+        lookups: Lookups,
+        consent: Consent | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        title = _("Consent") if consent else _("New consent")
+        super().__init__(
+            ctx,
+            title,
+            f"consent:{family_id}:{consent.id if consent else 'new'}",
+            parent,
+            draft_title=_("{form} – case {case}").format(form=title, case=case_number),
+        )
+        self.family_id, self.consent = family_id, consent
+        b = self.binding
+        self.signed_on = b.add("signed_on", DateEdit())
+        self.person = b.add("person_id", ChoiceCombo())
+        self.person.set_choices([(p.id, p.full_name) for p in members], empty=_("— not given —"))
+        self.recipients = b.add("institution_ids", ChecklistTableModel("", parent=self))
+        self.recipients.set_rows([CheckRow(i.id, i.name) for i in lookups.institutions])
+        view = reasons_view(self.recipients, _("Institutions the data may be shared with"))
+        view.setMinimumHeight(180)
+        self.scope = b.add("scope", text_edit(3))
+        self.scope.setPlaceholderText(_("e.g. the data needed to carry out the programme (IPW)"))
+        self.valid_until = b.add("valid_until", OptionalDateEdit())
+        form = QWidget()
+        f = QFormLayout(form)
+        f.addRow(buddy_label(_("&Signed on:"), self.signed_on), self.signed_on)
+        f.addRow(buddy_label(_("Signed &by:"), self.person), self.person)
+        f.addRow(buddy_label(_("Data may be shared &with:"), view), view)
+        f.addRow(buddy_label(_("S&cope:"), self.scope), self.scope)
+        f.addRow(buddy_label(_("&Valid until:"), self.valid_until), self.valid_until)
+        values: dict[str, Any] = {}
+        if consent is not None:
+            values = {
+                "signed_on": consent.signed_on.isoformat(),
+                "person_id": consent.person_id or "",
+                "institution_ids": {r.institution_id: [True, ""] for r in consent.recipients},
+                "scope": consent.scope,
+                "valid_until": consent.valid_until.isoformat() if consent.valid_until else None,
+            }
+        self.finish_setup(form, values)
+        self.resize(680, 600)
+
+    def submit(self) -> Submit:
+        v = self.binding.values()
+        data = consents.ConsentInput(
+            signed_on=date.fromisoformat(v["signed_on"]),
+            person_id=v["person_id"] or None,
+            scope=v["scope"],
+            valid_until=date.fromisoformat(v["valid_until"]) if v["valid_until"] else None,
+            institution_ids=self.recipients.checked_keys(),
+        )
+        consent_id = self.consent.id if self.consent else None
+        return consents.save_consent, (self.ctx.ws, self.family_id, data, consent_id)
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        ctx: AppContext,
+        family_id: str,
+        case_number: str,
+        members: list[Any],
+        lookups: Lookups,
+        consent: Consent | None = None,
+    ) -> Any:
+        return cls.run(cls(ctx, family_id, case_number, members, lookups, consent, parent))
+
+
+class WithdrawDialog(RecordDialog):
+    """Recording that a consent was withdrawn (from a date, with a note)."""
+
+    entity = "consent"
+
+    def __init__(self, ctx: AppContext, consent: Consent, parent: QWidget | None = None) -> None:
+        title = _("Withdraw consent")
+        super().__init__(ctx, title, f"withdraw:{consent.family_id}:{consent.id}", parent)
+        self.consent = consent
+        self.on = self.binding.add("on", DateEdit())
+        self.note = self.binding.add("note", text_edit(3))
+        form = QWidget()
+        f = QFormLayout(form)
+        f.addRow(buddy_label(_("&Withdrawn on:"), self.on), self.on)
+        f.addRow(buddy_label(_("&Note:"), self.note), self.note)
+        self.finish_setup(form)
+        self.resize(480, 260)
+
+    def submit(self) -> Submit:
+        v = self.binding.values()
+        return consents.withdraw_consent, (
+            self.ctx.ws,
+            self.consent.id,
+            date.fromisoformat(v["on"]),
+            v["note"],
+        )
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, ctx: AppContext, consent: Consent) -> Any:
+        return cls.run(cls(ctx, consent, parent))

@@ -1,0 +1,37 @@
+"""Consents to share the family's data: who signed, with which institutions, whether in force."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from app.i18n import N_, _
+from app.ui.family.form_kit import fmt_date
+from app.ui.family.record_table_model import Column, RecordTableModel, iso
+
+
+def consent_state(c: Any, today: date | None = None) -> str:
+    today = today or date.today()
+    if c.withdrawn_on is not None and c.withdrawn_on <= today:
+        return _("withdrawn on {date}").format(date=fmt_date(c.withdrawn_on))
+    if c.valid_until is not None and c.valid_until < today:
+        return _("expired")
+    return _("in force")
+
+
+def recipients_text(c: Any) -> str:
+    return ", ".join(r.institution.display_name for r in c.recipients if r.institution)
+
+
+class ConsentsTableModel(RecordTableModel):
+    COLUMNS = (
+        Column(N_("Signed on"), lambda c: fmt_date(c.signed_on), sort=lambda c: iso(c.signed_on)),
+        Column(N_("Signed by"), lambda c: c.person.full_name if c.person else ""),
+        Column(N_("Data may be shared with"), recipients_text),
+        Column(
+            N_("Valid until"),
+            lambda c: fmt_date(c.valid_until) or _("until withdrawn"),
+            sort=lambda c: iso(c.valid_until),
+        ),
+        Column(N_("State"), consent_state),
+    )

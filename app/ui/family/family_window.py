@@ -1,0 +1,340 @@
+"""The family file (teczka rodziny): one case in tabs — Rodzina, Diagnoza, Program (IPW),
+Monitoring, Wizyty, Zgody, Dokumenty, Historia.
+
+``FamilyWindow(ctx, family_id)`` can be shown on its own or embedded.  It loads the case on the
+DB worker (``loaded`` fires each time it is shown), hands it to every tab and reloads after a
+tab saved.  On ``ctx.events.locking`` every draft is flushed; on ``locked`` the window closes
+without asking (nothing is lost: the drafts are in the database).  ``state()`` and
+``restore_state()`` let the main window reopen it on the same tab after unlocking.
+Keys: Ctrl+S save the tab's form, Ctrl+W close, Alt+1…8 switch tabs, Ctrl+P print menu.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.i18n import _
+from app.models.enums import FamilyStatus
+from app.services import families
+from app.services.casefile import FamilyFile
+from app.ui.context import AppContext
+from app.ui.family.close_case_dialog import CloseCaseDialog
+from app.ui.family.consents_tab import ConsentsTab
+from app.ui.family.diagnosis_tab import DiagnosisTab
+from app.ui.family.documents_tab import DocumentsTab
+from app.ui.family.draft_guard import CloseChoice, UnsavedChangesDialog
+from app.ui.family.drafts_banner import DraftsBanner
+from app.ui.family.family_loader import Loaded, load
+from app.ui.family.history_tab import HistoryTab
+from app.ui.family.household_tab import HouseholdTab
+from app.ui.family.lookups import Lookups
+from app.ui.family.monitoring_tab import MonitoringTab
+from app.ui.family.plan_tab import PlanTab
+from app.ui.family.print_menu import KIND_LABELS, fill_menu
+from app.ui.family.safe import guarded
+from app.ui.family.tab_base import FamilyTab, TabForm
+from app.ui.family.visits_tab import VisitsTab
+from app.ui.ops import show_error
+
+TAB_CLASSES: tuple[type[FamilyTab], ...] = (
+    HouseholdTab,
+    DiagnosisTab,
+    PlanTab,
+    MonitoringTab,
+    VisitsTab,
+    ConsentsTab,
+    DocumentsTab,
+    HistoryTab,
+)
+# Which tab opens the form a draft key belongs to (keys are "<form>:<family id>:…").
+DRAFT_OWNERS: dict[str, type[FamilyTab]] = {
+    "family": HouseholdTab,
+    "member": HouseholdTab,
+    "team_member": HouseholdTab,
+    "diagnosis": DiagnosisTab,
+    "plan": PlanTab,
+    "goal": PlanTab,
+    "action": PlanTab,
+    "commitment": PlanTab,
+    "review": MonitoringTab,
+    "visit": VisitsTab,
+    "consent": ConsentsTab,
+    "withdraw": ConsentsTab,
+    "attachment": DocumentsTab,
+}
+REGISTRY_KINDS = {"institution", "service", "cooperation_team", "team_membership"}
+
+
+class FamilyWindow(QMainWindow):
+    loaded = Signal()
+
+    def __init__(self, ctx: AppContext, family_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.family_id = family_id
+        self.file: FamilyFile | None = None
+        self.lookups = Lookups()
+        self._forced = False
+        self._generation = 0
+        self._want_lookups = True
+        self._pending_tab: int | None = None
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setWindowTitle(_("Family file"))
+        self.header = QLabel(_("Loading the case…"))
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setWordWrap(True)
+        self.header.setAccessibleName(_("Case"))
+        self.banner = DraftsBanner()
+        self.banner.open_requested.connect(self.open_draft)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tab_pages: list[FamilyTab] = []
+        for i, cls in enumerate(TAB_CLASSES):
+            tab = cls(self)
+            self.tab_pages.append(tab)
+            self.tabs.addTab(tab, _(cls.title))
+            self.tabs.setTabToolTip(i, _("Alt+{n}").format(n=i + 1))
+            QShortcut(QKeySequence(f"Alt+{i + 1}"), self, lambda i=i: self.tabs.setCurrentIndex(i))
+        self.tabs.setEnabled(False)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addWidget(self.header)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+        self._menus()
+        ctx.events.locked.connect(self.close_for_lock)
+        ctx.events.data_changed.connect(self._data_changed)
+        restore = getattr(ctx.events, "draft_restore_requested", None)
+        if restore is not None:
+            restore.connect(self.restore_draft)
+        self._pending_drafts: list[str] = []
+        self.resize(1366, 768)
+        self.reload(first=True)
+
+    # -- menus and keys -----------------------------------------------------------------------
+    def _menus(self) -> None:
+        case = self.menuBar().addMenu(_("&Case"))
+        save = case.addAction(_("&Save"))
+        save.setShortcut(QKeySequence.StandardKey.Save)
+        save.triggered.connect(self.save_current)
+        self.print_menu = QMenu(_("&Print"), self)
+        fill_menu(
+            self.print_menu,
+            self,
+            self.ctx,
+            [k for k in KIND_LABELS if k != "agreement"],
+            lambda: {"family_id": self.family_id},
+        )
+        case.addMenu(self.print_menu)
+        QShortcut(
+            QKeySequence.StandardKey.Print,
+            self,
+            lambda: self.print_menu.popup(self.mapToGlobal(self.rect().center())),
+        )
+        case.addSeparator()
+        self.close_case = case.addAction(_("Close the case…"))
+        self.close_case.triggered.connect(self.close_the_case)
+        self.reopen_case = case.addAction(_("Reopen the case"))
+        self.reopen_case.triggered.connect(self.reopen_the_case)
+        case.addSeparator()
+        close = case.addAction(_("Close &window"))
+        close.setShortcut(QKeySequence.StandardKey.Close)
+        close.triggered.connect(self.close)
+
+    # -- loading ------------------------------------------------------------------------------
+    def reload(self, first: bool = False) -> None:
+        if not self.ctx.is_unlocked or self._forced:
+            return
+        self._generation += 1
+        generation = self._generation
+        with_lookups, self._want_lookups = self._want_lookups or first, False
+        self.ctx.runner.run(
+            load,
+            self.ctx.ws,
+            self.family_id,
+            first,
+            with_lookups,
+            success=guarded(self, lambda result: self._loaded(result, generation)),
+            failure=guarded(self, self._load_failed),
+        )
+
+    def _loaded(self, result: Loaded, generation: int) -> None:
+        if generation != self._generation or self._forced:
+            return
+        self.file = result.file
+        if result.lookups is not None:
+            self.lookups = result.lookups
+        self._show_header(result.file)
+        for tab in self.tab_pages:
+            tab.show_file(result.file, self.lookups)
+        self.tabs.setEnabled(True)
+        if self._pending_tab is not None:
+            self.tabs.setCurrentIndex(self._pending_tab)
+            self._pending_tab = None
+        if result.drafts:
+            shown = {form.guard.key for tab in self.tab_pages for form in tab.forms()}
+            self.banner.set_drafts([d for d in result.drafts if d.form_key not in shown])
+        self.loaded.emit()
+        pending, self._pending_drafts = self._pending_drafts, []
+        for key in pending:
+            self.open_draft(key)
+
+    def _load_failed(self, exc: BaseException) -> None:
+        show_error(self, exc)
+        if self.file is None:
+            self._forced = True
+            self.close()
+
+    def _show_header(self, ff: FamilyFile) -> None:
+        fam = ff.family
+        status = FamilyStatus(fam.status).label if fam.status in set(FamilyStatus) else fam.status
+        head = fam.head_name or _("(no members yet)")
+        gmina = ff.gmina.name if ff.gmina else fam.gmina_code
+        self.setWindowTitle(_("{name} – case {case}").format(name=head, case=fam.case_number))
+        self.header.setText(
+            f"<b style='font-size:13pt'>{_escape(head)}</b>&nbsp;&nbsp; "
+            + _escape(
+                _("case {case} · status: {status} · gmina {gmina} · lead worker: {worker}").format(
+                    case=fam.case_number, status=status, gmina=gmina, worker=fam.lead_worker
+                )
+            )
+        )
+        closed = fam.status == FamilyStatus.CLOSED
+        self.close_case.setEnabled(not closed)
+        self.reopen_case.setEnabled(closed)
+
+    def case_label(self) -> str:
+        return self.file.family.case_number if self.file else ""
+
+    def _data_changed(self, kind: str, _record_id: str) -> None:
+        if kind in REGISTRY_KINDS:
+            self._want_lookups = True
+            self.reload()
+
+    # -- forms, drafts, state -----------------------------------------------------------------
+    def forms(self) -> list[TabForm]:
+        return [form for tab in self.tab_pages for form in tab.forms()]
+
+    def save_current(self) -> None:
+        tab = self.tabs.currentWidget()
+        if isinstance(tab, FamilyTab):
+            tab.save()
+
+    def restore_draft(self, form_key: str) -> None:
+        """The shell asks (after unlock) to reopen the form of a draft of this family."""
+        if form_key.split(":")[1:2] != [self.family_id]:
+            return
+        if self.file is None:
+            self._pending_drafts.append(form_key)  # opened once the case is loaded
+        else:
+            self.open_draft(form_key)
+
+    def open_draft(self, form_key: str) -> None:
+        """Go to the form a draft belongs to and offer to restore it."""
+        self.banner.remove(form_key)
+        kind = form_key.partition(":")[0]
+        if kind == "close":
+            self.close_the_case()
+            return
+        owner = DRAFT_OWNERS.get(kind)
+        for i, tab in enumerate(self.tab_pages):
+            if type(tab) is owner:
+                self.tabs.setCurrentIndex(i)
+                tab.open_draft(form_key)
+                return
+
+    def state(self) -> dict[str, Any]:
+        return {"family_id": self.family_id, "tab": self.tabs.currentIndex()}
+
+    def restore_state(self, state: dict[str, Any]) -> None:
+        tab = int(state.get("tab", 0))
+        if 0 <= tab < self.tabs.count():
+            if self.tabs.isEnabled():
+                self.tabs.setCurrentIndex(tab)
+            else:
+                self._pending_tab = tab
+
+    # -- closing ------------------------------------------------------------------------------
+    def close_for_lock(self) -> None:
+        """The database locked: drafts were flushed on ``locking``; close without asking."""
+        self._forced = True
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._forced or not self.ctx.is_unlocked:
+            self._forced = True
+            event.accept()
+            return
+        modified = [f for f in self.forms() if f.guard.is_modified()]
+        if not modified:
+            event.accept()
+            return
+        what = ", ".join(f.guard.title for f in modified)
+        choice = UnsavedChangesDialog.ask(self, what)
+        if choice is CloseChoice.SAVE:
+            event.ignore()
+            self._save_then_close(modified)
+        elif choice is CloseChoice.KEEP_DRAFT:
+            for f in modified:
+                f.guard.keep_draft()
+            event.accept()
+        elif choice is CloseChoice.DISCARD:
+            for f in modified:
+                f.guard.discard()
+            event.accept()
+        else:
+            event.ignore()
+
+    def _save_then_close(self, forms: list[TabForm]) -> None:
+        remaining = list(forms)
+
+        def next_one() -> None:
+            if not remaining:
+                self._forced = True
+                self.close()
+                return
+            remaining.pop(0).save(next_one)
+
+        next_one()
+
+    # -- case status --------------------------------------------------------------------------
+    def close_the_case(self) -> None:
+        if CloseCaseDialog.ask(self, self.ctx, self.family_id, self.case_label()) is not None:
+            self.reload()
+
+    def reopen_the_case(self) -> None:
+        if (
+            QMessageBox.question(self, _("Reopen the case"), _("Reopen this closed case?"))
+            != QMessageBox.StandardButton.Yes
+        ):
+            return
+        self.ctx.runner.run(
+            families.reopen_family,
+            self.ctx.ws,
+            self.family_id,
+            success=guarded(
+                self,
+                lambda _f: (
+                    self.ctx.events.data_changed.emit("family", self.family_id),
+                    self.reload(),
+                ),
+            ),
+        )
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

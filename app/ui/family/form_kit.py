@@ -1,0 +1,344 @@
+"""Widgets and helpers every form of the family file and the registry shares.
+
+Dates are shown as ``dd.MM.yyyy``; optional dates show "—" until the user sets one; long text is
+a ``QPlainTextEdit`` where Tab moves on (keyboard use); combos carry codes, show Polish labels.
+``FormBinding`` names a form's fields once, so the same names serve autosaved drafts, dirty
+tracking and pointing at the field a ``ValidationError`` names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QSizePolicy,
+    QSpinBox,
+    QTableView,
+    QWidget,
+)
+
+from app.i18n import _
+
+DATE_FORMAT = "dd.MM.yyyy"
+NULL_DATE = QDate(1900, 1, 1)
+
+
+def to_qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def from_qdate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def fmt_date(value: date | None) -> str:
+    return value.strftime("%d.%m.%Y") if value else ""
+
+
+class DateEdit(QDateEdit):
+    """A required date (defaults to today)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDisplayFormat(DATE_FORMAT)
+        self.setCalendarPopup(True)
+        self.setDate(QDate.currentDate())
+
+    def value(self) -> date:
+        return from_qdate(self.date())
+
+    def set_value(self, value: date | None) -> None:
+        self.setDate(to_qdate(value) if value else QDate.currentDate())
+
+
+class OptionalDateEdit(DateEdit):
+    """A date that may be left empty ("—"); Delete or Backspace empties it again."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumDate(NULL_DATE)
+        self.setSpecialValueText("—")
+        self.setDate(NULL_DATE)
+        self.setToolTip(_("Leave “—” when there is no date; Delete clears the date."))
+
+    def value(self) -> date | None:  # type: ignore[override]
+        return None if self.date() == NULL_DATE else from_qdate(self.date())
+
+    def set_value(self, value: date | None) -> None:
+        self.setDate(to_qdate(value) if value else NULL_DATE)
+
+    def _start_from_today(self) -> None:
+        if self.date() == NULL_DATE:
+            self.setDate(QDate.currentDate())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and (
+            self.date() == NULL_DATE or self.lineEdit().selectedText() == self.text()
+        ):
+            self.setDate(NULL_DATE)
+            return
+        passive = {
+            Qt.Key.Key_Tab,
+            Qt.Key.Key_Backtab,
+            Qt.Key.Key_Escape,
+            Qt.Key.Key_Return,
+            Qt.Key.Key_Enter,
+            Qt.Key.Key_Shift,
+            Qt.Key.Key_Control,
+            Qt.Key.Key_Alt,
+        }
+        if key not in passive and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self._start_from_today()
+        super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._start_from_today()
+        super().mousePressEvent(event)
+
+
+class ChoiceCombo(QComboBox):
+    """A combo of (code, label) pairs; ``code()`` is what services get."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(16)
+
+    def set_choices(self, choices: Iterable[tuple[Any, str]], empty: str | None = None) -> None:
+        current = self.code()
+        self.blockSignals(True)
+        self.clear()
+        if empty is not None:
+            self.addItem(empty, "")
+        for code, label in choices:
+            self.addItem(label, code)
+        self.blockSignals(False)
+        self.set_code(current)
+
+    def code(self) -> Any:
+        data = self.currentData()
+        return "" if data is None else data
+
+    def set_code(self, code: Any) -> None:
+        index = self.findData(code)
+        if index < 0 and code not in (None, ""):
+            # A value this device's lists do not know (e.g. from a newer device): keep it visible.
+            self.addItem(str(code), code)
+            index = self.count() - 1
+        self.setCurrentIndex(max(index, 0))
+
+
+class TextEdit(QPlainTextEdit):
+    """Multi-line text sized to a number of lines (it scrolls inside when longer)."""
+
+    def __init__(self, lines: int = 3, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)  # Tab moves to the next field, as everywhere else
+        self._lines = lines
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+
+    def sizeHint(self) -> QSize:
+        height = self.fontMetrics().lineSpacing() * self._lines + 12
+        return QSize(super().sizeHint().width(), height)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(120, self.fontMetrics().lineSpacing() * min(self._lines, 2) + 12)
+
+
+def text_edit(lines: int = 3, parent: QWidget | None = None) -> QPlainTextEdit:
+    return TextEdit(lines, parent)
+
+
+def line_edit(max_length: int = 200, parent: QWidget | None = None) -> QLineEdit:
+    edit = QLineEdit(parent)
+    edit.setMaxLength(max_length)
+    return edit
+
+
+def buddy_label(text: str, buddy: QWidget) -> QLabel:
+    """A label with a mnemonic (``&``) that moves focus to ``buddy``; names the buddy too."""
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    if not buddy.accessibleName():
+        buddy.setAccessibleName(text.replace("&", "").rstrip(":"))
+    return label
+
+
+class ErrorLabel(QLabel):
+    """Shows a validation message next to the form (hidden when there is none)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.setAccessibleName(_("Error message"))
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+
+
+def hint_label(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #505050;")
+    return label
+
+
+def scrolled(widget: QWidget) -> QScrollArea:
+    """Forms live in scroll areas so they stay usable on a 1366×768 screen."""
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    return area
+
+
+def setup_table(view: QTableView, name: str, stretch_column: int | None = None) -> None:
+    """Row selection, keyboard-friendly, readable columns."""
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.setTabKeyNavigation(False)
+    view.setAccessibleName(name)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(stretch_column is None)
+    header.setHighlightSections(False)
+    if stretch_column is not None:
+        header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+
+
+def fit_columns(view: QTableView, max_width: int = 260) -> None:
+    view.resizeColumnsToContents()
+    header = view.horizontalHeader()
+    for col in range(header.count()):
+        if header.sectionResizeMode(col) != QHeaderView.ResizeMode.Stretch:
+            view.setColumnWidth(col, min(view.columnWidth(col) + 12, max_width))
+
+
+class FormBinding(QObject):
+    """The named fields of one form: their values as JSON-ready data, and change signals.
+
+    A field is a standard input widget or any object with ``draft_value()``,
+    ``set_draft_value(value)`` and a ``changed`` signal (checklists, rating grids).
+    """
+
+    changed = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._fields: dict[str, Any] = {}
+
+    def add(self, name: str, widget: Any) -> Any:
+        self._fields[name] = widget
+        signal = self._signal_of(widget)
+        if signal is not None:
+            signal.connect(lambda *_a: self.changed.emit())
+        return widget
+
+    def widget(self, name: str) -> Any:
+        return self._fields.get(name)
+
+    def names(self) -> list[str]:
+        return list(self._fields)
+
+    @staticmethod
+    def _signal_of(w: Any) -> Any:
+        if isinstance(w, QLineEdit):
+            return w.textChanged
+        if isinstance(w, QPlainTextEdit):
+            return w.textChanged
+        if isinstance(w, QComboBox):
+            return w.currentIndexChanged
+        if isinstance(w, QDateEdit):
+            return w.dateChanged
+        if isinstance(w, QCheckBox):
+            return w.toggled
+        if isinstance(w, QSpinBox):
+            return w.valueChanged
+        return getattr(w, "changed", None)
+
+    @staticmethod
+    def _get(w: Any) -> Any:
+        if isinstance(w, QLineEdit):
+            return w.text()
+        if isinstance(w, QPlainTextEdit):
+            return w.toPlainText()
+        if isinstance(w, ChoiceCombo):
+            return w.code()
+        if isinstance(w, QComboBox):
+            return w.currentText()
+        if isinstance(w, DateEdit):
+            value = w.value()
+            return value.isoformat() if value else None
+        if isinstance(w, QCheckBox):
+            return w.isChecked()
+        if isinstance(w, QSpinBox):
+            return w.value()
+        return w.draft_value()
+
+    @staticmethod
+    def _set(w: Any, value: Any) -> None:
+        if isinstance(w, QLineEdit):
+            w.setText(value or "")
+        elif isinstance(w, QPlainTextEdit):
+            if w.toPlainText() != (value or ""):
+                w.setPlainText(value or "")
+        elif isinstance(w, ChoiceCombo):
+            w.set_code(value if value is not None else "")
+        elif isinstance(w, QComboBox):
+            w.setCurrentText(value or "")
+        elif isinstance(w, DateEdit):
+            w.set_value(date.fromisoformat(value) if value else None)
+        elif isinstance(w, QCheckBox):
+            w.setChecked(bool(value))
+        elif isinstance(w, QSpinBox):
+            w.setValue(int(value or 0))
+        else:
+            w.set_draft_value(value)
+
+    def values(self) -> dict[str, Any]:
+        return {name: self._get(w) for name, w in self._fields.items()}
+
+    def set_values(self, values: dict[str, Any]) -> None:
+        """Fill the fields (one ``changed`` at the end instead of one per field)."""
+        self.blockSignals(True)
+        try:
+            for name, value in values.items():
+                if name in self._fields:
+                    self._set(self._fields[name], value)
+        finally:
+            self.blockSignals(False)
+        self.changed.emit()
+
+    def focus(self, name: str | None) -> bool:
+        """Move focus to the field a validation error names (True if it is in this form)."""
+        w = self._fields.get(name or "")
+        if isinstance(w, QWidget):
+            w.setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
+        target = getattr(w, "focus_widget", None)
+        if callable(target) and target() is not None:
+            target().setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
+        return False

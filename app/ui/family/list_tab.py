@@ -1,0 +1,65 @@
+"""A tab that lists records with action buttons above and the selected record's text below
+(Wizyty, Zgody, Dokumenty)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QPlainTextEdit,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.family.form_kit import setup_table
+from app.ui.family.record_table_model import RECORD_ROLE, RecordTableModel
+from app.ui.family.tab_base import FamilyHost, FamilyTab
+
+
+class ListTab(FamilyTab):
+    def __init__(
+        self, host: FamilyHost, model: RecordTableModel, name: str, details_name: str
+    ) -> None:
+        super().__init__(host)
+        self.model = model
+        self.table = QTableView()
+        setup_table(self.table, name)
+        self.table.setModel(model)
+        self.details = QPlainTextEdit()
+        self.details.setReadOnly(True)
+        self.details.setAccessibleName(details_name)
+        self.buttons = QHBoxLayout()
+        self.body = QSplitter(Qt.Orientation.Vertical)
+        self.body.addWidget(self.table)
+        self.body.addWidget(self.details)
+        self.body.setStretchFactor(0, 3)
+        self.body.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.buttons)
+        layout.addWidget(self.body, 1)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self.show_details())
+
+    def add_buttons(self, *widgets: QWidget) -> None:
+        for w in widgets:
+            self.buttons.addWidget(w)
+        self.buttons.addStretch(1)
+
+    def current(self) -> Any | None:
+        index = self.table.currentIndex()
+        return index.data(RECORD_ROLE) if index.isValid() else None
+
+    def select_first(self) -> None:
+        if self.model.rowCount() and not self.table.currentIndex().isValid():
+            self.table.setCurrentIndex(self.model.index(0, 0))
+        self.show_details()
+
+    def show_details(self) -> None:
+        record = self.current()
+        self.details.setPlainText("" if record is None else self.describe(record))
+
+    def describe(self, record: Any) -> str:
+        return ""

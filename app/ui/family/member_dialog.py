@@ -1,0 +1,77 @@
+"""Adding or editing a family member: PESEL checked as typed, duplicates warned about."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from app.i18n import _
+from app.models import Person
+from app.services import persons
+from app.ui.context import AppContext
+from app.ui.family.member_checks import MemberChecks
+from app.ui.family.member_view import MemberFieldsView, person_input, person_values
+from app.ui.family.record_dialog import RecordDialog, Submit
+
+
+class MemberDialog(RecordDialog):
+    entity = "person"
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        family_id: str,
+        case_number: str,
+        person: Person | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        title = _("Edit family member") if person else _("New family member")
+        super().__init__(
+            ctx,
+            title,
+            f"member:{family_id}:{person.id if person else 'new'}",
+            parent,
+            draft_title=_("{form} – case {case}").format(form=title, case=case_number),
+        )
+        self.family_id = family_id
+        self.person = person
+        self.view = MemberFieldsView()
+        self.view.bind(self.binding)
+        self.checks = MemberChecks(ctx, self.view, person.id if person else None, self)
+        self._checking = False
+        self.finish_setup(self.view, person_values(person))
+        self.checks.pesel_changed()
+        self.resize(900, 640)
+        self.view.first_name.setFocus()
+
+    def save(self) -> None:
+        if self._checking or self._busy or not self.ctx.is_unlocked:
+            return
+        self._checking = True
+
+        def proceed() -> None:
+            self._checking = False
+            RecordDialog.save(self)
+
+        def cancelled() -> None:
+            self._checking = False  # "No": the dialog stays open for corrections
+
+        self.checks.confirm(self, proceed, cancelled)
+
+    def submit(self) -> Submit:
+        data = person_input(self.binding.values())
+        if self.person is not None:
+            return persons.update_person, (self.ctx.ws, self.person.id, data)
+        return persons.add_person, (self.ctx.ws, self.family_id, data)
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        ctx: AppContext,
+        family_id: str,
+        case_number: str,
+        person: Person | None = None,
+    ) -> Any:
+        return cls.run(cls(ctx, family_id, case_number, person, parent))

@@ -1,0 +1,290 @@
+"""Program (IPW): the support plan's period, main goal and status, with its goals (GAS),
+the partners' actions and the family's commitments."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtWidgets import QMessageBox, QVBoxLayout
+
+from app.i18n import N_, _
+from app.models.enums import PlanStatus
+from app.services import plans
+from app.services.casefile import FamilyFile
+from app.ui.family.action_dialog import ActionDialog
+from app.ui.family.actions_table_model import ActionsTableModel
+from app.ui.family.commitment_dialog import CommitmentDialog
+from app.ui.family.commitments_table_model import CommitmentsTableModel
+from app.ui.family.draft_guard import DraftGuard
+from app.ui.family.form_kit import FormBinding, fit_columns, fmt_date
+from app.ui.family.goal_dialog import GoalDialog
+from app.ui.family.goals_table_model import GoalsTableModel
+from app.ui.family.list_panel import ListPanel, selected
+from app.ui.family.lookups import Lookups
+from app.ui.family.plan_view import PlanView
+from app.ui.family.print_menu import print_button
+from app.ui.family.safe import alive
+from app.ui.family.tab_base import FamilyHost, FamilyTab, TabForm, Then, run_save
+
+NEW = "new"
+
+
+def plan_values(p: Any) -> dict[str, Any]:
+    if p is None:
+        today = date.today()
+        return {
+            "number": "",
+            "period_from": today.isoformat(),
+            "period_to": (today + timedelta(days=365)).isoformat(),
+            "status": PlanStatus.DRAFT,
+            "adopted_on": None,
+            "review_every_days": 90,
+            "main_goal": "",
+            "notes": "",
+        }
+    return {
+        "number": p.number,
+        "period_from": p.period_from.isoformat(),
+        "period_to": p.period_to.isoformat(),
+        "status": p.status,
+        "adopted_on": p.adopted_on.isoformat() if p.adopted_on else None,
+        "review_every_days": p.review_every_days,
+        "main_goal": p.main_goal,
+        "notes": p.notes,
+    }
+
+
+class PlanTab(FamilyTab):
+    title = N_("&Programme (IPW)")
+
+    def __init__(self, host: FamilyHost) -> None:
+        super().__init__(host)
+        self.view = PlanView()
+        self.binding = FormBinding(self)
+        self.view.bind(self.binding)
+        self.current = NEW
+        self.guard = DraftGuard(self.ctx, self.binding, self._key(), _("Programme"), self)
+        self._file: FamilyFile | None = None
+        self._first = True
+        self.goals = GoalsTableModel(self)
+        self.actions = ActionsTableModel(self)
+        self.commitments = CommitmentsTableModel(self)
+        v = self.view
+        for panel, model in (
+            (v.goals, self.goals),
+            (v.actions, self.actions),
+            (v.commitments, self.commitments),
+        ):
+            panel.table.setModel(model)
+        self._connect(v.goals, self.edit_goal, plans.remove_goal, "goal")
+        self._connect(v.actions, self.edit_action, plans.remove_action, "action")
+        self._connect(v.commitments, self.edit_commitment, plans.remove_commitment, "commitment")
+        v.print_slot.addWidget(
+            print_button(
+                self, self.ctx, ["plan", "contract"], lambda: {"family_id": self.family_id}
+            )
+        )
+        v.save_button.clicked.connect(lambda: self.save_form(None))
+        v.new_button.clicked.connect(lambda: self.switch_to(NEW))
+        v.chooser.activated.connect(lambda i: self.switch_to(v.chooser.itemData(i)))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(v)
+
+    def _connect(self, panel: ListPanel, edit: Any, remove: Any, kind: str) -> None:
+        panel.add.clicked.connect(lambda: edit(None))
+        panel.edit.clicked.connect(lambda: self._edit_selected(panel, edit))
+        panel.table.activated.connect(lambda _i: self._edit_selected(panel, edit))
+        panel.remove.clicked.connect(lambda: self._remove(panel, remove, kind))
+
+    def _key(self) -> str:
+        return f"plan:{self.family_id}:{self.current}"
+
+    def _title(self) -> str:
+        what = _("New programme") if self.current == NEW else _("Programme (IPW)")
+        return _("{form} – case {case}").format(form=what, case=self.host.case_label())
+
+    @property
+    def plan(self) -> Any:
+        ff = self._file
+        return next((p for p in ff.plans if p.id == self.current), None) if ff else None
+
+    # -- showing ------------------------------------------------------------------------------
+    def show_file(self, ff: FamilyFile, lookups: Lookups) -> None:
+        self._file = ff
+        if self._first or (self.current != NEW and self.plan is None):
+            current = ff.current_plan
+            self.current = current.id if current is not None else NEW
+        if not self.guard.is_modified():
+            self.guard.set_key(self._key(), self._title())
+            self.guard.reset(plan_values(self.plan))
+        self._fill_lists(lookups)
+        if self._first:
+            self._first = False
+            self.guard.offer_restore(self)
+
+    def _fill_lists(self, lookups: Lookups) -> None:
+        plan = self.plan
+        self.goals.set_goals(list(plan.goals) if plan else [], lookups)
+        self.actions.set_actions(list(plan.actions) if plan else [], lookups)
+        self.commitments.set_rows(list(plan.commitments) if plan else [])
+        for panel in (self.view.goals, self.view.actions, self.view.commitments):
+            fit_columns(panel.table)
+        self.view.lists.setEnabled(plan is not None)
+        self.view.unsaved_hint.setVisible(plan is None)
+        chooser = self.view.chooser
+        chooser.clear()
+        for p in self._file.plans if self._file else []:
+            label = f"{p.number or _('no number')}: {fmt_date(p.period_from)} – "
+            label += f"{fmt_date(p.period_to)} ({PlanStatus(p.status).label})"
+            chooser.addItem(label, p.id)
+        if self.current == NEW:
+            chooser.addItem(_("new programme (not saved yet)"), NEW)
+        chooser.setCurrentIndex(max(chooser.findData(self.current), 0))
+
+    def switch_to(self, plan_id: str) -> None:
+        if plan_id == self.current and plan_id != NEW:
+            return
+        if not self.guard.confirm_close(self, lambda: self.save_form(None)):
+            self._fill_lists(self.host.lookups)
+            return
+        self.current = plan_id
+        self.guard.set_key(self._key(), self._title())
+        self.guard.reset(plan_values(self.plan))
+        self._fill_lists(self.host.lookups)
+        self.guard.offer_restore(self)
+        self.view.number.setFocus()
+
+    # -- saving the plan ----------------------------------------------------------------------
+    def plan_input(self) -> plans.PlanInput:
+        v = self.binding.values()
+        return plans.PlanInput(
+            period_from=date.fromisoformat(v["period_from"]),
+            period_to=date.fromisoformat(v["period_to"]),
+            main_goal=v["main_goal"],
+            number=v["number"],
+            status=v["status"],
+            adopted_on=date.fromisoformat(v["adopted_on"]) if v["adopted_on"] else None,
+            review_every_days=int(v["review_every_days"]),
+            notes=v["notes"],
+        )
+
+    def save_form(self, then: Then) -> None:
+        data = self.plan_input()
+        plan_id = None if self.current == NEW else self.current
+
+        def done(saved: Any) -> None:
+            self.current = saved.id
+            self.guard.saved(self._key(), self._title())
+            self.ctx.events.data_changed.emit("support_plan", saved.id)
+            self.host.reload()
+            if then is not None:
+                then()
+
+        run_save(
+            self,
+            self.ctx,
+            (plans.save_plan, (self.ctx.ws, self.family_id, data, plan_id)),
+            self.binding,
+            self.view.error,
+            self.view.save_button,
+            done,
+        )
+
+    def forms(self) -> list[TabForm]:
+        return [TabForm(self.guard, self.save_form)]
+
+    # -- goals, actions, commitments ----------------------------------------------------------
+    def _edit_selected(self, panel: ListPanel, edit: Any) -> None:
+        record = selected(panel.table)
+        if record is not None:
+            edit(record)
+
+    def _after(self, result: Any) -> None:
+        if result is not None:
+            self.host.reload()
+
+    def edit_goal(self, goal: Any) -> None:
+        if self.plan is not None:
+            self._after(
+                GoalDialog.ask(
+                    self,
+                    self.ctx,
+                    self.family_id,
+                    self.plan.id,
+                    self.host.case_label(),
+                    self.host.lookups,
+                    goal,
+                )
+            )
+
+    def edit_action(self, action: Any) -> None:
+        if self.plan is not None:
+            self._after(
+                ActionDialog.ask(
+                    self,
+                    self.ctx,
+                    self.family_id,
+                    self.plan,
+                    self.host.case_label(),
+                    self.host.lookups,
+                    action,
+                )
+            )
+
+    def edit_commitment(self, item: Any) -> None:
+        if self.plan is not None and self._file is not None:
+            self._after(
+                CommitmentDialog.ask(
+                    self,
+                    self.ctx,
+                    self.family_id,
+                    self.plan.id,
+                    self.host.case_label(),
+                    self._file.persons,
+                    item,
+                )
+            )
+
+    def _remove(self, panel: ListPanel, remove: Any, kind: str) -> None:
+        record = selected(panel.table)
+        if record is None:
+            return
+        answer = QMessageBox.question(
+            self, _("Remove"), _("Remove the selected item from the programme?")
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.ctx.runner.run(
+                remove,
+                self.ctx.ws,
+                record.id,
+                success=lambda _v: (
+                    alive(self)
+                    and (
+                        self.ctx.events.data_changed.emit(kind, record.id),
+                        self.host.reload(),
+                    )
+                ),
+            )
+
+    def open_draft(self, form_key: str) -> bool:
+        kind, _sep, rest = form_key.partition(":")
+        parts = rest.split(":")
+        if kind == "plan":
+            if parts[-1] != self.current:
+                self.switch_to(parts[-1])
+            return True
+        if kind not in ("goal", "action", "commitment") or len(parts) < 3:
+            return False
+        plan_id, record_id = parts[1], parts[2]
+        if plan_id != self.current:
+            self.switch_to(plan_id)
+        models = {
+            "goal": (self.goals, self.edit_goal),
+            "action": (self.actions, self.edit_action),
+            "commitment": (self.commitments, self.edit_commitment),
+        }
+        model, edit = models[kind]
+        edit(next((r for r in model.rows() if r.id == record_id), None))
+        return True

@@ -1,0 +1,107 @@
+"""What every tab of the family file has: its host window, the case file, forms with drafts.
+
+The window (``FamilyHost``) loads the case file on the DB worker and hands it to every tab's
+``show_file``; a tab that saved something calls ``host.reload()``.  Tabs with an in-place form
+list it in ``forms()`` so the window can flush, save or ask about it on close and lock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from app.errors import KooperacjaError, ValidationError
+from app.services.casefile import FamilyFile
+from app.ui.context import AppContext
+from app.ui.family.draft_guard import DraftGuard
+from app.ui.family.form_kit import ErrorLabel, FormBinding
+from app.ui.family.lookups import Lookups
+from app.ui.family.safe import guarded
+from app.ui.ops import show_error
+
+Then = Callable[[], None] | None
+
+
+class FamilyHost(Protocol):
+    ctx: AppContext
+    family_id: str
+    file: FamilyFile | None
+    lookups: Lookups
+
+    def reload(self) -> None: ...
+
+    def case_label(self) -> str: ...
+
+
+@dataclass
+class TabForm:
+    """An in-place form of a tab: its draft guard and how to save it (``save(then)``)."""
+
+    guard: DraftGuard
+    save: Callable[[Then], None]
+
+
+class FamilyTab(QWidget):
+    title = ""  # with a mnemonic, translated by the window
+
+    def __init__(self, host: FamilyHost, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.host = host
+        self.ctx = host.ctx
+
+    @property
+    def family_id(self) -> str:
+        return self.host.family_id
+
+    def show_file(self, ff: FamilyFile, lookups: Lookups) -> None:
+        raise NotImplementedError
+
+    def forms(self) -> list[TabForm]:
+        return []
+
+    def save(self) -> None:
+        """Ctrl+S in this tab: save its form, if it has one."""
+        for form in self.forms():
+            if form.guard.is_modified():
+                form.save(None)
+
+    def open_draft(self, form_key: str) -> bool:
+        """Open the form a draft belongs to (after a crash); False if not this tab's."""
+        return False
+
+
+def run_save(
+    tab: QWidget,
+    ctx: AppContext,
+    call: tuple,
+    binding: FormBinding,
+    error: ErrorLabel,
+    button: QPushButton | None,
+    done: Callable[[object], None],
+) -> None:
+    """Save an in-place form on the DB worker; errors appear in the form's error label."""
+    fn, args = call
+    if button is not None:
+        button.setEnabled(False)
+
+    def ok(value: object) -> None:
+        if button is not None:
+            button.setEnabled(True)
+        error.show_message("")
+        done(value)
+
+    def failed(exc: BaseException) -> None:
+        if button is not None:
+            button.setEnabled(True)
+        if isinstance(exc, ValidationError):
+            error.show_message(exc.message)
+            binding.focus(exc.field)
+        elif isinstance(exc, KooperacjaError):
+            error.show_message(exc.message)
+        else:
+            show_error(tab, exc)
+
+    ctx.runner.run(fn, *args, success=guarded(tab, ok), failure=guarded(tab, failed))

@@ -1,0 +1,101 @@
+"""A visit or other contact with the family: planned or done, who was there, notes."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtWidgets import QFormLayout, QWidget
+
+from app.i18n import _
+from app.models import Visit
+from app.models.enums import VisitStatus
+from app.services import visits
+from app.ui.context import AppContext
+from app.ui.family.form_kit import (
+    ChoiceCombo,
+    DateEdit,
+    OptionalDateEdit,
+    buddy_label,
+    line_edit,
+    text_edit,
+)
+from app.ui.family.record_dialog import RecordDialog, Submit
+
+
+class VisitDialog(RecordDialog):
+    entity = "visit"
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        family_id: str,
+        case_number: str,
+        visit: Visit | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        title = _("Visit") if visit else _("New visit")
+        super().__init__(
+            ctx,
+            title,
+            f"visit:{family_id}:{visit.id if visit else 'new'}",
+            parent,
+            draft_title=_("{form} – case {case}").format(form=title, case=case_number),
+        )
+        self.family_id, self.visit = family_id, visit
+        b = self.binding
+        self.visit_on = b.add("visit_on", DateEdit())
+        self.status = b.add("status", ChoiceCombo())
+        self.status.set_choices(VisitStatus.choices())
+        self.purpose = b.add("purpose", line_edit(300))
+        self.present = b.add("present", line_edit(500))
+        self.worker = b.add("worker", line_edit(200))
+        self.next_visit_on = b.add("next_visit_on", OptionalDateEdit())
+        self.notes = b.add("notes", text_edit(8))
+        form = QWidget()
+        f = QFormLayout(form)
+        f.addRow(buddy_label(_("&Date:"), self.visit_on), self.visit_on)
+        f.addRow(buddy_label(_("&Status:"), self.status), self.status)
+        f.addRow(buddy_label(_("&Purpose:"), self.purpose), self.purpose)
+        f.addRow(buddy_label(_("P&resent:"), self.present), self.present)
+        f.addRow(buddy_label(_("&Worker:"), self.worker), self.worker)
+        f.addRow(buddy_label(_("&Next visit:"), self.next_visit_on), self.next_visit_on)
+        f.addRow(buddy_label(_("N&otes:"), self.notes), self.notes)
+        values: dict[str, Any] = {"status": VisitStatus.DONE, "worker": ctx.ws.actor}
+        if visit is not None:
+            values = {
+                "visit_on": visit.visit_on.isoformat(),
+                "status": visit.status,
+                "purpose": visit.purpose,
+                "present": visit.present,
+                "worker": visit.worker,
+                "next_visit_on": visit.next_visit_on.isoformat() if visit.next_visit_on else None,
+                "notes": visit.notes,
+            }
+        self.finish_setup(form, values)
+        self.resize(680, 560)
+
+    def submit(self) -> Submit:
+        v = self.binding.values()
+        data = visits.VisitInput(
+            visit_on=date.fromisoformat(v["visit_on"]),
+            status=v["status"],
+            purpose=v["purpose"],
+            present=v["present"],
+            notes=v["notes"],
+            worker=v["worker"],
+            next_visit_on=date.fromisoformat(v["next_visit_on"]) if v["next_visit_on"] else None,
+        )
+        visit_id = self.visit.id if self.visit else None
+        return visits.save_visit, (self.ctx.ws, self.family_id, data, visit_id)
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        ctx: AppContext,
+        family_id: str,
+        case_number: str,
+        visit: Visit | None = None,
+    ) -> Any:
+        return cls.run(cls(ctx, family_id, case_number, visit, parent))

@@ -1,0 +1,132 @@
+"""A cooperation agreement (porozumienie) of the team: its terms and the signing institutions."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QTableView, QWidget
+
+from app.i18n import _
+from app.models import Agreement, Institution
+from app.services import registry
+from app.ui.context import AppContext
+from app.ui.family.checklist_table_model import ChecklistTableModel, CheckRow
+from app.ui.family.form_kit import (
+    OptionalDateEdit,
+    buddy_label,
+    line_edit,
+    setup_table,
+    text_edit,
+)
+from app.ui.family.record_dialog import RecordDialog, Submit
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+class AgreementDialog(RecordDialog):
+    entity = "agreement"
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        team_id: str,
+        institutions: list[Institution],
+        agreement: Agreement | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        title = _("Cooperation agreement") if agreement else _("New cooperation agreement")
+        key = f"registry:agreement:{team_id}:{agreement.id if agreement else 'new'}"
+        super().__init__(ctx, title, key, parent)
+        self.team_id, self.agreement = team_id, agreement
+        b = self.binding
+        self.title_edit = b.add("title", line_edit(300))
+        self.title_edit.setPlaceholderText(_("Porozumienie o współpracy w ramach PZK"))
+        self.number = b.add("number", line_edit(60))
+        self.signed_on = b.add("signed_on", OptionalDateEdit())
+        self.valid_from = b.add("valid_from", OptionalDateEdit())
+        self.valid_until = b.add("valid_until", OptionalDateEdit())
+        self.scope = b.add("scope", text_edit(3))
+        self.obligations = b.add("obligations", text_edit(3))
+        self.data_sharing = b.add("data_sharing", text_edit(2))
+        self.parties = b.add(
+            "parties",
+            ChecklistTableModel(
+                _("Institution (party)"), (_("Represented by"), _("Function")), parent=self
+            ),
+        )
+        self.parties.set_rows([CheckRow(i.id, i.name) for i in institutions])
+        parties_view = QTableView()
+        setup_table(parties_view, _("Parties of the agreement"), 0)
+        parties_view.setModel(self.parties)
+        parties_view.setMinimumHeight(160)
+        form = QWidget()
+        f = QFormLayout(form)
+        f.addRow(buddy_label(_("&Title:"), self.title_edit), self.title_edit)
+        f.addRow(buddy_label(_("N&umber:"), self.number), self.number)
+        dates = QHBoxLayout()
+        dates.addWidget(self.signed_on)
+        dates.addWidget(buddy_label(_("valid &from:"), self.valid_from))
+        dates.addWidget(self.valid_from)
+        dates.addWidget(buddy_label(_("u&ntil:"), self.valid_until))
+        dates.addWidget(self.valid_until)
+        dates.addStretch(1)
+        f.addRow(buddy_label(_("&Signed on:"), self.signed_on), dates)
+        f.addRow(buddy_label(_("Sc&ope of cooperation:"), self.scope), self.scope)
+        f.addRow(buddy_label(_("Ob&ligations of the parties:"), self.obligations), self.obligations)
+        f.addRow(buddy_label(_("&Data sharing:"), self.data_sharing), self.data_sharing)
+        f.addRow(buddy_label(_("&Parties:"), parties_view), parties_view)
+        values: dict[str, Any] = {}
+        if agreement is not None:
+            values = {
+                "title": agreement.title,
+                "number": agreement.number,
+                "signed_on": _iso(agreement.signed_on),
+                "valid_from": _iso(agreement.valid_from),
+                "valid_until": _iso(agreement.valid_until),
+                "scope": agreement.scope,
+                "obligations": agreement.obligations,
+                "data_sharing": agreement.data_sharing,
+                "parties": {
+                    p.institution_id: [True, "", p.representative, p.function]
+                    for p in agreement.parties
+                },
+            }
+        self.finish_setup(form, values)
+        self.resize(860, 700)
+
+    def submit(self) -> Submit:
+        v = self.binding.values()
+
+        def day(name: str) -> date | None:
+            return date.fromisoformat(v[name]) if v[name] else None
+
+        data = registry.AgreementInput(
+            title=v["title"],
+            number=v["number"],
+            signed_on=day("signed_on"),
+            valid_from=day("valid_from"),
+            valid_until=day("valid_until"),
+            scope=v["scope"],
+            obligations=v["obligations"],
+            data_sharing=v["data_sharing"],
+            parties=[
+                registry.PartyInput(r.key, r.texts[0], r.texts[1], day("signed_on"))
+                for r in self.parties.checked_rows()
+            ],
+        )
+        agreement_id = self.agreement.id if self.agreement else None
+        return registry.save_agreement, (self.ctx.ws, self.team_id, data, agreement_id)
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        ctx: AppContext,
+        team_id: str,
+        institutions: list[Institution],
+        agreement: Agreement | None = None,
+    ) -> Any:
+        return cls.run(cls(ctx, team_id, institutions, agreement, parent))

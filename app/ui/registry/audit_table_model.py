@@ -1,0 +1,65 @@
+"""Audit events (who did what to which record, when) for the Historia screens.
+
+Entries carry ids and action codes only; the model turns them into Polish words ("zmieniono",
+"członek rodziny") and shows a short record id, never any data of the case.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QModelIndex
+
+from app.i18n import N_, _
+from app.services.audit import AuditRow
+from app.ui.family.record_table_model import Column, RecordTableModel
+
+ENTITY_LABELS: dict[str, str] = {
+    "family": N_("case"),
+    "person": N_("family member"),
+    "case_team_member": N_("task team member"),
+    "consent": N_("consent"),
+    "diagnosis": N_("diagnosis"),
+    "support_plan": N_("programme (IPW)"),
+    "goal": N_("goal"),
+    "action": N_("action"),
+    "commitment": N_("commitment"),
+    "review": N_("monitoring review"),
+    "visit": N_("visit"),
+    "attachment": N_("document"),
+    "institution": N_("institution"),
+    "cooperation_team": N_("cooperation team"),
+    "team_membership": N_("team membership"),
+    "agreement": N_("agreement"),
+    "team_meeting": N_("team meeting"),
+    "service": N_("service (koszyk usług)"),
+}
+
+
+def when_text(at: datetime) -> str:
+    return at.astimezone().strftime("%d.%m.%Y %H:%M")
+
+
+def entity_text(row: AuditRow) -> str:
+    label = ENTITY_LABELS.get(row.entity)
+    return _(label) if label else row.entity
+
+
+class AuditTableModel(RecordTableModel):
+    COLUMNS = (
+        Column(N_("When"), lambda r: when_text(r.at), sort=lambda r: r.at.isoformat()),
+        Column(N_("Who"), lambda r: r.actor),
+        Column(N_("What"), lambda r: r.action_label),
+        Column(N_("Record"), entity_text),
+        Column(N_("Detail"), lambda r: r.detail),
+        Column(N_("Record id"), lambda r: r.record_id[:8]),
+    )
+
+    def append_rows(self, rows: list[Any]) -> None:
+        if not rows:
+            return
+        start = len(self._rows)
+        self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
+        self._rows.extend(rows)
+        self.endInsertRows()

@@ -1,0 +1,139 @@
+"""The cooperation team itself (PZK: name, area, since when, lead institution) and adding an
+institution to it as a member."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtWidgets import QFormLayout, QWidget
+
+from app.i18n import _
+from app.models import CooperationTeam, Institution
+from app.services import registry
+from app.ui.context import AppContext
+from app.ui.family.form_kit import (
+    ChoiceCombo,
+    DateEdit,
+    OptionalDateEdit,
+    buddy_label,
+    line_edit,
+    text_edit,
+)
+from app.ui.family.record_dialog import RecordDialog, Submit
+
+
+def institution_choices(institutions: list[Institution]) -> list[tuple[str, str]]:
+    return [(i.id, i.name) for i in institutions]
+
+
+class TeamDialog(RecordDialog):
+    entity = "cooperation_team"
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        institutions: list[Institution],
+        team: CooperationTeam | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        title = _("Cooperation team") if team else _("New cooperation team")
+        super().__init__(ctx, title, f"registry:team:{team.id if team else 'new'}", parent)
+        self.team = team
+        b = self.binding
+        self.name = b.add("name", line_edit(300))
+        self.name.setPlaceholderText(_("e.g. Partnerski Zespół Kooperacji Gminy Narewka"))
+        self.teryt = b.add("teryt_code", line_edit(7))
+        self.established = b.add("established_on", OptionalDateEdit())
+        self.lead = b.add("lead_institution_id", ChoiceCombo())
+        self.lead.set_choices(institution_choices(institutions), empty=_("— none —"))
+        self.notes = b.add("notes", text_edit(3))
+        form = QWidget()
+        f = QFormLayout(form)
+        f.addRow(buddy_label(_("&Name:"), self.name), self.name)
+        f.addRow(buddy_label(_("&TERYT code of the area:"), self.teryt), self.teryt)
+        f.addRow(buddy_label(_("&Established on:"), self.established), self.established)
+        f.addRow(buddy_label(_("&Lead institution:"), self.lead), self.lead)
+        f.addRow(buddy_label(_("N&otes:"), self.notes), self.notes)
+        values: dict[str, Any] = {"teryt_code": ctx.ws.identity.unit_code}
+        if team is not None:
+            values = {
+                "name": team.name,
+                "teryt_code": team.teryt_code,
+                "established_on": team.established_on.isoformat() if team.established_on else None,
+                "lead_institution_id": team.lead_institution_id or "",
+                "notes": team.notes,
+            }
+        self.finish_setup(form, values)
+        self.resize(620, 380)
+
+    def submit(self) -> Submit:
+        v = self.binding.values()
+        data = registry.TeamInput(
+            name=v["name"],
+            teryt_code=v["teryt_code"],
+            established_on=date.fromisoformat(v["established_on"]) if v["established_on"] else None,
+            lead_institution_id=v["lead_institution_id"] or None,
+            notes=v["notes"],
+        )
+        return registry.save_team, (self.ctx.ws, data, self.team.id if self.team else None)
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        ctx: AppContext,
+        institutions: list[Institution],
+        team: CooperationTeam | None = None,
+    ) -> Any:
+        return cls.run(cls(ctx, institutions, team, parent))
+
+
+class MembershipDialog(RecordDialog):
+    """An institution joins the team, with its representative."""
+
+    entity = "team_membership"
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        team_id: str,
+        institutions: list[Institution],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(
+            ctx, _("Add an institution to the team"), f"registry:membership:{team_id}:new", parent
+        )
+        self.team_id = team_id
+        b = self.binding
+        self.institution = b.add("institution_id", ChoiceCombo())
+        self.institution.set_choices(institution_choices(institutions), empty=_("— choose —"))
+        self.representative = b.add("representative", line_edit(200))
+        self.role = b.add("role", line_edit(200))
+        self.role.setPlaceholderText(_("e.g. leader, member, animator"))
+        self.joined = b.add("joined_on", DateEdit())
+        form = QWidget()
+        f = QFormLayout(form)
+        f.addRow(buddy_label(_("&Institution:"), self.institution), self.institution)
+        f.addRow(buddy_label(_("&Representative:"), self.representative), self.representative)
+        f.addRow(buddy_label(_("R&ole in the team:"), self.role), self.role)
+        f.addRow(buddy_label(_("&Member since:"), self.joined), self.joined)
+        self.finish_setup(form)
+        self.resize(560, 260)
+
+    def submit(self) -> Submit:
+        v = self.binding.values()
+        return registry.add_member, (
+            self.ctx.ws,
+            self.team_id,
+            v["institution_id"],
+            v["representative"],
+            v["role"],
+            date.fromisoformat(v["joined_on"]),
+        )
+
+    @classmethod
+    def ask(
+        cls, parent: QWidget | None, ctx: AppContext, team_id: str, institutions: list[Institution]
+    ) -> Any:
+        return cls.run(cls(ctx, team_id, institutions, parent))

@@ -2,7 +2,9 @@
 
 ``ctx.events.family_opened(id)`` from any screen ends here: the family file window of the
 ``app.ui.family`` package is imported when first needed, one window per family (a second
-request raises the open one).  Windows are tracked so the shell can reopen them after unlock.
+request raises the open one).  Windows are tracked so the shell can reopen them after unlock,
+on the same tab (``state()``/``restore_state()`` of the window, when it has them).  A draft of
+the registration dialog (``registration:…``) reopens that dialog.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ class FamilyLauncher(QObject):
         ctx.events.new_family_requested.connect(
             lambda: self.new_family(QApplication.activeWindow())
         )
+        ctx.events.draft_restore_requested.connect(self._draft_requested)
 
     def open(self, family_id: str) -> QWidget | None:
         if not self.ctx.is_unlocked:
@@ -75,6 +78,28 @@ class FamilyLauncher(QObject):
     def open_ids(self) -> list[str]:
         """Families whose windows are open now, in the order they were opened."""
         return [fid for fid, w in self._windows.items() if w.isVisible()]
+
+    def open_states(self) -> list[dict[str, Any]]:
+        """What to reopen after unlock: each open window's ``state()`` (ids, tab; no data)."""
+        out = []
+        for fid, window in self._windows.items():
+            if not window.isVisible():
+                continue
+            state = getattr(window, "state", None)
+            out.append(dict(state()) if callable(state) else {})
+            out[-1]["family_id"] = fid
+        return out
+
+    def reopen(self, states: list[dict[str, Any]]) -> None:
+        for state in states:
+            window = self.open(state["family_id"])
+            restore = getattr(window, "restore_state", None)
+            if callable(restore):
+                restore(state)
+
+    def _draft_requested(self, form_key: str) -> None:
+        if form_key.partition(":")[0] == "registration":
+            self.new_family(QApplication.activeWindow())
 
     def discard_all(self) -> None:
         """Hide and destroy every family window (after lock: drafts are already saved)."""

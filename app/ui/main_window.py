@@ -182,9 +182,10 @@ class MainWindow(QMainWindow):
         self._screens.clear()
 
     def focus_search(self) -> None:
-        if self._current not in ("families", "today"):
-            self.show_screen("families")
+        """Ctrl+F: the current screen's own search, else the family search."""
         widget = self._screens.get(self._current)
+        if not callable(getattr(widget, "focus_search", None)):
+            widget = self.show_screen("families")
         focus = getattr(widget, "focus_search", None)
         if callable(focus):
             focus()

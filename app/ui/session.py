@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
@@ -41,12 +42,23 @@ from app.ui.unlock_window import UnlockWindow
 log = logging.getLogger(__name__)
 
 
+# Drafts that belong to a screen rather than a family: show that screen before asking for them.
+DRAFT_SCREENS = {
+    "institution": "team",
+    "cooperation_team": "team",
+    "team_membership": "team",
+    "agreement": "team",
+    "meeting": "team",
+    "service": "catalog",
+}
+
+
 @dataclass
 class Place:
     """Where the user was when the program locked (ids only, no case data)."""
 
     screen: str = "today"
-    family_ids: list[str] = field(default_factory=list)
+    families: list[dict[str, Any]] = field(default_factory=list)  # family windows' states
 
 
 class SessionController(QObject):
@@ -129,8 +141,7 @@ class SessionController(QObject):
         if self.unlock_window is not None:
             self.unlock_window.hide()
         self.main_window.show_screen(self.place.screen)
-        for family_id in self.place.family_ids:
-            self.ctx.events.family_opened.emit(family_id)
+        self.launcher.reopen(self.place.families)
         self.place = Place(screen=self.place.screen)
         self.idle.start()
         self.entered.emit()
@@ -160,6 +171,8 @@ class SessionController(QObject):
             family_id = family_id_of(key)
             if family_id:
                 self.ctx.events.family_opened.emit(family_id)
+            elif key.partition(":")[0] in DRAFT_SCREENS:
+                self.main_window.show_screen(DRAFT_SCREENS[key.partition(":")[0]])
             self.ctx.events.draft_restore_requested.emit(key)
 
     # -- demo data -------------------------------------------------------------------------
@@ -204,7 +217,7 @@ class SessionController(QObject):
     def _on_locking(self) -> None:
         self.idle.stop()
         if self.main_window is not None:
-            self.place = Place(self.main_window.current_key(), self.launcher.open_ids())
+            self.place = Place(self.main_window.current_key(), self.launcher.open_states())
 
     def _on_locked(self) -> None:
         clipboard.clear_now()

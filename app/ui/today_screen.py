@@ -187,9 +187,6 @@ class TodayScreen(QWidget):
             self.refresh()
         self.table.setFocus()
 
-    def focus_search(self) -> None:
-        self.kind.setFocus()
-
     def _open_index(self, index: QModelIndex) -> None:
         d = self.model.deadline(index.row())
         if d is not None:

@@ -38,14 +38,17 @@ def register(ctx) -> str:
     ).id
 
 
-def test_idle_lock_clears_everything_and_unlock_returns(main_window, qtbot, family_windows):
+def test_idle_lock_clears_everything_and_unlock_returns(main_window, qtbot):
     session, ctx = main_window.session, main_window.ctx
     family_id = register(ctx)
     main_window.show_screen("families")
     settle(ctx, qtbot)
     ctx.events.family_opened.emit(family_id)
     opened = session.launcher._windows[family_id]
-    assert opened.isVisible()
+    assert type(opened).__name__ == "FamilyWindow" and opened.isVisible()
+    settle(ctx, qtbot)
+    qtbot.waitUntil(lambda: opened.tabs.isEnabled(), timeout=10_000)
+    opened.tabs.setCurrentIndex(4)  # Wizyty
     stray = QDialog(main_window)
     stray.show()
 
@@ -64,7 +67,22 @@ def test_idle_lock_clears_everything_and_unlock_returns(main_window, qtbot, fami
     assert main_window.isVisible() and main_window.current_key() == "families"
     assert main_window.nav.currentItem().data(Qt.ItemDataRole.UserRole) == "families"
     assert session.launcher.open_ids() == [family_id]
+    reopened = session.launcher._windows[family_id]
+    assert reopened is not opened
+    settle(ctx, qtbot)
+    qtbot.waitUntil(lambda: reopened.tabs.currentIndex() == 4, timeout=10_000)
     assert session.idle.running
+
+
+def test_stand_in_window_contract(main_window, qtbot, family_windows):
+    """Any window class with (ctx, family_id) works with the launcher; a second request for
+    the same family raises the open window instead of opening another."""
+    session, ctx = main_window.session, main_window.ctx
+    family_id = register(ctx)
+    ctx.events.family_opened.emit(family_id)
+    ctx.events.family_opened.emit(family_id)
+    assert list(session.launcher._windows) == [family_id]
+    assert session.launcher.open_states() == [{"family_id": family_id}]
 
 
 def test_ctrl_l_locks(main_window, qtbot):

@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app import __version__
@@ -74,4 +74,16 @@ def run_gui(db: str | None = None, *, demo_families: int = 0, demo_seed: int | N
         if ctx.is_unlocked:
             ctx.lock()
         ctx.runner.shutdown()
+        _dispose(app, session)
     return int(code)
+
+
+def _dispose(app: QApplication, session: SessionController) -> None:
+    """Destroy every window while the application still exists (a widget outliving
+    ``QApplication`` crashes the interpreter at exit)."""
+    for widget in app.topLevelWidgets():
+        widget.hide()
+        widget.deleteLater()
+    session.deleteLater()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    app.processEvents()

@@ -108,7 +108,6 @@ def styles() -> dict[str, ParagraphStyle]:
             leading=13,
             spaceBefore=9,
             spaceAfter=4,
-            keepWithNext=1,
         ),
         "h3": make(
             "h3",
@@ -117,7 +116,6 @@ def styles() -> dict[str, ParagraphStyle]:
             leading=12,
             spaceBefore=6,
             spaceAfter=3,
-            keepWithNext=1,
         ),
         "h4": make(
             "h4",
@@ -126,7 +124,6 @@ def styles() -> dict[str, ParagraphStyle]:
             leading=11,
             spaceBefore=3,
             spaceAfter=1,
-            keepWithNext=1,
             textColor=MUTED,
         ),
         "cell": make("cell", fontSize=8.5, leading=10.5),
@@ -146,8 +143,31 @@ def para(text: str | None, style: str = "body", *, markup: bool = False) -> Para
     return Paragraph(text or "" if markup else esc(text), styles()[style])
 
 
+class Heading(Paragraph):
+    """A heading that never ends a page: when less than ``FOLLOW`` room would be left under it,
+    it moves to the next page.  (ReportLab's ``keepWithNext`` would instead carry the whole
+    next table or note along, leaving most of a page empty.)"""
+
+    # Room wanted below a heading, by level: a higher level wants more, so that a heading
+    # followed by a sub-heading never lands alone at the foot of a page.
+    FOLLOW = {2: 30 * mm, 3: 25 * mm, 4: 18 * mm}
+
+    def __init__(self, text: str, level: int) -> None:
+        super().__init__(text, styles()[f"h{level}"])
+        self.follow = self.FOLLOW[level]
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        width, height = super().wrap(avail_width, avail_height)
+        if avail_height < height + self.follow:
+            return width, avail_height + 1  # "does not fit": the frame moves it on
+        return width, height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        return []
+
+
 def heading(text: str, level: int = 2) -> Paragraph:
-    return Paragraph(esc(text), styles()[f"h{level}"])
+    return Heading(esc(text), level)
 
 
 def title_block(title: str, subtitle: str = "") -> list[Flowable]:
@@ -201,6 +221,7 @@ def data_table(
         data.append([para(empty_text or EMPTY, "muted")] + [""] * (len(headers) - 1))
     table = Table(data, colWidths=col_widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
     commands = [
+        ("FONT", (0, 0), (-1, -1), FONT, 8.5),  # for plain-string cells; default: Helvetica
         ("GRID", (0, 0), (-1, -1), 0.4, GRID),
         ("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -224,6 +245,7 @@ def field_table(
     widths = [CONTENT_WIDTH * label_width, CONTENT_WIDTH * (1 - label_width)]
     table = Table(data, colWidths=widths, splitInRow=1, hAlign="LEFT")
     commands = [
+        ("FONT", (0, 0), (-1, -1), FONT, 9),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 2),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
@@ -363,6 +385,7 @@ def signature_section(
         t.setStyle(
             TableStyle(
                 [
+                    ("FONT", (0, 0), (-1, -1), FONT, 9),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 6),
@@ -466,6 +489,8 @@ def build_pdf(header: PageHeader, story: Sequence[Flowable]) -> bytes:
         creator=CREATOR,
         keywords=[],
         lang="pl-PL" if current_language() == "pl" else "en",
+        initialFontName=FONT,  # else every page references an unembedded Helvetica
+        initialFontSize=9,
     )
     frame = Frame(
         MARGIN_LEFT,

@@ -1,0 +1,86 @@
+"""Reading printed PDFs back: text (pypdf), character positions and pixels (pypdfium2)."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pypdf
+import pypdfium2
+
+from app.printing import layout, raster
+
+
+def reader(pdf: bytes) -> pypdf.PdfReader:
+    assert pdf.startswith(b"%PDF-"), "not a PDF"
+    return pypdf.PdfReader(io.BytesIO(pdf))
+
+
+def flat(text: str) -> str:
+    """Whitespace collapsed, and words re-joined where a line broke after a hyphen."""
+    return re.sub(r"-\s+", "-", " ".join(text.split()))
+
+
+def page_texts(pdf: bytes) -> list[str]:
+    return [flat(p.extract_text() or "") for p in reader(pdf).pages]
+
+
+def text(pdf: bytes) -> str:
+    return " ".join(page_texts(pdf))
+
+
+def signature_text(pdf: bytes, caption: str = "miejscowość i data") -> str:
+    """Everything from the first signature block on (each block: caption, line, name)."""
+    full = text(pdf)
+    assert caption in full, "no signature block"
+    return full[full.index(caption) :]
+
+
+def chars_outside_layout(pdf: bytes, tolerance: float = 1.5) -> list[tuple[int, str]]:
+    """Characters drawn outside the page's header, footer or body frame (clipped/overflowing
+    text would be there): (page number, character) pairs."""
+    width, height = layout.PAGE_WIDTH, layout.PAGE_HEIGHT
+    left, right = layout.MARGIN_LEFT - tolerance, width - layout.MARGIN_RIGHT + tolerance
+    body_low = layout.MARGIN_BOTTOM - tolerance
+    body_high = height - layout.MARGIN_TOP + tolerance
+    header_low = body_high + 4 * 2.835 - 2 * tolerance
+    footer_high = 15 * 2.835
+    bad: list[tuple[int, str]] = []
+    doc = pypdfium2.PdfDocument(pdf)
+    try:
+        for number in range(len(doc)):
+            page = doc[number]
+            tp = page.get_textpage()
+            for i in range(tp.count_chars()):
+                ch = tp.get_text_range(i, 1)
+                if not ch.strip():
+                    continue
+                x0, y0, x1, y1 = tp.get_charbox(i)
+                inside_x = left <= x0 and x1 <= right
+                in_body = body_low <= y0 and y1 <= body_high
+                in_header = y0 >= header_low and y1 <= height
+                in_footer = y1 <= footer_high and y0 >= 0
+                if not (inside_x and (in_body or in_header or in_footer)):
+                    bad.append((number + 1, ch))
+            tp.close()
+            page.close()
+    finally:
+        doc.close()
+    return bad
+
+
+def ruled_lines(pdf: bytes, page: int = 0, dpi: int = 60, share: float = 0.6) -> int:
+    """How many horizontal lines longer than ``share`` of the text width a page has."""
+    image = raster.render_pages(pdf, dpi=dpi, first=page, last=page)[0]
+    x0 = int(layout.MARGIN_LEFT / 72 * dpi)
+    x1 = int((layout.PAGE_WIDTH - layout.MARGIN_RIGHT) / 72 * dpi)
+    need = (x1 - x0) * share
+    count, previous = 0, False
+    for y in range(image.height):
+        row = image.data[y * image.stride : y * image.stride + image.width * 3]
+        dark = sum(1 for x in range(x0, x1) if row[3 * x + 1] < 200)
+        is_line = dark >= need
+        if is_line and not previous:
+            count += 1
+        previous = is_line
+    return count

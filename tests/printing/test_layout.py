@@ -1,0 +1,99 @@
+"""The shared page layout, and the checks the document tests rely on (shown to fail when they
+should: text outside the frames, missing lines)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from reportlab.platypus import Flowable, Spacer
+
+from app.printing import layout, raster
+from tests.printing import pdfcheck
+
+HEADER = layout.PageHeader(
+    "Gminny Ośrodek Pomocy Społecznej w Narewce",
+    "ul. Białowieska 1, 17-220 Narewka",
+    "2005092/2026/0042",
+    "Notatka z wizyty",
+    date(2026, 3, 4),
+)
+
+
+class _Overflow(Flowable):
+    """Draws a word far to the right of the frame, as clipped table text would."""
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.width = aw
+        return aw, 12
+
+    def draw(self) -> None:
+        self.canv.setFont(layout.FONT, 9)
+        self.canv.drawString(self.width + 30, 0, "Źdźbło")
+
+
+def test_the_outside_check_finds_overflowing_text():
+    ok = layout.build_pdf(HEADER, [layout.para("Zażółć gęślą jaźń")])
+    assert pdfcheck.chars_outside_layout(ok) == []
+    bad = layout.build_pdf(HEADER, [layout.para("tekst"), _Overflow()])
+    assert {ch for _page, ch in pdfcheck.chars_outside_layout(bad)} == set("Źdźbło")
+
+
+def test_writing_lines_split_across_pages_and_are_counted():
+    pdf = layout.build_pdf(HEADER, layout.title_block("Formularz") + [layout.WritingLines(70)])
+    pages = pdfcheck.page_texts(pdf)
+    assert len(pages) == 3
+    rules = 2  # every page: the rule under the header and the one above the footer
+    assert sum(pdfcheck.ruled_lines(pdf, page=p) for p in range(3)) == 70 + 3 * rules
+    text_only = layout.build_pdf(HEADER, [layout.para("Bez linii.")])
+    assert pdfcheck.ruled_lines(text_only) == rules
+
+
+def test_header_footer_metadata_and_page_count():
+    pdf = layout.build_pdf(HEADER, [layout.para("x")] + [Spacer(1, 680)] + [layout.para("y")])
+    pages = pdfcheck.page_texts(pdf)
+    assert len(pages) == 2
+    for n, page in enumerate(pages, 1):
+        assert f"strona {n} z 2" in page
+        assert "Nr sprawy: 2005092/2026/0042" in page and "Data: 04.03.2026" in page
+        assert "ul. Białowieska 1, 17-220 Narewka" in page and "Notatka z wizyty" in page
+    meta = pdfcheck.reader(pdf).metadata
+    assert meta["/Title"] == "Notatka z wizyty" and meta["/Author"] == "Kooperacja"
+    assert raster.page_count(pdf) == 2
+
+
+def test_a_heading_never_ends_a_page():
+    filler = layout.Spacer(1, layout.PAGE_HEIGHT - layout.MARGIN_TOP - layout.MARGIN_BOTTOM - 40)
+    story = [filler, layout.heading("Wnioski z diagnozy"), layout.para("Treść wniosków.")]
+    pages = pdfcheck.page_texts(layout.build_pdf(HEADER, story))
+    assert "Wnioski z diagnozy" not in pages[0]
+    assert "Wnioski z diagnozy Treść wniosków." in pages[1]
+
+
+def test_signatures_stay_with_their_lead_text():
+    filler = layout.Spacer(1, layout.PAGE_HEIGHT - layout.MARGIN_TOP - layout.MARGIN_BOTTOM - 90)
+    people = [
+        layout.Signatory("Grażyna Źdźbło-Łęcka", "członek rodziny"),
+        layout.Signatory("", "przedstawiciel"),
+    ]
+    story = [filler, *layout.signature_section(people, lead=[layout.para("Ostatni punkt.")])]
+    pages = pdfcheck.page_texts(layout.build_pdf(HEADER, story))
+    assert "Ostatni punkt." in pages[1] and "Grażyna Źdźbło-Łęcka" in pages[1]
+    assert "imię i nazwisko (drukowanymi literami)" in pages[1]
+
+
+def test_closing_keeps_a_short_section_whole_and_a_long_one_in_part():
+    short = [layout.heading("VI"), layout.para("krótko")]
+    lead = layout.closing(short, "krótko")
+    assert len(lead) == 2 and short == []
+    long_text = "słowo " * 400
+    flows = [layout.heading("VI"), layout.para("a"), layout.para("b")]
+    lead = layout.closing(flows, long_text)
+    assert len(lead) == 1 and len(flows) == 2
+
+
+def test_pages_render_to_images_in_memory():
+    pdf = layout.build_pdf(HEADER, [layout.para("x")])
+    (page,) = raster.render_pages(pdf, dpi=72)
+    assert page.width in (595, 596) and page.height in (841, 842)  # A4 at 72 dpi
+    assert len(page.data) >= page.stride * page.height
+    assert page.to_png().startswith(b"\x89PNG")

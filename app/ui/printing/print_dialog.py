@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QRectF, QStandardPaths, Qt
-from PySide6.QtGui import QGuiApplication, QImage, QKeySequence, QPainter, QPixmap
+from PySide6.QtGui import QGuiApplication, QImage, QKeySequence, QPageSize, QPainter, QPixmap
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
@@ -62,6 +62,14 @@ def prepare(ws: Workspace, kind: str, ids: dict[str, Any]) -> tuple:
     return doc, raster.render_pages(doc.pdf, dpi=PREVIEW_DPI)
 
 
+def fit(printer: QPrinter, page: raster.PageImage) -> QRectF:
+    """The page's place on the paper: full size on A4, scaled without distortion on other
+    paper the user picked in the print dialog."""
+    paper = printer.paperRect(QPrinter.Unit.DevicePixel)
+    scale = min(paper.width() / page.width, paper.height() / page.height)
+    return QRectF(paper.x(), paper.y(), page.width * scale, page.height * scale)
+
+
 class PrintPreviewDialog(QDialog):
     def __init__(
         self, ctx: AppContext, kind: str, parent: QWidget | None = None, **ids: Any
@@ -73,9 +81,7 @@ class PrintPreviewDialog(QDialog):
         self.document: service.PrintedDocument | None = None
         self.page_labels: list[QLabel] = []
         self._closed = False
-        self.setWindowTitle(
-            _("Print preview – {title}").format(title=service.document_title(kind))
-        )
+        self.setWindowTitle(_("Print preview – {title}").format(title=service.document_title(kind)))
         self.resize(900, 1000)
         self._build()
         ctx.events.locking.connect(self._on_locking)
@@ -152,6 +158,7 @@ class PrintPreviewDialog(QDialog):
     # -- printing ----------------------------------------------------------------------------
     def make_printer(self) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         printer.setFullPage(True)  # the PDF page already has its margins
         printer.setDocName(self.document.title if self.document else "")
         return printer
@@ -189,8 +196,7 @@ class PrintPreviewDialog(QDialog):
                 if number > first:
                     printer.newPage()
                 page = raster.render_pages(doc.pdf, dpi=dpi, first=number - 1, last=number - 1)[0]
-                target = QRectF(printer.paperRect(QPrinter.Unit.DevicePixel))
-                painter.drawImage(target, page_qimage(page))
+                painter.drawImage(fit(printer, page), page_qimage(page))
         finally:
             painter.end()
             QGuiApplication.restoreOverrideCursor()
@@ -198,9 +204,7 @@ class PrintPreviewDialog(QDialog):
 
     # -- saving ------------------------------------------------------------------------------
     def suggested_path(self) -> str:
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name = self.document.filename if self.document else "dokument.pdf"
         return str(Path(folder) / name) if folder else name
 

@@ -196,15 +196,22 @@ def _members_of(s: Session, family_ids: list[str]) -> dict[str, list[Member]]:
     out: dict[str, list[Member]] = {}
     if not family_ids:
         return out
+    # Only the columns a row shows: building ~250 full Person objects per page cost a quarter
+    # of a search (bench/RESULTS.md, Foundation).
     q = (
-        select(Person)
+        select(
+            Person.family_id,
+            Person.id,
+            Person.first_name,
+            Person.last_name,
+            Person.pesel,
+            Person.relation,
+        )
         .where(Person.family_id.in_(family_ids), Person.deleted.is_(False))
         .order_by(Person.family_id, Person.sort_order, Person.birth_date)
     )
-    for p in s.scalars(q):
-        out.setdefault(p.family_id, []).append(
-            Member(p.id, p.first_name, p.last_name, p.pesel, p.relation)
-        )
+    for family_id, *fields in s.execute(q):
+        out.setdefault(family_id, []).append(Member(*fields))
     return out
 
 

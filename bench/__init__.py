@@ -1,0 +1,1 @@
+"""Benchmarks (``make bench``): figures for ``bench/RESULTS.md``, never assertions in tests."""

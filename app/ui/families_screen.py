@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -22,7 +21,7 @@ from app.models.enums import FamilyStatus
 from app.services import reference
 from app.ui.context import AppContext
 from app.ui.families_table_model import COLUMNS, FamiliesTableModel
-from app.ui.widgets import label
+from app.ui.widgets import label, list_table
 
 SEARCH_DELAY_MS = 250
 
@@ -70,20 +69,12 @@ class FamiliesScreen(QWidget):
         self.count = label("", "muted", wrap=False)
         self.count.setAccessibleName(_("Number of families found"))
 
-        self.table = QTableView()
+        self.table = list_table(QTableView(), _("Families"))
         self.table.setModel(self.model)
-        self.table.setAccessibleName(_("Families"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.setTabKeyNavigation(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        widths = (150, 210, 260, 130, 100, 90, 150, 70)
+        widths = (150, 200, 240, 110, 95, 90, 200, 60)
         for column, width in enumerate(widths[: len(COLUMNS)]):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)

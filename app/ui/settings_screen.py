@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -78,17 +78,21 @@ class SettingsScreen(QWidget):
         self.idle_minutes.valueChanged.connect(self.save_idle_minutes)
         lock_now = QPushButton(_("&Lock now (Ctrl+L)"))
         lock_now.clicked.connect(self.ctx.events.lock_requested.emit)
+        self.idle_minutes.setMaximumWidth(110)
         lock_box = QGroupBox(_("Locking"))
-        lock_form = QFormLayout(lock_box)
-        lock_form.addRow(label(_("Lock &after:"), buddy=self.idle_minutes), self.idle_minutes)
-        lock_form.addRow(
-            "",
+        lock_layout = QVBoxLayout(lock_box)
+        row = QHBoxLayout()
+        row.addWidget(label(_("Lock &after:"), wrap=False, buddy=self.idle_minutes))
+        row.addWidget(self.idle_minutes)
+        row.addStretch(1)
+        lock_layout.addLayout(row)
+        lock_layout.addWidget(
             label(
                 _("Without mouse or keyboard use for this long the program locks itself."),
                 "muted",
-            ),
+            )
         )
-        lock_form.addRow("", lock_now)
+        lock_layout.addWidget(lock_now, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.passphrase_button = QPushButton(_("C&hange the passphrase…"))
         self.passphrase_button.clicked.connect(self.change_passphrase)
@@ -97,7 +101,7 @@ class SettingsScreen(QWidget):
         pass_layout.addWidget(
             label(_("Change it when someone else may have seen it, or when you leave the job."))
         )
-        pass_layout.addWidget(self.passphrase_button, 0)
+        pass_layout.addWidget(self.passphrase_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.backup_button = QPushButton(_("Make a &backup…"))
         self.backup_button.clicked.connect(self.make_backup)
@@ -131,6 +135,7 @@ class SettingsScreen(QWidget):
         self.language.currentIndexChanged.connect(self.change_language)
         lang_box = QGroupBox(_("Language"))
         lang_form = QFormLayout(lang_box)
+        lang_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         lang_form.addRow(label(_("Lan&guage:"), buddy=self.language), self.language)
 
         about_box = QGroupBox(_("This installation"))
@@ -144,6 +149,7 @@ class SettingsScreen(QWidget):
         about.addRow(_("Version:"), label(__version__))
 
         content = QWidget()
+        content.setMaximumWidth(860)  # long lines are hard to read on a wide screen
         layout = QVBoxLayout(content)
         layout.addWidget(label(_("Settings"), "heading"))
         for box in (lock_box, pass_box, backup_box, lang_box, about_box):
@@ -152,6 +158,7 @@ class SettingsScreen(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
+        scroll.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)

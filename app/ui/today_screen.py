@@ -7,7 +7,6 @@ from datetime import date
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
@@ -23,7 +22,7 @@ from app.services import deadlines
 from app.services.deadlines import Deadline, Kind
 from app.ui.context import AppContext
 from app.ui.deadlines_table_model import DeadlinesTableModel
-from app.ui.widgets import label
+from app.ui.widgets import label, list_table
 
 HORIZONS = (7, 14, 30, 60, 90)
 WEEKDAYS = (
@@ -88,16 +87,8 @@ class TodayScreen(QWidget):
         QShortcut(QKeySequence.StandardKey.Refresh, self, self.refresh)
         self.status = label("", "muted", wrap=False)
 
-        self.table = QTableView()
+        self.table = list_table(QTableView(), _("Deadlines"))
         self.table.setModel(self.model)
-        self.table.setAccessibleName(_("Deadlines"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         for column, width in enumerate((95, 160, 250, 150, 220)):

@@ -191,14 +191,13 @@ def _check_audit_continuity(
             raise refused("audit", detail=f"gap before {first['seq']}")
         overlap = [e for e in events if e["seq"] <= local_seq]
         if overlap:
-            have = dict(
-                s.execute(
-                    select(AuditEvent.seq, AuditEvent.hash).where(
-                        AuditEvent.device_id == sender,
-                        AuditEvent.seq.in_([e["seq"] for e in overlap]),
-                    )
-                ).tuples()
+            rows = s.execute(
+                select(AuditEvent.seq, AuditEvent.hash).where(
+                    AuditEvent.device_id == sender,
+                    AuditEvent.seq.in_([e["seq"] for e in overlap]),
+                )
             )
+            have = {seq: digest for seq, digest in rows}
             if any(have.get(e["seq"]) != e["hash"] for e in overlap):
                 raise refused("audit_fork")
         if first["seq"] > 1 and first["seq"] == local_seq + 1 and first["prev_hash"] != local_hash:

@@ -67,13 +67,12 @@ class PeerStatus:
 
 def peer_statuses(ws: Workspace) -> list[PeerStatus]:
     with ws.transaction() as s:
-        conflicts = dict(
-            s.execute(
-                select(SyncConflict.peer, func.count())
-                .where(SyncConflict.status == "open")
-                .group_by(SyncConflict.peer)
-            ).tuples()
+        rows = s.execute(
+            select(SyncConflict.peer, func.count())
+            .where(SyncConflict.status == "open")
+            .group_by(SyncConflict.peer)
         )
+        conflicts = {peer: n for peer, n in rows}
         out = []
         devices = s.scalars(
             select(Device)

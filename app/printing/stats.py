@@ -1,0 +1,41 @@
+"""The anonymised statistics for the ROPS as a PDF: the tables of ``app.services.stats``."""
+
+from __future__ import annotations
+
+from app.i18n import _
+from app.printing.layout import PageHeader, build_pdf, data_table, heading, para, title_block
+from app.services.stats import Statistics
+
+
+def statistics_pdf(stats: Statistics, institution_name: str) -> bytes:
+    header = PageHeader(
+        institution_name=institution_name,
+        institution_address=stats.unit_name,
+        reference=stats.unit_code,
+        title=_("Anonymised statistics"),
+        printed_on=stats.generated_on,
+        reference_label=_("Unit"),
+    )
+    story = [
+        *title_block(
+            _("Anonymised statistics of the Model Kooperacji"),
+            _("{unit} ({code}), as of {day}").format(
+                unit=stats.unit_name, code=stats.unit_code, day=stats.generated_on.isoformat()
+            ),
+        ),
+        para(
+            _(
+                "Counts only: no names, PESEL numbers, addresses or case numbers. Counts below "
+                "{n} are shown as “<{n}”, and where a hidden count could be worked out from a "
+                "total, another count is hidden as well."
+            ).format(n=stats.min_cell),
+            "note",
+        ),
+    ]
+    for table in stats.tables:
+        widths = [3.0] + [1.0] * (len(table.columns) - 1)
+        story += [
+            heading(table.title),
+            data_table(table.columns, table.rows, widths, empty_text=_("No data.")),
+        ]
+    return build_pdf(header, story)

@@ -1,0 +1,71 @@
+"""Helpers of the sync tests: devices, key exchange, bundle round trips, database hashes."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+from sqlalchemy import select
+
+from app.models.sync_state import SyncConflict
+from app.services import dump, setup
+from app.services.common import apply
+from app.services.workspace import Workspace
+from app.store.keys import TEST_KDF
+from app.sync import export, identity, importer
+from tests.conftest import PASSPHRASE
+
+
+def make_device(path: Path, role: str, unit: str, name: str, worker: str) -> Workspace:
+    return setup.initialize(
+        path, PASSPHRASE, role=role, unit_code=unit, name=name, worker_name=worker, kdf=TEST_KDF
+    )
+
+
+def introduce(a: Workspace, b: Workspace) -> None:
+    """Each device registers the other's key card (fingerprints confirmed)."""
+    identity.register_card(b, identity.read_card(identity.export_card(a)))
+    identity.register_card(a, identity.read_card(identity.export_card(b)))
+
+
+def exchange(src: Workspace, dst: Workspace, *, full: bool = False) -> importer.ImportResult:
+    result = export.export_bundle(src, dst.device_id, full=full)
+    return importer.import_bundle(dst, result.data)
+
+
+def db_hash(ws: Workspace) -> str:
+    """SHA-256 of the database file and its WAL: any write shows up here."""
+    h = hashlib.sha256()
+    for suffix in ("", "-wal"):
+        p = Path(f"{ws.path}{suffix}")
+        h.update(p.read_bytes() if p.exists() else b"-")
+    return h.hexdigest()
+
+
+def dump_text(ws: Workspace) -> str:
+    return dump.dump_json(ws)
+
+
+def edit(ws: Workspace, model: type, row_id: str, **fields: object) -> None:
+    """A plain local edit (stamped by the workspace like any service's)."""
+    with ws.transaction() as s:
+        row = s.get(model, row_id)
+        assert row is not None
+        apply(row, **fields)
+
+
+def open_conflicts(ws: Workspace) -> list[SyncConflict]:
+    with ws.transaction() as s:
+        return list(s.scalars(select(SyncConflict).where(SyncConflict.status == "open")))
+
+
+def copy_db(src: Path, dst: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        p = Path(f"{src}{suffix}")
+        if p.exists():
+            shutil.copy(p, Path(f"{dst}{suffix}"))
+
+
+def unlock(path: Path) -> Workspace:
+    return setup.open_workspace(path, PASSPHRASE)

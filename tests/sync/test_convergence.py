@@ -1,0 +1,227 @@
+"""Property: two OPS devices and a coordinator edit at random and exchange bundles in random
+orders, with duplicates and lost bundles; at the end every copy is identical (``dump --json``)
+and every edit is either applied, knowingly overwritten later, or waiting in a conflict inbox.
+
+Each example starts from copies of three template databases (made once) that already share two
+families, so examples are cheap.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import random
+import tempfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import select
+
+from app.errors import NotFound
+from app.models import Family, Person
+from app.models.sync_state import SyncConflict
+from app.services import families, persons, visits
+from app.services.common import tombstone
+from app.sync import conflicts as inbox
+from app.sync import export, importer
+from app.sync.errors import BundleRefused
+from tests.sync.helpers import (
+    copy_db,
+    dump_text,
+    edit,
+    exchange,
+    introduce,
+    make_device,
+    open_conflicts,
+    unlock,
+)
+
+NAMES = ("A", "B", "C")
+FIELDS = {Family: ("phone", "notes", "lead_worker", "street"), Person: ("first_name", "phone")}
+
+
+@pytest.fixture(scope="module")
+def templates(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("templates")
+    a = make_device(folder / "A.db", "ops", "2005092", "GOPS Narewka", "Anna Kowalczyk")
+    b = make_device(folder / "B.db", "ops", "2005092", "GOPS Narewka", "Piotr Nowak")
+    c = make_device(folder / "C.db", "coordinator", "2005", "PCPR Hajnówka", "Ewa Zawadzka")
+    introduce(a, c)
+    introduce(b, c)
+    targets = []
+    for i in range(2):
+        fam = families.register_family(
+            a, families.FamilyInput(gmina_code="2005092", locality="Narewka", phone=f"50{i}")
+        )
+        targets.append((Family, fam.id))
+        for first in ("Ala", "Olek"):
+            p = persons.add_person(
+                a,
+                fam.id,
+                persons.PersonInput(
+                    first_name=first,
+                    last_name="Łęcka",
+                    document_type="id_card",
+                    document_number=f"ABC{i}{first}",
+                ),
+            )
+            targets.append((Person, p.id))
+    _settle(a, b, c)
+    assert dump_text(a) == dump_text(b) == dump_text(c)
+    for ws in (a, b, c):
+        ws.lock()
+    return folder, targets
+
+
+def _settle(a, b, c, rounds: int = 2) -> None:
+    for _ in range(rounds):
+        for ops in (a, b):
+            exchange(ops, c)
+        for ops in (a, b):
+            exchange(c, ops)
+
+
+def _values(ws, targets) -> dict:
+    out = {}
+    with ws.transaction() as s:
+        for model, row_id in targets:
+            row = s.get(model, row_id)
+            if row is None:
+                continue
+            for f in (*FIELDS[model], "deleted"):
+                out[(model.__tablename__, row_id, f)] = getattr(row, f)
+    return out
+
+
+op = st.one_of(
+    st.tuples(st.just("edit"), st.integers(0, 2), st.integers(0, 5), st.integers(0, 3)),
+    st.tuples(st.just("delete"), st.integers(0, 2), st.integers(1, 5)),
+    st.tuples(st.just("visit"), st.integers(0, 2), st.integers(0, 1)),
+    st.tuples(st.just("export"), st.integers(0, 2), st.integers(0, 1)),
+    st.tuples(st.just("deliver"), st.integers(0, 1000)),
+    st.tuples(st.just("deliver"), st.integers(0, 1000)),
+)
+
+
+@pytest.mark.slow
+@settings(
+    max_examples=int(os.environ.get("KOOPERACJA_SYNC_EXAMPLES", "20")),
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(ops=st.lists(op, min_size=4, max_size=30), seed=st.integers(0, 2**16))
+def test_random_edits_and_exchanges_converge(templates, ops, seed):
+    folder, targets = templates
+    work = Path(tempfile.mkdtemp(dir=folder))
+    for name in NAMES:
+        copy_db(folder / f"{name}.db", work / f"{name}.db")
+    devices = [unlock(work / f"{name}.db") for name in NAMES]
+    try:
+        _run(devices, targets, ops, random.Random(seed))
+    finally:
+        for ws in devices:
+            ws.lock()
+
+
+def _run(devices, targets, ops, rnd) -> None:
+    a, b, c = devices
+    mailbox: list[tuple[int, bytes]] = []  # (destination index, bundle)
+    edits: list[dict] = []
+    seen = [dict() for _ in devices]  # per device: key -> set of values ever current there
+    counter = 0
+
+    def observe(i: int) -> None:
+        for key, value in _values(devices[i], targets).items():
+            seen[i].setdefault(key, set()).add(value)
+
+    for i in range(3):
+        observe(i)
+    for step in ops:
+        kind = step[0]
+        if kind == "edit":
+            _, dev, t, f = step
+            model, row_id = targets[t]
+            field = FIELDS[model][f % len(FIELDS[model])]
+            counter += 1
+            value = f"v{counter}-{NAMES[dev]}"
+            key = (model.__tablename__, row_id, field)
+            before = set(seen[dev].get(key, set()))
+            edit(devices[dev], model, row_id, **{field: value})
+            edits.append({"key": key, "value": value, "seen_before": before, "n": counter})
+            observe(dev)
+        elif kind == "delete":
+            _, dev, t = step
+            model, row_id = targets[t]
+            key = (model.__tablename__, row_id, "deleted")
+            with devices[dev].transaction() as s:
+                row = s.get(model, row_id)
+                if row.deleted:
+                    continue
+                tombstone(row)
+            counter += 1
+            edits.append({"key": key, "value": True, "seen_before": set(), "n": counter})
+            observe(dev)
+        elif kind == "visit":
+            _, dev, fam = step
+            with contextlib.suppress(NotFound):  # the family was deleted on this device
+                visits.save_visit(
+                    devices[dev],
+                    targets[fam * 3][1],
+                    visits.VisitInput(
+                        visit_on=date(2026, 1, 1 + counter % 28), purpose=f"w{counter}"
+                    ),
+                )
+        elif kind == "export":
+            _, src, which = step
+            ops_dev = [0, 1][which]
+            if src == 2:
+                pair = (2, ops_dev)
+            else:
+                pair = (src, 2)
+            result = export.export_bundle(devices[pair[0]], devices[pair[1]].device_id)
+            mailbox.append((pair[1], result.data))
+        elif kind == "deliver" and mailbox:
+            dst, data = mailbox[step[1] % len(mailbox)]
+            try:
+                importer.import_bundle(devices[dst], data)
+            except BundleRefused as exc:
+                assert exc.code == "older_seq", exc.message
+            observe(dst)
+    _settle(a, b, c)
+    for i in range(3):
+        observe(i)
+    texts = [dump_text(ws) for ws in devices]
+    assert texts[0] == texts[1] == texts[2]
+    final = _values(c, targets)
+    waiting: dict[tuple, set] = {}
+    for ws in devices:
+        for x in open_conflicts(ws):
+            for v in (x.mine, x.theirs):
+                waiting.setdefault((x.tbl, x.row_id, x.field), set()).add(json.loads(v))
+    for e in edits:
+        key, value = e["key"], e["value"]
+        applied = final[key] == value
+        in_inbox = value in waiting.get(key, set())
+        overwritten = any(
+            later["key"] == key and later["n"] > e["n"] and value in later["seen_before"]
+            for later in edits
+        )
+        assert applied or in_inbox or overwritten, (key, value)
+    # People resolve every conflict (either way); after more exchanges all copies still agree.
+    for _ in range(6):
+        pending = [(ws, x) for ws in devices for x in open_conflicts(ws)]
+        if not pending:
+            break
+        for ws, x in pending:
+            inbox.resolve(ws, x.id, rnd.choice(("mine", "theirs")))
+        _settle(a, b, c)
+    assert not any(open_conflicts(ws) for ws in devices)
+    texts = [dump_text(ws) for ws in devices]
+    assert texts[0] == texts[1] == texts[2]
+    with c.transaction() as s:
+        assert s.scalars(select(SyncConflict).where(SyncConflict.status == "open")).all() == []

@@ -170,3 +170,23 @@ def test_ask_runs_the_dialog_modally(qtbot, ctx, family_case, monkeypatch):
     )
     assert result == QDialog.DialogCode.Rejected.value
     assert seen == [("blank-visit", {"family_id": family_case.family_id}, 1)]
+
+
+def test_dropping_the_dialog_never_destroys_it_on_the_db_thread(qtbot, ctx, ws, family_case):
+    """The runner's job is released on the DB thread; it must not hold the last reference to
+    the dialog (Qt would then destroy the dialog from that thread and crash), whether the
+    dialog is dropped before or after its pages arrived."""
+    import gc
+
+    for round_ in range(6):
+        dialog = PrintPreviewDialog(ctx, "visit", family_id=family_case.family_id)
+        dialog.start()
+        if round_ % 2:
+            qtbot.waitUntil(lambda d=dialog: d.page_count() > 0, timeout=20_000)
+        dialog.reject()
+        del dialog
+        gc.collect()
+        qtbot.wait(20)
+    ctx.runner.wait_idle()
+    qtbot.wait(200)
+    assert audit.list_events(ws, family_case.family_id, limit=1)[0].detail == "visit"

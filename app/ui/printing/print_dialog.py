@@ -20,6 +20,8 @@ No PDF is ever written to a temporary folder.  Locking the application closes th
 from __future__ import annotations
 
 import logging
+import weakref
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +70,23 @@ def fit(printer: QPrinter, page: raster.PageImage) -> QRectF:
     paper = printer.paperRect(QPrinter.Unit.DevicePixel)
     scale = min(paper.width() / page.width, paper.height() / page.height)
     return QRectF(paper.x(), paper.y(), page.width * scale, page.height * scale)
+
+
+def later(method: Callable[..., None], *args: Any) -> Callable[[Any], None]:
+    """A callback for ``ctx.runner`` that holds the dialog only weakly.
+
+    The runner's job (and so its callbacks) is released on the database thread; if it held the
+    last reference to the dialog, the dialog would be destroyed from that thread, which crashes
+    Qt.  The result of the job is passed as the last argument; a closed dialog ignores it.
+    """
+    ref = weakref.WeakMethod(method)
+
+    def call(result: Any) -> None:
+        bound = ref()
+        if bound is not None:
+            bound(*args, result)
+
+    return call
 
 
 class PrintPreviewDialog(QDialog):
@@ -126,7 +145,7 @@ class PrintPreviewDialog(QDialog):
             self._failed(exc)
             return
         self.ctx.runner.run(
-            prepare, ws, self.kind, self.ids, success=self._show, failure=self._failed
+            prepare, ws, self.kind, self.ids, success=later(self._show), failure=later(self._failed)
         )
 
     def _show(self, result: tuple) -> None:
@@ -177,11 +196,14 @@ class PrintPreviewDialog(QDialog):
             service.record_output,
             self.ctx.ws,
             doc,
-            success=lambda _r: self._paint(printer, doc),
-            failure=lambda exc: show_error(self, exc),
+            success=later(self._paint, printer, doc),
+            failure=later(self._show_error),
         )
 
-    def _paint(self, printer: QPrinter, doc: service.PrintedDocument) -> None:
+    def _show_error(self, exc: BaseException) -> None:
+        show_error(self, exc)
+
+    def _paint(self, printer: QPrinter, doc: service.PrintedDocument, _done: object) -> None:
         first, last = printer.fromPage(), printer.toPage()
         if first <= 0:
             first, last = 1, self.page_count()
@@ -223,11 +245,11 @@ class PrintPreviewDialog(QDialog):
             service.record_output,
             self.ctx.ws,
             doc,
-            success=lambda _r: self._write(Path(path), doc),
-            failure=lambda exc: show_error(self, exc),
+            success=later(self._write, Path(path), doc),
+            failure=later(self._show_error),
         )
 
-    def _write(self, path: Path, doc: service.PrintedDocument) -> None:
+    def _write(self, path: Path, doc: service.PrintedDocument, _done: object) -> None:
         try:
             atomic_write_bytes(path, doc.pdf)
         except OSError as exc:

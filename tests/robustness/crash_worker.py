@@ -37,9 +37,10 @@ def _say(line: str) -> None:
 
 
 def _note(run: int, rnd: random.Random) -> str:
-    # Lengths from a line to several pages, so a save may touch overflow pages too.
+    # Mostly a few lines; one save in ten spans several pages (overflow pages in the record).
     words = ("wizyta", "rodzina", "szkoła", "praca", "zadłużenie", "terapia", "źródło", "łąka")
-    return " ".join(rnd.choice(words) for _ in range(rnd.randint(5, 600))) + f" #{run}"
+    count = rnd.randint(600, 1200) if rnd.random() < 0.1 else rnd.randint(5, 150)
+    return " ".join(rnd.choice(words) for _ in range(count)) + f" #{run}"
 
 
 def child(db: str, run: int, family_id: str) -> None:

@@ -2,13 +2,14 @@
 
 A child process unlocks the database and saves through the real services (visits and family
 members, each with its audit event in the same transaction), printing an acknowledgement after
-every call that returned.  The parent kills it at a random moment -- mostly 20-200 ms into the
-stream of saves, sometimes while it is still unlocking -- 200 times (``KOOPERACJA_CRASH_KILLS``
-overrides).  After every kill a byte-exact copy of the files at rest (``.db``, ``-wal``, ``-shm``)
-is unlocked and must pass both integrity checks, hold every acknowledged save, and hold no
-partial save: each visit or person has exactly one audit event and every such audit event has
-its record.  The original files are left as the kill left them, so the next child has to recover
-the previous crash itself (and WAL checkpoints happen, and get killed, inside the children).
+every call that returned.  The parent kills it at a random moment -- mostly 0-150 ms after the
+first acknowledged save, sometimes while it is still unlocking -- 200 times
+(``KOOPERACJA_CRASH_KILLS`` overrides).  After every kill a byte-exact copy of the files at
+rest (``.db``, ``-wal``, ``-shm``) is unlocked and must pass both integrity checks, hold every
+acknowledged save, and hold no partial save: each visit or person has exactly one audit event
+and every such audit event has its record.  The original files are left as the kill left them,
+so the next child has to recover the previous crash itself (and WAL checkpoints happen, and get
+killed, inside the children).
 
 Children are forked from a pre-imported server (``crash_worker.py``) so that 200 runs cost
 seconds, not minutes, of interpreter start-up.
@@ -126,7 +127,7 @@ class Worker:
             first = self.next_line(STALL_SECONDS)
             assert first and first.startswith("ACK "), (first, self.diagnostics())
             acks.append(tuple(first.split()[1:3]))
-            deadline = time.monotonic() + rnd.uniform(0.02, 0.2)
+            deadline = time.monotonic() + rnd.uniform(0.0, 0.15)
         while (left := deadline - time.monotonic()) > 0:
             line = self.next_line(left)
             if line is None:

@@ -51,6 +51,7 @@ class SizeResult:
     kdf_s: list[float] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     dump_mb: float = 0.0
+    table_scans: list[str] = field(default_factory=list)  # search plan steps that scan a table
 
 
 def _timed(fn: Callable[[], object]) -> tuple[float, object]:
@@ -164,6 +165,9 @@ def _measure_search(ws, conn, result: SizeResult, rnd: random.Random, n: int) ->
         figure = Figure(label, baseline="hand-written SQL: same union of index ranges, page")
         search.search_families(ws, queries[0])  # warm-up, not counted
         raw.search(conn, queries[0])
+        for q in queries[:10]:
+            steps = raw.search_plan(conn, q)
+            result.table_scans += [f"{q!r}: {s}" for s in steps if s.startswith("SCAN ")]
         for i, q in enumerate(queries):
             page, (total, ids) = _pair(
                 figure,

@@ -34,8 +34,8 @@ def _range(value: str) -> list[str]:
     return [value, prefix_upper_bound(value)]
 
 
-def search(conn: sqlcipher.Connection, text: str, limit: int = 50) -> tuple[int, list[str]]:
-    """``search.search_families(ws, text)``: total, one page, its members, reviews, gminas."""
+def _where(text: str) -> tuple[str, list[str]]:
+    """The WHERE clause of ``search._search`` for ``text``: one union of index ranges per word."""
     conditions, params = ["f.deleted = 0"], []
     for token in text.replace(",", " ").split()[:5]:
         parts = []
@@ -55,7 +55,19 @@ def search(conn: sqlcipher.Connection, text: str, limit: int = 50) -> tuple[int,
         parts.append("SELECT id FROM family WHERE case_number >= ? AND case_number < ?")
         params += _range(token)
         conditions.append(f"f.id IN ({' UNION '.join(parts)})")
-    where = " AND ".join(conditions)
+    return " AND ".join(conditions), params
+
+
+def search_plan(conn: sqlcipher.Connection, text: str) -> list[str]:
+    """EXPLAIN QUERY PLAN of the search's count query (the union the service runs too)."""
+    where, params = _where(text)
+    sql = f"EXPLAIN QUERY PLAN SELECT count(f.id) FROM family f WHERE {where}"
+    return [str(row[3]) for row in conn.execute(sql, params)]
+
+
+def search(conn: sqlcipher.Connection, text: str, limit: int = 50) -> tuple[int, list[str]]:
+    """``search.search_families(ws, text)``: total, one page, its members, reviews, gminas."""
+    where, params = _where(text)
     total = conn.execute(f"SELECT count(f.id) FROM family f WHERE {where}", params).fetchone()[0]
     page = conn.execute(
         "SELECT f.id, f.case_number, f.gmina_code, f.locality, f.street, f.house_number,"

@@ -162,6 +162,7 @@ def test_ask_runs_the_dialog_modally(qtbot, ctx, family_case, monkeypatch):
     def fake_exec(self):
         qtbot.waitUntil(lambda: self.page_count() > 0, timeout=20_000)
         seen.append((self.kind, self.ids, self.page_count()))
+        self.reject()
         return QDialog.DialogCode.Rejected.value
 
     monkeypatch.setattr(PrintPreviewDialog, "exec", fake_exec)
@@ -172,21 +173,28 @@ def test_ask_runs_the_dialog_modally(qtbot, ctx, family_case, monkeypatch):
     assert seen == [("blank-visit", {"family_id": family_case.family_id}, 1)]
 
 
-def test_dropping_the_dialog_never_destroys_it_on_the_db_thread(qtbot, ctx, ws, family_case):
-    """The runner's job is released on the DB thread; it must not hold the last reference to
-    the dialog (Qt would then destroy the dialog from that thread and crash), whether the
-    dialog is dropped before or after its pages arrived."""
+def test_closed_dialogs_are_destroyed_on_the_gui_thread(qtbot, ctx, ws, family_case, monkeypatch):
+    """Closing a preview (before or after its pages arrived) destroys it at once on the GUI
+    thread; a late result from the DB thread is ignored.  Left to the garbage collector or to
+    the DB thread's last reference, Qt would crash."""
     import gc
 
-    for round_ in range(6):
-        dialog = PrintPreviewDialog(ctx, "visit", family_id=family_case.family_id)
-        dialog.start()
-        if round_ % 2:
-            qtbot.waitUntil(lambda d=dialog: d.page_count() > 0, timeout=20_000)
-        dialog.reject()
-        del dialog
+    rounds = []
+
+    def fake_exec(self):
+        if len(rounds) % 2:
+            qtbot.waitUntil(lambda: self.page_count() > 0, timeout=20_000)
+        rounds.append(self.page_count())
+        self.reject()
+        return QDialog.DialogCode.Rejected.value
+
+    monkeypatch.setattr(PrintPreviewDialog, "exec", fake_exec)
+    for _round in range(6):
+        PrintPreviewDialog.ask(None, ctx, "visit", family_id=family_case.family_id)
         gc.collect()
         qtbot.wait(20)
     ctx.runner.wait_idle()
     qtbot.wait(200)
+    gc.collect()
+    assert len(rounds) == 6 and all(rounds[1::2])
     assert audit.list_events(ws, family_case.family_id, limit=1)[0].detail == "visit"

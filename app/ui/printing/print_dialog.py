@@ -25,6 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QRectF, QStandardPaths, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QKeySequence, QPageSize, QPainter, QPixmap
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
@@ -204,6 +205,8 @@ class PrintPreviewDialog(QDialog):
         show_error(self, exc)
 
     def _paint(self, printer: QPrinter, doc: service.PrintedDocument, _done: object) -> None:
+        if self._closed:
+            return
         first, last = printer.fromPage(), printer.toPage()
         if first <= 0:
             first, last = 1, self.page_count()
@@ -250,6 +253,8 @@ class PrintPreviewDialog(QDialog):
         )
 
     def _write(self, path: Path, doc: service.PrintedDocument, _done: object) -> None:
+        if self._closed:
+            return
         try:
             atomic_write_bytes(path, doc.pdf)
         except OSError as exc:
@@ -281,6 +286,18 @@ class PrintPreviewDialog(QDialog):
     def ask(cls, parent: QWidget | None, ctx: AppContext, kind: str, **ids: Any) -> int:
         """Show the preview of one document (modal) and return the dialog's result code."""
         dialog = cls(ctx, kind, parent, **ids)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.start()
-        return dialog.exec()
+        try:
+            return dialog.exec()
+        finally:
+            # Destroy it now, on the GUI thread: left to Python's cyclic garbage collector,
+            # the dialog could be destroyed on whichever thread collects (e.g. the DB worker).
+            dialog.close_now()
+
+    def close_now(self) -> None:
+        """Drop the document and destroy the dialog (its late callbacks are then ignored)."""
+        if not self._closed:
+            self._closed = True
+            self.ctx.events.locking.disconnect(self._on_locking)
+        self.document = None
+        shiboken6.delete(self)

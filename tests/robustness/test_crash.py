@@ -214,6 +214,8 @@ def _verify_snapshot(
 ) -> Verdict:
     try:
         return _verify(snapshot, kill, acked, chain=chain)
+    except Exception as exc:  # noqa: BLE001 - "the database always opens" failed: report it
+        return Verdict(kill, [f"{type(exc).__name__}: {exc}"], 0, 0, 0, [], 0)
     finally:
         shutil.rmtree(snapshot.parent, ignore_errors=True)
 

@@ -9,6 +9,7 @@ Goals at the largest size: search p95 ≤ 50 ms and ≤ 3× raw; unlock ≤ 1 s.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import tempfile
@@ -127,11 +128,20 @@ appends the chained audit event; its baseline does the same UPDATE and chained I
 are wall-clock on a shared machine: treat differences under ~20 % as noise."""
 
 
-def section(results: list[foundation.SizeResult], args: argparse.Namespace) -> str:
+def _load() -> str:
+    try:
+        return "/".join(f"{x:.1f}" for x in os.getloadavg())
+    except OSError:
+        return "n/a"
+
+
+def section(results: list[foundation.SizeResult], args: argparse.Namespace, load: str) -> str:
     m = machine()
     parts = [
         f"Machine: {m['cpu']}; {m['os']}; Python {m['python']}; {m['sqlcipher']}; "
-        f"{m['sqlalchemy']}. Date: {datetime.now():%Y-%m-%d %H:%M}. Command: "
+        f"{m['sqlalchemy']}. Load average (1/5/15 min) at start {load}, at the end "
+        f"{_load()} (other work shares these CPUs). "
+        f"Date: {datetime.now():%Y-%m-%d %H:%M}. Command: "
         f"`python -m bench.run --sizes {args.sizes}"
         + (" --quick" if args.quick else "")
         + (f" --kdf {args.kdf}" if args.kdf != "production" else "")
@@ -167,6 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     kdf = keys.TEST_KDF if args.kdf == "test" else None
+    load = _load()
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="kooperacja-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
     results = []
@@ -185,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
                     Path(f"{workdir / f'bench-{size}.db'}{suffix}").unlink(missing_ok=True)
             if args.workdir is None:
                 shutil.rmtree(workdir, ignore_errors=True)
-    body = section(results, args)
+    body = section(results, args, load)
     print(body)
     if not args.no_write:
         replace_section(args.results, "Foundation", body, first=True)

@@ -2,9 +2,10 @@
 
     .venv/bin/python tools/render_forms.py [--out docs/forms] [--dpi 100]
 
-The demo case is built through the services (``tests/factories.make_full_case``) in a throw-away
-encrypted database inside a temporary folder; only the synthetic pages are written out.  Look at
-the PNGs before changing a layout: they are what a family is asked to sign.
+The demo data are made by ``app.services.demo`` (synthetic families, as ``kooperacja demo``
+makes them) in a throw-away encrypted database inside a temporary folder; only the synthetic
+pages are written out.  Look at the PNGs after changing a layout: they are what a family is
+asked to sign.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ import os
 import sys
 import tempfile
 from dataclasses import dataclass
-from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,11 +28,12 @@ class Demo:
 
 
 def build_demo(ws) -> Demo:  # noqa: ANN001
-    """The factory's family, the OPS's full address, and a PZK with a signed agreement."""
-    from app.services import casefile, registry
-    from tests.factories import make_full_case
+    """Demo families (``app.services.demo``) with the OPS's full address; the family furthest
+    in the cycle (diagnosis, programme, reviews) and the demo PZK with its agreement."""
+    from app.services import casefile, demo, registry
+    from bench.print_bench import demo_family
 
-    case = make_full_case(ws)
+    demo.generate(ws, families=20, seed=2024)
     home = casefile.home_institution(ws)
     assert home is not None
     registry.save_institution(
@@ -50,38 +51,8 @@ def build_demo(ws) -> Demo:  # noqa: ANN001
         ),
         institution_id=home.id,
     )
-    team = registry.save_team(
-        ws,
-        registry.TeamInput(
-            name="Partnerski Zespół Kooperacji Gminy Narewka",
-            teryt_code="2005092",
-            established_on=date.today() - timedelta(days=120),
-            lead_institution_id=home.id,
-        ),
-    )
-    signed = date.today() - timedelta(days=120)
-    parties = [
-        (home.id, "Barbara Sienkiewicz", "kierownik"),
-        (case.institution_ids["pup"], "Marek Żółkiewski", "dyrektor"),
-        (case.institution_ids["ppp"], "Łucja Ćwiklińska", "dyrektor"),
-    ]
-    for iid, who, function in parties:
-        registry.add_member(ws, team.id, iid, who, function, signed)
-    registry.save_agreement(
-        ws,
-        team.id,
-        registry.AgreementInput(
-            title="w sprawie współpracy na rzecz rodzin w ramach Modelu Kooperacji",
-            number="PZK/1/2026",
-            signed_on=signed,
-            valid_from=signed,
-            valid_until=signed + timedelta(days=730),
-            scope="Współpraca obejmuje rodziny z terenu gminy Narewka, którym pomoc jednej "
-            "instytucji nie wystarcza do wyjścia z trudnej sytuacji życiowej.",
-            parties=[registry.PartyInput(i, w, f, signed) for i, w, f in parties],
-        ),
-    )
-    return Demo(case.family_id, team.id)
+    teams = [t for t in registry.list_teams(ws) if registry.list_agreements(ws, t.id)]
+    return Demo(demo_family(ws), teams[0].id)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -92,6 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     out = Path(args.out)
     with tempfile.TemporaryDirectory(prefix="kooperacja-forms-") as tmp:
         os.environ["KOOPERACJA_DATA_DIR"] = tmp
+        from app.errors import NotFound
         from app.i18n import set_language
         from app.printing import raster
         from app.printing.service import KINDS, render_document
@@ -119,7 +91,11 @@ def main(argv: list[str] | None = None) -> int:
                     if kind == "agreement"
                     else {"family_id": demo.family_id}
                 )
-                pdf = render_document(ws, kind, **ids)
+                try:
+                    pdf = render_document(ws, kind, **ids)
+                except NotFound as exc:
+                    print(f"{kind}: {exc.message}")
+                    continue
                 pages = raster.render_pages(pdf, dpi=args.dpi)
                 for n, page in enumerate(pages, 1):
                     (out / f"{kind}-{n}.png").write_bytes(page.to_png(grayscale=True))

@@ -55,6 +55,15 @@ class AgreementData:
         )
 
 
+def subtitle(title: str) -> str:
+    """The agreement's own title under the heading, without repeating "Porozumienie…"."""
+    text = title.strip()
+    for prefix in ("porozumienie o współpracy", "porozumienie"):
+        if text.lower().startswith(prefix):
+            return text[len(prefix) :].strip(" –-:")
+    return text
+
+
 def team_name(name: str) -> str:
     """The PZK's name as the agreement says it, without "Partnerski Zespół Kooperacji" twice."""
     if name.strip().lower().startswith(("partnerski zespół", "partnerskiego zespołu")):
@@ -72,7 +81,7 @@ def _paragraph(n: int, title: str) -> list[Flowable]:
 
 def build(data: AgreementData) -> list[Flowable]:
     a = data.agreement
-    story: list[Flowable] = title_block(_(TITLE).upper(), a.title)
+    story: list[Flowable] = title_block(_(TITLE).upper(), subtitle(a.title))
     story.append(para(legal.AGREEMENT_OPENING.format(date=fmt_date(a.signed_on, DOTS))))
     last = len(data.parties)
     for i, p in enumerate(data.parties, 1):

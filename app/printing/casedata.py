@@ -151,7 +151,8 @@ def _number(house: str, flat: str) -> str:
 
 
 def family_address(file: FamilyFile) -> str:
-    """ "ul. Leśna 4/2, 17-220 Narewka"; a village without streets: "Skupowo 12, 17-220"."""
+    """ "ul. Leśna 4/2, 17-220 Narewka"; a village without streets: "Skupowo 12, 17-220
+    Skupowo" (the village is its own postal locality, as Polish rural addresses are written)."""
     f = file.family
     number = _number(f.house_number, f.flat_number)
     if f.street.strip():
@@ -159,7 +160,8 @@ def family_address(file: FamilyFile) -> str:
         town = " ".join(x for x in (f.postal_code, f.locality) if x)
         return ", ".join(x for x in (line, town) if x)
     line = " ".join(x for x in (f.locality, number) if x)
-    return ", ".join(x for x in (line, f.postal_code) if x)
+    town = f"{f.postal_code} {f.locality}" if f.postal_code else ""
+    return ", ".join(x for x in (line, town) if x)
 
 
 def institution_address(inst: Institution | None, with_contact: bool = False) -> str:

@@ -115,7 +115,8 @@ def build(data: CaseData, diag: Diagnosis) -> list[Flowable]:
         scale_legend(),
     ]
     story += section("V. " + _("The family's own view of its situation"), diag.family_view)
-    story += section("VI. " + _("Conclusions of the diagnosis"), diag.conclusions)
-    lead = closing(story, diag.conclusions)
+    last = section("VI. " + _("Conclusions of the diagnosis"), diag.conclusions)
+    lead = closing(last, diag.conclusions)
+    story += last
     story += signature_section(signatories(data, diag), lead=lead)
     return story

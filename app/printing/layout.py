@@ -398,12 +398,13 @@ def signature_section(
     return [KeepTogether([Spacer(1, 4), *head, *rows])]
 
 
-def closing(flowables: list[Flowable], text: str | None, limit: int = 900) -> list[Flowable]:
-    """Split off what to keep with the signatures: a short closing section whole, else only
-    its last paragraph.  Returns the lead and removes it from ``flowables``."""
-    count = len(flowables) if len(text or "") <= limit else 1
-    lead = flowables[-count:]
-    del flowables[-count:]
+def closing(section: list[Flowable], text: str | None, limit: int = 900) -> list[Flowable]:
+    """Split off what to keep with the signatures from the document's closing ``section``
+    (its heading and paragraphs): all of it when short, else only its last paragraph.
+    Returns the lead and removes it from ``section``."""
+    count = len(section) if len(text or "") <= limit else 1
+    lead = section[-count:]
+    del section[-count:]
     return lead
 
 

@@ -172,9 +172,10 @@ def build(
     story += [heading("III. " + _("Realisation of the actions")), actions_table(plan, review)]
     story += [heading("IV. " + _("Commitments of the family")), commitments_table(plan)]
     story += section("V. " + _("Summary of the review"), review.summary)
-    story += section("VI. " + _("Opinion of the family"), review.family_opinion)
+    last = section("VI. " + _("Opinion of the family"), review.family_opinion)
+    lead = closing(last, review.family_opinion)
+    story += last
     people = data.family_signatories() + [data.worker_signatory()]
     people += data.plan_partner_signatories(plan)
-    lead = closing(story, review.family_opinion)
     story += signature_section(people, lead=lead)
     return story

@@ -38,8 +38,9 @@ def build(data: CaseData, visit: Visit) -> list[Flowable]:
             ]
         )
     )
-    story += section(_("Course of the visit and arrangements"), visit.notes)
+    last = section(_("Course of the visit and arrangements"), visit.notes)
+    lead = closing(last, visit.notes)
+    story += last
     people = [data.worker_signatory(visit.worker or None)] + data.family_signatories()
-    lead = closing(story, visit.notes)
     story += signature_section(people, lead=lead)
     return story

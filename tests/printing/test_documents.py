@@ -133,6 +133,9 @@ def test_a_signature_block_for_every_party(printed, kind):
     for name in expected:
         assert signatures.count(name) >= expected.count(name), (kind, name)
     assert CHILD not in signatures  # a minor does not sign
+    if kind != "contract":  # (the contract has a second set in part II)
+        last_page = pdfcheck.page_texts(printed[kind])[-1]
+        assert all(name in last_page for name in expected), kind  # one block, never split
 
 
 def test_diagnosis_values(printed):

@@ -55,6 +55,12 @@ def test_long_notes_flow_without_loss(ws, long_case, kind, note):
     assert _missing(words, text) == []
     assert words[-1] in pages[-1] or words[-1] in pages[-2]  # the end of the note is printed
     assert pdfcheck.chars_outside_layout(pdf) == []
+    signers = ["Grażyna Źdźbło-Łęcka", "Józef Łęcki", "Anna Kowalczyk"]
+    assert all(name in pages[-1] for name in signers)  # the signatures are not split
+    assert (
+        pages[-1].count("miejscowość i data")
+        == len(pdfcheck.signature_text(pdf).split("miejscowość i data")) - 1
+    )
     if kind == "review":
         for title in data.goal_titles:
             assert title in text

@@ -75,6 +75,10 @@ def demo_family(ws) -> str:  # noqa: ANN001
     return fid
 
 
+def load() -> str:
+    return "/".join(f"{x:.1f}" for x in os.getloadavg())
+
+
 def run(runs: int, families: int) -> str:
     from app.i18n import set_language
     from app.printing import raster
@@ -83,8 +87,10 @@ def run(runs: int, families: int) -> str:
     from app.store.keys import TEST_KDF
 
     set_language("pl")
+    load_before = load()
     with tempfile.TemporaryDirectory(prefix="kooperacja-print-bench-") as tmp:
-        os.environ["KOOPERACJA_DATA_DIR"] = tmp
+        previous = os.environ.get("KOOPERACJA_DATA_DIR")
+        os.environ["KOOPERACJA_DATA_DIR"] = tmp  # settings and logs stay in the temp folder
         ws = setup.initialize(
             Path(tmp) / "bench.db",
             "bench-print-passphrase-Narew-42",
@@ -120,16 +126,23 @@ def run(runs: int, families: int) -> str:
             pages = raster.page_count(pdf)
         finally:
             ws.lock()
-    return report(runs, families, cold, service, base, pages, others)
+            if previous is None:
+                os.environ.pop("KOOPERACJA_DATA_DIR", None)
+            else:
+                os.environ["KOOPERACJA_DATA_DIR"] = previous
+    loads = (load_before, load())
+    return report(runs, families, cold, service, base, pages, others, loads)
 
 
-def report(runs, families, cold, service, base, pages, others) -> str:  # noqa: ANN001
+def report(runs, families, cold, service, base, pages, others, loads) -> str:  # noqa: ANN001
     med, base_med = statistics.median(service), statistics.median(base)
     verdict = "met" if med <= GOAL else "**missed**"
     m = machine()
     lines = [
         f"Run {datetime.now():%Y-%m-%d %H:%M} on {m['cpu']}, {m['os']}, Python {m['python']}; "
-        f"`python -m bench.print_bench --runs {runs}` on a demo database of {families} families.",
+        f"`python -m bench.print_bench --runs {runs}` on a demo database of {families} families. "
+        f"Load average (1/5/15 min) {loads[0]} at start, {loads[1]} at the end (other work "
+        "shares these CPUs).",
         "",
         "| what | median | min | max | baseline (1-paragraph PDF) | ratio |",
         "|---|---:|---:|---:|---:|---:|",

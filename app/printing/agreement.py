@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from app.i18n import N_, _
 from app.models import Agreement, CooperationTeam, Institution
@@ -94,15 +94,15 @@ def build(data: AgreementData) -> list[Flowable]:
     story += _paragraph(1, _("Subject of the agreement"))
     story.append(para(legal.AGREEMENT_PURPOSE.format(team=team_name(data.team.name)), "justify"))
     if a.scope.strip():
-        story += text_block(a.scope)
+        story += [Spacer(1, 3), *text_block(a.scope)]
     story += _paragraph(2, _("Obligations of the parties"))
     story += _numbered(list(legal.AGREEMENT_OBLIGATIONS))
     if a.obligations.strip():
-        story += text_block(a.obligations)
+        story += [Spacer(1, 3), *text_block(a.obligations)]
     story += _paragraph(3, _("Protection of personal data"))
     story.append(para(legal.AGREEMENT_DATA, "justify"))
     if a.data_sharing.strip():
-        story += text_block(a.data_sharing)
+        story += [Spacer(1, 3), *text_block(a.data_sharing)]
     story += _paragraph(4, _("Period of the agreement"))
     start = fmt_date(a.valid_from or a.signed_on, DOTS)
     if a.valid_until:

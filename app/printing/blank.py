@@ -14,7 +14,7 @@ from app.models.enums import ActionStatus, CommitmentStatus
 from app.printing import diagnosis as diagnosis_doc
 from app.printing import review as review_doc
 from app.printing import visit as visit_doc
-from app.printing.casedata import CaseData, period_text
+from app.printing.casedata import CaseData, action_text, period_text
 from app.printing.layout import (
     BOX,
     EMPTY,
@@ -152,7 +152,7 @@ def build_review(data: CaseData) -> list[Flowable]:
     arows: list[list[object]] = [
         [
             f"{i}.",
-            a.description,
+            action_text(a),
             a.institution.name if a.institution is not None else a.responsible_person or EMPTY,
             statuses,
             write_in(9 * mm),

@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, PageBreak
 from app.i18n import N_, _
 from app.models import Diagnosis, SupportPlan
 from app.printing import clauses_pl as legal
-from app.printing.casedata import CaseData, institution_address, period_text
+from app.printing.casedata import CaseData, action_text, institution_address, period_text
 from app.printing.layout import (
     EMPTY,
     WritingLines,
@@ -43,7 +43,7 @@ def _numbered(items: list[str], style: str = "body") -> list[Flowable]:
 def _actions(actions: list, *, with_institution: bool) -> Flowable:
     rows = []
     for i, a in enumerate(actions, 1):
-        row = [f"{i}.", a.description]
+        row = [f"{i}.", action_text(a)]
         if with_institution:
             row.append(a.institution.name if a.institution is not None else EMPTY)
         row += [a.responsible_person or EMPTY, when_text(a.start_on, a.end_on)]

@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, KeepTogether
 from app.i18n import N_, _
 from app.models import SupportPlan
 from app.models.enums import PlanStatus
-from app.printing.casedata import CaseData, label_of, period_text
+from app.printing.casedata import CaseData, action_text, label_of, period_text
 from app.printing.layout import (
     EMPTY,
     data_table,
@@ -55,8 +55,8 @@ def action_groups(data: CaseData, plan: SupportPlan) -> list[tuple[str, list]]:
 
 
 def action_cell(action) -> list[Flowable]:  # noqa: ANN001
-    cell: list[Flowable] = [para(action.description, "cell")]
-    if action.service is not None:
+    cell: list[Flowable] = [para(action_text(action), "cell")]
+    if action.service is not None and action.description.strip():
         cell.append(para(_("Service: {name}").format(name=action.service.name), "muted"))
     return cell
 

@@ -8,7 +8,7 @@ from reportlab.platypus import Flowable
 from app.i18n import N_, _, current_language
 from app.models import Diagnosis, Review, SupportPlan
 from app.models.enums import ActionStatus, CommitmentStatus
-from app.printing.casedata import CaseData, label_of, period_text
+from app.printing.casedata import CaseData, action_text, label_of, period_text
 from app.printing.layout import (
     EMPTY,
     closing,
@@ -111,7 +111,7 @@ def actions_table(plan: SupportPlan, review: Review) -> Flowable:
         rows.append(
             [
                 f"{i}.",
-                a.description,
+                action_text(a),
                 a.institution.name if a.institution is not None else a.responsible_person,
                 label_of(ActionStatus, status),
                 (entry.note if entry else "") or (a.drop_reason or EMPTY),

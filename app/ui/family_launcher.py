@@ -71,9 +71,12 @@ class FamilyLauncher(QObject):
         window = cls(self.ctx, family_id)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self._windows[family_id] = window
-        window.destroyed.connect(lambda *_a, fid=family_id: self._windows.pop(fid, None))
+        window.destroyed.connect(lambda *_a, fid=family_id: self._forget(fid))
         window.show()
         return window
+
+    def _forget(self, family_id: str) -> None:
+        self._windows.pop(family_id, None)
 
     def open_ids(self) -> list[str]:
         """Families whose windows are open now, in the order they were opened."""

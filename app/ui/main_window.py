@@ -9,6 +9,8 @@ are the ``SessionController``'s business: the window only emits ``lock_requested
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -34,6 +36,16 @@ from app.ui.widgets import label
 SIDEBAR_WIDTH = 210
 
 
+def _no_result(slot: Callable[[], object]) -> Callable[..., None]:
+    """A slot that returns nothing: PySide6 6.12 drops a reference to a ``bool`` returned by a
+    Python slot (``close()``, ``emit()`` return one), which crashes the interpreter later."""
+
+    def call(*_args: object) -> None:
+        slot()
+
+    return call
+
+
 class MainWindow(QMainWindow):
     lock_requested = Signal()
     quit_requested = Signal()
@@ -55,7 +67,7 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._row_changed)
         self.who = label("", "muted")
         self.lock_button = QPushButton()
-        self.lock_button.clicked.connect(self.lock_requested.emit)
+        self.lock_button.clicked.connect(self.lock_requested)
         side = QWidget()
         side.setObjectName("sidebar")
         side.setFixedWidth(SIDEBAR_WIDTH)
@@ -135,7 +147,7 @@ class MainWindow(QMainWindow):
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(lambda _checked=False: slot())
+        action.triggered.connect(_no_result(slot))
         menu.addAction(action)
         return action
 

@@ -34,6 +34,7 @@ from app.ui.family_launcher import FamilyLauncher
 from app.ui.idle import IdleWatcher
 from app.ui.main_window import MainWindow
 from app.ui.ops import show_error
+from app.ui.screen_lock import ScreenLockWatcher
 from app.ui.setup_flow import SetupFlow
 from app.ui.setup_wizard import SetupWizard
 from app.ui.theme import install_qt_translations
@@ -86,6 +87,8 @@ class SessionController(QObject):
         self.launcher = FamilyLauncher(ctx, self)
         self.idle = IdleWatcher(self.settings.idle_lock_minutes * 60_000, self)
         self.idle.idle.connect(self.lock)
+        self.screen_watch = ScreenLockWatcher(self)
+        self.screen_watch.screen_locked.connect(self.lock)
         self._lock_pending = False
         self._busy = False
         self._restoring = False
@@ -303,6 +306,7 @@ class SessionController(QObject):
     def quit(self) -> None:
         """Save drafts, lock, clear the clipboard, leave."""
         self.idle.stop()
+        self.screen_watch.stop()
         self._quitting = True
         if self.ctx.is_unlocked:
             self.ctx.lock()

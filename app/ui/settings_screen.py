@@ -77,7 +77,7 @@ class SettingsScreen(QWidget):
         self.idle_minutes.setAccessibleName(_("Lock after minutes without use"))
         self.idle_minutes.valueChanged.connect(self.save_idle_minutes)
         lock_now = QPushButton(_("&Lock now (Ctrl+L)"))
-        lock_now.clicked.connect(self.ctx.events.lock_requested.emit)
+        lock_now.clicked.connect(self.ctx.events.lock_requested)
         self.idle_minutes.setMaximumWidth(110)
         lock_box = QGroupBox(_("Locking"))
         lock_layout = QVBoxLayout(lock_box)

@@ -83,7 +83,7 @@ class UnlockWindow(QWidget):
         self.unlock_button.clicked.connect(self.try_unlock)
         self.quit_button = QPushButton(_("&Quit"))
         self.quit_button.setAccessibleName(_("Quit the program"))
-        self.quit_button.clicked.connect(self.quit_requested.emit)
+        self.quit_button.clicked.connect(self.quit_requested)
         path = label(_("Database: {path}").format(path=self.db_path), "muted")
         path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -117,7 +117,7 @@ class UnlockWindow(QWidget):
         centre.addStretch(1)
         outer.addLayout(centre)
         outer.addStretch(2)
-        QShortcut(QKeySequence.StandardKey.Quit, self, self.quit_requested.emit)
+        QShortcut(QKeySequence.StandardKey.Quit, self).activated.connect(self.quit_requested)
         self.setTabOrder(self.passphrase, self.show_text)
         self.setTabOrder(self.show_text, self.unlock_button)
         self.setTabOrder(self.unlock_button, self.quit_button)

@@ -74,6 +74,7 @@ class StrengthMeter(QWidget):
         self.bar.setFixedHeight(10)
         self.bar.setAccessibleName(_("Passphrase strength"))
         self.message = label("", "muted")
+        self.message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(label(_("Strength:"), wrap=False))

@@ -19,6 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+from PySide6.QtCore import QEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
 from app.services import setup  # noqa: E402
@@ -79,6 +80,9 @@ def ctx(ws, qtbot):
     if context.is_unlocked:
         context.lock()
     context.runner.shutdown()
+    for widget in QApplication.topLevelWidgets():
+        widget.hide()
+    dispose(*QApplication.topLevelWidgets(), context.events, context.runner)
 
 
 def make_db(path: Path, role: str = "ops", unit: str = OPS_GMINA) -> Path:
@@ -108,17 +112,37 @@ def _session(db: Path, qtbot, **kwargs) -> SessionController:
     return controller
 
 
+def dispose(*objects) -> None:
+    """Delete Qt objects now, on the GUI thread.
+
+    Left to Python's garbage collector, a QObject (with its timers) may be destroyed on the DB
+    worker thread when a collection happens to run there, which crashes Qt.
+    """
+    for obj in objects:
+        if obj is not None:
+            obj.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+
+
 def _close(controller: SessionController) -> None:
     controller.idle.stop()
+    controller.screen_watch.stop()
     controller._quitting = True
     if controller.ctx.is_unlocked:
         controller.ctx.lock()
     for window in (controller.main_window, controller.unlock_window, controller.wizard):
         if window is not None:
             window.hide()
-            window.deleteLater()
     controller.launcher.discard_all()
     controller.ctx.runner.shutdown()
+    dispose(
+        controller.main_window,
+        controller.unlock_window,
+        controller.wizard,
+        controller,
+        controller.ctx.events,
+        controller.ctx.runner,
+    )
 
 
 @pytest.fixture

@@ -172,3 +172,34 @@ def test_quit_locks_and_saves(main_window, qtbot, monkeypatch):
     assert quits == [True]
     assert not ctx.is_unlocked
     assert not session.unlock_window.isVisible()
+
+
+def test_sleep_of_the_computer_locks(main_window, qtbot, monkeypatch):
+    """A jump of the wall clock past the monotonic clock means the laptop slept."""
+    import time as real_time
+
+    from app.ui import screen_lock
+
+    session, ctx = main_window.session, main_window.ctx
+    watcher = session.screen_watch
+    start_wall, start_mono = real_time.time(), real_time.monotonic()
+    monkeypatch.setattr(screen_lock.time, "time", lambda: start_wall + 3600)
+    monkeypatch.setattr(screen_lock.time, "monotonic", lambda: start_mono + 1)
+    watcher._tick()
+    assert not ctx.is_unlocked and session.unlock_window.isVisible()
+
+
+def test_screen_lock_signal_locks(main_window, qtbot):
+    session, ctx = main_window.session, main_window.ctx
+    session.screen_watch._active_changed(False)
+    assert ctx.is_unlocked
+    session.screen_watch._active_changed(True)
+    assert not ctx.is_unlocked
+
+
+def test_logind_session_paths():
+    from app.ui.screen_lock import logind_session_path
+
+    assert logind_session_path("2") == "/org/freedesktop/login1/session/_32"
+    assert logind_session_path("c1") == "/org/freedesktop/login1/session/c1"
+    assert logind_session_path("12") == "/org/freedesktop/login1/session/_312"

@@ -36,17 +36,27 @@ UNLOCK = """\
 when the database is created; a slower or busier machine at unlock time stretches it. The
 rest of the unlock is in the row "unlock minus the KDF"."""
 
+KDF = """\
+*Argon2id cost.* `keys.calibrate()` times one 2-pass probe when a database is created and picks
+the passes for about 0.5 s, never fewer than 3. That probe is the process's first 64 MiB
+Argon2 run (measured: 340 ms cold against 140 ms for the same probe repeated), so it
+over-estimates the cost of a pass, and on a busy machine it falls to the floor of 3 passes;
+a database created then unlocks faster than the 0.5–2 s of RELIABILITY.md promise 7, while
+one created on an idle machine costs about twice as much at every unlock. The unlock goal is
+therefore best judged on the database with the higher cost above. Proposal for
+`keys.calibrate()`: one untimed warm-up derivation, then the fastest of two probes."""
+
 STANDING = """\
-Other ratios, for the record. *Unlock*: the KDF is deliberately slow (calibrated to ~0.5 s);
-the other ~40–80 ms are Alembic loading and compiling the migration scripts to compare the
-schema revision (on every unlock), `Workspace` reading `max(version)` of every synced table,
-and the committed, fsynced "unlock" audit event; the bare baseline does none of that.
-*Case file*: `load_family_file` issues ~26 statements (one per `selectinload` level), each
-with ~0.5–0.7 ms of SQLAlchemy overhead, against ~1–2 ms of raw SELECTs; ~20 ms per case is
-fine for a screen, and a Core loader would be the fix if it ever matters. *Save*:
-`save_diagnosis` re-reads the domain list, ratings and participants to apply only what
-changed, which the one-UPDATE baseline skips. *Dump*: the canonical form (sorted keys,
-per-column encoding in `records.row_to_record`) costs about 2–3× a plain `json.dumps`."""
+Other ratios, for the record. *Unlock*: besides the KDF, about 70 ms (p50) go to Alembic
+loading and compiling the migration scripts on every unlock to compare the schema revision,
+`Workspace` reading `max(version)` of every synced table, and the committed, fsynced "unlock"
+audit event; the bare baseline does none of that. *Case file*: `load_family_file` issues ~26
+statements (one per `selectinload` level), each with ~0.5 ms of SQLAlchemy overhead, against
+1–2 ms of raw SELECTs; 13–20 ms per case is fine for a screen, and a Core loader would be the
+fix if it ever matters. *Save*: `save_diagnosis` re-reads the domain list, ratings and
+participants to apply only what changed, which the one-UPDATE baseline skips. *Dump*: about
+as fast as `SELECT *` + `json.dumps`; both spend their time serialising the JSON (~400 MB at
+20 000 families), and the canonical form adds little."""
 
 
 def comments(missed_kinds: set[str]) -> str:
@@ -57,5 +67,6 @@ def comments(missed_kinds: set[str]) -> str:
         parts.append(SEARCH_ABSOLUTE)
     if "unlock" in missed_kinds:
         parts.append(UNLOCK)
+    parts.append(KDF)
     parts.append(STANDING)
     return "\n\n".join(parts)

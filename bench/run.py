@@ -128,6 +128,17 @@ appends the chained audit event; its baseline does the same UPDATE and chained I
 are wall-clock on a shared machine: treat differences under ~20 % as noise."""
 
 
+def kdf_line(results: list[foundation.SizeResult]) -> str:
+    costs = [
+        f"{r.families:,} families t={(r.kdf or keys.KdfParams()).time_cost} "
+        f"(KDF p50 {ms(percentile(r.kdf_s, 50))} ms)".replace(",", " ")
+        for r in results
+    ]
+    return "Argon2id cost chosen by `keys.calibrate()` when each database was created: " + (
+        ", ".join(costs) + "."
+    )
+
+
 def _load() -> str:
     try:
         return "/".join(f"{x:.1f}" for x in os.getloadavg())
@@ -162,6 +173,7 @@ def section(results: list[foundation.SizeResult], args: argparse.Namespace, load
                 else "**table scans**: " + "; ".join(scans[:5])
             )
         )
+    parts.append(kdf_line(results))
     table, missed = goals(results[-1])
     parts.append(table)
     if missed:

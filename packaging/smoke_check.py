@@ -6,7 +6,8 @@ Runs the frozen executables offscreen in a throw-away data folder:
 2. ``kooperacja-cli init`` creates an encrypted database (bundled migrations, TERYT, fonts);
 3. ``kooperacja`` on that database shows the unlock window (``KOOPERACJA_SMOKE_TEST=1`` makes the
    program print its first window's class and quit);
-4. ``kooperacja`` without a database shows the first-run wizard.
+4. ``kooperacja`` without a database shows the first-run wizard;
+5. the bundled font and Qt's Polish strings are loaded.
 
 Exit code 0 when all pass; the first failure is printed.  ``--print-version`` only prints the
 version (for the Windows installer build).
@@ -70,6 +71,10 @@ def check(folder: Path) -> list[str]:
         done = run([str(gui), "--db", db], env)
         if done.returncode != 0 or "window: UnlockWindow" not in done.stdout:
             problems.append(f"the unlock window did not appear: {done.stderr.strip()[-500:]}")
+        if "font: DejaVu Sans" not in done.stdout:
+            problems.append("the bundled DejaVu Sans font was not loaded")
+        if "qt-translations: True" not in done.stdout:
+            problems.append("Qt's Polish translations were not loaded")
         done = run([str(gui), "--db", str(Path(tmp) / "new.db")], env)
         if done.returncode != 0 or "window: SetupWizard" not in done.stdout:
             problems.append(f"the first-run wizard did not appear: {done.stderr.strip()[-500:]}")

@@ -20,7 +20,7 @@ from app import __version__
 from app.config import Settings, default_db_path
 from app.ui.context import AppContext
 from app.ui.session import SessionController
-from app.ui.theme import apply_theme, install_qt_translations
+from app.ui.theme import apply_theme, install_qt_translations, qt_translated
 
 log = logging.getLogger(__name__)
 SMOKE_ENV = "KOOPERACJA_SMOKE_TEST"
@@ -63,7 +63,11 @@ def run_gui(db: str | None = None, *, demo_families: int = 0, demo_seed: int | N
 
         def report() -> None:
             visible = [type(w).__name__ for w in app.topLevelWidgets() if w.isVisible()]
-            print(f"window: {type(first).__name__}; visible: {', '.join(visible)}", flush=True)
+            print(
+                f"window: {type(first).__name__}; visible: {', '.join(visible)}; "
+                f"font: {app.font().family()}; qt-translations: {qt_translated()}",
+                flush=True,
+            )
             session.quit()
 
         QTimer.singleShot(300, report)

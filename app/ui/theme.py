@@ -8,7 +8,9 @@ Qt's stock strings (context menus, "Cancel" in file dialogs) come from ``qtbase_
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
+import PySide6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
@@ -59,13 +61,22 @@ def install_qt_translations(app: QCoreApplication, lang: str | None = None) -> N
     QLocale.setDefault(QLocale(language, QLocale.Country.Poland))
     if lang == "en":
         return
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name in ("qtbase", "qt"):
+    folders = [
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+        str(Path(PySide6.__file__).resolve().parent / "Qt" / "translations"),  # frozen builds
+    ]
+    for folder in folders:
         translator = QTranslator(app)
-        if translator.load(f"{name}_{lang}", folder):
+        if translator.load(f"qtbase_{lang}", folder):
             app.installTranslator(translator)
             _translators.append(translator)
-            break
+            return
+    log.warning("Qt's own translations for %s were not found", lang)
+
+
+def qt_translated() -> bool:
+    """Whether Qt's stock strings are translated (checked by the packaging smoke test)."""
+    return bool(_translators)
 
 
 def apply_theme(app: QApplication) -> None:

@@ -3,14 +3,17 @@ header on every page, a signature block for every party, no personal data in the
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 import pytest
 
 from app.i18n import set_language
 from app.printing.service import KINDS, render_document
-from app.services import audit, casefile
-from tests.factories import PESEL_CHILD, PESEL_FATHER, PESEL_MOTHER
+from app.services import audit, casefile, setup
+from app.store.keys import TEST_KDF
+from tests.conftest import OPS_GMINA, PASSPHRASE
+from tests.factories import PESEL_CHILD, PESEL_FATHER, PESEL_MOTHER, make_full_case
 from tests.printing import pdfcheck
 from tests.printing.data import add_agreement, set_home_address
 
@@ -48,24 +51,51 @@ TITLES = {
 }
 
 
+@dataclass
+class Printed:
+    docs: dict[str, bytes]
+    case_number: str
+
+
+@pytest.fixture(scope="module")
+def printed_case(tmp_path_factory):
+    """Every document of the factory's family (and its PZK's agreement), printed once for the
+    module (a module-scoped database; the tests only read the PDFs)."""
+    patch = pytest.MonkeyPatch()
+    base = tmp_path_factory.mktemp("printed")
+    patch.setenv("KOOPERACJA_DATA_DIR", str(base))
+    set_language("pl")
+    ws = setup.initialize(
+        base / "kooperacja.db",
+        PASSPHRASE,
+        role="ops",
+        unit_code=OPS_GMINA,
+        name=OPS,
+        worker_name=WORKER,
+        kdf=TEST_KDF,
+    )
+    try:
+        case = make_full_case(ws)
+        set_home_address(ws)
+        team_id, _agreement = add_agreement(ws, case)
+        docs = {}
+        for kind in KINDS:
+            ids = {"team_id": team_id} if kind == "agreement" else {"family_id": case.family_id}
+            docs[kind] = render_document(ws, kind, **ids)
+        number = casefile.open_family(ws, case.family_id).family.case_number
+    finally:
+        ws.lock()
+        patch.undo()
+    return Printed(docs, number)
+
+
 @pytest.fixture
-def printed(ws, family_case):
-    """Every document of the factory's family (and its PZK's agreement), printed once."""
-    set_home_address(ws)
-    team_id, _agreement = add_agreement(ws, family_case)
-    docs = {}
-    for kind in KINDS:
-        ids = {"team_id": team_id} if kind == "agreement" else {"family_id": family_case.family_id}
-        docs[kind] = render_document(ws, kind, **ids)
-    return docs
+def printed(printed_case) -> dict[str, bytes]:
+    return printed_case.docs
 
 
-def case_number(ws, family_case) -> str:
-    return casefile.open_family(ws, family_case.family_id).family.case_number
-
-
-def test_every_page_has_header_footer_and_numbering(ws, family_case, printed):
-    number = case_number(ws, family_case)
+def test_every_page_has_header_footer_and_numbering(printed_case, printed):
+    number = printed_case.case_number
     today = date.today().strftime("%d.%m.%Y")
     for kind, pdf in printed.items():
         pages = pdfcheck.page_texts(pdf)
@@ -81,7 +111,7 @@ def test_every_page_has_header_footer_and_numbering(ws, family_case, printed):
                 assert f"Nr sprawy: {number}" in page, (kind, n)
 
 
-def test_metadata_carry_the_document_type_only(ws, family_case, printed):
+def test_metadata_carry_the_document_type_only(printed_case, printed):
     personal = [
         MOTHER,
         FATHER,
@@ -94,7 +124,7 @@ def test_metadata_carry_the_document_type_only(ws, family_case, printed):
         WORKER,
         PUP_REP,
         PPP_REP,
-        case_number(ws, family_case),
+        printed_case.case_number,
         "Narewka",
         "Leśna",
     ]

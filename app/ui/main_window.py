@@ -67,6 +67,8 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._row_changed)
         self.who = label("", "muted")
         self.lock_button = QPushButton()
+        # Tab goes from the sidebar straight into the screen; Ctrl+L and the menu lock too.
+        self.lock_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.lock_button.clicked.connect(self.lock_requested)
         side = QWidget()
         side.setObjectName("sidebar")

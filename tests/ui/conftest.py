@@ -5,6 +5,9 @@
 * ``session`` — a ``SessionController`` on ``ops_db`` showing the unlock window;
 * ``main_window`` — the main window fully unlocked on a fresh database (``main_window.ctx``,
   ``main_window.session``); ``demo_window`` — the same with 40 demo families;
+* ``first_run`` — a ``SessionController`` showing the first-run wizard for a new database;
+  ``complete_wizard(controller, qtbot)`` fills it in through its widgets and waits for the
+  main window;
 * ``settle(ctx)`` — wait until every background job ran and its callback was delivered;
 * ``dialogs`` — every ``QMessageBox`` static call is recorded here instead of blocking
   (``question`` answers with its default button; tests may monkeypatch it differently).
@@ -190,3 +193,46 @@ def demo_window(ops_db, qtbot):
     window.session = controller
     yield window
     _close(controller)
+
+
+@pytest.fixture
+def first_run(tmp_path, qtbot):
+    """The first start on a computer without a database: the wizard is showing."""
+    from app.ui.setup_flow import SetupFlow
+
+    path = tmp_path / "nowa" / "kooperacja.db"
+    controller = _session(path, qtbot)
+    controller.show_wizard(SetupFlow(path))
+    yield controller
+    _close(controller)
+
+
+def complete_wizard(
+    controller: SessionController,
+    qtbot,
+    *,
+    coordinator: bool = False,
+    unit: str = "Narewka",
+    worker: str = "Anna Kowalczyk",
+    passphrase: str = PASSPHRASE,
+) -> None:
+    """Go through the first-run wizard as a user would and wait for the main window."""
+    from PySide6.QtWidgets import QWizard
+
+    wizard = controller.wizard
+    pages = wizard.pages
+    (pages["role"].coordinator if coordinator else pages["role"].ops).setChecked(True)
+    wizard.button(QWizard.WizardButton.NextButton).click()
+    pages["unit"].edit.setText(unit)
+    wizard.button(QWizard.WizardButton.NextButton).click()
+    assert wizard.current_step() == "identity", pages["unit"].error.text()
+    pages["identity"].worker.setText(worker)
+    wizard.button(QWizard.WizardButton.NextButton).click()
+    pages["passphrase"].first.setText(passphrase)
+    pages["passphrase"].second.setText(passphrase)
+    pages["passphrase"].understood.setChecked(True)
+    wizard.button(QWizard.WizardButton.NextButton).click()
+    assert wizard.current_step() == "summary", pages["passphrase"].error.text()
+    with qtbot.waitSignal(controller.entered, timeout=30_000):
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+    settle(controller.ctx, qtbot)

@@ -105,3 +105,11 @@ def test_cancelling_after_the_first_page_asks(first_run, qtbot, dialogs):
     wizard.reject()  # the recorded question answers "No" (its default)
     assert wizard.isVisible()
     assert dialogs and dialogs[-1][0] == "question"
+
+
+def test_complete_wizard_helper_gives_an_unlocked_main_window(first_run, qtbot):
+    from tests.ui.conftest import complete_wizard
+
+    complete_wizard(first_run, qtbot, coordinator=True, unit="hajnowski", worker="Ewa Zawadzka")
+    assert first_run.ctx.ws.is_coordinator
+    assert first_run.main_window.isVisible()

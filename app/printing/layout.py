@@ -23,6 +23,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -442,21 +443,21 @@ def _draw_frame(header: PageHeader, canv: Canvas, _doc: BaseDocTemplate) -> None
     canv.saveState()
     top = PAGE_HEIGHT - 11 * mm
     right = PAGE_WIDTH - MARGIN_RIGHT
-    left_width = CONTENT_WIDTH * 0.64
-    name = Paragraph(esc(header.institution_name), st["cell_bold"])
+    left_width = CONTENT_WIDTH * 0.62
+    # At most two lines each, so a long name never runs into the page body.
+    name = Paragraph(esc(_shorten(header.institution_name, 110)), st["cell_bold"])
     _w, nh = name.wrap(left_width, 20 * mm)
     name.drawOn(canv, MARGIN_LEFT, top - nh)
     if header.institution_address:
-        addr = Paragraph(esc(header.institution_address), st["small"])
+        addr = Paragraph(esc(_shorten(header.institution_address, 130)), st["small"])
         _w, ah = addr.wrap(left_width, 12 * mm)
         addr.drawOn(canv, MARGIN_LEFT, top - nh - ah)
-    canv.setFont(FONT, 8.5)
     label = header.reference_label or _("Case no.")
+    room = CONTENT_WIDTH * 0.36
     if header.reference:
-        canv.drawRightString(right, top - 8, f"{label} {header.reference}")
-    canv.drawRightString(
-        right, top - 19, _("Date: {date}").format(date=fmt_date(header.printed_on))
-    )
+        _right_text(canv, f"{label} {header.reference}", right, top - 8, room)
+    date_text = _("Date: {date}").format(date=fmt_date(header.printed_on))
+    _right_text(canv, date_text, right, top - 19, room)
     canv.setStrokeColor(GRID)
     canv.setLineWidth(0.5)
     line_y = PAGE_HEIGHT - MARGIN_TOP + 4 * mm
@@ -466,6 +467,17 @@ def _draw_frame(header: PageHeader, canv: Canvas, _doc: BaseDocTemplate) -> None
     canv.setFillColor(MUTED)
     canv.drawString(MARGIN_LEFT, 11 * mm, _shorten(header.title, 95))
     canv.restoreState()
+
+
+def _right_text(canv: Canvas, text: str, right: float, y: float, room: float) -> None:
+    """Right-aligned header text, made smaller (and at worst shortened) to fit ``room``."""
+    size = 8.5
+    while size > 6.5 and stringWidth(text, FONT, size) > room:
+        size -= 0.5
+    while stringWidth(text, FONT, size) > room and len(text) > 4:
+        text = text[:-2] + "…"
+    canv.setFont(FONT, size)
+    canv.drawRightString(right, y, text)
 
 
 def _shorten(text: str, limit: int) -> str:

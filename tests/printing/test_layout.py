@@ -97,3 +97,21 @@ def test_pages_render_to_images_in_memory():
     assert page.width in (595, 596) and page.height in (841, 842)  # A4 at 72 dpi
     assert len(page.data) >= page.stride * page.height
     assert page.to_png().startswith(b"\x89PNG")
+
+
+def test_long_header_values_stay_in_the_header():
+    header = layout.PageHeader(
+        "Miejsko-Gminny Ośrodek Pomocy Społecznej im. Świętego Brata Alberta Chmielowskiego "
+        "w Gminie Zażółć-Gęślą-Jaźń z Filią w Miejscowości Źdźbłowo Wielkie Pierwsze",
+        "ul. Księdza Kardynała Stefana Wyszyńskiego Prymasa Tysiąclecia 128/130, 17-220 "
+        "Narewka, tel. 85 685 80 15, e-mail: sekretariat.osrodka@narewka.example.pl",
+        "2005092/2026/0001/ZESPÓŁ-KOOPERACJI/AKTA-BIEŻĄCE/2026",
+        "Porozumienie o współpracy",
+        date(2026, 3, 4),
+        reference_label="Nr porozumienia:",
+    )
+    pdf = layout.build_pdf(header, [layout.para("Treść.")])
+    assert pdfcheck.chars_outside_layout(pdf) == []
+    text = pdfcheck.text(pdf)
+    assert "Miejsko-Gminny Ośrodek Pomocy Społecznej" in text and "Data: 04.03.2026" in text
+    assert "Nr porozumienia: 2005092/2026/0001" in text

@@ -93,3 +93,27 @@ def test_every_control_has_an_accessible_name_or_a_label(main_window, qtbot):
 def test_main_window_stays_small():
     lines = Path("app/ui/main_window.py").read_text(encoding="utf-8").count("\n")
     assert lines < 500
+
+
+def test_new_family_opens_the_registration_dialog_then_the_file(main_window, qtbot, monkeypatch):
+    from app.services import families
+    from app.ui.family.registration_dialog import RegistrationDialog
+
+    ctx = main_window.ctx
+    asked: list[object] = []
+
+    def ask(cls, *args):  # noqa: ANN001, ANN202 - the dialog's own ask(), answered
+        asked.append(args)
+        return families.register_family(
+            ctx.ws, families.FamilyInput(gmina_code="2005092", locality="Narewka")
+        ).id
+
+    monkeypatch.setattr(RegistrationDialog, "ask", classmethod(ask))
+    main_window.activateWindow()
+    qtbot.waitUntil(lambda: main_window.isActiveWindow(), timeout=3_000)
+    with qtbot.waitSignal(ctx.events.family_opened, timeout=5_000) as opened:
+        qtbot.keyClick(main_window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert len(asked) == 1
+    window = main_window.session.launcher._windows[opened.args[0]]
+    assert type(window).__name__ == "FamilyWindow"
+    settle(ctx, qtbot)

@@ -128,9 +128,9 @@ class FamilyWindow(QMainWindow):
     # -- menus and keys -----------------------------------------------------------------------
     def _menus(self) -> None:
         case = self.menuBar().addMenu(_("&Case"))
-        save = case.addAction(_("&Save"))
-        save.setShortcut(QKeySequence.StandardKey.Save)
-        save.triggered.connect(self.save_current)
+        self.save_action = case.addAction(_("&Save"))
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_action.triggered.connect(self.save_current)
         self.print_menu = QMenu(_("&Print"), self)
         fill_menu(
             self.print_menu,

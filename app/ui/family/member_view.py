@@ -47,9 +47,9 @@ class MemberFieldsView(QWidget):
         self.last_name = line_edit(100)
         self.relation = ChoiceCombo()
         self.relation.set_choices(Relation.choices())
-        self.pesel = line_edit(13)
+        self.pesel = line_edit(15)
         self.pesel.setValidator(
-            QRegularExpressionValidator(QRegularExpression(r"[0-9 ]{0,13}"), self.pesel)
+            QRegularExpressionValidator(QRegularExpression(r"[0-9 ]{0,15}"), self.pesel)
         )
         self.pesel.setPlaceholderText(_("11 digits"))
         self.pesel_status = QLabel()

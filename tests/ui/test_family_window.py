@@ -1,0 +1,172 @@
+"""The family file window: every tab shows the case, models pass qtmodeltester, drafts are never
+lost on close or lock, Ctrl+S saves, the window reopens on the same tab."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtGui import QKeySequence  # noqa: E402
+
+from app.services import casefile, drafts, families, setup  # noqa: E402
+from app.ui.family.diagnosis_tab import DiagnosisTab  # noqa: E402
+from app.ui.family.draft_guard import CloseChoice  # noqa: E402
+from app.ui.family.family_window import FamilyWindow  # noqa: E402
+from app.ui.family.household_tab import HouseholdTab  # noqa: E402
+from app.ui.family.monitoring_tab import MonitoringTab  # noqa: E402
+from app.ui.family.plan_tab import PlanTab  # noqa: E402
+from tests.conftest import PASSPHRASE  # noqa: E402
+from tests.ui._family_support import open_window, unsaved_answers_fixture  # noqa: E402, F401
+from tests.ui.conftest import settle  # noqa: E402
+
+
+def tab(window: FamilyWindow, cls: type):
+    return next(t for t in window.tab_pages if isinstance(t, cls))
+
+
+def test_every_tab_shows_the_case(ctx, qtbot, family_case):
+    w = open_window(ctx, qtbot, family_case.family_id)
+    ff = casefile.reload_family(ctx.ws, family_case.family_id)
+    assert ff.family.case_number in w.header.text()
+    assert "Źdźbło-Łęcka Grażyna" in w.windowTitle()
+    titles = [w.tabs.tabText(i).replace("&", "") for i in range(w.tabs.count())]
+    assert titles == [
+        "Rodzina", "Diagnoza", "Program (IPW)", "Monitoring", "Wizyty", "Zgody", "Dokumenty",
+        "Historia",
+    ]  # fmt: skip
+    household = tab(w, HouseholdTab)
+    assert household.members_model.rowCount() == 3
+    assert household.view.form.locality.text() == "Narewka"
+    assert household.view.form.reasons.checked_keys() == ["1", "4", "9"]
+    diagnosis = tab(w, DiagnosisTab)
+    assert diagnosis.view.texts["causes"].toPlainText().startswith("Utrata pracy")
+    assert dict((c, r) for c, r, _n in diagnosis.view.ratings.ratings())["income_work"] == -2
+    checked = {r.label for r in diagnosis.view.participants.checked_rows()}
+    assert checked == {"PUP Hajnówka", "Grażyna Źdźbło-Łęcka"}
+    plan = tab(w, PlanTab)
+    assert plan.view.main_goal.toPlainText() == "Usamodzielnienie ekonomiczne rodziny."
+    assert (plan.goals.rowCount(), plan.actions.rowCount(), plan.commitments.rowCount()) == (
+        2, 3, 1,
+    )  # fmt: skip
+    monitoring = tab(w, MonitoringTab)
+    assert monitoring.model.rowCount() == 1
+    assert len(monitoring.chart.points) == 2  # the baseline and the review
+    assert "Oczekiwany rezultat" not in monitoring.details.toPlainText()
+    assert "Podjęcie zatrudnienia przez matkę" in monitoring.details.toPlainText()
+    history = w.tab_pages[-1]
+    assert history.model.rowCount() >= 10
+    assert any(r.action == "view" for r in history.model.rows())
+
+
+def test_models_pass_the_model_tester(ctx, qtbot, qtmodeltester, family_case, tmp_path):
+    families.save_team_member(
+        ctx.ws,
+        family_case.family_id,
+        families.TeamMemberInput("Marek Żółkiewski", family_case.institution_ids["pup"]),
+    )
+    from app.services import attachments
+
+    attachments.add_attachment(
+        ctx.ws, family_case.family_id, title="Skan zgody", content=b"%PDF-1.4 test",
+        filename="zgoda.pdf",
+    )  # fmt: skip
+    w = open_window(ctx, qtbot, family_case.family_id)
+    # The tester disconnects from the models after the test: keep them alive until then.
+    w.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    household = tab(w, HouseholdTab)
+    diagnosis = tab(w, DiagnosisTab)
+    plan = tab(w, PlanTab)
+    models = [
+        household.members_model,
+        household.team_model,
+        household.view.form.reasons,
+        diagnosis.view.participants,
+        diagnosis.view.reasons,
+        plan.goals,
+        plan.actions,
+        plan.commitments,
+        tab(w, MonitoringTab).model,
+        *(t.model for t in w.tab_pages[4:]),
+    ]
+    assert all(m.rowCount() > 0 for m in models), [type(m).__name__ for m in models]
+    for model in models:
+        qtmodeltester.check(model, force_py=True)
+
+
+def test_reopens_on_the_same_tab(ctx, qtbot, family_case):
+    w = open_window(ctx, qtbot, family_case.family_id)
+    w.tabs.setCurrentIndex(3)
+    state = w.state()
+    assert state == {"family_id": family_case.family_id, "tab": 3}
+    again = FamilyWindow(ctx, family_case.family_id)
+    again.restore_state(state)  # before the case is loaded: applied once it is
+    with qtbot.waitSignal(again.loaded, timeout=20_000):
+        again.show()
+    assert again.tabs.currentIndex() == 3
+
+
+def test_closing_with_changes_keeps_a_draft_or_discards_on_request(
+    ctx, qtbot, family_case, unsaved_answers
+):
+    key = f"diagnosis:{family_case.family_id}:{family_case.diagnosis_id}"
+    w = open_window(ctx, qtbot, family_case.family_id)
+    causes = tab(w, DiagnosisTab).view.texts["causes"]
+    causes.setPlainText("Nowa przyczyna wpisana przy rodzinie.")
+
+    unsaved_answers.append(CloseChoice.CANCEL)
+    assert not w.close()
+    assert w.isVisible() and "Diagnoza" in unsaved_answers[-1]
+
+    unsaved_answers.append(CloseChoice.KEEP_DRAFT)
+    assert w.close()
+    settle(ctx, qtbot)
+    assert drafts.load_draft(ctx.ws, key)["causes"] == "Nowa przyczyna wpisana przy rodzinie."
+
+    # Opening the case again asks (the default answer restores) and brings the text back.
+    w2 = open_window(ctx, qtbot, family_case.family_id)
+    settle(ctx, qtbot)
+    causes2 = tab(w2, DiagnosisTab).view.texts["causes"]
+    assert causes2.toPlainText() == "Nowa przyczyna wpisana przy rodzinie."
+    unsaved_answers.append(CloseChoice.DISCARD)
+    assert w2.close()
+    settle(ctx, qtbot)
+    assert drafts.load_draft(ctx.ws, key) is None
+    saved = casefile.reload_family(ctx.ws, family_case.family_id).latest_diagnosis
+    assert saved.causes.startswith("Utrata pracy")  # discarding never touches saved data
+
+
+def test_ctrl_s_saves_the_form_of_the_tab(ctx, qtbot, family_case):
+    w = open_window(ctx, qtbot, family_case.family_id)
+    w.tabs.setCurrentIndex(1)
+    view = tab(w, DiagnosisTab).view
+    view.texts["conclusions"].setPlainText("Rodzina gotowa do pracy z PUP.")
+    view.finalized.setChecked(True)
+    assert w.save_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Save)
+    with qtbot.waitSignal(w.loaded, timeout=20_000):
+        w.save_action.trigger()
+    d = casefile.reload_family(ctx.ws, family_case.family_id).latest_diagnosis
+    assert d.conclusions == "Rodzina gotowa do pracy z PUP." and d.finalized
+    assert not tab(w, DiagnosisTab).guard.is_modified()
+    settle(ctx, qtbot)
+    assert drafts.load_draft(ctx.ws, tab(w, DiagnosisTab).guard.key) is None
+
+
+def test_lock_flushes_drafts_and_closes_the_window(ctx, qtbot, family_case, db_path):
+    w = open_window(ctx, qtbot, family_case.family_id)
+    household = tab(w, HouseholdTab)
+    household.view.form.notes.setPlainText("Rodzina prosi o kontakt po 15:00.")
+    w.tabs.setCurrentIndex(0)
+    closed = []
+    w.destroyed.connect(lambda *_a: closed.append(True))
+    ctx.lock()  # before the 2-second autosave: the lock itself flushes the draft
+    qtbot.waitUntil(lambda: bool(closed) or not w.isVisible(), timeout=5_000)
+    ws = setup.open_workspace(db_path, PASSPHRASE)
+    ctx.attach(ws)
+    key = f"family:{family_case.family_id}"
+    assert drafts.load_draft(ws, key)["notes"] == "Rodzina prosi o kontakt po 15:00."
+    again = open_window(ctx, qtbot, family_case.family_id)
+    settle(ctx, qtbot)
+    assert tab(again, HouseholdTab).view.form.notes.toPlainText().startswith("Rodzina prosi")
+    assert tab(again, HouseholdTab).guard.is_modified()

@@ -21,6 +21,15 @@ _fault_file = None
 class ScrubbingFormatter(logging.Formatter):
     """Formats exceptions as type + frames only (no message text, no local values)."""
 
+    def format(self, record: logging.LogRecord) -> str:
+        # Another handler may already have cached the full traceback (with the message) in
+        # ``exc_text``; never reuse it.
+        cached, record.exc_text = record.exc_text, None
+        try:
+            return super().format(record)
+        finally:
+            record.exc_text = cached
+
     def formatException(self, ei) -> str:  # noqa: ANN001
         etype, _value, tb = ei
         frames = traceback.extract_tb(tb)

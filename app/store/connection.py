@@ -142,7 +142,10 @@ def make_engine(path: Path | str, key_provider: Callable[[], bytearray]) -> Engi
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn):  # noqa: ANN001
-        conn.exec_driver_sql("BEGIN")
+        # IMMEDIATE: most use cases read and then write (a "view" appends an audit event); a
+        # deferred BEGIN would fail with SQLITE_BUSY_SNAPSHOT if another connection committed
+        # in between, instead of waiting for busy_timeout.
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
 

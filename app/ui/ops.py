@@ -14,7 +14,9 @@ Long jobs take a ``progress`` keyword (``progress(done, total)``) and get a prog
 
 from __future__ import annotations
 
+import itertools
 import logging
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
@@ -31,12 +33,17 @@ log = logging.getLogger(__name__)
 class _Relay(QObject):
     """Lives on the GUI thread; signals emitted from the worker arrive queued."""
 
-    finished = Signal(object, object, object)  # callback, value, failure callback
-    progressed = Signal(object, int, int)  # callback, done, total
+    finished = Signal(int, object, object)  # job id, value, exception
+    progressed = Signal(int, int, int)  # job id, done, total
 
 
 class OpRunner(QObject):
-    """The application's single database worker."""
+    """The application's single database worker.
+
+    Callbacks (often bound methods of widgets) are kept only on the GUI thread, keyed by a job
+    id: the worker never holds the last reference to a widget, so no Qt object is ever
+    destroyed on the database thread.
+    """
 
     busy_changed = Signal(bool)
 
@@ -45,10 +52,10 @@ class OpRunner(QObject):
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db")
         self._relay = _Relay()
         self._relay.finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
-        self._relay.progressed.connect(
-            lambda cb, done, total: cb(done, total), Qt.ConnectionType.QueuedConnection
-        )
-        self._pending = 0
+        self._relay.progressed.connect(self._progress, Qt.ConnectionType.QueuedConnection)
+        self._jobs: dict[int, tuple] = {}
+        self._jobs_lock = threading.Lock()
+        self._ids = itertools.count(1)
 
     def run(
         self,
@@ -59,38 +66,53 @@ class OpRunner(QObject):
         progress: Callable[[int, int], None] | None = None,
         **kwargs: Any,
     ) -> Future:
-        """Call ``fn(*args, **kwargs)`` on the database thread."""
+        """Call ``fn(*args, **kwargs)`` on the database thread (``fn`` must not touch Qt)."""
+        job_id = next(self._ids)
+        relay = self._relay
         if progress is not None:
-            kwargs["progress"] = lambda done, total: self._relay.progressed.emit(
-                progress, done, total
-            )
-        self._pending += 1
-        if self._pending == 1:
+            kwargs["progress"] = lambda done, total: relay.progressed.emit(job_id, done, total)
+        with self._jobs_lock:
+            self._jobs[job_id] = (fn, args, kwargs, success, failure, progress)
+            first = len(self._jobs) == 1
+        if first:
             self.busy_changed.emit(True)
+        return self._executor.submit(self._work, job_id)
 
-        def job() -> Any:
-            try:
-                value = fn(*args, **kwargs)
-            except BaseException as exc:  # delivered to the GUI thread, never swallowed
-                self._relay.finished.emit(None, exc, failure)
-                raise
-            self._relay.finished.emit(success, value, None)
-            return value
+    def _work(self, job_id: int) -> None:
+        with self._jobs_lock:
+            fn, args, kwargs = self._jobs[job_id][:3]
+        error: BaseException | None = None
+        value: Any = None
+        try:
+            value = fn(*args, **kwargs)
+        except BaseException as exc:  # delivered to the GUI thread, never swallowed
+            error = exc
+        # Drop this thread's references before handing over: the GUI thread releases them.
+        fn = args = kwargs = None
+        self._relay.finished.emit(job_id, value, error)
 
-        return self._executor.submit(job)
+    def _progress(self, job_id: int, done: int, total: int) -> None:
+        job = self._jobs.get(job_id)
+        if job is not None and job[5] is not None:
+            job[5](done, total)
 
-    def _deliver(self, callback: Any, value: Any, failure: Any) -> None:
-        self._pending -= 1
-        if self._pending == 0:
+    def _deliver(self, job_id: int, value: Any, error: Any) -> None:
+        with self._jobs_lock:
+            job = self._jobs.pop(job_id, None)
+            idle = not self._jobs
+        if idle:
             self.busy_changed.emit(False)
-        if isinstance(value, BaseException):
-            if failure is not None:
-                failure(value)
-            else:
-                show_error(None, value)
+        if job is None:
             return
-        if callback is not None:
-            callback(value)
+        success, failure = job[3], job[4]
+        if error is not None:
+            if failure is not None:
+                failure(error)
+            else:
+                show_error(None, error)
+            return
+        if success is not None:
+            success(value)
 
     def run_with_progress(
         self,
@@ -135,7 +157,8 @@ class OpRunner(QObject):
     @property
     def pending(self) -> int:
         """Jobs submitted whose callbacks have not run yet (0: idle, results delivered)."""
-        return self._pending
+        with self._jobs_lock:
+            return len(self._jobs)
 
     def wait_idle(self, timeout: float = 30.0) -> None:
         """Block until queued jobs ran (tests and shutdown); callbacks still need the loop."""

@@ -6,8 +6,7 @@ and if another connection -- a second thread, the sync, the command line -- comm
 SQLite refuses the upgrade to a write with ``SQLITE_BUSY_SNAPSHOT`` at once, without waiting for
 ``busy_timeout``.  ``BEGIN IMMEDIATE`` takes the write lock first and makes the other writer wait
 instead (measured: 3 threads × 20 ``open_family`` calls, 29 failures with ``BEGIN``, none with
-``BEGIN IMMEDIATE``).  Strict xfail until ``app/store/connection.py`` changes; see the issue 2
-robustness report.
+``BEGIN IMMEDIATE``, which the engine now uses).
 """
 
 from __future__ import annotations
@@ -15,18 +14,11 @@ from __future__ import annotations
 import threading
 from datetime import date
 
-import pytest
-
 from app.services import audit, casefile, visits
 
 WAIT = 5.0  # seconds the reader waits for the other save (only reached once this is fixed)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="deferred BEGIN: read-then-write transactions fail with SQLITE_BUSY_SNAPSHOT "
-    "when another connection commits in between (proposed fix: BEGIN IMMEDIATE)",
-)
 def test_open_case_while_another_save_commits(ws, family_case, monkeypatch):
     real_record = audit.record
     reader_has_read, other_saved = threading.Event(), threading.Event()

@@ -305,11 +305,6 @@ def test_no_canary_in_any_file_at_rest(ws, db_path, private_tmp, app_logging, mo
     assert list(private_tmp.iterdir()) == []  # nothing was written to the temp folder at all
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="app.logs.ScrubbingFormatter reuses record.exc_text that an earlier handler cached "
-    "(full traceback with the message); fix proposed in the issue 2 robustness report",
-)
 def test_log_scrubbing_survives_another_handler_formatting_first(app_logging):
     log_file = app_logging()
     root = logging.getLogger()

@@ -93,6 +93,7 @@ class SessionController(QObject):
         self._busy = False
         self._restoring = False
         self._quitting = False
+        self._quit_pending = False
         ev = ctx.events
         ev.locking.connect(self._on_locking)
         ev.locked.connect(self._on_locked)
@@ -213,7 +214,9 @@ class SessionController(QObject):
 
     def _busy_changed(self, busy: bool) -> None:
         self._busy = busy
-        if not busy and self._lock_pending:
+        if not busy and self._quit_pending:
+            QTimer.singleShot(0, self.quit)
+        elif not busy and self._lock_pending:
             self._lock_pending = False
             QTimer.singleShot(0, self.lock)
 
@@ -304,7 +307,14 @@ class SessionController(QObject):
 
     # -- quitting --------------------------------------------------------------------------
     def quit(self) -> None:
-        """Save drafts, lock, clear the clipboard, leave."""
+        """Save drafts, lock, clear the clipboard, leave (after the running job, if any)."""
+        if self._busy:
+            self._quit_pending = True
+            if self.main_window is not None:
+                self.main_window.statusBar().showMessage(
+                    _("The program will close when the current task ends.")
+                )
+            return
         self.idle.stop()
         self.screen_watch.stop()
         self._quitting = True

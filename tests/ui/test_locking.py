@@ -203,3 +203,20 @@ def test_logind_session_paths():
     assert logind_session_path("2") == "/org/freedesktop/login1/session/_32"
     assert logind_session_path("c1") == "/org/freedesktop/login1/session/c1"
     assert logind_session_path("12") == "/org/freedesktop/login1/session/_312"
+
+
+def test_quit_waits_for_a_running_job(main_window, qtbot, monkeypatch):
+    import threading
+
+    session, ctx = main_window.session, main_window.ctx
+    quits: list[bool] = []
+    monkeypatch.setattr(QApplication, "quit", lambda *_a: quits.append(True))
+    release = threading.Event()
+    ctx.runner.run(lambda: release.wait(10))
+    qtbot.waitUntil(lambda: session._busy, timeout=3_000)
+    main_window.close()
+    assert quits == [] and ctx.is_unlocked
+    assert "zamknie" in main_window.statusBar().currentMessage()
+    release.set()
+    qtbot.waitUntil(lambda: quits == [True], timeout=5_000)
+    assert not ctx.is_unlocked

@@ -193,7 +193,9 @@ def shoot_main(shot: Shooter, session: SessionController, prefix: str, keys: lis
 def shoot_family_search(shot: Shooter, session: SessionController) -> None:
     window = session.main_window
     screen = window.show_screen("families")
-    screen.search.setText("now")
+    # Three letters of a surname that exists in this demo data, as a worker would type them.
+    first = search.search_families(session.ctx.ws, sort="name", limit=1).rows[0]
+    screen.search.setText(first.head_name.split()[0][:3].lower())
     screen.apply_filters()
     pump(session.ctx)
     shot.save("10-rodziny-wyszukiwanie", window)

@@ -19,6 +19,7 @@ from typing import Any
 from faker import Faker
 from sqlalchemy import insert, select
 
+from app.config import resources_dir
 from app.models import (
     SYNCED_MODELS,
     Family,
@@ -51,8 +52,23 @@ class DemoSummary:
 
 
 def default_name(role: str, unit: str) -> str:
+    """The usual name of the OPS of a gmina or the PCPR of a powiat, e.g. "… w Narewce"."""
+    units = {
+        u.code: u
+        for u in reference.parse_terc((resources_dir() / "reference" / "TERC.csv").read_bytes())
+    }
+    if role == "ops":
+        place = units[unit].name if unit in units else ""
+        return f"Gminny Ośrodek Pomocy Społecznej {T.in_place(place)}".strip()
+    seat = next((u.name for c, u in units.items() if c.startswith(unit[:4]) and u.rodz == "1"), "")
     return (
-        "Gminny Ośrodek Pomocy Społecznej" if role == "ops" else "Powiatowe Centrum Pomocy Rodzinie"
+        f"Powiatowe Centrum Pomocy Rodzinie {T.in_place(seat)}".strip()
+        if seat
+        else (
+            f"Powiatowe Centrum Pomocy Rodzinie – powiat {units[unit[:4]].name}"
+            if unit[:4] in units
+            else "Powiatowe Centrum Pomocy Rodzinie"
+        )
     )
 
 
@@ -137,7 +153,9 @@ def _prepare(ws: Workspace, rnd: random.Random, fake: Faker) -> _Setting:
     for g in gminas:
         local = random.Random(f"{g.code}")  # the same villages for a gmina in every run
         localities[g.code] = [g.name, *local.sample(T.VILLAGES, 7)]
-        postal[g.code] = f"{local.randint(10, 99)}-{local.randint(100, 999)}"
+        postal[g.code] = T.POSTAL_CODES.get(
+            g.code, f"{local.randint(10, 99)}-{local.randint(100, 999)}"
+        )
     institutions, schools = _ensure_registry(ws, rnd, fake, powiat, gminas)
     with ws.transaction() as s:
         services = {
@@ -209,7 +227,7 @@ def _ensure_registry(
         inst = registry.save_institution(
             ws,
             registry.InstitutionInput(
-                name=f"{name} w {where}" if key not in ("ngo", "court") else name,
+                name=f"{name} {T.in_place(where)}" if key not in ("ngo", "court") else name,
                 short_name=f"{short} {where}" if key not in ("ngo",) else short,
                 sector_code=sector,
                 level=level,
@@ -229,7 +247,7 @@ def _ensure_registry(
         inst = registry.save_institution(
             ws,
             registry.InstitutionInput(
-                name=rnd.choice(T.SCHOOLS).format(g=g.name),
+                name=rnd.choice(T.SCHOOLS).format(g=T.in_place(g.name)),
                 short_name=f"SP {g.name}",
                 sector_code="education",
                 level="gmina",
@@ -439,7 +457,7 @@ def _members(
     )[0]
     school = ""
     if gmina_code in st.schools:
-        school = T.SCHOOLS[0].format(g=st.localities[gmina_code][0])
+        school = T.SCHOOLS[0].format(g=T.in_place(st.localities[gmina_code][0]))
     out = []
     head_sex = "F" if shape == "single_parent" or rnd.random() < 0.55 else "M"
     head_born = _birth(rnd, 24, 62) if shape != "couple" else _birth(rnd, 55, 80)

@@ -359,3 +359,45 @@ SCHOOLS = [
     "Szkoła Podstawowa im. Jana Pawła II w {g}",
     "Zespół Szkół w {g}",
 ]
+
+# Place names in the locative ("w Narewce") for institution names; other places fall back to
+# a few regular endings, else to "(Place)" rather than a wrong form.
+LOCATIVE = {
+    "Hajnówka": "Hajnówce",
+    "Białowieża": "Białowieży",
+    "Czeremcha": "Czeremsze",
+    "Czyże": "Czyżach",
+    "Dubicze Cerkiewne": "Dubiczach Cerkiewnych",
+    "Kleszczele": "Kleszczelach",
+    "Narew": "Narwi",
+    "Narewka": "Narewce",
+}
+POSTAL_CODES = {
+    "2005011": "17-200",
+    "2005022": "17-230",
+    "2005032": "17-240",
+    "2005042": "17-207",
+    "2005052": "17-204",
+    "2005062": "17-200",
+    "2005073": "17-250",
+    "2005082": "17-210",
+    "2005092": "17-220",
+}
+
+
+def in_place(name: str) -> str:
+    """ "w Narewce", "w Krakowie"; "(Place)" when the form is not known."""
+    if name in LOCATIVE:
+        return f"w {LOCATIVE[name]}"
+    for end, repl in (
+        ("ówka", "ówce"),
+        ("ka", "ce"),
+        ("ów", "owie"),
+        ("ice", "icach"),
+        ("no", "nie"),
+        ("wo", "wie"),
+        ("sk", "sku"),
+    ):
+        if name.endswith(end):
+            return f"w {name[: -len(end)]}{repl}"
+    return f"({name})"

@@ -156,7 +156,10 @@ def _prepare(ws: Workspace, rnd: random.Random, fake: Faker) -> _Setting:
         postal[g.code] = T.POSTAL_CODES.get(
             g.code, f"{local.randint(10, 99)}-{local.randint(100, 999)}"
         )
-    institutions, schools = _ensure_registry(ws, rnd, fake, powiat, gminas)
+    seat_unit = next(
+        (g for g in all_gminas if g.rodz == "1"), all_gminas[0] if all_gminas else None
+    )
+    institutions, schools = _ensure_registry(ws, rnd, fake, powiat, gminas, seat_unit)
     with ws.transaction() as s:
         services = {
             svc.code: (svc.id, svc.sector_code)
@@ -208,7 +211,12 @@ PARTNERS = [
 
 
 def _ensure_registry(
-    ws: Workspace, rnd: random.Random, fake: Faker, powiat: str, gminas: list[TercUnit]
+    ws: Workspace,
+    rnd: random.Random,
+    fake: Faker,
+    powiat: str,
+    gminas: list[TercUnit],
+    seat_unit: TercUnit | None,
 ) -> tuple[dict[str, str], dict[str, str]]:
     """Partner institutions, the PZK team, its agreement and meetings (once per database)."""
     with ws.transaction() as s:
@@ -219,11 +227,12 @@ def _ensure_registry(
             institutions = {k: v for k, v in ids.items() if not k.startswith("school:")}
             schools = {k[7:]: v for k, v in ids.items() if k.startswith("school:")}
             return institutions, schools
-    seat = gminas[0].name if gminas else "Hajnówka"
+    seat = seat_unit.name if seat_unit else (gminas[0].name if gminas else "")
     pname = powiat_unit.name if powiat_unit else ""
     institutions: dict[str, str] = {}
     for key, name, short, sector, level in PARTNERS:
-        where = gminas[0].name if level == "gmina" and gminas else seat
+        place = gminas[0] if level == "gmina" and gminas else seat_unit
+        where = place.name if place else seat
         inst = registry.save_institution(
             ws,
             registry.InstitutionInput(
@@ -235,7 +244,9 @@ def _ensure_registry(
                 nip=fake.company_vat(),
                 regon=fake.regon(),
                 street=f"ul. {rnd.choice(T.STREETS)} {rnd.randint(1, 40)}",
-                postal_code=f"{rnd.randint(10, 99)}-{rnd.randint(100, 999)}",
+                postal_code=T.POSTAL_CODES.get(
+                    place.code if place else "", f"{rnd.randint(10, 99)}-{rnd.randint(100, 999)}"
+                ),
                 city=where,
                 phone=fake.phone_number(),
                 contact_person=fake.name(),

@@ -355,9 +355,9 @@ CLOSURE_NOTES = [
     "Zakończenie współpracy na wniosek rodziny.",
 ]
 SCHOOLS = [
-    "Szkoła Podstawowa w {g}",
-    "Szkoła Podstawowa im. Jana Pawła II w {g}",
-    "Zespół Szkół w {g}",
+    "Szkoła Podstawowa {g}",
+    "Szkoła Podstawowa im. Jana Pawła II {g}",
+    "Zespół Szkół {g}",
 ]
 
 # Place names in the locative ("w Narewce") for institution names; other places fall back to

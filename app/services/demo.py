@@ -41,6 +41,17 @@ from app.services.workspace import Workspace
 
 DEFAULT_GMINA = "2005092"  # Narewka, powiat hajnowski (a Model Kooperacji test gmina)
 BATCH = 250
+# Where cases stand, and how long ago such cases were opened (days): a case reaches monitoring
+# after its plan has run for a while, and closed cases ran their whole plan.
+STAGES = ["new", "diagnosis", "plan", "monitoring", "closed"]
+STAGE_WEIGHTS = [6, 10, 16, 56, 12]
+OPENED_DAYS_AGO = {
+    "new": (0, 10),
+    "diagnosis": (15, 60),
+    "plan": (45, 110),
+    "monitoring": (100, 330),
+    "closed": (330, 720),
+}
 TODAY = date.today
 
 
@@ -411,7 +422,9 @@ def _person(
 def _family(rows: _Rows, st: _Setting, rnd: random.Random, fake: Faker) -> int:
     today = TODAY()
     gmina = rnd.choice(st.gminas)
-    opened = today - timedelta(days=rnd.randint(20, 700))
+    stage = rnd.choices(STAGES, STAGE_WEIGHTS)[0]
+    low, high = OPENED_DAYS_AGO[stage]
+    opened = today - timedelta(days=rnd.randint(low, high))
     key = f"{gmina.code}/{opened.year}"
     st.next_number[key] = st.next_number.get(key, 1)
     case_number = f"{key}/{st.next_number[key]:04d}"
@@ -423,9 +436,6 @@ def _family(rows: _Rows, st: _Setting, rnd: random.Random, fake: Faker) -> int:
     head = members[0]
     head_name = f"{head['last_name']} {head['first_name']}"
     reasons = _reasons(rnd, members)
-    stage = rnd.choices(["new", "diagnosis", "plan", "monitoring", "closed"], [8, 12, 20, 50, 10])[
-        0
-    ]
     family = dict(
         id=fid,
         case_number=case_number,
@@ -452,9 +462,6 @@ def _family(rows: _Rows, st: _Setting, rnd: random.Random, fake: Faker) -> int:
     _visits(rows, fid, st, rnd, opened)
     if stage != "new":
         family["status"] = write_story(rows, family, members, reasons, stage, st, rnd, fake)
-        if family["status"] == "closed":
-            family["closed_on"] = min(today, opened + timedelta(days=rnd.randint(300, 650)))
-            family["closure_note"] = rnd.choice(T.CLOSURE_NOTES)
     rows.add(Family, **family)
     return len(members)
 

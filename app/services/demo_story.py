@@ -69,9 +69,10 @@ def write_story(
 ) -> str:
     today = date.today()
     fid = family["id"]
-    made_on = family["opened_on"] + timedelta(days=rnd.randint(5, 30))
-    if made_on > today:
-        return "new"
+    since_opened = (today - family["opened_on"]).days
+    made_on = family["opened_on"] + timedelta(
+        days=rnd.randint(min(5, since_opened), min(30, since_opened))
+    )
     _diagnosis(rows, fid, members, reasons, made_on, st, rnd)
     if stage == "diagnosis":
         return "diagnosis"
@@ -90,10 +91,18 @@ def write_story(
     )
     if stage == "plan":
         return "plan"
-    reviewed = _reviews(rows, fid, plan_id, goals, actions, reasons, start, stage, rnd)
-    if not reviewed:
+    plan = rows.by_model[SupportPlan][-1]
+    last = _reviews(
+        rows, fid, plan_id, goals, actions, reasons, start, plan["period_to"], stage, rnd
+    )
+    if last is None:
         return "plan"
-    return "closed" if stage == "closed" else "monitoring"
+    if stage == "closed":
+        plan["status"] = "completed"
+        family["closed_on"] = min(today, last + timedelta(days=rnd.randint(7, 30)))
+        family["closure_note"] = rnd.choice(T.CLOSURE_NOTES)
+        return "closed"
+    return "monitoring"
 
 
 def _diagnosis(
@@ -314,16 +323,24 @@ def _reviews(
     actions: list[dict],
     reasons: list[str],
     start: date,
+    period_to: date,
     stage: str,
     rnd: random.Random,
-) -> int:
+) -> date | None:
+    """Reviews about every 90 days up to today (closed cases: up to the plan's end); for some
+    monitored cases the latest review is left undone, so it shows as overdue.  Returns the date
+    of the last review held."""
     today = date.today()
-    levels = {g["id"]: g["baseline"] for g in goals}
+    until = min(today, period_to) if stage == "closed" else today
+    dates = []
     held = start + timedelta(days=rnd.randint(80, 100))
-    count = 0
-    limit = rnd.randint(1, 4)
-    while held <= today and count < limit:
-        nxt = held + timedelta(days=90)
+    while held <= until:
+        dates.append(held)
+        held += timedelta(days=rnd.randint(80, 100))
+    if stage == "monitoring" and len(dates) > 1 and rnd.random() < 0.15:
+        dates.pop()
+    levels = {g["id"]: g["baseline"] for g in goals}
+    for held in dates:
         rid = rows.add(
             Review,
             family_id=fid,
@@ -333,7 +350,7 @@ def _reviews(
             family_attended=rnd.random() < 0.85,
             summary=rnd.choice(T.REVIEW_SUMMARIES),
             family_opinion="",
-            next_review_on=nxt,
+            next_review_on=held + timedelta(days=90),
         )
         for gid in levels:
             levels[gid] = max(-2, min(2, levels[gid] + rnd.choice([-1, 0, 1, 1, 1])))
@@ -347,11 +364,9 @@ def _reviews(
                 note="",
             )
         for action in actions:
-            if action["start_on"] > held:
+            if action["start_on"] > held or action["status"] in ("done", "dropped"):
                 continue
             status = rnd.choices(["in_progress", "done", "dropped"], [60, 32, 8])[0]
-            if action["status"] in ("done", "dropped"):
-                continue
             action["status"] = status
             rows.add(
                 ActionStatusEntry,
@@ -362,12 +377,8 @@ def _reviews(
             )
             if status == "dropped":
                 action["drop_reason"] = "Rodzina zrezygnowała."
-        count += 1
-        held = nxt + timedelta(days=rnd.randint(-10, 20))
-        if stage == "monitoring" and rnd.random() < 0.15:
-            break  # this case's next review is left undone: it shows as overdue
     _sync_action_rows(rows, actions)
-    return count
+    return dates[-1] if dates else None
 
 
 def _sync_action_rows(rows: Any, actions: list[dict]) -> None:

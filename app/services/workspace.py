@@ -103,6 +103,10 @@ class Workspace:
             obj.origin_device = self.device_id
 
     def lock(self) -> None:
+        # SQLAlchemy keeps class-level listeners in a registry whose values would keep this
+        # workspace (and its engine's caches) alive after the lock: remove ours.
+        if event.contains(self._sessions, "before_flush", self._stamp):
+            event.remove(self._sessions, "before_flush", self._stamp)
         self.vault.lock()
 
     @property

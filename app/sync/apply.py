@@ -45,6 +45,23 @@ from app.sync.stamps import VV, compact_stamps, stamps_dumps, vv_dumps, vv_loads
 from app.sync.validate import Incoming
 
 MAX_MISSING_KEPT = 50
+WARNING_ROLLBACK = "rollback"
+WARNING_AUDIT_FORK = "audit_fork"
+
+
+def warning_text(code: str) -> str:
+    """The user-facing text of a peer's warning flag (kept as a code in ``SyncPeer.warning``)."""
+    if code == WARNING_ROLLBACK:
+        return _(
+            "The other device has bundles from this device that this database does not "
+            "remember: it was restored from an older copy. Sync continues."
+        )
+    if code == WARNING_AUDIT_FORK:
+        return _(
+            "The sender's audit log differs from the copy received earlier: its database was "
+            "restored from an old copy. The data were imported; check that device."
+        )
+    return code
 
 
 @dataclass
@@ -104,6 +121,7 @@ class Checked:
     audit_events: list[dict[str, Any]]
     missing: list[int]
     rotation: tuple[bytes, str] | None
+    audit_forked: bool = False
 
 
 def apply_checked(ws: Workspace, c: Checked) -> ImportResult:
@@ -132,6 +150,9 @@ def apply_checked(ws: Workspace, c: Checked) -> ImportResult:
         changed, conflicts = _merge_records(s, c)
         result.changed, result.conflicts = changed, conflicts
         _insert_audit(s, c.sender, c.audit_events)
+        if c.audit_forked:
+            peer.warning = WARNING_AUDIT_FORK
+            result.warnings.append(warning_text(WARNING_AUDIT_FORK))
         device = s.get(Device, c.sender)
         assert device is not None
         _apply_keys(s, device, peer, c)
@@ -177,13 +198,8 @@ def _apply_acks(
                 # an older copy.  Jump past them (a gap, not a broken chain, for the peer).
                 peer.out_seq = a["seq"] + 1
                 peer.out_hash = ""
-                peer.warning = "rollback"
-                result.warnings.append(
-                    _(
-                        "The other device has bundles from this device that this database does "
-                        "not remember: it was restored from an older copy. Sync continues."
-                    )
-                )
+                peer.warning = WARNING_ROLLBACK
+                result.warnings.append(warning_text(WARNING_ROLLBACK))
             continue
         if sent.acked_at is None:
             sent.acked_at = utcnow()

@@ -50,7 +50,8 @@ def open_sealed(ciphertext: bytes, identities: list[str]) -> bytes:
     out = io.BytesIO()
     try:
         pyrage.decrypt_io(io.BytesIO(ciphertext), out, keys)
-    except pyrage.DecryptError as exc:
+    except (pyrage.DecryptError, OSError, ValueError) as exc:
+        # Header problems come as DecryptError, payload ones as OSError from the stream.
         raise _classify(str(exc), ciphertext, out.getvalue()) from None
     return out.getvalue()
 

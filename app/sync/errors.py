@@ -102,10 +102,6 @@ def _messages() -> dict[str, str]:
         "audit": _(
             "The sender's audit log in the bundle is not continuous or was altered ({detail})."
         ),
-        "audit_fork": _(
-            "The sender's audit log differs from the copy received earlier: the sender's "
-            "database may have been restored from an old copy. Contact the coordinator."
-        ),
         "references": _(
             "The bundle refers to records this device does not have; import the earlier "
             "bundles from this sender first, or ask for a full bundle."

@@ -130,7 +130,7 @@ def _check(ws: Workspace, data: bytes) -> Checked | ImportResult:
             raise refused("schema_newer", schema=m["schema"][:32])
         records = parse_records(parts[container.RECORDS], frozenset(TABLES), m["counts"])
         events = parse_audit(parts[container.AUDIT], sender_id, m["audit_head"]["events"])
-        _check_audit_continuity(s, sender_id, events, m["audit_head"])
+        events, audit_forked = _audit_to_insert(s, sender_id, events, m["audit_head"])
         rotation = None
         if m["key_rotation"] is not None:
             try:
@@ -138,7 +138,16 @@ def _check(ws: Workspace, data: bytes) -> Checked | ImportResult:
             except (ValueError, KeyError, TypeError):
                 raise refused("rotation") from None
         return Checked(
-            m, manifest_hash, sender_id, device.name, previous, records, events, missing, rotation
+            m,
+            manifest_hash,
+            sender_id,
+            device.name,
+            previous,
+            records,
+            events,
+            missing,
+            rotation,
+            audit_forked,
         )
 
 
@@ -175,38 +184,47 @@ def _verify_signature(m: dict[str, Any], sig_part: bytes, device: Device, peer: 
     raise refused("bad_signature", device=device.device_id)
 
 
-def _check_audit_continuity(
+def _audit_to_insert(
     s: Session, sender: str, events: list[dict[str, Any]], head: dict[str, Any]
-) -> None:
+) -> tuple[list[dict[str, Any]], bool]:
+    """The sender's audit events that continue its chain here, and whether the chain forked.
+
+    A fork (an entry this device already holds with another hash, or a head older than the copy
+    received earlier) means the sender's database was restored from an old copy.  The data are
+    still imported (the merge loses nothing), the forked entries are not, and the peer is
+    flagged so the coordinator sees it.
+    """
+    if events and events[-1]["seq"] == head["seq"] and events[-1]["hash"] != head["hash"]:
+        raise refused("audit", detail="head")
+    if events and events[-1]["seq"] > head["seq"]:
+        raise refused("audit", detail="head")
     last = s.execute(
         select(AuditEvent.seq, AuditEvent.hash)
         .where(AuditEvent.device_id == sender)
         .order_by(AuditEvent.seq.desc())
         .limit(1)
     ).first()
-    local_seq, local_hash = (last.seq, last.hash) if last else (0, "")
-    if events:
-        first = events[0]
-        if first["seq"] > local_seq + 1:
-            raise refused("audit", detail=f"gap before {first['seq']}")
-        overlap = [e for e in events if e["seq"] <= local_seq]
-        if overlap:
-            rows = s.execute(
-                select(AuditEvent.seq, AuditEvent.hash).where(
-                    AuditEvent.device_id == sender,
-                    AuditEvent.seq.in_([e["seq"] for e in overlap]),
-                )
+    top, top_hash = (last.seq, last.hash) if last else (0, "")
+    if not events:
+        forked = head["seq"] < top or (head["seq"] == top and top and head["hash"] != top_hash)
+        return [], bool(forked)
+    held: dict[int, str] = {}
+    overlap = [e["seq"] for e in events if e["seq"] <= top]
+    for i in range(0, len(overlap), 500):
+        rows = s.execute(
+            select(AuditEvent.seq, AuditEvent.hash).where(
+                AuditEvent.device_id == sender, AuditEvent.seq.in_(overlap[i : i + 500])
             )
-            have = {seq: digest for seq, digest in rows}
-            if any(have.get(e["seq"]) != e["hash"] for e in overlap):
-                raise refused("audit_fork")
-        if first["seq"] > 1 and first["seq"] == local_seq + 1 and first["prev_hash"] != local_hash:
-            raise refused("audit_fork")
-        if events[-1]["seq"] == head["seq"] and events[-1]["hash"] != head["hash"]:
-            raise refused("audit", detail="head")
-        if events[-1]["seq"] > head["seq"]:
-            raise refused("audit", detail="head")
-    elif head["seq"] < local_seq or (
-        head["seq"] == local_seq and local_seq and head["hash"] != local_hash
-    ):
-        raise refused("audit_fork")
+        )
+        held.update({seq: digest for seq, digest in rows})
+    out: list[dict[str, Any]] = []
+    for e in events:
+        if e["seq"] <= top:
+            if held.get(e["seq"]) != e["hash"]:
+                return out, True
+            continue
+        if e["seq"] != top + 1 or e["prev_hash"] != top_hash:
+            return out, True
+        out.append(e)
+        top, top_hash = e["seq"], e["hash"]
+    return out, False

@@ -21,7 +21,6 @@ from app.sync.limits import (
     MAX_ACKS,
     MAX_AUDIT_EVENTS,
     MAX_MANIFEST_BYTES,
-    MAX_RECORDS,
     MAX_REVOCATIONS,
 )
 from app.sync.stamps import valid_stamp
@@ -132,8 +131,6 @@ def _check(m: dict[str, Any]) -> None:
     for table, n in counts.items():
         if not _str(table, re.compile(r"^[a-z_]{1,40}$")) or not _int(n, 1):
             raise _fail("counts")
-    if sum(counts.values()) > MAX_RECORDS:
-        raise refused("too_many_records", count=sum(counts.values()), limit=MAX_RECORDS)
     members = m["members"]
     if not isinstance(members, list) or [x.get("name") for x in members if isinstance(x, dict)] != [
         RECORDS,

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from app.models import Device
 from app.models.sync_state import SyncConflict, SyncPeer, SyncReceived, SyncSent
 from app.services.workspace import Workspace
+from app.sync.apply import warning_text
 from app.sync.identity import fingerprint
 
 
@@ -121,7 +122,7 @@ def peer_statuses(ws: Workspace) -> list[PeerStatus]:
                     json.loads(p.missing) if p.missing else [],
                     int(conflicts.get(d.device_id, 0)),
                     p.announce_key_id is not None,
-                    p.warning or "",
+                    warning_text(p.warning) if p.warning else "",
                     receipts,
                 )
             )

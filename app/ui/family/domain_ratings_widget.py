@@ -15,6 +15,7 @@ from app.i18n import _
 from app.models.enums import DOMAIN_SCALE
 from app.services.reference import Code
 from app.ui.family.form_kit import ChoiceCombo
+from app.ui.family.safe import no_result
 
 
 def signed(value: int) -> str:
@@ -65,8 +66,8 @@ class DomainRatingsWidget(QWidget):
             note.setMaxLength(2000)
             note.setAccessibleName(_("Note: {domain}").format(domain=domain.label))
             previous = QLabel()
-            combo.currentIndexChanged.connect(lambda *_a: self.changed.emit())
-            note.textChanged.connect(lambda *_a: self.changed.emit())
+            combo.currentIndexChanged.connect(no_result(self.changed.emit))
+            note.textChanged.connect(no_result(self.changed.emit))
             self._grid.addWidget(name, row, 0)
             self._grid.addWidget(combo, row, 1)
             self._grid.addWidget(note, row, 2)

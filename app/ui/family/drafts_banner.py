@@ -44,7 +44,9 @@ class DraftsBanner(QFrame):
             when = d.saved_at.astimezone().strftime("%d.%m %H:%M")
             button = QPushButton(f"{d.title} ({when})")
             button.setToolTip(_("Open the form and restore what was typed"))
-            button.clicked.connect(lambda _c=False, key=d.form_key: self.open_requested.emit(key))
+            button.clicked.connect(
+                lambda _c=False, key=d.form_key: (self.open_requested.emit(key), None)[1]
+            )
             self._layout.addWidget(button)
         if len(items) > MAX_BUTTONS:
             self._layout.addWidget(QLabel(_("and {n} more").format(n=len(items) - MAX_BUTTONS)))

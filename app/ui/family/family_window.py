@@ -43,7 +43,7 @@ from app.ui.family.lookups import Lookups
 from app.ui.family.monitoring_tab import MonitoringTab
 from app.ui.family.plan_tab import PlanTab
 from app.ui.family.print_menu import KIND_LABELS, fill_menu
-from app.ui.family.safe import guarded
+from app.ui.family.safe import guarded, no_result
 from app.ui.family.tab_base import FamilyTab, TabForm
 from app.ui.family.visits_tab import VisitsTab
 from app.ui.ops import show_error
@@ -153,7 +153,7 @@ class FamilyWindow(QMainWindow):
         case.addSeparator()
         close = case.addAction(_("Close &window"))
         close.setShortcut(QKeySequence.StandardKey.Close)
-        close.triggered.connect(self.close)
+        close.triggered.connect(no_result(self.close))
 
     # -- loading ------------------------------------------------------------------------------
     def reload(self, first: bool = False) -> None:

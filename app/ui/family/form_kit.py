@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _
+from app.ui.family.safe import no_result
 
 DATE_FORMAT = "dd.MM.yyyy"
 NULL_DATE = QDate(1900, 1, 1)
@@ -253,7 +254,7 @@ class FormBinding(QObject):
         self._fields[name] = widget
         signal = self._signal_of(widget)
         if signal is not None:
-            signal.connect(lambda *_a: self.changed.emit())
+            signal.connect(no_result(self.changed.emit))
         return widget
 
     def widget(self, name: str) -> Any:

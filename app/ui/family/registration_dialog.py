@@ -58,6 +58,7 @@ class RegistrationDialog(RecordDialog):
         self.case.set_lookups(lookups)
         if self.ctx.ws.is_coordinator:
             self.case.gmina.set_choices(lookups.gminas, empty=_("— choose the gmina —"))
+            self.case.gmina.set_code("")  # a coordinator picks the gmina deliberately
         else:
             self.case.gmina.set_code(self.ctx.ws.identity.unit_code)
         if untouched and self.guard is not None:

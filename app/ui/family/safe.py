@@ -25,3 +25,13 @@ def guarded(obj: QObject, fn: Callable[..., Any]) -> Callable[..., Any]:
         return None
 
     return call
+
+
+def no_result(fn: Callable[..., Any]) -> Callable[..., None]:
+    """A slot that returns nothing.  PySide6 6.12 mishandles a ``bool`` returned by a Python
+    slot (``emit()`` and ``close()`` return one), which can crash the interpreter later."""
+
+    def call(*_args: Any) -> None:
+        fn()
+
+    return call

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 
 from app.i18n import _
 from app.ui.family.form_kit import ChoiceCombo
+from app.ui.family.safe import no_result
 
 
 @dataclass
@@ -66,8 +67,8 @@ class ScoreGridWidget(QWidget):
             previous = QLabel(row.previous or "—")
             previous.setWordWrap(True)
             previous.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-            combo.currentIndexChanged.connect(lambda *_a: self.changed.emit())
-            note.textChanged.connect(lambda *_a: self.changed.emit())
+            combo.currentIndexChanged.connect(no_result(self.changed.emit))
+            note.textChanged.connect(no_result(self.changed.emit))
             self._grid.addWidget(label, i, 0)
             self._grid.addWidget(combo, i, 1)
             self._grid.addWidget(note, i, 2)

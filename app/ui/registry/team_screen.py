@@ -83,9 +83,10 @@ class TeamScreen(QWidget):
         self.agreements.remove.hide()
         self.agreements_model = AgreementsTableModel(self)
         self.agreements.table.setModel(self.agreements_model)
-        self.agreements.add_widget(
-            print_button(self, ctx, ["agreement"], self._print_ids, _("&Print agreement…"))
+        self.print_agreement = print_button(
+            self, ctx, ["agreement"], self._print_ids, _("&Print agreement…")
         )
+        self.agreements.add_widget(self.print_agreement)
         self.meetings = ListPanel(_("Team meetings"), _("Add m&eeting…"))
         self.meetings.remove.hide()
         self.meetings_model = MeetingsTableModel(self)

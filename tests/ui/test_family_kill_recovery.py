@@ -1,0 +1,85 @@
+"""A kill in the middle of an edit loses nothing: the autosaved draft is restored on next open.
+
+A separate process opens the family file, types into the diagnosis, waits for the autosave and
+is killed with SIGKILL; this process then unlocks the database and opens the same case.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import signal  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import threading  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from app.services import casefile, drafts, setup  # noqa: E402
+from app.ui.context import AppContext  # noqa: E402
+from app.ui.family.diagnosis_tab import DiagnosisTab  # noqa: E402
+from tests.conftest import PASSPHRASE  # noqa: E402
+from tests.ui._family_support import open_window, unsaved_answers_fixture  # noqa: E402, F401
+from tests.ui.conftest import settle  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+TYPED = "Matka straciła pracę w marcu; rodzina ma zaległości w czynszu za 4 miesiące."
+
+
+def read_line(proc: subprocess.Popen, timeout: float) -> str:
+    line: list[str] = []
+    reader = threading.Thread(target=lambda: line.append(proc.stdout.readline()), daemon=True)
+    reader.start()
+    reader.join(timeout)
+    return line[0] if line else ""
+
+
+@pytest.mark.slow
+def test_kill_in_the_middle_of_an_edit_then_recover(ws, family_case, db_path, qtbot, dialogs):
+    family_id = family_case.family_id
+    ws.lock()
+    env = dict(
+        os.environ,
+        KOOPERACJA_TEST_PASSPHRASE=PASSPHRASE,
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONPATH=str(ROOT),
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tests.ui._family_kill_edit", str(db_path), family_id, TYPED],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        line = read_line(proc, 90)
+        assert line.startswith("READY"), proc.stderr.read() if proc.poll() is not None else line
+        key = line.split()[1]
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(30)
+    assert proc.returncode == -signal.SIGKILL
+    assert key == f"diagnosis:{family_id}:{family_case.diagnosis_id}"
+
+    ctx = AppContext()
+    ctx.attach(setup.open_workspace(db_path, PASSPHRASE))
+    try:
+        assert key in [d.form_key for d in drafts.list_drafts(ctx.ws)]
+        saved = casefile.reload_family(ctx.ws, family_id).latest_diagnosis
+        assert saved.causes != TYPED  # never saved for real: only the draft has it
+        window = open_window(ctx, qtbot, family_id)
+        settle(ctx, qtbot)
+        asked = [text for kind, text in dialogs if kind == "question"]
+        assert any("szkic" in text for text in asked)  # the user was asked, and said yes
+        tab = next(t for t in window.tab_pages if isinstance(t, DiagnosisTab))
+        assert tab.view.texts["causes"].toPlainText() == TYPED
+        assert tab.view.texts["strengths"].toPlainText() == saved.strengths  # the rest intact
+        with qtbot.waitSignal(window.loaded, timeout=20_000):
+            window.tabs.setCurrentIndex(1)
+            window.save_action.trigger()
+        assert casefile.reload_family(ctx.ws, family_id).latest_diagnosis.causes == TYPED
+        settle(ctx, qtbot)
+        assert drafts.load_draft(ctx.ws, key) is None
+    finally:
+        ctx.lock()
+        ctx.runner.shutdown()

@@ -95,11 +95,14 @@ def collect(ws: Workspace, today: date | None = None) -> Dashboard:
             )
         ):
             gmina_of[family_id] = code
-        for unit in s.scalars(select(TercUnit).where(TercUnit.code.in_(list(gminas) or [""]))):
-            gminas[unit.code] = unit.name
+        units = s.scalars(select(TercUnit).where(TercUnit.code.in_(list(gminas) or [""]))).all()
+        names = Counter(u.name for u in units)
+        for unit in units:
+            # Two gminas may share a name (Hajnówka town and rural gmina): add the kind.
+            gminas[unit.code] = unit.name if names[unit.name] == 1 else f"{unit.name} ({unit.kind})"
 
         by_inst: dict[str, dict[str, int]] = defaultdict(dict)
-        names = {i.id: i.display_name for i in s.scalars(select(Institution))}
+        institutions = {i.id: i.display_name for i in s.scalars(select(Institution))}
         for inst, status, n in s.execute(
             select(Action.institution_id, Action.status, func.count())
             .join(SupportPlan, SupportPlan.id == Action.plan_id)
@@ -107,7 +110,7 @@ def collect(ws: Workspace, today: date | None = None) -> Dashboard:
             .where(live, Action.deleted.is_(False), SupportPlan.deleted.is_(False))
             .group_by(Action.institution_id, Action.status)
         ):
-            label = names.get(inst, "") if inst else ""
+            label = institutions.get(inst, "") if inst else ""
             by_inst[label][status] = by_inst[label].get(status, 0) + n
         actions = sorted(by_inst.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
 

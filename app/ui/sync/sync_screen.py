@@ -1,0 +1,568 @@
+"""The Synchronizacja screen (``SyncScreen``, built as ``SyncScreen(ctx)`` with an ``AppContext``).
+
+Two tabs:
+
+* *Paczki*: save the next bundle for a chosen device (with progress; the file is verified before
+  it gets its name), import bundles by file chooser or by dropping ``.kbundle`` files anywhere on
+  the screen, the status of every registered device (last bundle sent and received, receipts,
+  bundles that never arrived), and the optional inbox/outbox folders scanned every few minutes;
+* *Konflikty*: the conflict inbox, each conflict's two values side by side with who wrote each,
+  when, and on which device; the user keeps one of them.
+
+Every database call runs on the worker (``ctx.runner``); results come back on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.config import Settings
+from app.errors import KooperacjaError
+from app.i18n import N_, _
+from app.models.enums import Role
+from app.services import reference
+from app.services.workspace import Workspace
+from app.sync import conflicts, identity, status, transport
+from app.sync.conflicts import ConflictView
+from app.sync.export import file_name_for
+from app.sync.identity import KeyInfo
+from app.sync.importer import import_bundle
+from app.sync.limits import FILE_SUFFIX
+from app.sync.status import PeerStatus
+from app.ui.context import AppContext
+from app.ui.ops import error_text
+from app.ui.sync.folder_sync import install as install_folder_sync
+from app.ui.widgets import label, set_role
+
+TABLE_LABELS = {
+    "family": N_("family"),
+    "person": N_("family member"),
+    "family_reason": N_("reason for help"),
+    "case_team_member": N_("task team member"),
+    "consent": N_("consent"),
+    "diagnosis": N_("diagnosis"),
+    "domain_rating": N_("domain rating"),
+    "support_plan": N_("support plan (IPW)"),
+    "goal": N_("goal"),
+    "action": N_("action"),
+    "commitment": N_("family's commitment"),
+    "institution": N_("institution"),
+    "service": N_("service"),
+    "agreement": N_("agreement"),
+    "cooperation_team": N_("cooperation team"),
+}
+
+
+@dataclass
+class Snapshot:
+    me: KeyInfo
+    peers: list[PeerStatus]
+    conflicts: list[ConflictView]
+    unit_names: dict[str, str]
+
+
+def load_snapshot(ws: Workspace) -> Snapshot:
+    me, peers = identity.show(ws), status.peer_statuses(ws)
+    names = reference.gmina_names(ws, {me.unit_code, *(p.unit_code for p in peers)})
+    return Snapshot(me, peers, conflicts.list_conflicts(ws), names)
+
+
+@dataclass
+class ImportLine:
+    name: str
+    ok: bool
+    message: str
+    conflicts: int = 0
+
+
+def import_files(ws: Workspace, paths: list[str]) -> list[ImportLine]:
+    """Import bundles in name order (names carry sequence numbers); one refusal stops nothing."""
+    out = []
+    for path in sorted(paths, key=lambda p: Path(p).name):
+        try:
+            result = import_bundle(ws, Path(path))
+        except KooperacjaError as exc:
+            out.append(ImportLine(Path(path).name, False, exc.message))
+            continue
+        out.append(ImportLine(Path(path).name, True, result.message, result.conflicts))
+    return out
+
+
+def _when(value: object) -> str:
+    return value.strftime("%Y-%m-%d %H:%M") if value else "—"  # type: ignore[attr-defined]
+
+
+def _value_text(value: object) -> str:
+    if value is True:
+        return _("yes (deleted)")
+    if value is False:
+        return _("no")
+    if value is None or value == "":
+        return _("(empty)")
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+class SidePanel(QGroupBox):
+    """One side of a conflict: the value, who wrote it, when, on which device."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self.value = QPlainTextEdit()
+        self.value.setReadOnly(True)
+        self.value.setAccessibleName(title)
+        self.who = label("", "muted")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.value, 1)
+        layout.addWidget(self.who)
+
+    def show_side(self, side: conflicts.Side | None, current: bool) -> None:
+        if side is None:
+            self.value.setPlainText("")
+            self.who.setText("")
+            return
+        self.value.setPlainText(_value_text(side.value))
+        who = side.worker or side.device_name or _("unknown worker")
+        text = _("{who}, {at}, device {device}").format(
+            who=who, at=side.at.strftime("%Y-%m-%d %H:%M"), device=side.device_id
+        )
+        if current:
+            text += "\n" + _("(shown now in the record)")
+        self.who.setText(text)
+
+
+class SyncScreen(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.snapshot: Snapshot | None = None
+        self.setAcceptDrops(True)
+        self._build()
+        self.folder_sync = install_folder_sync(ctx)
+        self.folder_sync.scanned.connect(self._folders_scanned)
+        ctx.events.data_changed.connect(self._data_changed)
+        self.refresh()
+
+    # -- layout ---------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.heading = label(_("Sync"), "heading")
+        self.me = label("", "muted")
+        self.me.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._bundles_tab(), _("&Bundles"))
+        self.tabs.addTab(self._conflicts_tab(), _("&Conflicts"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.me)
+        layout.addWidget(self.tabs, 1)
+
+    def _bundles_tab(self) -> QWidget:
+        page = QWidget()
+        self.peer = QComboBox()
+        self.peer.setAccessibleName(_("Recipient device"))
+        self.full = QCheckBox(_("&Full bundle (everything, e.g. for a new laptop)"))
+        self.export_button = QPushButton(_("&Save bundle…"))
+        self.export_button.clicked.connect(self.choose_export)
+        send = QGroupBox(_("Send a bundle"))
+        form = QFormLayout(send)
+        form.addRow(label(_("&To:"), buddy=self.peer, wrap=False), self.peer)
+        form.addRow("", self.full)
+        form.addRow("", self.export_button)
+
+        self.import_button = QPushButton(_("&Import bundles…"))
+        self.import_button.clicked.connect(self.choose_import)
+        receive = QGroupBox(_("Receive bundles"))
+        rl = QVBoxLayout(receive)
+        rl.addWidget(self.import_button)
+        rl.addWidget(label(_("…or drop .kbundle files anywhere on this screen."), "muted"))
+
+        self.result = label("", "muted")
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.peers = QTableWidget(0, 8)
+        self.peers.setAccessibleName(_("Devices and their bundles"))
+        self.peers.setHorizontalHeaderLabels(
+            [
+                _("Device"),
+                _("Unit"),
+                _("Last sent"),
+                _("Receipt up to"),
+                _("Last received"),
+                _("Missing bundles"),
+                _("Conflicts"),
+                _("Notes"),
+            ]
+        )
+        self.peers.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.peers.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.peers.verticalHeader().hide()
+        self.peers.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.peers.horizontalHeader().setStretchLastSection(True)
+        self.peers.setTabKeyNavigation(False)
+
+        folders = QGroupBox(_("Shared folders (optional)"))
+        settings = Settings.load()
+        self.inbox = QLineEdit(settings.sync_inbox)
+        self.inbox.setAccessibleName(_("Inbox folder"))
+        self.outbox = QLineEdit(settings.sync_outbox)
+        self.outbox.setAccessibleName(_("Outbox folder"))
+        fl = QFormLayout(folders)
+        for title, edit in ((_("I&nbox:"), self.inbox), (_("O&utbox:"), self.outbox)):
+            pick = QPushButton(_("Choose…"))
+            pick.clicked.connect(lambda _c=False, e=edit: self._pick_folder(e))
+            row = QHBoxLayout()
+            row.addWidget(edit, 1)
+            row.addWidget(pick)
+            fl.addRow(label(title, buddy=edit, wrap=False), row)
+        self.scan_button = QPushButton(_("Save folders and check &now"))
+        self.scan_button.clicked.connect(self.save_folders_and_scan)
+        fl.addRow("", self.scan_button)
+        fl.addRow("", label(_("Checked when the program starts and every 5 minutes."), "muted"))
+
+        top = QHBoxLayout()
+        top.addWidget(send, 1)
+        top.addWidget(receive, 1)
+        layout = QVBoxLayout(page)
+        layout.addLayout(top)
+        layout.addWidget(self.result)
+        layout.addWidget(label(_("Devices"), "subheading"))
+        layout.addWidget(self.peers, 1)
+        layout.addWidget(folders)
+        return page
+
+    def _conflicts_tab(self) -> QWidget:
+        page = QWidget()
+        self.conflict_list = QTableWidget(0, 4)
+        self.conflict_list.setAccessibleName(_("Conflicts waiting for a decision"))
+        self.conflict_list.setHorizontalHeaderLabels(
+            [_("Case"), _("Record"), _("Field"), _("Detected")]
+        )
+        self.conflict_list.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.conflict_list.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.conflict_list.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.conflict_list.verticalHeader().hide()
+        self.conflict_list.horizontalHeader().setStretchLastSection(True)
+        self.conflict_list.setTabKeyNavigation(False)
+        self.conflict_list.itemSelectionChanged.connect(self._conflict_selected)
+        self.mine = SidePanel(_("My version (this device)"))
+        self.theirs = SidePanel(_("Their version (received)"))
+        self.conflict_note = label("", "muted")
+        self.take_mine = QPushButton(_("Keep &mine"))
+        self.take_theirs = QPushButton(_("Take &theirs"))
+        self.take_mine.clicked.connect(lambda: self.resolve_selected("mine"))
+        self.take_theirs.clicked.connect(lambda: self.resolve_selected("theirs"))
+        sides = QHBoxLayout()
+        sides.addWidget(self.mine, 1)
+        sides.addWidget(self.theirs, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.take_mine)
+        buttons.addWidget(self.take_theirs)
+        detail = QWidget()
+        dl = QVBoxLayout(detail)
+        dl.addWidget(self.conflict_note)
+        dl.addLayout(sides, 1)
+        dl.addLayout(buttons)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.conflict_list)
+        split.addWidget(detail)
+        self.empty_inbox = label(_("No conflicts waiting. Nothing was overwritten."), "ok")
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.empty_inbox)
+        layout.addWidget(split, 1)
+        self._set_conflict_buttons(False)
+        return page
+
+    # -- loading --------------------------------------------------------------------------
+    def refresh(self) -> None:
+        if not self.ctx.is_unlocked:
+            return
+        self.ctx.runner.run(load_snapshot, self.ctx.ws, success=self._show, failure=self._failed)
+
+    def screen_shown(self) -> None:
+        self.refresh()
+
+    def _data_changed(self, kind: str, _record_id: str) -> None:
+        if kind == "sync":
+            self.refresh()
+
+    def _show(self, snap: Snapshot) -> None:
+        self.snapshot = snap
+        self.me.setText(
+            _("This device: {device} · {role} · {unit} · key fingerprint {fp}").format(
+                device=snap.me.device_id,
+                role=Role(snap.me.role).label,
+                unit=snap.unit_names.get(snap.me.unit_code, snap.me.unit_code),
+                fp=snap.me.fingerprint,
+            )
+        )
+        current = self.peer.currentData()
+        self.peer.clear()
+        for p in snap.peers:
+            if not p.revoked:
+                self.peer.addItem(
+                    f"{p.name} — {p.worker or p.device_id} ({p.unit_code})", p.device_id
+                )
+        if current is not None and (i := self.peer.findData(current)) >= 0:
+            self.peer.setCurrentIndex(i)
+        self.export_button.setEnabled(self.peer.count() > 0)
+        self._fill_peers(snap.peers)
+        self._fill_conflicts(snap.conflicts)
+
+    def _fill_peers(self, peers: list[PeerStatus]) -> None:
+        self.peers.setRowCount(len(peers))
+        for r, p in enumerate(peers):
+            notes = []
+            if p.revoked:
+                notes.append(_("revoked"))
+            if p.key_rotation_pending:
+                notes.append(_("new key being announced"))
+            if p.warning:
+                notes.append(p.warning)
+            if p.unacknowledged:
+                notes.append(
+                    _("without receipt: {seqs}").format(seqs=", ".join(map(str, p.unacknowledged)))
+                )
+            cells = [
+                f"{p.name}\n{p.worker or ''} [{p.device_id}]",
+                f"{self.snapshot.unit_names.get(p.unit_code, '')} ({p.unit_code})".strip(),
+                f"{p.last_sent_seq} · {_when(p.last_sent_at)}" if p.last_sent_seq else "—",
+                str(p.acked_seq) if p.acked_seq else "—",
+                f"{p.last_received_seq} · {_when(p.last_received_at)}"
+                if p.last_received_seq
+                else "—",
+                ", ".join(map(str, p.missing)) or "—",
+                str(p.open_conflicts),
+                "; ".join(notes),
+            ]
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if c == 5 and p.missing:
+                    item.setForeground(Qt.GlobalColor.darkRed)
+                self.peers.setItem(r, c, item)
+        self.peers.resizeRowsToContents()
+
+    def _fill_conflicts(self, rows: list[ConflictView]) -> None:
+        self.tabs.setTabText(1, _("&Conflicts ({n})").format(n=len(rows)))
+        self.empty_inbox.setVisible(not rows)
+        self.conflict_list.setRowCount(len(rows))
+        for r, c in enumerate(rows):
+            record = _(TABLE_LABELS[c.table]) if c.table in TABLE_LABELS else c.table
+            field = _("deleted or kept") if c.kind == "delete" else c.field
+            for col, text in enumerate(
+                [c.case_number or "—", record, field, c.detected_at.strftime("%Y-%m-%d %H:%M")]
+            ):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, c.id)
+                self.conflict_list.setItem(r, col, item)
+        if rows:
+            self.conflict_list.selectRow(0)
+        else:
+            self._conflict_selected()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._say(error_text(exc), ok=False)
+
+    def _say(self, text: str, ok: bool = True) -> None:
+        self.result.setText(text)
+        set_role(self.result, "ok" if ok else "error")
+
+    # -- export ---------------------------------------------------------------------------
+    def choose_export(self) -> None:
+        peer = self.peer.currentData()
+        if not peer or self.snapshot is None:
+            return
+        state = next((p for p in self.snapshot.peers if p.device_id == peer), None)
+        seq = (state.last_sent_seq if state else 0) + 1
+        name = file_name_for(self.snapshot.me.device_id, peer, seq)
+        start = Path(Settings.load().sync_outbox or Path.home()) / name
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            _("Where to save the bundle (e.g. a USB stick)"),
+            str(start),
+            _("Kooperacja bundles (*.kbundle)"),
+        )
+        if path:
+            self.export_to(path)
+
+    def export_to(self, target: str) -> None:
+        peer = self.peer.currentData()
+        if not peer:
+            return
+        self.export_button.setEnabled(False)
+        self.ctx.runner.run_with_progress(
+            self,
+            _("Preparing the bundle…"),
+            transport.export_to_file,
+            self.ctx.ws,
+            peer,
+            Path(target),
+            full=self.full.isChecked(),
+            success=self._exported,
+            failure=self._export_failed,
+        )
+
+    def _exported(self, result: tuple) -> None:
+        export, report = result
+        self.export_button.setEnabled(True)
+        lines = [export.message, _("Written and verified: {path}").format(path=report.path)]
+        lines += report.warnings
+        self._say("\n".join(lines))
+        self.full.setChecked(False)
+        self.refresh()
+
+    def _export_failed(self, exc: BaseException) -> None:
+        self.export_button.setEnabled(True)
+        self._failed(exc)
+
+    # -- import ---------------------------------------------------------------------------
+    def choose_import(self) -> None:
+        start = Settings.load().sync_inbox or str(Path.home())
+        paths, _filter = QFileDialog.getOpenFileNames(
+            self, _("Bundles to import"), start, _("Kooperacja bundles (*.kbundle)")
+        )
+        if paths:
+            self.import_paths(paths)
+
+    def import_paths(self, paths: list[str]) -> None:
+        self.import_button.setEnabled(False)
+        self._say(_("Checking and importing…"))
+        self.ctx.runner.run(
+            import_files,
+            self.ctx.ws,
+            list(paths),
+            success=self._imported,
+            failure=self._import_failed,
+        )
+
+    def _imported(self, lines: list[ImportLine]) -> None:
+        self.import_button.setEnabled(True)
+        ok = all(line.ok for line in lines)
+        self._say("\n".join(f"{line.name}: {line.message}" for line in lines), ok=ok)
+        if any(line.ok for line in lines):
+            self.ctx.events.data_changed.emit("sync", "")
+        if any(line.conflicts for line in lines):
+            self.tabs.setCurrentIndex(1)
+
+    def _import_failed(self, exc: BaseException) -> None:
+        self.import_button.setEnabled(True)
+        self._failed(exc)
+
+    @staticmethod
+    def _bundle_paths(event: QDragEnterEvent | QDropEvent) -> list[str]:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return []
+        return [
+            u.toLocalFile()
+            for u in mime.urls()
+            if u.isLocalFile() and u.toLocalFile().endswith(FILE_SUFFIX)
+        ]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._bundle_paths(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = self._bundle_paths(event)
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    # -- folders --------------------------------------------------------------------------
+    def _pick_folder(self, edit: QLineEdit) -> None:
+        folder = QFileDialog.getExistingDirectory(self, _("Choose a folder"), edit.text())
+        if folder:
+            edit.setText(folder)
+
+    def save_folders_and_scan(self) -> None:
+        settings = Settings.load()
+        settings.sync_inbox = self.inbox.text().strip()
+        settings.sync_outbox = self.outbox.text().strip()
+        settings.save()
+        self.folder_sync.scan()
+
+    def _folders_scanned(self, items: list[transport.ScanItem]) -> None:
+        if items:
+            self._say(
+                "\n".join(f"{i.name}: {i.message}" for i in items),
+                ok=all(i.status != "refused" for i in items),
+            )
+        self.refresh()
+
+    # -- conflicts ------------------------------------------------------------------------
+    def _selected_conflict(self) -> ConflictView | None:
+        if self.snapshot is None:
+            return None
+        rows = self.conflict_list.selectionModel().selectedRows()
+        if not rows:
+            return None
+        item = self.conflict_list.item(rows[0].row(), 0)
+        cid = item.data(Qt.ItemDataRole.UserRole) if item else None
+        return next((c for c in self.snapshot.conflicts if c.id == cid), None)
+
+    def _set_conflict_buttons(self, on: bool) -> None:
+        self.take_mine.setEnabled(on)
+        self.take_theirs.setEnabled(on)
+
+    def _conflict_selected(self) -> None:
+        c = self._selected_conflict()
+        self._set_conflict_buttons(c is not None)
+        if c is None:
+            self.mine.show_side(None, False)
+            self.theirs.show_side(None, False)
+            self.conflict_note.setText("")
+            return
+        if c.kind == "delete":
+            note = _(
+                "Deleted on one device while edited on the other (fields: {fields}). "
+                "The edits are kept; choose whether the record stays deleted."
+            ).format(fields=c.detail.replace(",", ", "))
+        else:
+            note = _("The field {field} was changed on both devices.").format(field=c.field)
+        self.conflict_note.setText(note)
+        self.mine.show_side(c.mine, c.current == c.mine.value)
+        self.theirs.show_side(c.theirs, c.current == c.theirs.value and c.current != c.mine.value)
+
+    def resolve_selected(self, take: str) -> None:
+        c = self._selected_conflict()
+        if c is None:
+            return
+        self._set_conflict_buttons(False)
+        self.ctx.runner.run(
+            conflicts.resolve,
+            self.ctx.ws,
+            c.id,
+            take,
+            success=self._resolved,
+            failure=self._failed,
+        )
+
+    def _resolved(self, view: ConflictView) -> None:
+        self._say(_("Conflict resolved."))
+        self.ctx.events.data_changed.emit(view.table, view.row_id)
+        self.refresh()

@@ -64,5 +64,7 @@ def test_chart_of_a_real_plan(ctx, qtbot, family_case):
     qtbot.addWidget(chart)
     chart.resize(600, 380)
     chart.set_data(points, [(g, str(i)) for i, g in enumerate(family_case.goal_ids)])
-    assert [p.held_on for p in chart.points] == sorted(p.held_on for p in points)
+    # The baseline starts the line even when the plan was recorded as adopted after a review.
+    assert chart.points[0].levels == points[0].levels
+    assert len(chart.points) == 2
     assert colour_count(chart, PALETTE[0]) > 20 and colour_count(chart, PALETTE[1]) > 20

@@ -2,12 +2,11 @@
 
 One line per goal on the GAS scale (−2 … +2, 0 = expected outcome) from the baseline through
 each review, and a thick dashed line for the summary T-score (Kiresuk–Sherman, 50 = as expected),
-on a right-hand axis aligned so that T 50 ± 10 sits at GAS 0 ± 1.  The x axis is time.
+on a right-hand axis aligned so that T 50 ± 10 sits at GAS 0 ± 1.  The x axis is the start
+and each review in turn, labelled with its date.
 """
 
 from __future__ import annotations
-
-from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
@@ -37,8 +36,9 @@ class AttainmentChartWidget(QWidget):
         return QSize(560, 360)
 
     def set_data(self, points: list[AttainmentPoint], goals: list[tuple[str, str]]) -> None:
-        # By date: a plan adopted after its first review still draws left to right.
-        self.points = sorted(points, key=lambda pt: pt.held_on)
+        # The baseline comes first (``attainment_history``), then the reviews by date.
+        points = list(points)
+        self.points = points[:1] + sorted(points[1:], key=lambda pt: pt.held_on)
         self.goals = list(goals)
         self.setAccessibleDescription(self.describe())
         self.update()
@@ -72,11 +72,12 @@ class AttainmentChartWidget(QWidget):
         level = max(-2.5, min(2.5, level))
         return rect.top() + (2.5 - level) / 5.0 * rect.height()
 
-    def _x(self, rect: QRectF, day: date) -> float:
-        first, last = self.points[0].held_on, self.points[-1].held_on
-        span = max((last - first).days, 1)
-        pad = rect.width() * 0.04
-        return rect.left() + pad + (day - first).days / span * (rect.width() - 2 * pad)
+    def _x(self, rect: QRectF, index: int) -> float:
+        """Points are evenly spaced (start, 1st review, 2nd review…): reviews come every few
+        months, and a plan adopted on the day of its first review would otherwise stack."""
+        pad = rect.width() * 0.06
+        steps = max(len(self.points) - 1, 1)
+        return rect.left() + pad + index / steps * (rect.width() - 2 * pad)
 
     # -- painting -----------------------------------------------------------------------------
     def paintEvent(self, _event: QPaintEvent) -> None:
@@ -109,14 +110,14 @@ class AttainmentChartWidget(QWidget):
         self._dates(p, rect, text_color)
         for i, (gid, _title) in enumerate(self.goals):
             pts = [
-                QPointF(self._x(rect, pt.held_on), self._y(rect, pt.levels[gid]))
-                for pt in self.points
+                QPointF(self._x(rect, i), self._y(rect, pt.levels[gid]))
+                for i, pt in enumerate(self.points)
                 if gid in pt.levels
             ]
             self._line(p, pts, QColor(PALETTE[i % len(PALETTE)]), 2.0, Qt.PenStyle.SolidLine)
         t_pts = [
-            QPointF(self._x(rect, pt.held_on), self._y(rect, (pt.t_score - 50) / 10))
-            for pt in self.points
+            QPointF(self._x(rect, i), self._y(rect, (pt.t_score - 50) / 10))
+            for i, pt in enumerate(self.points)
             if pt.t_score is not None
         ]
         self._line(p, t_pts, text_color, 3.0, Qt.PenStyle.DashLine)
@@ -149,9 +150,9 @@ class AttainmentChartWidget(QWidget):
         fm = self.fontMetrics()
         p.setPen(color)
         last_right = -1e9
-        for pt in self.points:
-            x = self._x(rect, pt.held_on)
-            label = pt.held_on.strftime("%d.%m.%y")
+        for i, pt in enumerate(self.points):
+            x = self._x(rect, i)
+            label = _("start") if i == 0 else pt.held_on.strftime("%d.%m.%y")
             w = fm.horizontalAdvance(label)
             if x - w / 2 > last_right + 4:  # skip labels that would overlap
                 p.drawText(

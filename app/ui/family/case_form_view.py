@@ -31,6 +31,7 @@ from app.ui.family.form_kit import (
     FormBinding,
     buddy_label,
     line_edit,
+    tab_chain,
     text_edit,
 )
 from app.ui.family.lookups import Lookups
@@ -44,6 +45,8 @@ def reasons_view(model: ChecklistTableModel, name: str) -> QTableView:
     view.verticalHeader().hide()
     view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     view.setShowGrid(False)
+    view.setWordWrap(True)
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.setTabKeyNavigation(False)
     view.setAccessibleName(name)
     view.setMinimumHeight(view.verticalHeader().defaultSectionSize() * 6)
@@ -120,6 +123,15 @@ class CaseFormView(QWidget):
             c.addRow(buddy_label(_("N&otes:"), self.notes), self.notes)
             layout.addWidget(case)
         layout.addWidget(reasons, 1)
+        tab_chain(self.tab_widgets())
+
+    def tab_widgets(self) -> list[QWidget]:
+        order = [self.gmina, self.locality, self.street, self.house_number, self.flat_number,
+                 self.postal_code, self.phone]  # fmt: skip
+        if self.full:
+            order += [self.case_number, self.opened_on, self.lead_worker, self.retention_class,
+                      self.notes]  # fmt: skip
+        return [*order, self.reasons_view]
 
     def set_lookups(self, lookups: Lookups) -> None:
         self.gmina.set_choices(lookups.gminas)

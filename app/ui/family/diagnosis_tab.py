@@ -21,7 +21,7 @@ from app.services.workspace import Workspace
 from app.ui.family.checklist_table_model import CheckRow
 from app.ui.family.diagnosis_view import DiagnosisView
 from app.ui.family.draft_guard import DraftGuard
-from app.ui.family.form_kit import FormBinding, fmt_date
+from app.ui.family.form_kit import FormBinding, fit_columns, fmt_date
 from app.ui.family.lookups import Lookups
 from app.ui.family.print_menu import print_button
 from app.ui.family.tab_base import FamilyHost, FamilyTab, TabForm, Then, run_save
@@ -85,6 +85,7 @@ class DiagnosisTab(FamilyTab):
             self.current = ff.diagnoses[0].id if ff.diagnoses else NEW
         with self.guard.quiet():
             self.view.ratings.set_domains(lookups.domains)
+        self.view.chain_tabs()
         if not self.guard.is_modified():
             self._fill_lists(ff, lookups, self._diagnosis())
             self.guard.set_key(self._key(), self._title())
@@ -129,6 +130,7 @@ class DiagnosisTab(FamilyTab):
             if p.kind == ParticipantKind.OTHER
         ]
         self.view.participants.set_rows(rows)
+        fit_columns(self.view.participants_view)
 
     def _values(self, ff: FamilyFile) -> dict[str, Any]:
         d = self._diagnosis()

@@ -32,6 +32,7 @@ from app.ui.family.form_kit import (
     hint_label,
     scrolled,
     setup_table,
+    tab_chain,
     text_edit,
 )
 
@@ -157,6 +158,18 @@ class DiagnosisView(QWidget):
         layout.addWidget(scrolled(body), 1)
         layout.addWidget(self.error)
         layout.addLayout(bottom)
+
+    def chain_tabs(self) -> None:
+        """Tab order as laid out (the rating rows are built when the domains are known)."""
+        texts = [self.texts[name] for name in
+                 ("causes", "strengths", "weaknesses", "resources", "deficits", "needs",
+                  "expectations")]  # fmt: skip
+        tab_chain([
+            self.chooser, self.new_button, self.made_on, self.finalized, *texts,
+            *self.ratings.tab_widgets(), self.reasons_view, self.participants_view,
+            self.add_other, self.texts["family_view"], self.texts["conclusions"],
+            self.save_button,
+        ])  # fmt: skip
 
     def bind(self, binding: FormBinding) -> None:
         binding.add("made_on", self.made_on)

@@ -59,6 +59,7 @@ class DomainRatingsWidget(QWidget):
         for row, domain in enumerate(domains, start=1):
             name = QLabel(domain.label)
             combo = ChoiceCombo()
+            combo.setMinimumContentsLength(24)
             combo.set_choices(choices, empty=_("— not rated —"))
             combo.setAccessibleName(_("Rating: {domain}").format(domain=domain.label))
             name.setBuddy(combo)
@@ -104,6 +105,9 @@ class DomainRatingsWidget(QWidget):
             combo.blockSignals(False)
             note.blockSignals(False)
         self.changed.emit()
+
+    def tab_widgets(self) -> list[QWidget]:
+        return [w for combo, note, _prev in self._rows.values() for w in (combo, note)]
 
     def focus_widget(self) -> QWidget | None:
         return next(iter(self._rows.values()))[0] if self._rows else None

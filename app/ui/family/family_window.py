@@ -129,7 +129,7 @@ class FamilyWindow(QMainWindow):
     def _menus(self) -> None:
         case = self.menuBar().addMenu(_("&Case"))
         self.save_action = case.addAction(_("&Save"))
-        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_action.setShortcut(QKeySequence("Ctrl+S"))
         self.save_action.triggered.connect(self.save_current)
         self.print_menu = QMenu(_("&Print"), self)
         fill_menu(
@@ -141,7 +141,7 @@ class FamilyWindow(QMainWindow):
         )
         case.addMenu(self.print_menu)
         QShortcut(
-            QKeySequence.StandardKey.Print,
+            QKeySequence("Ctrl+P"),
             self,
             lambda: self.print_menu.popup(self.mapToGlobal(self.rect().center())),
         )
@@ -152,7 +152,7 @@ class FamilyWindow(QMainWindow):
         self.reopen_case.triggered.connect(self.reopen_the_case)
         case.addSeparator()
         close = case.addAction(_("Close &window"))
-        close.setShortcut(QKeySequence.StandardKey.Close)
+        close.setShortcuts([QKeySequence("Ctrl+W"), QKeySequence("Ctrl+F4")])
         close.triggered.connect(no_result(self.close))
 
     # -- loading ------------------------------------------------------------------------------

@@ -225,16 +225,47 @@ def setup_table(view: QTableView, name: str, stretch_column: int | None = None) 
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(stretch_column is None)
     header.setHighlightSections(False)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    header.setTextElideMode(Qt.TextElideMode.ElideRight)
     if stretch_column is not None:
-        header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+
+        def stretch(*_args: object) -> None:  # also once a model gives the header its sections
+            if header.count() > stretch_column:
+                header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+
+        header.sectionCountChanged.connect(stretch)
+        stretch()
 
 
-def fit_columns(view: QTableView, max_width: int = 260) -> None:
+def tab_chain(widgets: Iterable[QWidget | None]) -> None:
+    """Tab moves through ``widgets`` in this order (the order they are laid out, not built)."""
+    chain = [w for w in widgets if w is not None]
+    for first, second in zip(chain, chain[1:], strict=False):
+        QWidget.setTabOrder(first, second)
+
+
+def fit_columns(view: QTableView, max_width: int = 260, floor: int = 70) -> None:
+    """Columns as wide as their contents, then narrowed (widest first) to fit the table's width,
+    so no horizontal scrolling is needed; a cut cell shows its full text as a tooltip."""
     view.resizeColumnsToContents()
     header = view.horizontalHeader()
-    for col in range(header.count()):
-        if header.sectionResizeMode(col) != QHeaderView.ResizeMode.Stretch:
-            view.setColumnWidth(col, min(view.columnWidth(col) + 12, max_width))
+    widths = {
+        col: min(view.columnWidth(col) + 12, max_width)
+        for col in range(header.count())
+        if not header.isSectionHidden(col)
+        and header.sectionResizeMode(col) != QHeaderView.ResizeMode.Stretch
+    }
+    available = view.viewport().width() - 4
+    total = sum(widths.values())
+    while widths and available > 200 and total > available:
+        widest = max(widths, key=lambda c: widths[c])
+        step = min(widths[widest] - floor, total - available, 24)
+        if step <= 0:
+            break
+        widths[widest] -= step
+        total -= step
+    for col, width in widths.items():
+        view.setColumnWidth(col, width)
 
 
 class FormBinding(QObject):

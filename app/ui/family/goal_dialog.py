@@ -15,7 +15,14 @@ from app.models.enums import GAS_LEVELS
 from app.services import plans
 from app.ui.context import AppContext
 from app.ui.family.domain_ratings_widget import signed
-from app.ui.family.form_kit import ChoiceCombo, buddy_label, hint_label, line_edit, text_edit
+from app.ui.family.form_kit import (
+    ChoiceCombo,
+    buddy_label,
+    hint_label,
+    line_edit,
+    tab_chain,
+    text_edit,
+)
 from app.ui.family.goals_table_model import gas_text
 from app.ui.family.lookups import Lookups
 from app.ui.family.record_dialog import RecordDialog, Submit
@@ -85,6 +92,7 @@ class GoalDialog(RecordDialog):
         layout = QVBoxLayout(form)
         layout.addLayout(top)
         layout.addWidget(scale)
+        layout.addStretch(1)
 
         values: dict[str, Any] = {"weight": 1, "baseline": -1}
         if goal is not None:
@@ -97,6 +105,8 @@ class GoalDialog(RecordDialog):
                 **{name: getattr(goal, name) for name in LEVEL_FIELDS.values()},
             }
         self.finish_setup(form, values)
+        tab_chain([self.title_edit, self.domain, self.description, self.baseline, self.weight,
+                   *(b.widget(name) for name in LEVEL_FIELDS.values())])  # fmt: skip
         self.resize(760, 700)
 
     def submit(self) -> Submit:

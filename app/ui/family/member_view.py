@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +32,7 @@ from app.ui.family.form_kit import (
     buddy_label,
     hint_label,
     line_edit,
+    tab_chain,
     text_edit,
 )
 
@@ -79,6 +80,7 @@ class MemberFieldsView(QWidget):
             "background: #fff4ce; color: #5c4400; border: 1px solid #e0b400; padding: 6px;"
         )
         self.duplicates.setAccessibleName(_("Possible duplicate"))
+        self.duplicates.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.duplicates.hide()
         self._with_notes = with_notes
         self._build()
@@ -98,11 +100,8 @@ class MemberFieldsView(QWidget):
         g.addRow(buddy_label(_("&Birth date:"), self.birth_date), self.birth_date)
         g.addRow(buddy_label(_("Se&x:"), self.sex), self.sex)
         g.addRow(hint_label(_("Without a PESEL, give an identity document:")))
-        doc = QHBoxLayout()
-        doc.addWidget(self.document_type, 1)
-        doc.addWidget(self.document_number, 1)
-        self.document_number.setAccessibleName(_("Document number"))
-        g.addRow(buddy_label(_("&Document:"), self.document_type), doc)
+        g.addRow(buddy_label(_("&Document:"), self.document_type), self.document_type)
+        g.addRow(buddy_label(_("Document n&umber:"), self.document_number), self.document_number)
 
         situation = QGroupBox(_("Situation"))
         h = QFormLayout(situation)
@@ -131,6 +130,16 @@ class MemberFieldsView(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.duplicates)
         outer.addLayout(grid)
+        outer.addStretch(1)
+        tab_chain(self.tab_widgets())
+
+    def tab_widgets(self) -> list[QWidget]:
+        order = ["first_name", "last_name", "relation", "phone", "pesel", "birth_date", "sex",
+                 "document_type", "document_number", "disability", "disability_until",
+                 "education", "employment", "school"]  # fmt: skip
+        if self._with_notes:
+            order += ["health_notes", "notes"]
+        return [getattr(self, name) for name in order]
 
     def bind(self, binding: FormBinding, prefix: str = "") -> None:
         for name in self.field_names():

@@ -42,7 +42,7 @@ class MonitoringTab(FamilyTab):
         self.chooser = QComboBox()
         self.new_button = QPushButton(_("New &review…"))
         self.table = QTableView()
-        setup_table(self.table, _("Monitoring reviews"))
+        setup_table(self.table, _("Monitoring reviews"), stretch_column=5)
         self.model = ReviewsTableModel(self)
         self.table.setModel(self.model)
         self.details = QPlainTextEdit()

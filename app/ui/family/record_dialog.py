@@ -60,7 +60,7 @@ class RecordDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        QShortcut(QKeySequence("Ctrl+S"), self, self.save)
         ctx.events.locked.connect(self.close_for_lock)
 
     # -- set-up by subclasses -----------------------------------------------------------------

@@ -15,6 +15,7 @@ from app.ui.family.checklist_table_model import ChecklistTableModel, CheckRow
 from app.ui.family.form_kit import (
     OptionalDateEdit,
     buddy_label,
+    fit_columns,
     line_edit,
     setup_table,
     text_edit,
@@ -95,6 +96,7 @@ class AgreementDialog(RecordDialog):
                 },
             }
         self.finish_setup(form, values)
+        fit_columns(parties_view)
         self.resize(860, 700)
 
     def submit(self) -> Submit:

@@ -18,7 +18,13 @@ from app.services import registry
 from app.services.reference import Code, code_list
 from app.services.workspace import Workspace
 from app.ui.context import AppContext
-from app.ui.family.form_kit import ChoiceCombo, buddy_label, fit_columns, hint_label
+from app.ui.family.form_kit import (
+    ChoiceCombo,
+    buddy_label,
+    fit_columns,
+    hint_label,
+    setup_table,
+)
 from app.ui.family.list_panel import ListPanel, selected
 from app.ui.family.record_table_model import RECORD_ROLE, SORT_ROLE
 from app.ui.family.safe import guarded
@@ -72,6 +78,7 @@ class CatalogScreen(QWidget):
         self.proxy = AreaFilter(self)
         self.proxy.setSourceModel(self.model)
         self.panel.table.setModel(self.proxy)
+        setup_table(self.panel.table, _("Service catalogue"), stretch_column=0)
         self.panel.table.setSortingEnabled(True)
         self.panel.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         self.area = ChoiceCombo()

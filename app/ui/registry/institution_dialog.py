@@ -99,10 +99,9 @@ class InstitutionDialog(RecordDialog):
             ("nip", _("N&IP:"), self.nip_status),
             ("regon", _("&REGON:"), self.regon_status),
         ):
-            row = QHBoxLayout()
-            row.addWidget(w[name], 1)
-            row.addWidget(status, 1)
-            f.addRow(buddy_label(text, w[name]), row)
+            status.setWordWrap(True)
+            f.addRow(buddy_label(text, w[name]), w[name])
+            f.addRow("", status)
         contact = QGroupBox(_("Address and contact"))
         g = QFormLayout(contact)
         g.addRow(buddy_label(_("Str&eet:"), w["street"]), w["street"])

@@ -13,7 +13,7 @@ from app.services import registry
 from app.services.reference import Code
 from app.services.text import fold
 from app.ui.context import AppContext
-from app.ui.family.form_kit import ChoiceCombo, buddy_label, fit_columns
+from app.ui.family.form_kit import ChoiceCombo, buddy_label, fit_columns, setup_table
 from app.ui.family.list_panel import ListPanel, selected
 from app.ui.family.record_table_model import RECORD_ROLE, SORT_ROLE
 from app.ui.family.safe import guarded
@@ -52,6 +52,7 @@ class InstitutionsPanel(ListPanel):
         self.proxy = InstitutionFilter(self)
         self.proxy.setSourceModel(self.model)
         self.table.setModel(self.proxy)
+        setup_table(self.table, _("Institutions"), stretch_column=0)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
         self.sector = ChoiceCombo()

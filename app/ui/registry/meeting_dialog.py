@@ -12,7 +12,14 @@ from app.models import Institution, TeamMeeting
 from app.services import registry
 from app.ui.context import AppContext
 from app.ui.family.checklist_table_model import ChecklistTableModel, CheckRow
-from app.ui.family.form_kit import DateEdit, buddy_label, line_edit, setup_table, text_edit
+from app.ui.family.form_kit import (
+    DateEdit,
+    buddy_label,
+    fit_columns,
+    line_edit,
+    setup_table,
+    text_edit,
+)
 from app.ui.family.record_dialog import RecordDialog, Submit
 
 
@@ -64,6 +71,7 @@ class MeetingDialog(RecordDialog):
                 },
             }
         self.finish_setup(form, values)
+        fit_columns(view)
         self.resize(780, 680)
 
     def submit(self) -> Submit:

@@ -30,7 +30,7 @@ from app.services import registry
 from app.services.reference import Code, code_list
 from app.services.workspace import Workspace
 from app.ui.context import AppContext
-from app.ui.family.form_kit import buddy_label, fit_columns, fmt_date, hint_label
+from app.ui.family.form_kit import buddy_label, fit_columns, fmt_date, hint_label, setup_table
 from app.ui.family.list_panel import ListPanel, selected
 from app.ui.family.print_menu import print_button
 from app.ui.family.safe import guarded
@@ -79,10 +79,12 @@ class TeamScreen(QWidget):
         self.members.edit.hide()
         self.members_model = MembershipsTableModel(self)
         self.members.table.setModel(self.members_model)
+        setup_table(self.members.table, _("Member institutions"), stretch_column=0)
         self.agreements = ListPanel(_("Agreements"), _("Add &agreement…"))
         self.agreements.remove.hide()
         self.agreements_model = AgreementsTableModel(self)
         self.agreements.table.setModel(self.agreements_model)
+        setup_table(self.agreements.table, _("Agreements"), stretch_column=1)
         self.print_agreement = print_button(
             self, ctx, ["agreement"], self._print_ids, _("&Print agreement…")
         )

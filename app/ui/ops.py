@@ -14,6 +14,7 @@ Long jobs take a ``progress`` keyword (``progress(done, total)``) and get a prog
 
 from __future__ import annotations
 
+import gc
 import itertools
 import logging
 import threading
@@ -28,6 +29,33 @@ from app.errors import KooperacjaError
 from app.i18n import _
 
 log = logging.getLogger(__name__)
+
+
+class _WorkerGc:
+    """No cyclic garbage collection while a job runs on the database thread.
+
+    Python's cycle collector runs in whichever thread happens to allocate; run on the worker it
+    may finalise a Qt wrapper held in a garbage cycle, and shiboken's deferred deletion of that
+    wrapper crashes the program.  The collector is paused (on the GUI thread) before a job is
+    submitted and resumed on the GUI thread once every runner is idle, so it only ever runs there.
+    """
+
+    busy_runners = 0
+    paused = False
+
+    @classmethod
+    def runner_busy(cls) -> None:
+        cls.busy_runners += 1
+        if cls.busy_runners == 1 and gc.isenabled():
+            gc.disable()
+            cls.paused = True
+
+    @classmethod
+    def runner_idle(cls) -> None:
+        cls.busy_runners = max(cls.busy_runners - 1, 0)
+        if cls.busy_runners == 0 and cls.paused:
+            cls.paused = False
+            gc.enable()
 
 
 class _Relay(QObject):
@@ -75,6 +103,7 @@ class OpRunner(QObject):
             self._jobs[job_id] = (fn, args, kwargs, success, failure, progress)
             first = len(self._jobs) == 1
         if first:
+            _WorkerGc.runner_busy()
             self.busy_changed.emit(True)
         return self._executor.submit(self._work, job_id)
 
@@ -101,6 +130,8 @@ class OpRunner(QObject):
             job = self._jobs.pop(job_id, None)
             idle = not self._jobs
         if idle:
+            if job is not None:
+                _WorkerGc.runner_idle()
             self.busy_changed.emit(False)
         if job is None:
             return

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _
+from app.ui.family.safe import no_result
 
 
 class ImageViewerDialog(QDialog):
@@ -52,7 +53,7 @@ class ImageViewerDialog(QDialog):
         buttons.addButton(fit, QDialogButtonBox.ButtonRole.ActionRole)
         QShortcut(QKeySequence("Ctrl+0"), self, self.fit)
         buttons.rejected.connect(self.reject)
-        save.clicked.connect(self.save_requested.emit)
+        save.clicked.connect(no_result(self.save_requested.emit))
         layout = QVBoxLayout(self)
         layout.addWidget(self.area, 1)
         layout.addWidget(buttons)

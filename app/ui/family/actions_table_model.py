@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.i18n import N_
+from app.i18n import N_, _
 from app.models.enums import ActionStatus
 from app.ui.family.form_kit import fmt_date
 from app.ui.family.lookups import Lookups
@@ -26,6 +26,12 @@ def period_text(start: Any, end: Any) -> str:
     return f"– {fmt_date(end)}" if end else ""
 
 
+def action_title(a: Any) -> str:
+    """What the action is: its description, else its service (synchronised or demo records
+    may carry only the service)."""
+    return a.description or (a.service.name if a.service else "") or _("(no description)")
+
+
 def who_text(a: Any) -> str:
     parts = [a.institution.display_name] if a.institution else []
     if a.responsible_person:
@@ -38,7 +44,7 @@ class ActionsTableModel(RecordTableModel):
         super().__init__(parent)
         self.lookups = Lookups()
         self.COLUMNS = (
-            Column(N_("Action"), lambda a: a.description),
+            Column(N_("Action"), action_title),
             Column(N_("Goal"), lambda a: a.goal.title if a.goal else ""),
             Column(N_("Who"), who_text),
             Column(N_("Sector"), lambda a: self.lookups.sector_label(a.sector_code)),

@@ -108,13 +108,15 @@ class AttainmentChartWidget(QWidget):
             p.end()
             return
         self._dates(p, rect, text_color)
-        for i, (gid, _title) in enumerate(self.goals):
+        for g, (gid, _title) in enumerate(self.goals):
+            # Goals at the same level would hide each other: each line sits a few pixels apart.
+            shift = (g - (len(self.goals) - 1) / 2) * 3
             pts = [
-                QPointF(self._x(rect, i), self._y(rect, pt.levels[gid]))
+                QPointF(self._x(rect, i), self._y(rect, pt.levels[gid]) + shift)
                 for i, pt in enumerate(self.points)
                 if gid in pt.levels
             ]
-            self._line(p, pts, QColor(PALETTE[i % len(PALETTE)]), 2.0, Qt.PenStyle.SolidLine)
+            self._line(p, pts, QColor(PALETTE[g % len(PALETTE)]), 2.0, Qt.PenStyle.SolidLine)
         t_pts = [
             QPointF(self._x(rect, i), self._y(rect, (pt.t_score - 50) / 10))
             for i, pt in enumerate(self.points)

@@ -21,7 +21,9 @@ class ConsentsTab(ListTab):
     title = N_("&Consents")
 
     def __init__(self, host: FamilyHost) -> None:
-        super().__init__(host, ConsentsTableModel(), _("Consents"), _("Selected consent"))
+        super().__init__(
+            host, ConsentsTableModel(), _("Consents"), _("Selected consent"), stretch=2
+        )
         add = QPushButton(_("&New consent…"))
         edit = QPushButton(_("&Edit…"))
         self.withdraw_button = QPushButton(_("&Withdraw…"))

@@ -32,7 +32,9 @@ class DocumentsTab(ListTab):
     title = N_("D&ocuments")
 
     def __init__(self, host: FamilyHost) -> None:
-        super().__init__(host, AttachmentsTableModel(), _("Documents"), _("Selected document"))
+        super().__init__(
+            host, AttachmentsTableModel(), _("Documents"), _("Selected document"), stretch=0
+        )
         add = QPushButton(_("&Attach file…"))
         self.open_button = QPushButton(_("&Open"))
         self.save_button = QPushButton(_("&Save as…"))

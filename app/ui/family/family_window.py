@@ -37,6 +37,7 @@ from app.ui.family.documents_tab import DocumentsTab
 from app.ui.family.draft_guard import CloseChoice, UnsavedChangesDialog
 from app.ui.family.drafts_banner import DraftsBanner
 from app.ui.family.family_loader import Loaded, load
+from app.ui.family.form_kit import refit_on_tab_change
 from app.ui.family.history_tab import HistoryTab
 from app.ui.family.household_tab import HouseholdTab
 from app.ui.family.lookups import Lookups
@@ -108,6 +109,7 @@ class FamilyWindow(QMainWindow):
             self.tabs.setTabToolTip(i, _("Alt+{n}").format(n=i + 1))
             QShortcut(QKeySequence(f"Alt+{i + 1}"), self, lambda i=i: self.tabs.setCurrentIndex(i))
         self.tabs.setEnabled(False)
+        refit_on_tab_change(self.tabs)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(8, 6, 8, 6)

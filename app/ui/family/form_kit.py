@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSpinBox,
     QTableView,
+    QTabWidget,
     QWidget,
 )
 
@@ -246,18 +247,24 @@ def tab_chain(widgets: Iterable[QWidget | None]) -> None:
 
 def fit_columns(view: QTableView, max_width: int = 260, floor: int = 70) -> None:
     """Columns as wide as their contents, then narrowed (widest first) to fit the table's width,
-    so no horizontal scrolling is needed; a cut cell shows its full text as a tooltip."""
+    so no horizontal scrolling is needed; a cut cell shows its full text as a tooltip.  A
+    stretching column (the record's main text) keeps at least a third of the width."""
     view.resizeColumnsToContents()
     header = view.horizontalHeader()
+    stretching = [
+        col for col in range(header.count())
+        if header.sectionResizeMode(col) == QHeaderView.ResizeMode.Stretch
+    ]  # fmt: skip
     widths = {
         col: min(view.columnWidth(col) + 12, max_width)
         for col in range(header.count())
-        if not header.isSectionHidden(col)
-        and header.sectionResizeMode(col) != QHeaderView.ResizeMode.Stretch
+        if not header.isSectionHidden(col) and col not in stretching
     }
     available = view.viewport().width() - 4
+    if stretching:
+        available -= max(available // 3, 160)
     total = sum(widths.values())
-    while widths and available > 200 and total > available:
+    while widths and available > 120 and total > available:
         widest = max(widths, key=lambda c: widths[c])
         step = min(widths[widest] - floor, total - available, 24)
         if step <= 0:
@@ -266,6 +273,19 @@ def fit_columns(view: QTableView, max_width: int = 260, floor: int = 70) -> None
         total -= step
     for col, width in widths.items():
         view.setColumnWidth(col, width)
+
+
+def refit_on_tab_change(tabs: QTabWidget) -> None:
+    """Hidden tab pages have no real width yet: fit their tables' columns when first shown."""
+
+    def refit(index: int) -> None:
+        page = tabs.widget(index)
+        if page is not None:
+            for view in page.findChildren(QTableView):
+                if view.isVisible() and view.model() is not None:
+                    fit_columns(view)
+
+    tabs.currentChanged.connect(refit)
 
 
 class FormBinding(QObject):

@@ -20,10 +20,10 @@ def selected(view: QTableView) -> Any | None:
 class ListPanel(QWidget):
     """A table with Add / Edit / Remove buttons above it."""
 
-    def __init__(self, name: str, add: str, hint: str = "") -> None:
+    def __init__(self, name: str, add: str, hint: str = "", stretch: int | None = None) -> None:
         super().__init__()
         self.table = QTableView()
-        setup_table(self.table, name)
+        setup_table(self.table, name, stretch)
         self.add = QPushButton(add)
         self.edit = QPushButton(_("&Edit…"))
         self.remove = QPushButton(_("Remo&ve"))

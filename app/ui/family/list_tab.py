@@ -22,12 +22,17 @@ from app.ui.family.tab_base import FamilyHost, FamilyTab
 
 class ListTab(FamilyTab):
     def __init__(
-        self, host: FamilyHost, model: RecordTableModel, name: str, details_name: str
+        self,
+        host: FamilyHost,
+        model: RecordTableModel,
+        name: str,
+        details_name: str,
+        stretch: int | None = None,
     ) -> None:
         super().__init__(host)
         self.model = model
         self.table = QTableView()
-        setup_table(self.table, name)
+        setup_table(self.table, name, stretch)
         self.table.setModel(model)
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import N_, _
-from app.models.enums import ActionStatus
 from app.services import reviews
 from app.services.casefile import FamilyFile
+from app.ui.family.actions_table_model import action_title, status_label
 from app.ui.family.attainment_chart_widget import AttainmentChartWidget
 from app.ui.family.domain_ratings_widget import rating_text, signed
 from app.ui.family.form_kit import buddy_label, fit_columns, fmt_date, hint_label, setup_table
@@ -158,7 +158,7 @@ class MonitoringTab(FamilyTab):
             for st in r.action_statuses:
                 a = actions.get(st.action_id)
                 if a is not None:
-                    lines.append(f"  {a.description}: {ActionStatus(st.status).label}")
+                    lines.append(f"  {action_title(a)}: {status_label(st.status)}")
         for title, text in (
             (_("Summary:"), r.summary),
             (_("The family's opinion:"), r.family_opinion),

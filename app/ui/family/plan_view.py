@@ -28,6 +28,7 @@ from app.ui.family.form_kit import (
     buddy_label,
     hint_label,
     line_edit,
+    refit_on_tab_change,
     scrolled,
     text_edit,
 )
@@ -59,13 +60,17 @@ class PlanView(QWidget):
             _("Goals"),
             _("Add &goal…"),
             _("Each goal has a Goal Attainment Scale from −2 to +2; 0 is the expected outcome."),
+            stretch=1,
         )
-        self.actions = ListPanel(_("Actions"), _("Add &action…"))
-        self.commitments = ListPanel(_("Commitments of the family"), _("Add c&ommitment…"))
+        self.actions = ListPanel(_("Actions"), _("Add &action…"), stretch=0)
+        self.commitments = ListPanel(
+            _("Commitments of the family"), _("Add c&ommitment…"), stretch=0
+        )
         self.lists = QTabWidget()
         self.lists.addTab(self.goals, _("Goals (GAS)"))
         self.lists.addTab(self.actions, _("Actions of the partners"))
         self.lists.addTab(self.commitments, _("Commitments of the family"))
+        refit_on_tab_change(self.lists)
         self.unsaved_hint = hint_label(
             _("Save the programme first; then add its goals, actions and commitments.")
         )

@@ -22,7 +22,7 @@ from app.models.enums import GAS_LEVELS, ActionStatus
 from app.services import reviews
 from app.services.casefile import FamilyFile
 from app.ui.context import AppContext
-from app.ui.family.actions_table_model import status_label, who_text
+from app.ui.family.actions_table_model import action_title, status_label, who_text
 from app.ui.family.domain_ratings_widget import DomainRatingsWidget, signed
 from app.ui.family.form_kit import (
     DateEdit,
@@ -114,7 +114,7 @@ class ReviewDialog(RecordDialog):
             [
                 ScoreRow(
                     a.id,
-                    f"{a.description} ({who_text(a)})" if who_text(a) else a.description,
+                    f"{action_title(a)} ({who_text(a)})" if who_text(a) else action_title(a),
                     ActionStatus.choices(),
                     default=a.status,
                     previous=status_label(a.status),

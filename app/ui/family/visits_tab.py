@@ -23,7 +23,9 @@ class VisitsTab(ListTab):
     title = N_("&Visits")
 
     def __init__(self, host: FamilyHost) -> None:
-        super().__init__(host, VisitsTableModel(), _("Visit log"), _("Notes of the visit"))
+        super().__init__(
+            host, VisitsTableModel(), _("Visit log"), _("Notes of the visit"), stretch=2
+        )
         add = QPushButton(_("&New visit…"))
         edit = QPushButton(_("&Edit…"))
         remove = QPushButton(_("Remo&ve"))

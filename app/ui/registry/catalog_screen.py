@@ -23,7 +23,6 @@ from app.ui.family.form_kit import (
     buddy_label,
     fit_columns,
     hint_label,
-    setup_table,
 )
 from app.ui.family.list_panel import ListPanel, selected
 from app.ui.family.record_table_model import RECORD_ROLE, SORT_ROLE
@@ -72,13 +71,12 @@ class CatalogScreen(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.data: CatalogData | None = None
-        self.panel = ListPanel(_("Service catalogue"), _("&Add service…"))
+        self.panel = ListPanel(_("Service catalogue"), _("&Add service…"), stretch=0)
         self.panel.remove.setText(_("Remo&ve from the catalogue"))
         self.model = ServicesTableModel(self)
         self.proxy = AreaFilter(self)
         self.proxy.setSourceModel(self.model)
         self.panel.table.setModel(self.proxy)
-        setup_table(self.panel.table, _("Service catalogue"), stretch_column=0)
         self.panel.table.setSortingEnabled(True)
         self.panel.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         self.area = ChoiceCombo()
@@ -135,6 +133,8 @@ class CatalogScreen(QWidget):
 
     def _filter(self) -> None:
         self.proxy.set_filter(self.area.code(), self.inactive.isChecked())
+        if not self.panel.table.currentIndex().isValid() and self.proxy.rowCount():
+            self.panel.table.setCurrentIndex(self.proxy.index(0, 0))
         self._describe()
 
     def _describe(self) -> None:

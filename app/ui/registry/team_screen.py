@@ -30,7 +30,14 @@ from app.services import registry
 from app.services.reference import Code, code_list
 from app.services.workspace import Workspace
 from app.ui.context import AppContext
-from app.ui.family.form_kit import buddy_label, fit_columns, fmt_date, hint_label, setup_table
+from app.ui.family.form_kit import (
+    buddy_label,
+    fit_columns,
+    fmt_date,
+    hint_label,
+    refit_on_tab_change,
+    setup_table,
+)
 from app.ui.family.list_panel import ListPanel, selected
 from app.ui.family.print_menu import print_button
 from app.ui.family.safe import guarded
@@ -122,6 +129,7 @@ class TeamScreen(QWidget):
         self.tabs.addTab(team_tab, _("Cooperation &team (PZK)"))
         self.tabs.addTab(self.agreements, _("A&greements"))
         self.tabs.addTab(meetings_tab, _("&Meetings"))
+        refit_on_tab_change(self.tabs)
         layout = QVBoxLayout(self)
         layout.addWidget(
             hint_label(

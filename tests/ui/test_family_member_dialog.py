@@ -138,3 +138,23 @@ def test_editing_a_member_is_not_its_own_duplicate(ctx, qtbot, family_case, monk
     assert person.school == "Szkoła Podstawowa w Hajnówce"
     assert not dialog.view.duplicates.isVisible()
     assert persons.find_duplicates(ctx.ws, PESEL_CHILD, exclude_person_id=child.id) == []
+
+
+def test_a_lock_closes_the_dialog_and_keeps_what_was_typed(ctx, qtbot, db_path):
+    from app.services import drafts, setup
+    from tests.conftest import PASSPHRASE
+
+    family_id = new_family(ctx)
+    dialog = dialog_for(ctx, qtbot, family_id)
+    dialog.view.first_name.setText("Bożena")
+    dialog.view.last_name.setText("Żak")
+    dialog.view.notes.setPlainText("Prosi o kontakt telefoniczny po południu.")
+    ctx.lock()  # idle lock while the dialog is open, before the 2-second autosave
+    assert not dialog.isVisible() and dialog.result_value is None
+    ctx.attach(setup.open_workspace(db_path, PASSPHRASE))
+    assert drafts.load_draft(ctx.ws, f"member:{family_id}:new")["first_name"] == "Bożena"
+    again = dialog_for(ctx, qtbot, family_id)  # the default answer restores the draft
+    assert again.view.last_name.text() == "Żak"
+    assert again.view.notes.toPlainText().startswith("Prosi o kontakt")
+    person = save_dialog(qtbot, dialog=again, expect_error=True)  # no PESEL or document yet
+    assert person is None and "PESEL" in again.error.text()

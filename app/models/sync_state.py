@@ -73,6 +73,7 @@ class SyncSent(Base):
     records: Mapped[int] = mapped_column(Integer, default=0)
     full: Mapped[bool] = mapped_column(Boolean, default=False)
     audit_seq: Mapped[int] = mapped_column(Integer, default=0)
+    acks_through: Mapped[int] = mapped_column(Integer, default=0)  # newest receipt it carried
     announces_key: Mapped[bool] = mapped_column(Boolean, default=False)
     acked_at: Mapped[datetime | None]
     ack_records: Mapped[int | None] = mapped_column(Integer, nullable=True)

@@ -281,6 +281,7 @@ def export_bundle(
                 records=len(lines),
                 full=full,
                 audit_seq=audit_seq,
+                acks_through=max((a["seq"] for a in data["acks"]), default=0),
                 announces_key=rotation is not None,
             )
         )
@@ -353,16 +354,20 @@ def pending_changes(ws: Workspace, peer_ref: str) -> Pending:
                 h.update(f"{model.__tablename__}:{m['id']}:{m['_vv']};".encode())
                 records += 1
         events = len(_audit_events(s, ws.device_id, state, peer))
-        last_sent = s.scalar(
-            select(SyncSent.created_at)
+        acked = s.scalar(
+            select(SyncSent.acks_through)
             .where(SyncSent.peer == peer.device_id)
             .order_by(SyncSent.seq.desc())
             .limit(1)
         )
-        q = select(SyncReceived.seq).where(
-            SyncReceived.sender == peer.device_id, SyncReceived.records > 0
+        newer = s.scalar(
+            select(SyncReceived.seq)
+            .where(
+                SyncReceived.sender == peer.device_id,
+                SyncReceived.records > 0,
+                SyncReceived.seq > (acked or 0),
+            )
+            .limit(1)
         )
-        if last_sent is not None:
-            q = q.where(SyncReceived.imported_at >= last_sent)
-        needs_receipt = s.scalar(q.limit(1)) is not None
+        needs_receipt = newer is not None
         return Pending(peer.device_id, records, events, h.hexdigest(), needs_receipt)

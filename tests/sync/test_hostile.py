@@ -300,3 +300,21 @@ def test_thousand_random_mutations(world):
     assert db_hash(coord) == before
     assert sum(codes.values()) >= 990
     assert {"tampered", "truncated"} <= set(codes)
+
+
+def test_replay_older_sequence_and_broken_chain(ws, coordinator_ws):
+    introduce(ws, coordinator_ws)
+    make_full_case(ws)
+    first = export.export_bundle(ws, coordinator_ws.device_id).data
+    second = export.export_bundle(ws, coordinator_ws.device_id).data
+    third = export.export_bundle(ws, coordinator_ws.device_id).data
+    assert import_bundle(coordinator_ws, first).status == "imported"
+    before = db_hash(coordinator_ws)
+    assert import_bundle(coordinator_ws, first).status == "duplicate"  # replay: a no-op
+    assert db_hash(coordinator_ws) == before
+    # the next number, but not chained to the bundle imported before it
+    forged = resign(open_parts(second, coordinator_ws), ws, prev_bundle_hash="0" * 64)
+    refuse(coordinator_ws, reseal(forged, coordinator_ws), "chain")
+    assert import_bundle(coordinator_ws, third).missing == [2]
+    refuse(coordinator_ws, second, "older_seq")
+    assert import_bundle(coordinator_ws, first).status == "duplicate"

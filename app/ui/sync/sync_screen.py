@@ -75,6 +75,34 @@ TABLE_LABELS = {
     "cooperation_team": N_("cooperation team"),
 }
 
+# The fields people edit most often; any other field is shown by its code.
+FIELD_LABELS = {
+    "phone": N_("phone"),
+    "notes": N_("notes"),
+    "street": N_("street"),
+    "house_number": N_("house number"),
+    "flat_number": N_("flat number"),
+    "postal_code": N_("postal code"),
+    "locality": N_("locality"),
+    "status": N_("status"),
+    "lead_worker": N_("lead worker"),
+    "first_name": N_("first name"),
+    "last_name": N_("surname"),
+    "pesel": N_("PESEL"),
+    "birth_date": N_("date of birth"),
+    "education": N_("education"),
+    "employment": N_("employment"),
+    "disability": N_("disability"),
+    "relation": N_("relation"),
+    "school": N_("school"),
+    "name": N_("name"),
+    "title": N_("title"),
+    "description": N_("description"),
+    "email": N_("e-mail"),
+    "health_notes": N_("health"),
+    "closure_note": N_("closure note"),
+}
+
 
 @dataclass
 class Snapshot:
@@ -109,6 +137,10 @@ def import_files(ws: Workspace, paths: list[str]) -> list[ImportLine]:
             continue
         out.append(ImportLine(Path(path).name, True, result.message, result.conflicts))
     return out
+
+
+def field_label(field: str) -> str:
+    return _(FIELD_LABELS[field]) if field in FIELD_LABELS else field
 
 
 def _when(value: object) -> str:
@@ -370,7 +402,7 @@ class SyncScreen(QWidget):
         self.conflict_list.setRowCount(len(rows))
         for r, c in enumerate(rows):
             record = _(TABLE_LABELS[c.table]) if c.table in TABLE_LABELS else c.table
-            field = _("deleted or kept") if c.kind == "delete" else c.field
+            field = _("deleted or kept") if c.kind == "delete" else field_label(c.field)
             for col, text in enumerate(
                 [c.case_number or "—", record, field, c.detected_at.strftime("%Y-%m-%d %H:%M")]
             ):
@@ -543,7 +575,9 @@ class SyncScreen(QWidget):
                 "The edits are kept; choose whether the record stays deleted."
             ).format(fields=c.detail.replace(",", ", "))
         else:
-            note = _("The field {field} was changed on both devices.").format(field=c.field)
+            note = _("The field {field} was changed on both devices.").format(
+                field=field_label(c.field)
+            )
         self.conflict_note.setText(note)
         self.mine.show_side(c.mine, c.current == c.mine.value)
         self.theirs.show_side(c.theirs, c.current == c.theirs.value and c.current != c.mine.value)

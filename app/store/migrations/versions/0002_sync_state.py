@@ -115,6 +115,7 @@ def upgrade() -> None:
     sa.Column('records', sa.Integer(), nullable=False),
     sa.Column('full', sa.Boolean(), nullable=False),
     sa.Column('audit_seq', sa.Integer(), nullable=False),
+    sa.Column('acks_through', sa.Integer(), nullable=False),
     sa.Column('announces_key', sa.Boolean(), nullable=False),
     sa.Column('acked_at', sa.String(length=25), nullable=True),
     sa.Column('ack_records', sa.Integer(), nullable=True),

@@ -92,7 +92,7 @@ class _Setting:
     postal: dict[str, str]
     institutions: dict[str, str]
     schools: dict[str, str]
-    services: dict[str, tuple[str, str]]  # code → (service id, sector)
+    services: dict[str, tuple[str, str, str]]  # code → (service id, sector, name)
     home_id: str
     worker: str
     next_number: dict[str, int] = field(default_factory=dict)
@@ -173,7 +173,7 @@ def _prepare(ws: Workspace, rnd: random.Random, fake: Faker) -> _Setting:
     institutions, schools = _ensure_registry(ws, rnd, fake, powiat, gminas, seat_unit)
     with ws.transaction() as s:
         services = {
-            svc.code: (svc.id, svc.sector_code)
+            svc.code: (svc.id, svc.sector_code, svc.name)
             for svc in s.scalars(select(Service).where(Service.deleted.is_(False)))
             if svc.code
         }

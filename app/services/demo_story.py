@@ -42,6 +42,13 @@ DOMAINS = [
     "social_ties",
     "legal",
 ]
+ACTION_DETAILS = [
+    "zgodnie z harmonogramem",
+    "ustalenia na spotkaniu zespołu",
+    "w miejscu zamieszkania rodziny",
+    "w siedzibie instytucji",
+    "we współpracy z pracownikiem socjalnym",
+]
 PROVIDER_BY_SECTOR = {
     "labour_market": "pup",
     "education": "ppp",
@@ -243,7 +250,7 @@ def _action(
     rnd: random.Random,
     position: int,
 ) -> dict:
-    service_id, sector = st.services.get(code, (None, "social_assistance"))
+    service_id, sector, name = st.services.get(code, (None, "social_assistance", "Praca socjalna"))
     if code.startswith("PCPR"):
         inst = st.institutions["pcpr"]
     elif sector == "social_assistance":
@@ -258,7 +265,7 @@ def _action(
         institution_id=inst,
         sector_code=sector,
         service_id=service_id,
-        description="",
+        description=f"{name} – {rnd.choice(ACTION_DETAILS)}",
         responsible_person=st.worker if inst == st.home_id else "",
         start_on=begin,
         end_on=min(end, begin + timedelta(days=rnd.randint(60, 240))),

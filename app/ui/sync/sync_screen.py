@@ -14,7 +14,6 @@ Every database call runs on the worker (``ctx.runner``); results come back on th
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,9 +28,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -41,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from app.config import Settings
 from app.errors import KooperacjaError
-from app.i18n import N_, _
+from app.i18n import _
 from app.models.enums import Role
 from app.services import reference
 from app.services.workspace import Workspace
@@ -54,54 +51,9 @@ from app.sync.limits import FILE_SUFFIX
 from app.sync.status import PeerStatus
 from app.ui.context import AppContext
 from app.ui.ops import error_text
+from app.ui.sync.conflict_inbox import ConflictInbox
 from app.ui.sync.folder_sync import install as install_folder_sync
 from app.ui.widgets import label, set_role
-
-TABLE_LABELS = {
-    "family": N_("family"),
-    "person": N_("family member"),
-    "family_reason": N_("reason for help"),
-    "case_team_member": N_("task team member"),
-    "consent": N_("consent"),
-    "diagnosis": N_("diagnosis"),
-    "domain_rating": N_("domain rating"),
-    "support_plan": N_("support plan (IPW)"),
-    "goal": N_("goal"),
-    "action": N_("action"),
-    "commitment": N_("family's commitment"),
-    "institution": N_("institution"),
-    "service": N_("service"),
-    "agreement": N_("agreement"),
-    "cooperation_team": N_("cooperation team"),
-}
-
-# The fields people edit most often; any other field is shown by its code.
-FIELD_LABELS = {
-    "phone": N_("phone"),
-    "notes": N_("notes"),
-    "street": N_("street"),
-    "house_number": N_("house number"),
-    "flat_number": N_("flat number"),
-    "postal_code": N_("postal code"),
-    "locality": N_("locality"),
-    "status": N_("status"),
-    "lead_worker": N_("lead worker"),
-    "first_name": N_("first name"),
-    "last_name": N_("surname"),
-    "pesel": N_("PESEL"),
-    "birth_date": N_("date of birth"),
-    "education": N_("education"),
-    "employment": N_("employment"),
-    "disability": N_("disability"),
-    "relation": N_("relation"),
-    "school": N_("school"),
-    "name": N_("name"),
-    "title": N_("title"),
-    "description": N_("description"),
-    "email": N_("e-mail"),
-    "health_notes": N_("health"),
-    "closure_note": N_("closure note"),
-}
 
 
 @dataclass
@@ -139,50 +91,8 @@ def import_files(ws: Workspace, paths: list[str]) -> list[ImportLine]:
     return out
 
 
-def field_label(field: str) -> str:
-    return _(FIELD_LABELS[field]) if field in FIELD_LABELS else field
-
-
 def _when(value: object) -> str:
     return value.strftime("%Y-%m-%d %H:%M") if value else "—"  # type: ignore[attr-defined]
-
-
-def _value_text(value: object) -> str:
-    if value is True:
-        return _("yes (deleted)")
-    if value is False:
-        return _("no")
-    if value is None or value == "":
-        return _("(empty)")
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-
-
-class SidePanel(QGroupBox):
-    """One side of a conflict: the value, who wrote it, when, on which device."""
-
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(title, parent)
-        self.value = QPlainTextEdit()
-        self.value.setReadOnly(True)
-        self.value.setAccessibleName(title)
-        self.who = label("", "muted")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.value, 1)
-        layout.addWidget(self.who)
-
-    def show_side(self, side: conflicts.Side | None, current: bool) -> None:
-        if side is None:
-            self.value.setPlainText("")
-            self.who.setText("")
-            return
-        self.value.setPlainText(_value_text(side.value))
-        who = side.worker or side.device_name or _("unknown worker")
-        text = _("{who}, {at}, device {device}").format(
-            who=who, at=side.at.strftime("%Y-%m-%d %H:%M"), device=side.device_id
-        )
-        if current:
-            text += "\n" + _("(shown now in the record)")
-        self.who.setText(text)
 
 
 class SyncScreen(QWidget):
@@ -204,7 +114,18 @@ class SyncScreen(QWidget):
         self.me.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._bundles_tab(), _("&Bundles"))
-        self.tabs.addTab(self._conflicts_tab(), _("&Conflicts"))
+        self.conflict_inbox = ConflictInbox(self.ctx)
+        self.conflict_inbox.resolved.connect(self._resolved)
+        self.conflict_inbox.failed.connect(self._failed)
+        # The inbox's parts, for keyboard-free access in tests and by the shell.
+        self.conflict_list = self.conflict_inbox.conflict_list
+        self.mine, self.theirs = self.conflict_inbox.mine, self.conflict_inbox.theirs
+        self.take_mine, self.take_theirs = (
+            self.conflict_inbox.take_mine,
+            self.conflict_inbox.take_theirs,
+        )
+        self.empty_inbox = self.conflict_inbox.empty_inbox
+        self.tabs.addTab(self.conflict_inbox, _("&Conflicts"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.me)
@@ -284,49 +205,6 @@ class SyncScreen(QWidget):
         layout.addWidget(folders)
         return page
 
-    def _conflicts_tab(self) -> QWidget:
-        page = QWidget()
-        self.conflict_list = QTableWidget(0, 4)
-        self.conflict_list.setAccessibleName(_("Conflicts waiting for a decision"))
-        self.conflict_list.setHorizontalHeaderLabels(
-            [_("Case"), _("Record"), _("Field"), _("Detected")]
-        )
-        self.conflict_list.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.conflict_list.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.conflict_list.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-        self.conflict_list.verticalHeader().hide()
-        self.conflict_list.horizontalHeader().setStretchLastSection(True)
-        self.conflict_list.setTabKeyNavigation(False)
-        self.conflict_list.itemSelectionChanged.connect(self._conflict_selected)
-        self.mine = SidePanel(_("My version (this device)"))
-        self.theirs = SidePanel(_("Their version (received)"))
-        self.conflict_note = label("", "muted")
-        self.take_mine = QPushButton(_("Keep &mine"))
-        self.take_theirs = QPushButton(_("Take &theirs"))
-        self.take_mine.clicked.connect(lambda: self.resolve_selected("mine"))
-        self.take_theirs.clicked.connect(lambda: self.resolve_selected("theirs"))
-        sides = QHBoxLayout()
-        sides.addWidget(self.mine, 1)
-        sides.addWidget(self.theirs, 1)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.take_mine)
-        buttons.addWidget(self.take_theirs)
-        detail = QWidget()
-        dl = QVBoxLayout(detail)
-        dl.addWidget(self.conflict_note)
-        dl.addLayout(sides, 1)
-        dl.addLayout(buttons)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.conflict_list)
-        split.addWidget(detail)
-        self.empty_inbox = label(_("No conflicts waiting. Nothing was overwritten."), "ok")
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.empty_inbox)
-        layout.addWidget(split, 1)
-        self._set_conflict_buttons(False)
-        return page
-
     # -- loading --------------------------------------------------------------------------
     def refresh(self) -> None:
         if not self.ctx.is_unlocked:
@@ -398,21 +276,7 @@ class SyncScreen(QWidget):
 
     def _fill_conflicts(self, rows: list[ConflictView]) -> None:
         self.tabs.setTabText(1, _("&Conflicts ({n})").format(n=len(rows)))
-        self.empty_inbox.setVisible(not rows)
-        self.conflict_list.setRowCount(len(rows))
-        for r, c in enumerate(rows):
-            record = _(TABLE_LABELS[c.table]) if c.table in TABLE_LABELS else c.table
-            field = _("deleted or kept") if c.kind == "delete" else field_label(c.field)
-            for col, text in enumerate(
-                [c.case_number or "—", record, field, c.detected_at.strftime("%Y-%m-%d %H:%M")]
-            ):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, c.id)
-                self.conflict_list.setItem(r, col, item)
-        if rows:
-            self.conflict_list.selectRow(0)
-        else:
-            self._conflict_selected()
+        self.conflict_inbox.show_conflicts(rows)
 
     def _failed(self, exc: BaseException) -> None:
         self._say(error_text(exc), ok=False)
@@ -545,56 +409,6 @@ class SyncScreen(QWidget):
                 ok=all(i.status != "refused" for i in items),
             )
         self.refresh()
-
-    # -- conflicts ------------------------------------------------------------------------
-    def _selected_conflict(self) -> ConflictView | None:
-        if self.snapshot is None:
-            return None
-        rows = self.conflict_list.selectionModel().selectedRows()
-        if not rows:
-            return None
-        item = self.conflict_list.item(rows[0].row(), 0)
-        cid = item.data(Qt.ItemDataRole.UserRole) if item else None
-        return next((c for c in self.snapshot.conflicts if c.id == cid), None)
-
-    def _set_conflict_buttons(self, on: bool) -> None:
-        self.take_mine.setEnabled(on)
-        self.take_theirs.setEnabled(on)
-
-    def _conflict_selected(self) -> None:
-        c = self._selected_conflict()
-        self._set_conflict_buttons(c is not None)
-        if c is None:
-            self.mine.show_side(None, False)
-            self.theirs.show_side(None, False)
-            self.conflict_note.setText("")
-            return
-        if c.kind == "delete":
-            note = _(
-                "Deleted on one device while edited on the other (fields: {fields}). "
-                "The edits are kept; choose whether the record stays deleted."
-            ).format(fields=c.detail.replace(",", ", "))
-        else:
-            note = _("The field {field} was changed on both devices.").format(
-                field=field_label(c.field)
-            )
-        self.conflict_note.setText(note)
-        self.mine.show_side(c.mine, c.current == c.mine.value)
-        self.theirs.show_side(c.theirs, c.current == c.theirs.value and c.current != c.mine.value)
-
-    def resolve_selected(self, take: str) -> None:
-        c = self._selected_conflict()
-        if c is None:
-            return
-        self._set_conflict_buttons(False)
-        self.ctx.runner.run(
-            conflicts.resolve,
-            self.ctx.ws,
-            c.id,
-            take,
-            success=self._resolved,
-            failure=self._failed,
-        )
 
     def _resolved(self, view: ConflictView) -> None:
         self._say(_("Conflict resolved."))

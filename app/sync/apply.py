@@ -256,7 +256,7 @@ def _merge_base(s: Session, peer: str, tbl: str, rows: dict[str, VV]) -> None:
             inserts.append({"peer": peer, "tbl": tbl, "row_id": row_id, "vv": vv_dumps(vv)})
     if inserts:
         for i in range(0, len(inserts), 5000):
-            s.execute(insert(SyncBase), inserts[i : i + 5000])
+            s.execute(insert(SyncBase.__table__), inserts[i : i + 5000])
     if updates:
         s.execute(
             update(SyncBase.__table__)

@@ -30,7 +30,7 @@ from app.i18n import _
 from app.models import SYNCED_MODELS, AuditEvent, Device, Family, utcnow
 from app.models.sync_state import SyncBase, SyncPeer, SyncReceived, SyncRow, SyncSent, SyncSentRow
 from app.services import audit
-from app.services.records import row_to_record, table_of, to_record
+from app.services.records import table_of, to_record
 from app.services.workspace import Workspace
 from app.store.migrate import head_revision
 from app.sync import container, envelope, identity, manifest
@@ -43,7 +43,7 @@ from app.sync.limits import (
     MAX_BUNDLE_BYTES,
     MAX_RECORDS,
 )
-from app.sync.rowstate import CASE_TABLES, refresh
+from app.sync.rowstate import CASE_TABLES, ENCODERS, refresh
 from app.sync.stamps import stamps_loads
 
 Progress = Callable[[int, int], None]
@@ -165,8 +165,8 @@ def export_bundle(
         counts: dict[str, int] = {}
         seq = state.out_seq + 1
         for i, model in enumerate(SYNCED_MODELS, start=2):
-            table = table_of(model)
             tbl = model.__tablename__
+            encode = ENCODERS[tbl]
             for row in s.execute(_select_rows(model, peer.device_id, unit, full)):
                 m = row._mapping
                 vv = json.loads(m["_vv"])
@@ -174,7 +174,7 @@ def export_bundle(
                     _line(
                         {
                             "t": tbl,
-                            "r": row_to_record(table, row),
+                            "r": encode(row),
                             "s": stamps_loads(m["_stamps"]),
                             "v": vv,
                         }
@@ -286,7 +286,7 @@ def export_bundle(
             )
         )
         for i in range(0, len(sent_rows), 5000):
-            s.execute(insert(SyncSentRow), sent_rows[i : i + 5000])
+            s.execute(insert(SyncSentRow.__table__), sent_rows[i : i + 5000])
         state.out_seq = seq
         state.out_hash = manifest.digest(manifest_bytes)
         state.out_at = created

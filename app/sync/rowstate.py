@@ -10,13 +10,15 @@ bulk (demo data, ``load``) and edits made by any code path.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import UTC, date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, literal, or_, select, update
+from sqlalchemy import ColumnElement, Date, LargeBinary, Select, and_, literal, or_, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -35,8 +37,9 @@ from app.models import (
     SyncMixin,
     Visit,
 )
+from app.models.base import UTCDateTime
 from app.models.sync_state import SyncRow
-from app.services.records import row_to_record, table_of
+from app.services.records import table_of
 from app.sync.stamps import (
     META_FIELDS,
     VV,
@@ -88,6 +91,36 @@ class RowState:
     @property
     def version(self) -> str:
         return self.record["version"]
+
+
+def _record_encoder(table: Any) -> Callable[[Any], dict[str, Any]]:
+    """A fast equivalent of ``records.row_to_record`` for one table (columns sorted once)."""
+    plan: list[tuple[str, Callable[[Any], Any] | None]] = []
+    for column in sorted(table.columns, key=lambda c: c.name):
+        ctype = column.type
+        if isinstance(ctype, LargeBinary):
+            plan.append((column.name, lambda v: base64.b64encode(v).decode("ascii")))
+        elif isinstance(ctype, UTCDateTime):
+            plan.append((column.name, lambda v: v.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")))
+        elif isinstance(ctype, Date):
+            plan.append((column.name, date.isoformat))
+        else:
+            plan.append((column.name, None))
+
+    def encode(row: Any) -> dict[str, Any]:
+        m = row._mapping
+        out = {}
+        for name, fn in plan:
+            value = m[name]
+            out[name] = value if value is None or fn is None else fn(value)
+        return out
+
+    return encode
+
+
+ENCODERS: dict[str, Callable[[Any], dict[str, Any]]] = {
+    name: _record_encoder(table_of(m)) for name, m in TABLES.items()
+}
 
 
 def shadow_value(value: Any) -> Any:
@@ -145,10 +178,11 @@ def refresh(session: Session, device_id: str, tick: Any) -> int:
         tbl = model.__tablename__
         table = table_of(model)
         fields = FIELDS[tbl]
+        encode = ENCODERS[tbl]
         upserts: list[dict[str, Any]] = []
         for row in session.execute(_dirty_rows(model)):
             m = row._mapping
-            record = row_to_record(table, row)
+            record = encode(row)
             version = record["version"]
             if not valid_stamp(version):
                 version = tick()
@@ -213,7 +247,7 @@ def load_states(session: Session, tbl: str, ids: Iterable[str]) -> dict[str, Row
             .where(table.c.id.in_(chunk))
         )
         for row in session.execute(q):
-            record = row_to_record(table, row)
+            record = ENCODERS[tbl](row)
             stamps = full_stamps(stamps_loads(row._mapping["_stamps"]), record["version"], fields)
             out[record["id"]] = RowState(record, stamps, vv_loads(row._mapping["_vv"]))
     return out

@@ -85,21 +85,24 @@ def _load_line(line: bytes, number: int) -> Any:
     return value
 
 
+def _limit(column: Any) -> int:
+    ctype = column.type
+    if isinstance(ctype, LargeBinary):
+        return (MAX_BINARY_BYTES * 4) // 3 + 4
+    if isinstance(ctype, Text):
+        return MAX_TEXT_CHARS
+    if isinstance(ctype, String) and ctype.length:
+        return ctype.length
+    return MAX_TEXT_CHARS
+
+
+_LIMITS = {name: [(c, _limit(col)) for c, col in cols.items()] for name, cols in _COLUMNS.items()}
+
+
 def _check_lengths(tbl: str, record: dict[str, Any]) -> None:
-    for name, column in _COLUMNS[tbl].items():
+    for name, limit in _LIMITS[tbl]:
         value = record.get(name)
-        if not isinstance(value, str):
-            continue
-        ctype = column.type
-        if isinstance(ctype, LargeBinary):
-            limit = (MAX_BINARY_BYTES * 4) // 3 + 4
-        elif isinstance(ctype, Text):
-            limit = MAX_TEXT_CHARS
-        elif isinstance(ctype, String) and ctype.length:
-            limit = ctype.length
-        else:
-            limit = MAX_TEXT_CHARS
-        if len(value) > limit:
+        if isinstance(value, str) and len(value) > limit:
             raise refused("field_too_long", field=f"{tbl}.{name}")
 
 

@@ -11,7 +11,7 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl  # noqa: E402
 from PySide6.QtGui import QDropEvent  # noqa: E402
-from PySide6.QtWidgets import QApplication, QFileDialog  # noqa: E402
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox  # noqa: E402
 
 from app.config import Settings  # noqa: E402
 from app.models import Person  # noqa: E402
@@ -181,3 +181,53 @@ def test_bar_chart_empty_and_stacked(qtbot):
     chart.set_data(["A", "B"], ["x", "y"], [[1, 2], [3, 0]])
     assert chart.total(0) == 3 and "A: 3" in chart.toolTip()
     assert not chart.grab().isNull()
+
+
+def test_key_cards_from_the_screen(
+    ctx, coord_ctx, ws, coordinator_ws, qtbot, tmp_path, monkeypatch, dialogs
+):
+    """A new user exchanges key cards in the program itself: save, import, confirm, revoke."""
+    from app.sync import identity
+
+    ops_screen = SyncScreen(ctx)
+    qtbot.addWidget(ops_screen)
+    settle(ctx, qtbot)
+    assert ops_screen.keys.fingerprint.text() == identity.show(ws).fingerprint
+    card = tmp_path / "karta.json"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(card), ""))
+    )
+    ops_screen.keys.save_button.click()
+    settle(ctx, qtbot)
+    assert card.exists()
+    pdf = tmp_path / "karta.pdf"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(pdf), ""))
+    )
+    ops_screen.keys.save_button.click()
+    settle(ctx, qtbot)
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+    coord_screen = SyncScreen(coord_ctx)
+    qtbot.addWidget(coord_screen)
+    settle(coord_ctx, qtbot)
+    # declining the fingerprint registers nothing
+    coord_screen.keys.import_card(str(card))
+    settle(coord_ctx, qtbot)
+    assert any(identity.show(ws).fingerprint in text for kind, text in dialogs)
+    assert identity.peers(coordinator_ws) == []
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)
+    )
+    coord_screen.keys.import_card(str(card))
+    settle(coord_ctx, qtbot)
+    settle(coord_ctx, qtbot)
+    assert [p.device_id for p in identity.peers(coordinator_ws)] == [ws.device_id]
+    assert coord_screen.keys.table.rowCount() == 1
+    assert coord_screen.peer.count() == 1  # the new device can be sent bundles
+    coord_screen.keys.table.selectRow(0)
+    coord_screen.keys.revoke_button.click()
+    settle(coord_ctx, qtbot)
+    settle(coord_ctx, qtbot)
+    assert identity.peers(coordinator_ws)[0].revoked
+    assert coord_screen.peer.count() == 0

@@ -1,13 +1,15 @@
 """The Synchronizacja screen (``SyncScreen``, built as ``SyncScreen(ctx)`` with an ``AppContext``).
 
-Two tabs:
+Three tabs:
 
 * *Paczki*: save the next bundle for a chosen device (with progress; the file is verified before
   it gets its name), import bundles by file chooser or by dropping ``.kbundle`` files anywhere on
   the screen, the status of every registered device (last bundle sent and received, receipts,
   bundles that never arrived), and the optional inbox/outbox folders scanned every few minutes;
 * *Konflikty*: the conflict inbox, each conflict's two values side by side with who wrote each,
-  when, and on which device; the user keeps one of them.
+  when, and on which device; the user keeps one of them;
+* *Klucze*: key cards (save, print, import after confirming the fingerprint), registered
+  devices, revocation of a lost laptop, replacing this device's keys (``keys_panel``).
 
 Every database call runs on the worker (``ctx.runner``); results come back on the GUI thread.
 """
@@ -53,6 +55,7 @@ from app.ui.context import AppContext
 from app.ui.ops import error_text
 from app.ui.sync.conflict_inbox import ConflictInbox
 from app.ui.sync.folder_sync import install as install_folder_sync
+from app.ui.sync.keys_panel import KeysPanel
 from app.ui.widgets import label, set_role
 
 
@@ -126,6 +129,9 @@ class SyncScreen(QWidget):
         )
         self.empty_inbox = self.conflict_inbox.empty_inbox
         self.tabs.addTab(self.conflict_inbox, _("&Conflicts"))
+        self.keys = KeysPanel(self.ctx)
+        self.keys.changed.connect(self.refresh)
+        self.tabs.addTab(self.keys, _("K&eys"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.me)
@@ -210,6 +216,7 @@ class SyncScreen(QWidget):
         if not self.ctx.is_unlocked:
             return
         self.ctx.runner.run(load_snapshot, self.ctx.ws, success=self._show, failure=self._failed)
+        self.keys.refresh()
 
     def screen_shown(self) -> None:
         self.refresh()

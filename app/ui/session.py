@@ -37,6 +37,7 @@ from app.ui.ops import show_error
 from app.ui.screen_lock import ScreenLockWatcher
 from app.ui.setup_flow import SetupFlow
 from app.ui.setup_wizard import SetupWizard
+from app.ui.sync import folder_sync
 from app.ui.theme import install_qt_translations
 from app.ui.unlock_window import UnlockWindow
 
@@ -102,6 +103,9 @@ class SessionController(QObject):
         ev.language_changed.connect(self._language_changed)
         ev.restore_requested.connect(self.restore_backup)
         ctx.runner.busy_changed.connect(self._busy_changed)
+        # Shared inbox/outbox folders (if set in the settings) are scanned from every unlock on,
+        # not only once the Synchronizacja screen has been opened.
+        folder_sync.install(ctx)
 
     # -- starting --------------------------------------------------------------------------
     def start(self) -> QWidget:

@@ -12,17 +12,8 @@ from app.i18n import N_, _
 from app.models import Agreement, CooperationTeam, Institution
 from app.printing import clauses_pl as legal
 from app.printing.casedata import institution_address, partner_role
-from app.printing.layout import (
-    PageHeader,
-    Signatory,
-    esc,
-    fmt_date,
-    heading,
-    para,
-    signature_section,
-    text_block,
-    title_block,
-)
+from app.printing.layout import PageHeader, esc, fmt_date, heading, para, text_block, title_block
+from app.printing.signatures import Signatory, signature_section
 
 TITLE = N_("Cooperation agreement")
 DOTS = "…………………………"

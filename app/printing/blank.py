@@ -15,21 +15,9 @@ from app.printing import diagnosis as diagnosis_doc
 from app.printing import review as review_doc
 from app.printing import visit as visit_doc
 from app.printing.casedata import CaseData, action_text, period_text
-from app.printing.layout import (
-    BOX,
-    EMPTY,
-    Signatory,
-    WritingLines,
-    checkboxes,
-    data_table,
-    field_table,
-    heading,
-    para,
-    signature_section,
-    title_block,
-    write_in,
-)
+from app.printing.layout import BOX, EMPTY, data_table, field_table, heading, para, title_block
 from app.printing.parts import family_fields, members_table, scale_legend
+from app.printing.signatures import Signatory, WritingLines, checkboxes, signature_section, write_in
 
 TITLE_DIAGNOSIS = N_("Diagnosis of the family's situation – form to fill in")
 TITLE_REVIEW = N_("Periodic review of the programme – form to fill in")

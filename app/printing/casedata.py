@@ -15,7 +15,8 @@ from datetime import date
 from app.i18n import _
 from app.models import Institution, Person
 from app.models.enums import LabelledEnum, Relation
-from app.printing.layout import EMPTY, PageHeader, Signatory, fmt_date
+from app.printing.layout import EMPTY, PageHeader, fmt_date
+from app.printing.signatures import Signatory
 from app.services.casefile import FamilyFile
 
 ADULT_AGE = 18

@@ -15,17 +15,16 @@ from app.printing import clauses_pl as legal
 from app.printing.casedata import CaseData, institution_address
 from app.printing.layout import (
     EMPTY,
-    Signatory,
     data_table,
     esc,
     fmt_date,
     heading,
     para,
-    signature_section,
     text_block,
     title_block,
 )
 from app.printing.parts import identity_text, members_table
+from app.printing.signatures import Signatory, signature_section
 
 TITLE = N_("Consent to the processing and sharing of data with the members of the Cooperation Team")
 

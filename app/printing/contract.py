@@ -14,19 +14,17 @@ from app.printing import clauses_pl as legal
 from app.printing.casedata import CaseData, action_text, institution_address, period_text
 from app.printing.layout import (
     EMPTY,
-    WritingLines,
     data_table,
     esc,
     fmt_date,
     heading,
     para,
-    signature_section,
     text_block,
     title_block,
-    write_in,
 )
 from app.printing.parts import members_table
 from app.printing.plan import commitments_table, when_text
+from app.printing.signatures import WritingLines, signature_section, write_in
 
 TITLE = N_("Social contract")
 DOTS = "…………………………"

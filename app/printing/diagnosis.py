@@ -8,18 +8,9 @@ from app.i18n import N_, _
 from app.models import Diagnosis
 from app.models.enums import ParticipantKind
 from app.printing.casedata import CaseData, label_of, partner_role
-from app.printing.layout import (
-    EMPTY,
-    Signatory,
-    closing,
-    data_table,
-    fmt_date,
-    heading,
-    section,
-    signature_section,
-    title_block,
-)
+from app.printing.layout import EMPTY, data_table, fmt_date, heading, section, title_block
 from app.printing.parts import family_fields, members_table, rating_text, scale_legend
+from app.printing.signatures import Signatory, closing, signature_section
 
 TITLE = N_("Diagnosis of the family's situation")
 

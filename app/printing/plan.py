@@ -19,11 +19,11 @@ from app.printing.layout import (
     heading,
     para,
     section,
-    signature_section,
     text_block,
     title_block,
 )
 from app.printing.parts import family_fields, gas_table, members_table
+from app.printing.signatures import signature_section
 
 TITLE = N_("Individual Cooperation Programme")
 

@@ -11,17 +11,16 @@ from app.models.enums import ActionStatus, CommitmentStatus
 from app.printing.casedata import CaseData, action_text, label_of, period_text
 from app.printing.layout import (
     EMPTY,
-    closing,
     data_table,
     field_table,
     fmt_date,
     heading,
     para,
     section,
-    signature_section,
     title_block,
 )
 from app.printing.parts import gas_level_text, rating_text, scale_legend
+from app.printing.signatures import closing, signature_section
 from app.services.reviews import gas_t_score
 
 TITLE = N_("Periodic review of the Individual Cooperation Programme")

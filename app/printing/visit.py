@@ -8,15 +8,8 @@ from app.i18n import N_, _
 from app.models import Visit
 from app.models.enums import VisitStatus
 from app.printing.casedata import CaseData, label_of
-from app.printing.layout import (
-    EMPTY,
-    closing,
-    field_table,
-    fmt_date,
-    section,
-    signature_section,
-    title_block,
-)
+from app.printing.layout import EMPTY, field_table, fmt_date, section, title_block
+from app.printing.signatures import closing, signature_section
 
 TITLE = N_("Note of a visit")
 

@@ -7,7 +7,7 @@ from datetime import date
 
 from reportlab.platypus import Flowable, Spacer
 
-from app.printing import layout, raster
+from app.printing import layout, raster, signatures
 from tests.printing import pdfcheck
 
 HEADER = layout.PageHeader(
@@ -39,7 +39,7 @@ def test_the_outside_check_finds_overflowing_text():
 
 
 def test_writing_lines_split_across_pages_and_are_counted():
-    pdf = layout.build_pdf(HEADER, layout.title_block("Formularz") + [layout.WritingLines(70)])
+    pdf = layout.build_pdf(HEADER, layout.title_block("Formularz") + [signatures.WritingLines(70)])
     pages = pdfcheck.page_texts(pdf)
     assert len(pages) == 3
     rules = 2  # every page: the rule under the header and the one above the footer
@@ -72,10 +72,10 @@ def test_a_heading_never_ends_a_page():
 def test_signatures_stay_with_their_lead_text():
     filler = layout.Spacer(1, layout.PAGE_HEIGHT - layout.MARGIN_TOP - layout.MARGIN_BOTTOM - 90)
     people = [
-        layout.Signatory("Grażyna Źdźbło-Łęcka", "członek rodziny"),
-        layout.Signatory("", "przedstawiciel"),
+        signatures.Signatory("Grażyna Źdźbło-Łęcka", "członek rodziny"),
+        signatures.Signatory("", "przedstawiciel"),
     ]
-    story = [filler, *layout.signature_section(people, lead=[layout.para("Ostatni punkt.")])]
+    story = [filler, *signatures.signature_section(people, lead=[layout.para("Ostatni punkt.")])]
     pages = pdfcheck.page_texts(layout.build_pdf(HEADER, story))
     assert "Ostatni punkt." in pages[1] and "Grażyna Źdźbło-Łęcka" in pages[1]
     assert "imię i nazwisko (drukowanymi literami)" in pages[1]
@@ -83,11 +83,11 @@ def test_signatures_stay_with_their_lead_text():
 
 def test_closing_keeps_a_short_section_whole_and_a_long_one_in_part():
     short = [layout.heading("VI"), layout.para("krótko")]
-    lead = layout.closing(short, "krótko")
+    lead = signatures.closing(short, "krótko")
     assert len(lead) == 2 and short == []
     long_text = "słowo " * 400
     flows = [layout.heading("VI"), layout.para("a"), layout.para("b")]
-    lead = layout.closing(flows, long_text)
+    lead = signatures.closing(flows, long_text)
     assert len(lead) == 1 and len(flows) == 2
 
 

@@ -1,0 +1,171 @@
+"""Signature blocks and room for handwriting on printed forms.
+
+* ``signature_section``: a line, the printed name beneath, place and date, for each signatory,
+  kept together with the document's closing text (``closing``).
+* ``WritingLines`` (ruled lines to fill in by hand), ``write_in`` (room in a cell),
+  ``checkboxes`` ("☐ tak   ☐ nie").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from app.i18n import _
+from app.printing.fonts import FONT
+from app.printing.layout import BOX, CONTENT_WIDTH, RULE, esc, heading, para, styles
+
+
+def write_in(height: float = 12 * mm) -> Spacer:
+    """Room in a table cell to write by hand (the row grows to at least this height)."""
+    return Spacer(1, height)
+
+
+def checkboxes(options: Sequence[str]) -> str:
+    """ "☐ tak   ☐ nie" — options to tick by hand (plain text; pass through ``para``)."""
+    return "   ".join(f"{BOX} {o}" for o in options)
+
+
+class WritingLines(Flowable):
+    """``count`` ruled lines to write on by hand; splits across pages like text does."""
+
+    def __init__(self, count: int, gap: float = 8 * mm) -> None:
+        super().__init__()
+        self.count = max(1, count)
+        self.gap = gap
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.height = self.count * self.gap
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        fits = int(avail_height // self.gap)
+        if fits <= 0 or fits >= self.count:
+            return []
+        return [WritingLines(fits, self.gap), WritingLines(self.count - fits, self.gap)]
+
+    def draw(self) -> None:
+        c = self.canv
+        c.saveState()
+        c.setStrokeColor(RULE)
+        c.setLineWidth(0.5)
+        for i in range(self.count):
+            y = i * self.gap + 0.5
+            c.line(0, y, self.width, y)
+        c.restoreState()
+
+
+@dataclass(frozen=True)
+class Signatory:
+    """One person who signs: the name printed under the line ("" leaves it to fill in)."""
+
+    name: str
+    role: str
+
+
+class SignatureBox(Flowable):
+    """Place and date on a line, room to sign, the signature line, the printed name beneath."""
+
+    WRITE_ROOM = 7 * mm
+    SIGN_ROOM = 13 * mm
+
+    def __init__(self, signatory: Signatory) -> None:
+        super().__init__()
+        self.signatory = signatory
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        st = styles()
+        self.width = avail_width
+        self.line_width = avail_width * 0.9
+        name = self.signatory.name.strip()
+        if name:
+            self._name = Paragraph(esc(name), st["sig_name"])
+        else:
+            self._name = Paragraph(esc(_("full name (in block letters)")), st["caption"])
+        self._role = Paragraph(esc(self.signatory.role), st["sig_role"])
+        self._place = Paragraph(esc(_("Place and date")), st["caption"])
+        self._nh = self._name.wrap(self.line_width, avail_height)[1]
+        self._rh = self._role.wrap(self.line_width, avail_height)[1]
+        self._ph = self._place.wrap(self.line_width, avail_height)[1]
+        blank_name = 0 if name else self.WRITE_ROOM
+        self.height = (
+            self.WRITE_ROOM + self._ph + self.SIGN_ROOM + 1.5 + blank_name + self._nh + self._rh
+        )
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        c.saveState()
+        c.setStrokeColor(colors.black)
+        c.setLineWidth(0.6)
+        y = self.height - self.WRITE_ROOM
+        c.setDash(1, 2)
+        c.line(0, y, self.line_width, y)
+        c.setDash()
+        y -= self._ph
+        self._place.drawOn(c, 0, y)
+        y -= self.SIGN_ROOM
+        c.line(0, y, self.line_width, y)
+        y -= 1.5
+        if not self.signatory.name.strip():
+            y -= self.WRITE_ROOM
+            c.setDash(1, 2)
+            c.line(0, y + 1.5, self.line_width, y + 1.5)
+            c.setDash()
+        y -= self._nh
+        self._name.drawOn(c, 0, y)
+        y -= self._rh
+        self._role.drawOn(c, 0, y)
+        c.restoreState()
+
+
+def signature_section(
+    signatories: Sequence[Signatory],
+    title: str | None = None,
+    note: str = "",
+    lead: Sequence[Flowable] = (),
+) -> list[Flowable]:
+    """The signature blocks, two per row.  The section is kept on one page together with
+    ``lead`` (the document's closing text, see ``closing``), so signatures never stand on a page
+    without text above them; only a section longer than a page splits (between rows)."""
+    head: list[Flowable] = [*lead, heading(title or _("Signatures"))]
+    if note:
+        head.append(para(note, "small"))
+        head.append(Spacer(1, 2))
+    half = CONTENT_WIDTH / 2
+    rows: list[Flowable] = []
+    people = list(signatories)
+    for i in range(0, len(people), 2):
+        pair: list[object] = [SignatureBox(p) for p in people[i : i + 2]]
+        if len(pair) == 1:
+            pair.append("")
+        t = Table([pair], colWidths=[half, half], hAlign="LEFT")
+        t.setStyle(
+            TableStyle(
+                [
+                    ("FONT", (0, 0), (-1, -1), FONT, 9),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+                ]
+            )
+        )
+        rows.append(t)
+    return [KeepTogether([Spacer(1, 4), *head, *rows])]
+
+
+def closing(section: list[Flowable], text: str | None, limit: int = 900) -> list[Flowable]:
+    """Split off what to keep with the signatures from the document's closing ``section``
+    (its heading and paragraphs): all of it when short, else only its last paragraph.
+    Returns the lead and removes it from ``section``."""
+    count = len(section) if len(text or "") <= limit else 1
+    lead = section[-count:]
+    del section[-count:]
+    return lead

@@ -144,4 +144,5 @@ def _prepare(ws: Workspace, rnd: random.Random, fake: Faker) -> DemoSetting:
         home_id=home.value if home else "",
         worker=ws.actor or fake.name(),
         next_number=numbers,
+        staff={iid: [fake.name(), fake.name()] for iid in institutions.values()},
     )

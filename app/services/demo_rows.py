@@ -24,6 +24,7 @@ class DemoSetting:
     home_id: str
     worker: str
     next_number: dict[str, int] = field(default_factory=dict)
+    staff: dict[str, list[str]] = field(default_factory=dict)  # institution id → people
 
 
 class Rows:

@@ -43,11 +43,11 @@ DOMAINS = [
     "legal",
 ]
 ACTION_DETAILS = [
-    "zgodnie z harmonogramem",
-    "ustalenia na spotkaniu zespołu",
-    "w miejscu zamieszkania rodziny",
-    "w siedzibie instytucji",
-    "we współpracy z pracownikiem socjalnym",
+    "Spotkania zgodnie z harmonogramem ustalonym z rodziną",
+    "Zakres ustalony na spotkaniu zespołu zadaniowego",
+    "Realizacja w miejscu zamieszkania rodziny",
+    "Realizacja w siedzibie instytucji",
+    "We współpracy z pracownikiem socjalnym prowadzącym",
 ]
 PROVIDER_BY_SECTOR = {
     "labour_market": "pup",
@@ -56,7 +56,6 @@ PROVIDER_BY_SECTOR = {
     "police": "police",
     "justice": "court",
     "ngo": "ngo",
-    "local_government": "gkrpa",
 }
 
 
@@ -253,7 +252,11 @@ def _action(
     service_id, sector, name = st.services.get(code, (None, "social_assistance", "Praca socjalna"))
     if code.startswith("PCPR"):
         inst = st.institutions["pcpr"]
-    elif sector == "social_assistance":
+    elif code.startswith("GKRPA"):
+        inst = st.institutions["gkrpa"]
+    elif code.startswith("SZK") and st.schools:
+        inst = next(iter(st.schools.values()))
+    elif sector == "social_assistance" or code.startswith("SAM"):
         inst = st.home_id or None
     else:
         inst = st.institutions.get(PROVIDER_BY_SECTOR.get(sector, ""), None)
@@ -265,16 +268,16 @@ def _action(
         institution_id=inst,
         sector_code=sector,
         service_id=service_id,
-        description=f"{name} – {rnd.choice(ACTION_DETAILS)}",
-        responsible_person=st.worker if inst == st.home_id else "",
+        description=rnd.choice(ACTION_DETAILS) if service_id else name,
+        responsible_person=st.worker
+        if inst in (st.home_id, None)
+        else rnd.choice(st.staff.get(inst, [""])),
         start_on=begin,
         end_on=min(end, begin + timedelta(days=rnd.randint(60, 240))),
         frequency=rnd.choice(T.FREQUENCIES),
         status="in_progress" if begin <= date.today() else "planned",
         drop_reason="",
     )
-    if values["responsible_person"] == "" and inst is None:
-        values["responsible_person"] = st.worker
     values["id"] = rows.add(Action, **values)
     return values
 

@@ -154,7 +154,7 @@ class DashboardScreen(QWidget):
 
     def show_data(self, d: Dashboard) -> None:
         self.data = d
-        self.state.setText(_("As of {day}.").format(day=d.today.isoformat()))
+        self.state.setText(_("As of {day}.").format(day=d.today.strftime("%d.%m.%Y")))
         self.tiles["open"].setText(str(d.totals["open"]))
         self.tiles["overdue"].setText(str(d.totals["overdue"]))
         self.tiles["actions"].setText(str(d.totals["actions"]))
@@ -198,7 +198,12 @@ class DashboardScreen(QWidget):
         self._fill(
             self.overdue,
             [
-                [r.case_number, gmina(r.gmina_code), r.due_on.isoformat(), str(r.days_overdue)]
+                [
+                    r.case_number,
+                    gmina(r.gmina_code),
+                    r.due_on.strftime("%d.%m.%Y"),
+                    str(r.days_overdue),
+                ]
                 for r in d.overdue_reviews
             ],
         )

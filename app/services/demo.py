@@ -142,7 +142,7 @@ def _prepare(ws: Workspace, rnd: random.Random, fake: Faker) -> DemoSetting:
         schools=schools,
         services=services,
         home_id=home.value if home else "",
-        worker=ws.actor or fake.name(),
+        worker=ws.actor or T.person_name(fake),
         next_number=numbers,
-        staff={iid: [fake.name(), fake.name()] for iid in institutions.values()},
+        staff={iid: [T.person_name(fake), T.person_name(fake)] for iid in institutions.values()},
     )

@@ -78,7 +78,7 @@ def ensure_registry(
                 ),
                 city=where,
                 phone=fake.phone_number(),
-                contact_person=fake.name(),
+                contact_person=T.person_name(fake),
             ),
         )
         institutions[key] = inst.id
@@ -93,7 +93,7 @@ def ensure_registry(
                 level="gmina",
                 teryt_code=g.code,
                 city=g.name,
-                contact_person=fake.name(),
+                contact_person=T.person_name(fake),
             ),
         )
         schools[g.code] = inst.id
@@ -125,7 +125,7 @@ def _team(
     )
     for iid in institutions.values():
         registry.add_member(
-            ws, team.id, iid, fake.name(), "członek zespołu", today - timedelta(days=700)
+            ws, team.id, iid, T.person_name(fake), "członek zespołu", today - timedelta(days=700)
         )
     registry.save_agreement(
         ws,
@@ -140,7 +140,9 @@ def _team(
             obligations="Wyznaczenie przedstawiciela do zespołu; udział w spotkaniach.",
             data_sharing="Dane udostępniane wyłącznie za pisemną zgodą rodziny.",
             parties=[
-                registry.PartyInput(iid, fake.name(), "dyrektor", today - timedelta(days=700))
+                registry.PartyInput(
+                    iid, T.person_name(fake), "dyrektor", today - timedelta(days=700)
+                )
                 for iid in institutions.values()
             ],
         ),
@@ -155,7 +157,7 @@ def _team(
                 agenda="Przegląd realizacji IPW; nowe zgłoszenia rodzin.",
                 decisions="Przyjęto harmonogram działań; wyznaczono koordynatorów przypadków.",
                 attendance=[
-                    (iid, fake.name())
+                    (iid, T.person_name(fake))
                     for iid in rnd.sample(list(institutions.values()), min(5, len(institutions)))
                 ],
             ),

@@ -30,6 +30,7 @@ from app.models import (
     SupportPlan,
 )
 from app.services import demo_texts as T  # noqa: N812
+from app.services.demo_texts import person_name
 
 DOMAINS = [
     "housing",
@@ -92,6 +93,7 @@ def write_story(
         members,
         made_on,
         {a["institution_id"] for a in actions if a["institution_id"]},
+        st,
         rnd,
         fake,
     )
@@ -288,6 +290,7 @@ def _consent_and_team(
     members: list[dict],
     signed: date,
     inst_ids: set,
+    st: Any,
     rnd: random.Random,
     fake: Faker,
 ) -> None:
@@ -303,26 +306,19 @@ def _consent_and_team(
     )
     for iid in sorted(i for i in inst_ids if i):
         rows.add(ConsentRecipient, consent_id=cid, institution_id=iid)
-    for iid in sorted(inst_ids)[: rnd.randint(1, 3)]:
-        if iid:
-            rows.add(
-                CaseTeamMember,
-                family_id=fid,
-                institution_id=iid,
-                name=fake.name(),
-                function=rnd.choice(
-                    [
-                        "doradca zawodowy",
-                        "pedagog",
-                        "psycholog",
-                        "dzielnicowy",
-                        "kurator zawodowy",
-                        "asystent rodziny",
-                    ]
-                ),
-                phone=fake.phone_number(),
-                email="",
-            )
+    roles = {iid: key for key, iid in st.institutions.items()}
+    roles[st.home_id] = "home"
+    for iid in sorted(i for i in inst_ids if i)[: rnd.randint(1, 3)]:
+        person = rnd.choice(st.staff.get(iid) or [person_name(fake)])
+        rows.add(
+            CaseTeamMember,
+            family_id=fid,
+            institution_id=iid,
+            name=person,
+            function=T.TEAM_FUNCTIONS.get(roles.get(iid, ""), "specjalista"),
+            phone=fake.phone_number(),
+            email="",
+        )
 
 
 def _reviews(

@@ -401,3 +401,21 @@ def in_place(name: str) -> str:
         if name.endswith(end):
             return f"w {name[: -len(end)]}{repl}"
     return f"({name})"
+
+
+TEAM_FUNCTIONS = {
+    "home": "asystent rodziny",
+    "pcpr": "terapeuta rodzinny",
+    "pup": "doradca zawodowy",
+    "ppp": "psycholog",
+    "police": "dzielnicowy",
+    "court": "kurator zawodowy",
+    "health": "pielęgniarka środowiskowa",
+    "ngo": "wolontariusz",
+    "gkrpa": "członek komisji",
+}
+
+
+def person_name(fake) -> str:  # noqa: ANN001 - a Faker instance
+    """First name and surname only (Faker's ``name()`` sometimes adds "pan"/"pani")."""
+    return f"{fake.first_name()} {fake.last_name()}"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from sqlalchemy.orm import Session
+from sqlalchemy import select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app.errors import NotFound
 from app.i18n import _
@@ -35,3 +36,45 @@ def apply(obj: Any, **fields: Any) -> bool:
 def tombstone(obj: SyncMixin) -> None:
     """Delete by marking: the row stays so the deletion can be synchronised and audited."""
     obj.deleted = True
+
+
+def upsert(
+    session: Session, model: type[T], record_id: str | None, fields: dict[str, Any], **new: Any
+) -> tuple[T, bool]:
+    """Update the live row ``record_id`` with ``fields`` (only what differs), or create it with
+    ``fields`` and the creation-only values ``new``; returns the row and whether it changed."""
+    if record_id:
+        obj = get_live(session, model, record_id)
+        return obj, apply(obj, **fields)
+    obj = model(**new, **fields)
+    session.add(obj)
+    session.flush()
+    return obj, True
+
+
+def sync_children(
+    session: Session,
+    parent_fk: InstrumentedAttribute,
+    parent_id: str,
+    key: str,
+    wanted: dict[Any, dict[str, Any]],
+    on_create: dict[str, Any] | None = None,
+) -> bool:
+    """Make a parent's live children match ``wanted`` (key value → other fields): tombstone
+    those no longer wanted, update the kept ones (only what differs), add the new ones (with
+    ``on_create`` values too).  Returns whether anything changed."""
+    model = parent_fk.class_
+    rows = session.scalars(select(model).where(parent_fk == parent_id, model.deleted.is_(False)))
+    current = {getattr(r, key): r for r in rows}
+    changed = False
+    for k, row in current.items():
+        if k not in wanted:
+            tombstone(row)
+            changed = True
+    for k, values in wanted.items():
+        if k in current:
+            changed |= apply(current[k], **values)
+        else:
+            session.add(model(**{parent_fk.key: parent_id, key: k}, **(on_create or {}), **values))
+            changed = True
+    return changed

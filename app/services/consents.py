@@ -11,7 +11,7 @@ from app.errors import ValidationError
 from app.i18n import _
 from app.models import Consent, ConsentRecipient, Family, Institution, Person
 from app.services import audit
-from app.services.common import apply, get_live, tombstone
+from app.services.common import apply, get_live, sync_children, tombstone, upsert
 from app.services.validation import check_length
 from app.services.workspace import Workspace
 
@@ -51,30 +51,11 @@ def save_consent(
             "scope": check_length(data.scope, "scope", _("Scope"), 20_000),
             "valid_until": data.valid_until,
         }
-        if consent_id:
-            consent = get_live(s, Consent, consent_id)
-            changed = apply(consent, **fields)
-        else:
-            consent = Consent(family_id=family.id, **fields)
-            s.add(consent)
-            s.flush()
-            changed = True
-        current = {
-            r.institution_id: r
-            for r in s.scalars(
-                select(ConsentRecipient).where(
-                    ConsentRecipient.consent_id == consent.id, ConsentRecipient.deleted.is_(False)
-                )
-            )
-        }
-        for iid, row in current.items():
-            if iid not in data.institution_ids:
-                tombstone(row)
-                changed = True
-        for iid in dict.fromkeys(data.institution_ids):
-            if iid not in current:
-                s.add(ConsentRecipient(consent_id=consent.id, institution_id=iid))
-                changed = True
+        consent, changed = upsert(s, Consent, consent_id, fields, family_id=family.id)
+        recipients = {iid: {} for iid in data.institution_ids}
+        changed |= sync_children(
+            s, ConsentRecipient.consent_id, consent.id, "institution_id", recipients
+        )
         if changed:
             kind = "update" if consent_id else "create"
             audit.record(s, kind, "consent", consent.id, family.id)

@@ -13,7 +13,7 @@ from app.i18n import _
 from app.models import Diagnosis, DiagnosisParticipant, DomainRating, Family, LifeDomain
 from app.models.enums import FamilyStatus, ParticipantKind
 from app.services import audit
-from app.services.common import apply, get_live, tombstone
+from app.services.common import apply, get_live, tombstone, upsert
 from app.services.families import advance_status
 from app.services.validation import check_choice, check_length, check_rating
 from app.services.workspace import Workspace
@@ -75,14 +75,9 @@ def save_diagnosis(
         if data.made_on > date.today():
             raise ValidationError(_("The diagnosis date is in the future."), "made_on")
         fields.update(made_on=data.made_on, finalized=bool(data.finalized))
-        if diagnosis_id:
-            diagnosis = get_live(s, Diagnosis, diagnosis_id)
-            changed = apply(diagnosis, **fields)
-        else:
-            diagnosis = Diagnosis(family_id=family.id, author=ws.actor, **fields)
-            s.add(diagnosis)
-            s.flush()
-            changed = True
+        diagnosis, changed = upsert(
+            s, Diagnosis, diagnosis_id, fields, family_id=family.id, author=ws.actor
+        )
         changed |= _save_ratings(s, diagnosis, data.ratings)
         changed |= _save_participants(s, diagnosis, data.participants)
         advance_status(s, family, FamilyStatus.DIAGNOSIS)

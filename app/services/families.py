@@ -14,7 +14,7 @@ from app.i18n import _
 from app.models import CaseTeamMember, Family, FamilyReason, HelpReason, Institution
 from app.models.enums import FamilyStatus
 from app.services import audit, reference
-from app.services.common import apply, get_live, tombstone
+from app.services.common import apply, get_live, sync_children, tombstone, upsert
 from app.services.text import clean, fold
 from app.services.validation import (
     check_choice,
@@ -80,20 +80,14 @@ def _set_reasons(s: Session, family: Family, codes: list[str]) -> None:
             )
         if code not in wanted:
             wanted.append(code)
-    current = {
-        r.reason_code: r
-        for r in s.scalars(
-            select(FamilyReason).where(
-                FamilyReason.family_id == family.id, FamilyReason.deleted.is_(False)
-            )
-        )
-    }
-    for code, row in current.items():
-        if code not in wanted:
-            tombstone(row)
-    for code in wanted:
-        if code not in current:
-            s.add(FamilyReason(family_id=family.id, reason_code=code, noted_on=date.today()))
+    sync_children(
+        s,
+        FamilyReason.family_id,
+        family.id,
+        "reason_code",
+        {code: {} for code in wanted},
+        on_create={"noted_on": date.today()},
+    )
 
 
 def register_family(ws: Workspace, data: FamilyInput) -> Family:
@@ -214,14 +208,7 @@ def save_team_member(
             "phone": check_length(data.phone, "phone", _("Phone"), 40),
             "email": check_email(data.email),
         }
-        if member_id:
-            member = get_live(s, CaseTeamMember, member_id)
-            changed = apply(member, **fields)
-        else:
-            member = CaseTeamMember(family_id=family_id, **fields)
-            s.add(member)
-            s.flush()
-            changed = True
+        member, changed = upsert(s, CaseTeamMember, member_id, fields, family_id=family_id)
         if changed:
             audit.record(s, "update", "case_team_member", member.id, family_id)
         return member

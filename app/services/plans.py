@@ -13,7 +13,7 @@ from app.i18n import _
 from app.models import Action, Commitment, Family, Goal, Institution, Person, Service, SupportPlan
 from app.models.enums import ActionStatus, CommitmentStatus, FamilyStatus, PlanStatus
 from app.services import audit
-from app.services.common import apply, get_live, tombstone
+from app.services.common import get_live, tombstone, upsert
 from app.services.families import advance_status
 from app.services.validation import (
     check_choice,
@@ -97,14 +97,7 @@ def save_plan(
         }
         if data.status == PlanStatus.ACTIVE and not fields["adopted_on"]:
             fields["adopted_on"] = date.today()
-        if plan_id:
-            plan = get_live(s, SupportPlan, plan_id)
-            changed = apply(plan, **fields)
-        else:
-            plan = SupportPlan(family_id=family.id, **fields)
-            s.add(plan)
-            s.flush()
-            changed = True
+        plan, changed = upsert(s, SupportPlan, plan_id, fields, family_id=family.id)
         if plan.status == PlanStatus.ACTIVE:
             advance_status(s, family, FamilyStatus.PLAN)
         if changed:
@@ -135,14 +128,9 @@ def save_goal(ws: Workspace, plan_id: str, data: GoalInput, goal_id: str | None 
             raise ValidationError(
                 _("Describe the expected outcome (level 0 of the scale)."), "level_0"
             )
-        if goal_id:
-            goal = get_live(s, Goal, goal_id)
-            changed = apply(goal, **fields)
-        else:
-            goal = Goal(plan_id=plan.id, position=_next_position(s, Goal, plan.id), **fields)
-            s.add(goal)
-            s.flush()
-            changed = True
+        goal, changed = upsert(
+            s, Goal, goal_id, fields, plan_id=plan.id, position=_next_position(s, Goal, plan.id)
+        )
         if changed:
             audit.record(s, "update" if goal_id else "create", "goal", goal.id, plan.family_id)
         return goal
@@ -195,14 +183,14 @@ def save_action(
             "status": data.status,
             "drop_reason": check_length(data.drop_reason, "drop_reason", _("Reason"), MAX_TEXT),
         }
-        if action_id:
-            action = get_live(s, Action, action_id)
-            changed = apply(action, **fields)
-        else:
-            action = Action(plan_id=plan.id, position=_next_position(s, Action, plan.id), **fields)
-            s.add(action)
-            s.flush()
-            changed = True
+        action, changed = upsert(
+            s,
+            Action,
+            action_id,
+            fields,
+            plan_id=plan.id,
+            position=_next_position(s, Action, plan.id),
+        )
         if changed:
             kind = "update" if action_id else "create"
             audit.record(s, kind, "action", action.id, plan.family_id)
@@ -233,16 +221,14 @@ def save_commitment(
             "due_on": data.due_on,
             "status": data.status,
         }
-        if commitment_id:
-            item = get_live(s, Commitment, commitment_id)
-            changed = apply(item, **fields)
-        else:
-            item = Commitment(
-                plan_id=plan.id, position=_next_position(s, Commitment, plan.id), **fields
-            )
-            s.add(item)
-            s.flush()
-            changed = True
+        item, changed = upsert(
+            s,
+            Commitment,
+            commitment_id,
+            fields,
+            plan_id=plan.id,
+            position=_next_position(s, Commitment, plan.id),
+        )
         if changed:
             kind = "update" if commitment_id else "create"
             audit.record(s, kind, "commitment", item.id, plan.family_id)

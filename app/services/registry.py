@@ -23,7 +23,7 @@ from app.models import (
 )
 from app.models.enums import InstitutionLevel
 from app.services import audit
-from app.services.common import apply, get_live, tombstone
+from app.services.common import apply, get_live, sync_children, tombstone, upsert
 from app.services.text import clean, fold
 from app.services.validation import (
     check_choice,
@@ -81,14 +81,7 @@ def save_institution(
             ),
             "notes": check_length(data.notes, "notes", _("Notes"), 20_000),
         }
-        if institution_id:
-            inst = get_live(s, Institution, institution_id)
-            changed = apply(inst, **fields)
-        else:
-            inst = Institution(**fields)
-            s.add(inst)
-            s.flush()
-            changed = True
+        inst, changed = upsert(s, Institution, institution_id, fields)
         if changed:
             audit.record(s, "update" if institution_id else "create", "institution", inst.id)
         return inst
@@ -134,14 +127,7 @@ def save_team(ws: Workspace, data: TeamInput, team_id: str | None = None) -> Coo
             "lead_institution_id": data.lead_institution_id or None,
             "notes": check_length(data.notes, "notes", _("Notes"), 20_000),
         }
-        if team_id:
-            team = get_live(s, CooperationTeam, team_id)
-            changed = apply(team, **fields)
-        else:
-            team = CooperationTeam(**fields)
-            s.add(team)
-            s.flush()
-            changed = True
+        team, changed = upsert(s, CooperationTeam, team_id, fields)
         if changed:
             audit.record(s, "update" if team_id else "create", "cooperation_team", team.id)
         return team
@@ -240,41 +226,20 @@ def save_agreement(
                 data.data_sharing, "data_sharing", _("Data sharing"), 50_000
             ),
         }
-        if agreement_id:
-            agreement = get_live(s, Agreement, agreement_id)
-            changed = apply(agreement, **fields)
-        else:
-            agreement = Agreement(team_id=team_id, **fields)
-            s.add(agreement)
-            s.flush()
-            changed = True
-        current = {
-            p.institution_id: p
-            for p in s.scalars(
-                select(AgreementParty).where(
-                    AgreementParty.agreement_id == agreement.id, AgreementParty.deleted.is_(False)
-                )
-            )
-        }
-        wanted = {p.institution_id: p for p in data.parties}
-        for iid, row in current.items():
-            if iid not in wanted:
-                tombstone(row)
-                changed = True
-        for iid, p in wanted.items():
-            get_live(s, Institution, iid)
-            values = {
+        agreement, changed = upsert(s, Agreement, agreement_id, fields, team_id=team_id)
+        parties = {}
+        for p in data.parties:
+            get_live(s, Institution, p.institution_id)
+            parties[p.institution_id] = {
                 "representative": check_length(
                     p.representative, "parties", _("Representative"), 200
                 ),
                 "function": check_length(p.function, "parties", _("Function"), 200),
                 "signed_on": p.signed_on,
             }
-            if iid in current:
-                changed |= apply(current[iid], **values)
-            else:
-                s.add(AgreementParty(agreement_id=agreement.id, institution_id=iid, **values))
-                changed = True
+        changed |= sync_children(
+            s, AgreementParty.agreement_id, agreement.id, "institution_id", parties
+        )
         if changed:
             audit.record(s, "update" if agreement_id else "create", "agreement", agreement.id)
         return agreement
@@ -320,38 +285,14 @@ def save_meeting(
             "agenda": check_length(data.agenda, "agenda", _("Agenda"), 50_000),
             "decisions": check_length(data.decisions, "decisions", _("Decisions"), 50_000),
         }
-        if meeting_id:
-            meeting = get_live(s, TeamMeeting, meeting_id)
-            changed = apply(meeting, **fields)
-        else:
-            meeting = TeamMeeting(team_id=team_id, **fields)
-            s.add(meeting)
-            s.flush()
-            changed = True
-        current = {
-            a.institution_id: a
-            for a in s.scalars(
-                select(MeetingAttendance).where(
-                    MeetingAttendance.meeting_id == meeting.id,
-                    MeetingAttendance.deleted.is_(False),
-                )
-            )
-        }
-        wanted = dict(data.attendance)
-        for iid, row in current.items():
-            if iid not in wanted:
-                tombstone(row)
-                changed = True
-        for iid, person in wanted.items():
+        meeting, changed = upsert(s, TeamMeeting, meeting_id, fields, team_id=team_id)
+        attendance = {}
+        for iid, person in data.attendance:
             get_live(s, Institution, iid)
-            name = check_length(person, "attendance", _("Name"), 200)
-            if iid in current:
-                changed |= apply(current[iid], person_name=name)
-            else:
-                s.add(
-                    MeetingAttendance(meeting_id=meeting.id, institution_id=iid, person_name=name)
-                )
-                changed = True
+            attendance[iid] = {"person_name": check_length(person, "attendance", _("Name"), 200)}
+        changed |= sync_children(
+            s, MeetingAttendance.meeting_id, meeting.id, "institution_id", attendance
+        )
         if changed:
             audit.record(s, "update" if meeting_id else "create", "team_meeting", meeting.id)
         return meeting
@@ -400,14 +341,7 @@ def save_service(ws: Workspace, data: ServiceInput, service_id: str | None = Non
             "code": check_length(data.code, "code", _("Code"), 40),
             "active": bool(data.active),
         }
-        if service_id:
-            svc = get_live(s, Service, service_id)
-            changed = apply(svc, **fields)
-        else:
-            svc = Service(**fields)
-            s.add(svc)
-            s.flush()
-            changed = True
+        svc, changed = upsert(s, Service, service_id, fields)
         if changed:
             audit.record(s, "update" if service_id else "create", "service", svc.id)
         return svc

@@ -12,7 +12,7 @@ from app.i18n import _
 from app.models import Family, Visit
 from app.models.enums import VisitStatus
 from app.services import audit
-from app.services.common import apply, get_live, tombstone
+from app.services.common import get_live, tombstone, upsert
 from app.services.validation import check_choice, check_length
 from app.services.workspace import Workspace
 
@@ -49,14 +49,7 @@ def save_visit(
             "worker": check_length(data.worker or ws.actor, "worker", _("Worker"), 200),
             "next_visit_on": data.next_visit_on,
         }
-        if visit_id:
-            visit = get_live(s, Visit, visit_id)
-            changed = apply(visit, **fields)
-        else:
-            visit = Visit(family_id=family.id, **fields)
-            s.add(visit)
-            s.flush()
-            changed = True
+        visit, changed = upsert(s, Visit, visit_id, fields, family_id=family.id)
         if changed:
             audit.record(s, "update" if visit_id else "create", "visit", visit.id, family.id)
         return visit

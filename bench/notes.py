@@ -37,17 +37,15 @@ when the database is created; a slower or busier machine at unlock time stretche
 rest of the unlock is in the row "unlock minus the KDF"."""
 
 KDF = """\
-*Argon2id cost.* `keys.calibrate()` times one 2-pass probe when a database is created and picks
-the passes for about 0.5 s, never fewer than 3. That probe is the process's first 64 MiB
-Argon2 run (measured: 340 ms cold against 140 ms for the same probe repeated), so it
-over-estimates the cost of a pass, and on a busy machine it falls to the floor of 3 passes;
-a database created then unlocks faster than the 0.5–2 s of RELIABILITY.md promise 7, while
-one created on an idle machine costs about twice as much at every unlock. The unlock goal is
-therefore best judged on the database with the higher cost above. Proposal for
-`keys.calibrate()`: one untimed warm-up derivation, then the fastest of two probes."""
+*Argon2id cost.* `keys.calibrate()` runs one untimed warm-up derivation (the first 64 MiB run
+of a process pays for page faults: measured 340 ms cold against 140 ms warm for the same
+probe), then times the faster of two 2-pass probes and picks the passes for about 0.5 s
+(never fewer than 3). Calibration happens once, when a database is created; a machine busier
+at unlock time than at creation stretches the KDF accordingly (the "of which the Argon2id KDF"
+row), which is why the unlock figures of a loaded run vary."""
 
 STANDING = """\
-Other ratios, for the record. *Unlock*: besides the KDF, about 70 ms (p50) go to Alembic
+Other ratios, for the record. *Unlock*: besides the KDF, about 30 ms (p50; 70 ms on a loaded machine) go to Alembic
 loading and compiling the migration scripts on every unlock to compare the schema revision,
 `Workspace` reading `max(version)` of every synced table, and the committed, fsynced "unlock"
 audit event; the bare baseline does none of that. *Case file*: `load_family_file` issues ~26

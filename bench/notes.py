@@ -45,16 +45,16 @@ at unlock time than at creation stretches the KDF accordingly (the "of which the
 row), which is why the unlock figures of a loaded run vary."""
 
 STANDING = """\
-Other ratios, for the record. *Unlock*: besides the KDF, about 30 ms (p50; 70 ms on a loaded machine) go to Alembic
-loading and compiling the migration scripts on every unlock to compare the schema revision,
-`Workspace` reading `max(version)` of every synced table, and the committed, fsynced "unlock"
-audit event; the bare baseline does none of that. *Case file*: `load_family_file` issues ~26
-statements (one per `selectinload` level), each with ~0.5 ms of SQLAlchemy overhead, against
-1–2 ms of raw SELECTs; 13–20 ms per case is fine for a screen, and a Core loader would be the
-fix if it ever matters. *Save*: `save_diagnosis` re-reads the domain list, ratings and
-participants to apply only what changed, which the one-UPDATE baseline skips. *Dump*: about
-as fast as `SELECT *` + `json.dumps`; both spend their time serialising the JSON (~400 MB at
-20 000 families), and the canonical form adds little."""
+Other ratios, for the record. *Unlock*: besides the KDF, about 30 ms (p50; 70 ms on a loaded
+machine) go to Alembic loading and compiling the migration scripts on every unlock to compare
+the schema revision, `Workspace` reading `max(version)` of every synced table, and the
+committed, fsynced "unlock" audit event; the bare baseline does none of that. *Case file*:
+`load_family_file` issues ~26 statements (one per `selectinload` level), each with ~0.5 ms of
+SQLAlchemy overhead, against 1–2 ms of raw SELECTs; 13–20 ms per case is fine for a screen, and
+a Core loader would be the fix if it ever matters. *Save*: `save_diagnosis` re-reads the domain
+list, ratings and participants to apply only what changed, which the one-UPDATE baseline skips.
+*Dump*: about as fast as `SELECT *` + `json.dumps`; both spend their time serialising the JSON
+(~400 MB at 20 000 families), and the canonical form adds little."""
 
 
 def comments(missed_kinds: set[str]) -> str:

@@ -15,7 +15,7 @@ from app.models import Sector  # noqa: E402
 from app.services import registry  # noqa: E402
 from app.services.reference import code_list  # noqa: E402
 from app.ui.family import print_menu  # noqa: E402
-from app.ui.registry import history_screen  # noqa: E402
+from app.ui.registry import audit_log_view  # noqa: E402
 from app.ui.registry.agreement_dialog import AgreementDialog  # noqa: E402
 from app.ui.registry.catalog_screen import CatalogScreen  # noqa: E402
 from app.ui.registry.history_screen import HistoryScreen  # noqa: E402
@@ -168,7 +168,7 @@ def test_catalog_by_area_and_a_new_service(ctx, qtbot, institutions, monkeypatch
 
 
 def test_history_screen_pages_through_the_log(ctx, qtbot, family_case, monkeypatch):
-    monkeypatch.setattr(history_screen, "PAGE", 10)
+    monkeypatch.setattr(audit_log_view, "PAGE", 10)
     s = screen(HistoryScreen, ctx, qtbot)
     assert s.model.rowCount() == 10 and s.more.isEnabled()
     s.load_more()

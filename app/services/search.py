@@ -143,7 +143,6 @@ def _search(
         nxt = next_reviews_subquery()
         overdue_ids = select(nxt.c.family_id).where(nxt.c.next_review_on < overdue_on)
         conditions += [Family.id.in_(overdue_ids), Family.status != FamilyStatus.CLOSED]
-    total = s.scalar(select(func.count(Family.id)).where(*conditions)) or 0
     order = SORT_COLUMNS.get(sort, Family.case_number)
     order = order.desc() if descending else order.asc()
     q = (
@@ -154,6 +153,12 @@ def _search(
         .limit(limit)
     )
     page = s.scalars(q).all()
+    if len(page) < limit and (page or offset == 0):
+        total = offset + len(page)  # the last page: no need to count the matches again
+    else:
+        total = s.scalar(select(func.count(Family.id)).where(*conditions)) or 0
+    if not page:
+        return FamilyPage([], int(total), offset, limit)
     ids = [f.id for f in page]
     members = _members_of(s, ids)
     next_reviews = _next_reviews_of(s, ids)

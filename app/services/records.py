@@ -8,11 +8,12 @@ strings, binary data as base64 and everything else as JSON scalars.  ``to_record
 from __future__ import annotations
 
 import base64
+import functools
 import json
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, Date, Integer, LargeBinary, Table
+from sqlalchemy import Boolean, Column, Date, Integer, LargeBinary, Table
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
@@ -69,21 +70,20 @@ def table_of(model: type[Base]) -> Table:
     return model.__table__  # type: ignore[return-value]
 
 
+@functools.cache
+def _columns(table: Table) -> tuple[Column, ...]:
+    """A table's columns in name order (computed once, not for every exported row)."""
+    return tuple(sorted(table.columns, key=lambda c: c.name))
+
+
 def to_record(obj: Base) -> dict[str, Any]:
-    table = table_of(type(obj))
-    return {
-        c.name: _encode(getattr(obj, c.key), c.type)
-        for c in sorted(table.columns, key=lambda c: c.name)
-    }
+    return {c.name: _encode(getattr(obj, c.key), c.type) for c in _columns(table_of(type(obj)))}
 
 
 def row_to_record(table: Table, row: Any) -> dict[str, Any]:
     """Like ``to_record`` for a Core result row (faster for bulk export)."""
     mapping = row._mapping
-    return {
-        c.name: _encode(mapping[c.name], c.type)
-        for c in sorted(table.columns, key=lambda c: c.name)
-    }
+    return {c.name: _encode(mapping[c.name], c.type) for c in _columns(table)}
 
 
 def from_record(model: type[Base], record: dict[str, Any]) -> dict[str, Any]:

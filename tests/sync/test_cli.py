@@ -42,7 +42,8 @@ def cli(tmp_path):
     return run
 
 
-def test_two_installations_exchange_bundles_on_a_stick(cli, tmp_path):
+def init_both(cli) -> None:  # noqa: ANN001 - the ``cli`` fixture's runner
+    """An OPS laptop (ops.db, GOPS Narewka) and a coordinator (co.db, PCPR Hajnówka)."""
     cli(
         "ops.db",
         "init",
@@ -67,6 +68,10 @@ def test_two_installations_exchange_bundles_on_a_stick(cli, tmp_path):
         "--worker",
         "Ewa Zawadzka",
     )
+
+
+def test_two_installations_exchange_bundles_on_a_stick(cli, tmp_path):
+    init_both(cli)
     cli("ops.db", "demo", "--families", "4", "--seed", "5")
     show = json.loads(cli("ops.db", "keys", "show", "--json").stdout)
     assert set(show) >= {"device_id", "role", "unit", "fingerprint"}
@@ -137,30 +142,7 @@ def test_two_installations_exchange_bundles_on_a_stick(cli, tmp_path):
 
 
 def test_conflict_resolution_from_the_command_line(cli, tmp_path):
-    cli(
-        "ops.db",
-        "init",
-        "--role",
-        "ops",
-        "--unit",
-        "2005092",
-        "--name",
-        "GOPS Narewka",
-        "--worker",
-        "Anna Kowalczyk",
-    )
-    cli(
-        "co.db",
-        "init",
-        "--role",
-        "coordinator",
-        "--unit",
-        "2005",
-        "--name",
-        "PCPR Hajnówka",
-        "--worker",
-        "Ewa Zawadzka",
-    )
+    init_both(cli)
     for a, b in (("ops", "co"), ("co", "ops")):
         cli(f"{a}.db", "keys", "export-card", "-o", str(tmp_path / f"{a}.card"))
         cli(f"{b}.db", "keys", "import-card", str(tmp_path / f"{a}.card"), "--yes")

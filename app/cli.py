@@ -55,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _optional(name: str):  # noqa: ANN202
+def _optional(name: str):
     import importlib
 
     try:

@@ -30,7 +30,7 @@ class ScrubbingFormatter(logging.Formatter):
         finally:
             record.exc_text = cached
 
-    def formatException(self, ei) -> str:  # noqa: ANN001
+    def formatException(self, ei) -> str:
         etype, _value, tb = ei
         frames = traceback.extract_tb(tb)
         lines = [f"{etype.__module__}.{etype.__qualname__} (message withheld)"]

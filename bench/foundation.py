@@ -147,7 +147,7 @@ def _measure_unlock(path: Path, result: SizeResult, repeats: int) -> None:
         keys.wipe(key)  # type: ignore[arg-type]
 
 
-def _measure_search(ws, conn, result: SizeResult, rnd: random.Random, n: int) -> None:  # noqa: ANN001
+def _measure_search(ws, conn, result: SizeResult, rnd: random.Random, n: int) -> None:
     names = [r[0] for r in conn.execute("SELECT last_name FROM person WHERE deleted = 0")]
     pesels = [r[0] for r in conn.execute("SELECT pesel FROM person WHERE pesel != ''")]
     places = [r[0] for r in conn.execute("SELECT DISTINCT locality FROM family")]
@@ -179,7 +179,7 @@ def _measure_search(ws, conn, result: SizeResult, rnd: random.Random, n: int) ->
         result.figures.append(figure)
 
 
-def _measure_open(ws, conn, result: SizeResult, rnd: random.Random, n: int) -> None:  # noqa: ANN001
+def _measure_open(ws, conn, result: SizeResult, rnd: random.Random, n: int) -> None:
     _log(f"  open family ×{n}")
     ids = [r[0] for r in conn.execute("SELECT id FROM family WHERE deleted = 0")]
     chosen = rnd.sample(ids, min(n, len(ids)))
@@ -191,7 +191,7 @@ def _measure_open(ws, conn, result: SizeResult, rnd: random.Random, n: int) -> N
         "… the reads alone (casefile.load_family_file)", baseline="raw SELECTs of the same rows"
     )
 
-    def load(fid: str):  # noqa: ANN202
+    def load(fid: str):
         with ws.transaction() as s:
             return casefile.load_family_file(s, fid)
 
@@ -207,7 +207,7 @@ def _measure_open(ws, conn, result: SizeResult, rnd: random.Random, n: int) -> N
     result.figures += [full, reads]
 
 
-def _diagnosis_input(ws, diagnosis_id: str) -> tuple[str, diagnosis.DiagnosisInput]:  # noqa: ANN001
+def _diagnosis_input(ws, diagnosis_id: str) -> tuple[str, diagnosis.DiagnosisInput]:
     """The stored diagnosis as its form would send it back (nothing changed yet)."""
     with ws.transaction() as s:
         d = s.scalars(
@@ -228,7 +228,7 @@ def _diagnosis_input(ws, diagnosis_id: str) -> tuple[str, diagnosis.DiagnosisInp
         return d.family_id, data
 
 
-def _measure_save(ws, conn, result: SizeResult, rnd: random.Random, n: int) -> None:  # noqa: ANN001
+def _measure_save(ws, conn, result: SizeResult, rnd: random.Random, n: int) -> None:
     _log(f"  save diagnosis ×{n}")
     ids = [r[0] for r in conn.execute("SELECT id FROM diagnosis WHERE deleted = 0")]
     figure = Figure(
@@ -255,7 +255,7 @@ def _measure_save(ws, conn, result: SizeResult, rnd: random.Random, n: int) -> N
     result.figures.append(figure)
 
 
-def _measure_dump(ws, conn, result: SizeResult, repeats: int) -> None:  # noqa: ANN001
+def _measure_dump(ws, conn, result: SizeResult, repeats: int) -> None:
     _log(f"  dump ×{repeats}")
     figure = Figure(
         "Dump: canonical JSON of every record (dump_json)",

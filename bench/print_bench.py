@@ -50,7 +50,7 @@ def trivial_pdf() -> bytes:
     return buf.getvalue()
 
 
-def demo_family(ws) -> str:  # noqa: ANN001
+def demo_family(ws) -> str:
     """The demo family furthest in the cycle (diagnosis, programme, review) with the longest
     diagnosis: the heaviest diagnosis to print, and every other document printable."""
     from sqlalchemy import exists, func, select
@@ -134,7 +134,7 @@ def run(runs: int, families: int) -> str:
     return report(runs, families, cold, service, base, pages, others, loads)
 
 
-def report(runs, families, cold, service, base, pages, others, loads) -> str:  # noqa: ANN001
+def report(runs, families, cold, service, base, pages, others, loads) -> str:
     med, base_med = statistics.median(service), statistics.median(base)
     verdict = "met" if med <= GOAL else "**missed**"
     m = machine()

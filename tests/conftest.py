@@ -14,9 +14,9 @@ import pytest
 # Keep every file the application writes (settings, logs) inside the test's temp folders.
 os.environ.setdefault("KOOPERACJA_TEST_KDF", "1")
 
-from app.i18n import set_language  # noqa: E402
-from app.services import setup  # noqa: E402
-from app.store.keys import TEST_KDF  # noqa: E402
+from app.i18n import set_language
+from app.services import setup
+from app.store.keys import TEST_KDF
 
 PASSPHRASE = "zielony-most-nad-Narwią-42"
 OPS_GMINA = "2005092"  # Narewka, gmina wiejska, powiat hajnowski

@@ -12,9 +12,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from app.store import keys  # noqa: E402
-from app.store.connection import connect  # noqa: E402
-from app.store.migrate import upgrade_to_head  # noqa: E402
+from app.store import keys
+from app.store.connection import connect
+from app.store.migrate import upgrade_to_head
 
 FIXTURE = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "rev0001.db"
 PASSPHRASE = "fixture-rev0001-passphrase"

@@ -17,10 +17,10 @@ from sqlalchemy.pool import StaticPool
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from app.models import Base  # noqa: E402
-from app.store import keys  # noqa: E402
-from app.store.connection import connect  # noqa: E402
-from app.store.migrate import alembic_config, upgrade_to_head  # noqa: E402
+from app.models import Base
+from app.store import keys
+from app.store.connection import connect
+from app.store.migrate import alembic_config, upgrade_to_head
 
 
 def main() -> None:

@@ -27,7 +27,7 @@ class Demo:
     team_id: str
 
 
-def build_demo(ws) -> Demo:  # noqa: ANN001
+def build_demo(ws) -> Demo:
     """Demo families (``app.services.demo``) with the OPS's full address; the family furthest
     in the cycle (diagnosis, programme, reviews) and the demo PZK with its agreement."""
     from app.services import casefile, demo, registry

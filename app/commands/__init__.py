@@ -57,7 +57,7 @@ def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
 
 
-def progress_printer(label: str):  # noqa: ANN201
+def progress_printer(label: str):
     """A callback ``(done, total)`` drawing a one-line progress bar on stderr."""
     width = 30
     interactive = sys.stderr.isatty()

@@ -42,7 +42,7 @@ class CaseData:
     worker: str  # the social worker who signs (the case's lead worker)
 
     @property
-    def family(self):  # noqa: ANN201
+    def family(self):
         return self.file.family
 
     @property
@@ -100,7 +100,7 @@ class CaseData:
                 return member.name.strip()
         return (institution.contact_person or "").strip()
 
-    def plan_partner_signatories(self, plan) -> list[Signatory]:  # noqa: ANN001
+    def plan_partner_signatories(self, plan) -> list[Signatory]:
         """One block per partner institution with an action in the plan (the OPS excluded)."""
         if plan is None:
             return []
@@ -117,7 +117,7 @@ class CaseData:
         ]
 
 
-def action_text(action) -> str:  # noqa: ANN001
+def action_text(action) -> str:
     """What an action is: its description, or the catalogue service it provides."""
     text = (action.description or "").strip()
     if not text and action.service is not None:

@@ -265,7 +265,7 @@ class _NumberedCanvas(Canvas):
         self._page_label = page_label
         self._pages: list[dict] = []
 
-    def showPage(self) -> None:  # noqa: N802 - ReportLab's name
+    def showPage(self) -> None:  # ReportLab's name
         self._pages.append(dict(self.__dict__))
         self._startPage()
 

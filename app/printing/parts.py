@@ -17,7 +17,7 @@ from app.printing.casedata import CaseData, label_of
 from app.printing.layout import EMPTY, data_table, field_table, fmt_date, para
 
 
-def identity_text(person) -> str:  # noqa: ANN001
+def identity_text(person) -> str:
     if person.pesel:
         return person.pesel
     if person.document_number:
@@ -102,7 +102,7 @@ def gas_level_text(level: int | None) -> str:
     return f"{sign}{abs(level)} ({_(GAS_LEVELS.get(level, ''))})"
 
 
-def gas_table(goal) -> Flowable:  # noqa: ANN001
+def gas_table(goal) -> Flowable:
     """The goal's attainment scale: each level −2 … +2 with what it means for this family."""
     rows = []
     for level in (2, 1, 0, -1, -2):

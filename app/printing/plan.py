@@ -54,7 +54,7 @@ def action_groups(data: CaseData, plan: SupportPlan) -> list[tuple[str, list]]:
     return list(groups.values())
 
 
-def action_cell(action) -> list[Flowable]:  # noqa: ANN001
+def action_cell(action) -> list[Flowable]:
     cell: list[Flowable] = [para(action_text(action), "cell")]
     if action.service is not None and action.description.strip():
         cell.append(para(_("Service: {name}").format(name=action.service.name), "muted"))

@@ -99,7 +99,7 @@ def load_case(ws: Workspace, family_id: str | None, printed_on: date) -> CaseDat
     return CaseData(file, casefile.home_institution(ws), labels, printed_on, worker)
 
 
-def _pick(rows: list, record_id: str | None, missing: str, not_found: str):  # noqa: ANN202
+def _pick(rows: list, record_id: str | None, missing: str, not_found: str):
     if record_id:
         for row in rows:
             if row.id == record_id:
@@ -110,7 +110,7 @@ def _pick(rows: list, record_id: str | None, missing: str, not_found: str):  # n
     return rows[0]
 
 
-def _case_story(data: CaseData, kind: str, review_id: str | None, visit_id: str | None):  # noqa: ANN202
+def _case_story(data: CaseData, kind: str, review_id: str | None, visit_id: str | None):
     """(story, audited record id) of one case document."""
     f = data.file
     if kind == "diagnosis":

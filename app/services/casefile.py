@@ -46,7 +46,7 @@ class FamilyFile:
     attachments: list[Attachment] = field(default_factory=list)
 
     @property
-    def persons(self):  # noqa: ANN201
+    def persons(self):
         return self.family.persons
 
     @property
@@ -59,7 +59,7 @@ class FamilyFile:
         return (active or self.plans or [None])[0]
 
 
-def _live(model):  # noqa: ANN001, ANN202
+def _live(model):
     return model.deleted.is_(False)
 
 

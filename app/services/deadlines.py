@@ -267,7 +267,7 @@ def _case_deadlines(s: Session, families: dict[str, _Case], until: date) -> list
     return out
 
 
-def _latest_per_family(s: Session, family_col, date_col, deleted_col) -> dict[str, date]:  # noqa: ANN001
+def _latest_per_family(s: Session, family_col, date_col, deleted_col) -> dict[str, date]:
     q = select(family_col, func.max(date_col)).where(deleted_col.is_(False)).group_by(family_col)
     return {fid: day for fid, day in s.execute(q)}
 

@@ -416,6 +416,6 @@ TEAM_FUNCTIONS = {
 }
 
 
-def person_name(fake) -> str:  # noqa: ANN001 - a Faker instance
+def person_name(fake) -> str:  # a Faker instance
     """First name and surname only (Faker's ``name()`` sometimes adds "pan"/"pani")."""
     return f"{fake.first_name()} {fake.last_name()}"

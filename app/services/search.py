@@ -71,7 +71,7 @@ class FamilyPage:
     limit: int
 
 
-def _range(column, key: str):  # noqa: ANN001, ANN202 - SQL expression helpers
+def _range(column, key: str):  # SQL expression helpers
     return and_(column >= key, column < prefix_upper_bound(key))
 
 
@@ -94,7 +94,7 @@ def _token_matches(token: str) -> Select:
     return union(*parts)
 
 
-def next_reviews_subquery():  # noqa: ANN201
+def next_reviews_subquery():
     """Per family: the latest review's "next review" date."""
     return (
         select(Review.family_id, func.max(Review.next_review_on).label("next_review_on"))

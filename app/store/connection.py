@@ -135,13 +135,13 @@ def make_engine(path: Path | str, key_provider: Callable[[], bytearray]) -> Engi
     )
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn, _record):  # noqa: ANN001 - SQLAlchemy hook signature
+    def _on_connect(dbapi_conn, _record):  # SQLAlchemy hook signature
         # pysqlite's legacy transaction handling defers BEGIN; SQLAlchemy's recommended
         # recipe below gives us real transactions for reads too (consistent snapshots).
         dbapi_conn.isolation_level = None
 
     @event.listens_for(engine, "begin")
-    def _on_begin(conn):  # noqa: ANN001
+    def _on_begin(conn):
         # IMMEDIATE: most use cases read and then write (a "view" appends an audit event); a
         # deferred BEGIN would fail with SQLITE_BUSY_SNAPSHOT if another connection committed
         # in between, instead of waiting for busy_timeout.

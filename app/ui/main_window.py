@@ -144,7 +144,7 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(_("&Help"))
         self._action(help_menu, _("&About Kooperacja"), "", self.about)
 
-    def _action(self, menu, text: str, shortcut, slot) -> QAction:  # noqa: ANN001
+    def _action(self, menu, text: str, shortcut, slot) -> QAction:
         action = QAction(text, self)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))

@@ -54,11 +54,11 @@ def logind_session_path(session_id: str) -> str:
 
 
 class _WindowsFilter(QAbstractNativeEventFilter):
-    def __init__(self, on_lock) -> None:  # noqa: ANN001
+    def __init__(self, on_lock) -> None:
         super().__init__()
         self._on_lock = on_lock
 
-    def nativeEventFilter(self, event_type, message):  # noqa: ANN001, ANN201
+    def nativeEventFilter(self, event_type, message):
         if bytes(event_type) == b"windows_generic_MSG":
             from ctypes import wintypes
 

@@ -187,7 +187,7 @@ class SessionController(QObject):
     def _fill_demo(self) -> None:
         count, self.demo_families = self.demo_families, 0
 
-        def fill(ws: Workspace, progress) -> int:  # noqa: ANN001
+        def fill(ws: Workspace, progress) -> int:
             if search.search_families(ws, limit=1).total:
                 return 0  # an existing demo database keeps its data
             return demo.generate(
@@ -278,7 +278,7 @@ class SessionController(QObject):
         self.place = Place()
         self.ctx.lock()
 
-        def job(progress) -> Workspace:  # noqa: ANN001
+        def job(progress) -> Workspace:
             progress(0, 2)
             kept = vault.restore(backup, target, passphrase)
             progress(1, 2)

@@ -133,7 +133,7 @@ class UnlockWindow(QWidget):
         self._update_wait()
         self.passphrase.setFocus()
 
-    def showEvent(self, event) -> None:  # noqa: ANN001
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         QTimer.singleShot(0, self.passphrase.setFocus)
 

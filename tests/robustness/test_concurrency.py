@@ -24,7 +24,7 @@ def test_open_case_while_another_save_commits(ws, family_case, monkeypatch):
     reader_has_read, other_saved = threading.Event(), threading.Event()
     reader = threading.current_thread()
 
-    def record_after_other_save(session, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+    def record_after_other_save(session, *args, **kwargs):
         if threading.current_thread() is reader:
             reader_has_read.set()  # open_family has loaded the case file ...
             other_saved.wait(WAIT)  # ... and another connection commits a visit meanwhile
@@ -37,7 +37,7 @@ def test_open_case_while_another_save_commits(ws, family_case, monkeypatch):
         reader_has_read.wait(WAIT)
         try:
             visits.save_visit(ws, family_case.family_id, visits.VisitInput(visit_on=date.today()))
-        except BaseException as exc:  # noqa: BLE001 - asserted below
+        except BaseException as exc:  # asserted below
             errors.append(exc)
         finally:
             other_saved.set()

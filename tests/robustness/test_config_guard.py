@@ -33,7 +33,7 @@ EXPECTED = {
 }
 
 
-def settings_of(dbapi_conn) -> dict[str, object]:  # noqa: ANN001
+def settings_of(dbapi_conn) -> dict[str, object]:
     found = {p: dbapi_conn.execute(f"PRAGMA {p}").fetchone()[0] for p in EXPECTED}
     found["cipher_version"] = dbapi_conn.execute("PRAGMA cipher_version").fetchone()[0]
     try:
@@ -58,7 +58,7 @@ def test_every_connection_handed_out_is_configured(ws, family_case):
     checked: list[int] = []
     drift: list[str] = []
 
-    def on_checkout(dbapi_conn, _record, _proxy):  # noqa: ANN001
+    def on_checkout(dbapi_conn, _record, _proxy):
         checked.append(id(dbapi_conn))
         drift.extend(problems_of(settings_of(dbapi_conn)))
 
@@ -86,7 +86,7 @@ def test_every_connection_handed_out_is_configured(ws, family_case):
             try:
                 for _ in range(20):
                     search.search_families(ws, "lecka")
-            except BaseException as exc:  # noqa: BLE001 - reported below
+            except BaseException as exc:  # reported below
                 errors.append(exc)
 
         threads = [threading.Thread(target=work) for _ in range(4)]

@@ -262,7 +262,7 @@ def test_no_canary_in_any_file_at_rest(ws, db_path, private_tmp, app_logging, mo
     # the exception message: the CLI's error path logs it.
     real_search = search._search
 
-    def failing_search(s, text, *args):  # noqa: ANN001, ANN202
+    def failing_search(s, text, *args):
         real_search(s, text, *args)
         try:
             s.execute(
@@ -415,13 +415,13 @@ def test_key_bytes_never_in_sql_text_urls_errors_or_logs(ws, db_path, monkeypatc
 
     sqlalchemy_sql: list[str] = []
 
-    def capture(_conn, _cursor, statement, parameters, _context, _many):  # noqa: ANN001
+    def capture(_conn, _cursor, statement, parameters, _context, _many):
         sqlalchemy_sql.append(f"{statement} {parameters!r}")
 
     raw_sql: list[str] = []
     real_connect = sqlcipher.connect
 
-    def tracing_connect(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+    def tracing_connect(*args, **kwargs):
         conn = real_connect(*args, **kwargs)
         conn.set_trace_callback(raw_sql.append)
         return conn

@@ -42,7 +42,7 @@ def cli(tmp_path):
     return run
 
 
-def init_both(cli) -> None:  # noqa: ANN001 - the ``cli`` fixture's runner
+def init_both(cli) -> None:  # the ``cli`` fixture's runner
     """An OPS laptop (ops.db, GOPS Narewka) and a coordinator (co.db, PCPR Hajnówka)."""
     cli(
         "ops.db",

@@ -100,7 +100,7 @@ def test_printable_key_card_has_the_fingerprint_in_large_type(ws):
     assert len(reader.pages) == 1
     sizes: dict[str, float] = {}
 
-    def visitor(text, _cm, tm, _font, size):  # noqa: ANN001
+    def visitor(text, _cm, tm, _font, size):
         if text.strip():
             sizes[text.strip()] = size * tm[0]
 

@@ -13,12 +13,12 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEvent, Qt  # noqa: E402
-from PySide6.QtGui import QKeyEvent  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
 
 
-def wait_for(app: QApplication, condition, timeout: float = 30.0) -> None:  # noqa: ANN001
+def wait_for(app: QApplication, condition, timeout: float = 30.0) -> None:
     end = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > end:
@@ -27,7 +27,7 @@ def wait_for(app: QApplication, condition, timeout: float = 30.0) -> None:  # no
         time.sleep(0.02)
 
 
-def type_text(widget, text: str) -> None:  # noqa: ANN001
+def type_text(widget, text: str) -> None:
     """Key by key, as a user types (QTest.keyClicks cannot type Polish letters)."""
     for ch in text:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):

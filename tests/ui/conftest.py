@@ -19,18 +19,18 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from pathlib import Path  # noqa: E402
+from pathlib import Path
 
-import pytest  # noqa: E402
-from PySide6.QtCore import QEvent  # noqa: E402
-from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
+import pytest
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.services import setup  # noqa: E402
-from app.store.keys import TEST_KDF  # noqa: E402
-from app.ui.context import AppContext  # noqa: E402
-from app.ui.session import SessionController  # noqa: E402
-from app.ui.theme import apply_theme  # noqa: E402
-from tests.conftest import OPS_GMINA, PASSPHRASE  # noqa: E402
+from app.services import setup
+from app.store.keys import TEST_KDF
+from app.ui.context import AppContext
+from app.ui.session import SessionController
+from app.ui.theme import apply_theme
+from tests.conftest import OPS_GMINA, PASSPHRASE
 
 
 @pytest.fixture(autouse=True)
@@ -50,7 +50,7 @@ def dialogs(monkeypatch):
     calls: list[tuple[str, str]] = []
 
     def recorder(kind: str):
-        def show(parent, title, text, *args, **kwargs):  # noqa: ANN001, ANN202
+        def show(parent, title, text, *args, **kwargs):
             calls.append((kind, text))
             if kind == "question":
                 default = args[1] if len(args) > 1 else kwargs.get("defaultButton")

@@ -6,13 +6,13 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from datetime import date  # noqa: E402
+from datetime import date
 
-from PySide6.QtGui import QColor  # noqa: E402
+from PySide6.QtGui import QColor
 
-from app.services import reviews  # noqa: E402
-from app.services.reviews import AttainmentPoint  # noqa: E402
-from app.ui.family.attainment_chart_widget import PALETTE, AttainmentChartWidget  # noqa: E402
+from app.services import reviews
+from app.services.reviews import AttainmentPoint
+from app.ui.family.attainment_chart_widget import PALETTE, AttainmentChartWidget
 
 
 def colour_count(widget: AttainmentChartWidget, colour: str) -> int:

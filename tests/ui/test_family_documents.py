@@ -7,22 +7,22 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from pathlib import Path  # noqa: E402
+from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl  # noqa: E402
-from PySide6.QtGui import QColor, QDropEvent, QImage  # noqa: E402
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QColor, QDropEvent, QImage
 
-from app.services import attachments, casefile  # noqa: E402
-from app.ui.family.attachment_dialog import AttachmentDialog  # noqa: E402
-from app.ui.family.documents_tab import DocumentsTab  # noqa: E402
-from app.ui.family.file_chooser import FileChooser  # noqa: E402
-from app.ui.family.image_viewer_dialog import ImageViewerDialog  # noqa: E402
-from tests.ui._family_support import (  # noqa: E402
+from app.services import attachments, casefile
+from app.ui.family.attachment_dialog import AttachmentDialog
+from app.ui.family.documents_tab import DocumentsTab
+from app.ui.family.file_chooser import FileChooser
+from app.ui.family.image_viewer_dialog import ImageViewerDialog
+from tests.ui._family_support import (
     drive_dialogs,
     open_window,
     unsaved_answers_fixture,  # noqa: F401
 )
-from tests.ui.conftest import settle  # noqa: E402
+from tests.ui.conftest import settle
 
 
 def documents(window) -> DocumentsTab:
@@ -85,7 +85,7 @@ def test_other_files_are_written_only_where_the_user_chooses(
     target = tmp_path / "wybrany" / "kontrakt-kopia.pdf"
     asked = []
 
-    def ask_save(cls, parent, filename):  # noqa: ANN001, ANN202
+    def ask_save(cls, parent, filename):
         asked.append(filename)
         return target
 

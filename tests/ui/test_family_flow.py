@@ -9,26 +9,26 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from datetime import date, timedelta  # noqa: E402
-from itertools import count  # noqa: E402
+from datetime import date, timedelta
+from itertools import count
 
-import shiboken6  # noqa: E402
+import shiboken6
 
-from app.services import casefile, reviews  # noqa: E402
-from app.ui.drafts_dialog import DraftRecoveryDialog  # noqa: E402
-from app.ui.family.action_dialog import ActionDialog  # noqa: E402
-from app.ui.family.diagnosis_tab import DiagnosisTab  # noqa: E402
-from app.ui.family.goal_dialog import GoalDialog  # noqa: E402
-from app.ui.family.household_tab import HouseholdTab  # noqa: E402
-from app.ui.family.member_dialog import MemberDialog  # noqa: E402
-from app.ui.family.monitoring_tab import MonitoringTab  # noqa: E402
-from app.ui.family.plan_tab import PlanTab  # noqa: E402
-from app.ui.family.registration_dialog import RegistrationDialog  # noqa: E402
-from app.ui.family.review_dialog import ReviewDialog  # noqa: E402
-from app.ui.registry.institution_dialog import InstitutionDialog  # noqa: E402
-from tests.factories import PESEL_CHILD, PESEL_FATHER, PESEL_MOTHER  # noqa: E402
-from tests.ui._family_support import drive_dialogs, unsaved_answers_fixture  # noqa: E402, F401
-from tests.ui.conftest import settle, unlock  # noqa: E402
+from app.services import casefile, reviews
+from app.ui.drafts_dialog import DraftRecoveryDialog
+from app.ui.family.action_dialog import ActionDialog
+from app.ui.family.diagnosis_tab import DiagnosisTab
+from app.ui.family.goal_dialog import GoalDialog
+from app.ui.family.household_tab import HouseholdTab
+from app.ui.family.member_dialog import MemberDialog
+from app.ui.family.monitoring_tab import MonitoringTab
+from app.ui.family.plan_tab import PlanTab
+from app.ui.family.registration_dialog import RegistrationDialog
+from app.ui.family.review_dialog import ReviewDialog
+from app.ui.registry.institution_dialog import InstitutionDialog
+from tests.factories import PESEL_CHILD, PESEL_FATHER, PESEL_MOTHER
+from tests.ui._family_support import drive_dialogs, unsaved_answers_fixture  # noqa: F401
+from tests.ui.conftest import settle, unlock
 
 PARTNERS = [
     ("Powiatowy Urząd Pracy w Hajnówce", "PUP Hajnówka", "labour_market", "5261040828"),

@@ -7,8 +7,8 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtWidgets import (  # noqa: E402
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
     QApplication,
@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (  # noqa: E402
     QWidget,
 )
 
-from app.ui.family.member_dialog import MemberDialog  # noqa: E402
-from app.ui.registry.team_screen import TeamScreen  # noqa: E402
-from tests.ui._family_support import open_window, unsaved_answers_fixture  # noqa: E402, F401
-from tests.ui.conftest import settle  # noqa: E402
+from app.ui.family.member_dialog import MemberDialog
+from app.ui.registry.team_screen import TeamScreen
+from tests.ui._family_support import open_window, unsaved_answers_fixture  # noqa: F401
+from tests.ui.conftest import settle
 
 
 def focus_order(start: QWidget, count: int) -> list[QWidget]:

@@ -10,20 +10,20 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import signal  # noqa: E402
-import subprocess  # noqa: E402
-import sys  # noqa: E402
-import threading  # noqa: E402
-from pathlib import Path  # noqa: E402
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from app.services import casefile, drafts, setup  # noqa: E402
-from app.ui.context import AppContext  # noqa: E402
-from app.ui.family.diagnosis_tab import DiagnosisTab  # noqa: E402
-from tests.conftest import PASSPHRASE  # noqa: E402
-from tests.ui._family_support import open_window, unsaved_answers_fixture  # noqa: E402, F401
-from tests.ui.conftest import settle  # noqa: E402
+from app.services import casefile, drafts, setup
+from app.ui.context import AppContext
+from app.ui.family.diagnosis_tab import DiagnosisTab
+from tests.conftest import PASSPHRASE
+from tests.ui._family_support import open_window, unsaved_answers_fixture  # noqa: F401
+from tests.ui.conftest import settle
 
 ROOT = Path(__file__).resolve().parents[2]
 TYPED = "Matka straciła pracę w marcu; rodzina ma zaległości w czynszu za 4 miesiące."

@@ -6,16 +6,16 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from datetime import date  # noqa: E402
+from datetime import date
 
-from PySide6.QtWidgets import QMessageBox  # noqa: E402
+from PySide6.QtWidgets import QMessageBox
 
-from app.services import casefile, families, persons  # noqa: E402
-from app.ui.family import member_checks  # noqa: E402
-from app.ui.family.member_dialog import MemberDialog  # noqa: E402
-from tests.factories import PESEL_CHILD, PESEL_MOTHER  # noqa: E402
-from tests.ui._family_support import save_dialog, unsaved_answers_fixture  # noqa: E402, F401
-from tests.ui.conftest import settle  # noqa: E402
+from app.services import casefile, families, persons
+from app.ui.family import member_checks
+from app.ui.family.member_dialog import MemberDialog
+from tests.factories import PESEL_CHILD, PESEL_MOTHER
+from tests.ui._family_support import save_dialog, unsaved_answers_fixture  # noqa: F401
+from tests.ui.conftest import settle
 
 
 def new_family(ctx) -> str:

@@ -6,14 +6,14 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
+import pytest
 
-from app.services import casefile, drafts  # noqa: E402
-from app.ui.context import AppContext  # noqa: E402
-from app.ui.family.registration_dialog import RegistrationDialog  # noqa: E402
-from tests.factories import PESEL_FATHER  # noqa: E402
-from tests.ui._family_support import save_dialog, unsaved_answers_fixture  # noqa: E402, F401
-from tests.ui.conftest import settle  # noqa: E402
+from app.services import casefile, drafts
+from app.ui.context import AppContext
+from app.ui.family.registration_dialog import RegistrationDialog
+from tests.factories import PESEL_FATHER
+from tests.ui._family_support import save_dialog, unsaved_answers_fixture  # noqa: F401
+from tests.ui.conftest import settle
 
 
 def open_dialog(ctx, qtbot) -> RegistrationDialog:

@@ -7,19 +7,19 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtGui import QKeySequence  # noqa: E402
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 
-from app.services import casefile, drafts, families, setup  # noqa: E402
-from app.ui.family.diagnosis_tab import DiagnosisTab  # noqa: E402
-from app.ui.family.draft_guard import CloseChoice  # noqa: E402
-from app.ui.family.family_window import FamilyWindow  # noqa: E402
-from app.ui.family.household_tab import HouseholdTab  # noqa: E402
-from app.ui.family.monitoring_tab import MonitoringTab  # noqa: E402
-from app.ui.family.plan_tab import PlanTab  # noqa: E402
-from tests.conftest import PASSPHRASE  # noqa: E402
-from tests.ui._family_support import open_window, unsaved_answers_fixture  # noqa: E402, F401
-from tests.ui.conftest import settle  # noqa: E402
+from app.services import casefile, drafts, families, setup
+from app.ui.family.diagnosis_tab import DiagnosisTab
+from app.ui.family.draft_guard import CloseChoice
+from app.ui.family.family_window import FamilyWindow
+from app.ui.family.household_tab import HouseholdTab
+from app.ui.family.monitoring_tab import MonitoringTab
+from app.ui.family.plan_tab import PlanTab
+from tests.conftest import PASSPHRASE
+from tests.ui._family_support import open_window, unsaved_answers_fixture  # noqa: F401
+from tests.ui.conftest import settle
 
 
 def tab(window: FamilyWindow, cls: type):

@@ -6,11 +6,11 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from app.config import Settings  # noqa: E402
-from app.services import setup  # noqa: E402
-from tests.conftest import COORD_POWIAT, PASSPHRASE  # noqa: E402
-from tests.sync.helpers import introduce, make_device  # noqa: E402
-from tests.ui.conftest import _close, _session, unlock  # noqa: E402
+from app.config import Settings
+from app.services import setup
+from tests.conftest import COORD_POWIAT, PASSPHRASE
+from tests.sync.helpers import introduce, make_device
+from tests.ui.conftest import _close, _session, unlock
 
 
 def test_outbox_is_filled_right_after_unlock(ops_db, tmp_path, qtbot):

@@ -128,7 +128,7 @@ def test_drafts_are_flushed_on_lock_and_offered_after_unlock(
 
     offered: list[list[str]] = []
 
-    def ask(parent, found):  # noqa: ANN001
+    def ask(parent, found):
         offered.append([d.form_key for d in found])
         return [key]
 

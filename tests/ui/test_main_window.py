@@ -102,7 +102,7 @@ def test_new_family_opens_the_registration_dialog_then_the_file(main_window, qtb
     ctx = main_window.ctx
     asked: list[object] = []
 
-    def ask(cls, *args):  # noqa: ANN001, ANN202 - the dialog's own ask(), answered
+    def ask(cls, *args):  # the dialog's own ask(), answered
         asked.append(args)
         return families.register_family(
             ctx.ws, families.FamilyInput(gmina_code="2005092", locality="Narewka")

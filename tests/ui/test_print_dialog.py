@@ -7,17 +7,17 @@ from datetime import date
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pypdf  # noqa: E402
-import pytest  # noqa: E402
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # noqa: E402
-from PySide6.QtWidgets import QDialog, QFileDialog  # noqa: E402
+import pypdf
+import pytest
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QFileDialog
 
-from app.printing import raster  # noqa: E402
-from app.services import audit  # noqa: E402
-from app.ui.context import AppContext  # noqa: E402
-from app.ui.ops import OpRunner  # noqa: E402
-from app.ui.printing.print_dialog import PrintPreviewDialog  # noqa: E402
-from tests.printing import pdfcheck  # noqa: E402
+from app.printing import raster
+from app.services import audit
+from app.ui.context import AppContext
+from app.ui.ops import OpRunner
+from app.ui.printing.print_dialog import PrintPreviewDialog
+from tests.printing import pdfcheck
 
 pytestmark = pytest.mark.ui
 

@@ -6,31 +6,31 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from datetime import date  # noqa: E402
+from datetime import date
 
-import pytest  # noqa: E402
-from PySide6.QtCore import Qt  # noqa: E402
+import pytest
+from PySide6.QtCore import Qt
 
-from app.models import Sector  # noqa: E402
-from app.services import registry  # noqa: E402
-from app.services.reference import code_list  # noqa: E402
-from app.ui.family import print_menu  # noqa: E402
-from app.ui.registry import audit_log_view  # noqa: E402
-from app.ui.registry.agreement_dialog import AgreementDialog  # noqa: E402
-from app.ui.registry.catalog_screen import CatalogScreen  # noqa: E402
-from app.ui.registry.history_screen import HistoryScreen  # noqa: E402
-from app.ui.registry.institution_dialog import InstitutionDialog  # noqa: E402
-from app.ui.registry.meeting_dialog import MeetingDialog  # noqa: E402
-from app.ui.registry.service_dialog import ServiceDialog  # noqa: E402
-from app.ui.registry.team_dialog import MembershipDialog, TeamDialog  # noqa: E402
-from app.ui.registry.team_screen import TeamScreen  # noqa: E402
-from tests.factories import make_institutions  # noqa: E402
-from tests.ui._family_support import (  # noqa: E402
+from app.models import Sector
+from app.services import registry
+from app.services.reference import code_list
+from app.ui.family import print_menu
+from app.ui.registry import audit_log_view
+from app.ui.registry.agreement_dialog import AgreementDialog
+from app.ui.registry.catalog_screen import CatalogScreen
+from app.ui.registry.history_screen import HistoryScreen
+from app.ui.registry.institution_dialog import InstitutionDialog
+from app.ui.registry.meeting_dialog import MeetingDialog
+from app.ui.registry.service_dialog import ServiceDialog
+from app.ui.registry.team_dialog import MembershipDialog, TeamDialog
+from app.ui.registry.team_screen import TeamScreen
+from tests.factories import make_institutions
+from tests.ui._family_support import (
     drive_dialogs,
     save_dialog,
     unsaved_answers_fixture,  # noqa: F401
 )
-from tests.ui.conftest import settle  # noqa: E402
+from tests.ui.conftest import settle
 
 
 def screen(cls, ctx, qtbot):

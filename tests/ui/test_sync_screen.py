@@ -6,22 +6,22 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from pathlib import Path  # noqa: E402
+from pathlib import Path
 
-import pytest  # noqa: E402
-from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl  # noqa: E402
-from PySide6.QtGui import QDropEvent  # noqa: E402
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox  # noqa: E402
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from app.config import Settings  # noqa: E402
-from app.models import Person  # noqa: E402
-from app.ui.context import AppContext  # noqa: E402
-from app.ui.sync.charts import BarChart  # noqa: E402
-from app.ui.sync.dashboard_screen import DashboardScreen  # noqa: E402
-from app.ui.sync.sync_screen import SyncScreen  # noqa: E402
-from tests.factories import make_full_case  # noqa: E402
-from tests.sync.helpers import edit, exchange, introduce  # noqa: E402
-from tests.ui.conftest import dispose, settle  # noqa: E402
+from app.config import Settings
+from app.models import Person
+from app.ui.context import AppContext
+from app.ui.sync.charts import BarChart
+from app.ui.sync.dashboard_screen import DashboardScreen
+from app.ui.sync.sync_screen import SyncScreen
+from tests.factories import make_full_case
+from tests.sync.helpers import edit, exchange, introduce
+from tests.ui.conftest import dispose, settle
 
 pytestmark = pytest.mark.ui
 
@@ -58,7 +58,7 @@ def test_export_and_import_through_the_screens(
     # the file chooser proposes a name without personal data; the bundle is written there
     proposed = {}
 
-    def save_dialog(parent, title, start, filters):  # noqa: ANN001, ANN202
+    def save_dialog(parent, title, start, filters):
         proposed["start"] = start
         return str(tmp_path / Path(start).name), filters
 

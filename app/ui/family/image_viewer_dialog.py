@@ -59,11 +59,11 @@ class ImageViewerDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(1000, 680)
 
-    def showEvent(self, event) -> None:  # noqa: ANN001 - Qt override
+    def showEvent(self, event) -> None:  # Qt override
         super().showEvent(event)
         self._redraw()
 
-    def resizeEvent(self, event) -> None:  # noqa: ANN001 - Qt override
+    def resizeEvent(self, event) -> None:  # Qt override
         super().resizeEvent(event)
         if self.scale == 0.0:
             self._redraw()

@@ -59,7 +59,7 @@ class AuditLogView(QWidget):
     def load_more(self) -> None:
         self._load(self.model.rowCount(), self._next_page)
 
-    def _load(self, offset: int, done) -> None:  # noqa: ANN001
+    def _load(self, offset: int, done) -> None:
         if self.ctx.is_unlocked:
             self.ctx.runner.run(
                 audit.list_events,

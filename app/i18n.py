@@ -4,6 +4,16 @@ Source strings are English; Polish (the default language) lives in
 ``resources/locale/pl/LC_MESSAGES/kooperacja.po``.  The ``.po`` file is compiled in memory at first
 use, so a source checkout needs no build step.  ``N_`` marks strings that are translated later (at
 the moment they are shown), e.g. labels in module-level tables.
+
+Polish agrees with what it speaks of, so three more tools exist:
+
+- ``ngettext``/``npgettext``: counts (Polish has three plural forms: 1 rodzina, 2 rodziny,
+  5 rodzin; the catalogue's ``Plural-Forms`` header chooses).
+- ``pgettext``/``NP_``: one English word that names several things (``cancelled`` of a plan is
+  *odwołany*, of a visit *odwołana*) gets one entry per context, so each noun keeps its own form.
+- ``gendered``/``NG_``: a word said of a person follows the person's recorded sex.  A string
+  marked ``NG_`` is extracted three times, under the contexts of ``GENDER_CONTEXTS`` (a woman, a
+  man, unknown sex); the unknown form is the neutral "wnioskodawca/wnioskodawczyni".
 """
 
 from __future__ import annotations
@@ -68,9 +78,42 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _current.ngettext(singular, plural, n)
 
 
+def pgettext(context: str, message: str) -> str:
+    """Translate ``message`` as used in ``context`` (e.g. ``pgettext("visit status", "done")``)."""
+    return _current.pgettext(context, message)
+
+
+def npgettext(context: str, singular: str, plural: str, n: int) -> str:
+    return _current.npgettext(context, singular, plural, n)
+
+
 def N_(message: str) -> str:
     """Mark ``message`` for extraction without translating it now."""
     return message
+
+
+def NP_(context: str, message: str) -> str:
+    """Mark ``message`` for extraction under ``context``; translate later with ``pgettext``."""
+    return message
+
+
+# Recorded sex (``Sex`` values: "F", "M"; anything else is unknown) -> gettext context.
+GENDER_CONTEXTS = {"F": "female", "M": "male", "": "sex unknown"}
+
+
+def NG_(message: str) -> str:
+    """Mark a word said of a person: extracted once per ``GENDER_CONTEXTS`` value."""
+    return message
+
+
+def gender_context(sex: str | None) -> str:
+    return GENDER_CONTEXTS.get(sex or "", GENDER_CONTEXTS[""])
+
+
+def gendered(message: str, sex: str | None) -> str:
+    """``message`` (marked ``NG_``) in the form for a person of recorded ``sex`` ("F", "M", or
+    unknown: None/"" gives the neutral form)."""
+    return pgettext(gender_context(sex), message)
 
 
 set_language(DEFAULT_LANGUAGE)

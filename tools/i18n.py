@@ -7,6 +7,10 @@ catalogue (new strings arrive untranslated, vanished ones are dropped).
 ``todo``: print the untranslated source strings as a JSON object {source: ""} to fill in.
 ``translate FILE.json``: apply translations from a JSON object {English source: Polish}.
 
+A message with a context (``pgettext``, ``NP_``; ``NG_`` gives the three gender contexts of
+``app.i18n.GENDER_CONTEXTS``) is keyed ``"context\u0004source"`` in those JSON objects (the
+separator gettext itself uses).
+
 Every read-modify-write of the catalogue holds an exclusive lock, so several people (or
 helpers) can run ``update``/``translate`` at the same time without losing entries.
 """
@@ -26,18 +30,51 @@ from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
 PO = ROOT / "resources" / "locale" / "pl" / "LC_MESSAGES" / "kooperacja.po"
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+KEYWORDS = {
+    "_": None,
+    "N_": None,
+    "ngettext": (1, 2),
+    "pgettext": ((1, "c"), 2),
+    "NP_": ((1, "c"), 2),
+    "npgettext": ((1, "c"), 2, 3),
+}
+GENDERED = {"NG_": None}
 PLACEHOLDER = re.compile(r"\{[a-z_0-9]*\}")
+CTX = "\x04"
+sys.path.insert(0, str(ROOT))
+from app.i18n import GENDER_CONTEXTS  # noqa: E402  (after the path is set)
+
+
+def _extract(keywords: dict):
+    return extract_from_dir(
+        str(ROOT / "app"),
+        method_map=[("**.py", "python")],
+        keywords=keywords,
+        strip_comment_tags=True,
+    )
 
 
 def extract() -> Catalog:
     template = Catalog(project="Kooperacja", domain="kooperacja")
-    method_map = [("**.py", "python")]
-    for filename, lineno, message, comments, _ctx in extract_from_dir(
-        str(ROOT / "app"), method_map=method_map, keywords=KEYWORDS, strip_comment_tags=True
-    ):
-        template.add(message, None, [(f"app/{filename}", lineno)], auto_comments=comments)
+    for filename, lineno, message, comments, ctx in _extract(KEYWORDS):
+        where = [(f"app/{filename}", lineno)]
+        template.add(message, None, where, auto_comments=comments, context=ctx)
+    for filename, lineno, message, comments, _ctx in _extract(GENDERED):
+        for ctx in GENDER_CONTEXTS.values():
+            where = [(f"app/{filename}", lineno)]
+            template.add(message, None, where, auto_comments=comments, context=ctx)
     return template
+
+
+def key_of(msg) -> str:
+    """The JSON key of a message: its (singular) source, after its context if it has one."""
+    source = msg.id if isinstance(msg.id, str) else msg.id[0]
+    return f"{msg.context}{CTX}{source}" if msg.context else source
+
+
+def find(catalog: Catalog, key: str):
+    context, _sep, source = key.rpartition(CTX)
+    return catalog.get(source, context=context or None)
 
 
 def load() -> Catalog:
@@ -84,7 +121,7 @@ def translate(path: str) -> None:
         catalog.obsolete.clear()
         applied = 0
         for source, polish in mapping.items():
-            msg = catalog.get(source)
+            msg = find(catalog, source)
             if msg is None or not polish:
                 continue
             msg.string = tuple(polish) if isinstance(polish, list) else polish
@@ -101,7 +138,7 @@ def untranslated(catalog: Catalog) -> list[str]:
             continue
         strings = msg.string if isinstance(msg.string, tuple) else (msg.string,)
         if not all(strings) or msg.fuzzy:
-            out.append(msg.id if isinstance(msg.id, str) else msg.id[0])
+            out.append(key_of(msg))
     return out
 
 
@@ -112,8 +149,8 @@ def check() -> int:
     for msg in template:
         if not msg.id:
             continue
-        found = catalog.get(msg.id)
-        key = msg.id if isinstance(msg.id, str) else msg.id[0]
+        found = catalog.get(msg.id, context=msg.context)
+        key = key_of(msg)
         if found is None:
             problems.append(f"missing from catalogue: {key!r}")
             continue

@@ -33,13 +33,13 @@ def merge(base_path: str, ours_path: str, theirs_path: str) -> int:
     for msg in theirs:
         if not msg.id:
             continue
-        mine = ours.get(msg.id)
+        mine = ours.get(msg.id, context=msg.context)
         if mine is None:
             ours[msg.id] = msg
             continue
         if mine.string == msg.string:
             continue
-        old = base.get(msg.id)
+        old = base.get(msg.id, context=msg.context)
         if old is not None and old.string == mine.string:
             mine.string = msg.string  # only theirs changed it
             mine.flags = set(msg.flags)

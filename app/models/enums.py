@@ -2,13 +2,22 @@
 
 Values are stored as short English codes; labels are English source strings translated through
 the shared catalogue (``app.i18n``), so Polish is what users see.
+
+Polish agrees with what a label speaks of, and the enums say how:
+
+- a status names a state *of a noun*; each status enum has its own gettext context
+  (``_label_context``), so a plan is "odwołany", a visit "odwołana", an action "zrealizowane";
+- a word said of a person (relation, employment) follows the person's recorded sex:
+  ``Relation.SPOUSE.label_for("F")`` is "małżonka", ``label_for("M")`` "małżonek", and
+  ``label_for(None)`` (sex unknown) the neutral "małżonek/małżonka", which is also ``.label``.
+  ``choices(sex)`` gives a combo's items in the forms for that person.
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
 
-from app.i18n import N_, _
+from app.i18n import N_, NG_, NP_, _, gendered, pgettext
 
 
 class LabelledEnum(StrEnum):
@@ -16,15 +25,43 @@ class LabelledEnum(StrEnum):
 
     @property
     def label(self) -> str:
-        return _(self._labels()[self.value])
+        """The label for the neutral case (for a gendered enum: the form for unknown sex)."""
+        return self.label_for(None)
+
+    def label_for(self, sex: str | None) -> str:
+        """The label as said of a person of recorded ``sex`` ("F", "M", None/"" unknown); the
+        same as ``label`` for an enum whose words do not follow the person."""
+        message = self._labels()[self.value]
+        if self._gendered():
+            return gendered(message, sex)
+        context = self._label_context()
+        return pgettext(context, message) if context else _(message)
 
     @classmethod
     def _labels(cls) -> dict[str, str]:
         raise NotImplementedError
 
     @classmethod
-    def choices(cls) -> list[tuple[str, str]]:
-        return [(m.value, m.label) for m in cls]
+    def _label_context(cls) -> str | None:
+        """The gettext context of the labels (their ``NP_`` context), None for plain ``N_``."""
+        return None
+
+    @classmethod
+    def _gendered(cls) -> bool:
+        """True when the labels are marked ``NG_`` (said of a person, follow the person's sex)."""
+        return False
+
+    @classmethod
+    def choices(cls, sex: str | None = None) -> list[tuple[str, str]]:
+        return [(m.value, m.label_for(sex)) for m in cls]
+
+
+class GenderedEnum(LabelledEnum):
+    """Labels said of a person: marked ``NG_``, chosen by the person's recorded sex."""
+
+    @classmethod
+    def _gendered(cls) -> bool:
+        return True
 
 
 class FamilyStatus(LabelledEnum):
@@ -37,12 +74,16 @@ class FamilyStatus(LabelledEnum):
     @classmethod
     def _labels(cls) -> dict[str, str]:
         return {
-            "new": N_("new"),
-            "diagnosis": N_("diagnosis"),
-            "plan": N_("programme"),
-            "monitoring": N_("monitoring"),
-            "closed": N_("closed"),
+            "new": NP_("family status", "new"),
+            "diagnosis": NP_("family status", "diagnosis"),
+            "plan": NP_("family status", "programme"),
+            "monitoring": NP_("family status", "monitoring"),
+            "closed": NP_("family status", "closed"),
         }
+
+    @classmethod
+    def _label_context(cls) -> str | None:
+        return "family status"
 
 
 class Sex(LabelledEnum):
@@ -54,7 +95,7 @@ class Sex(LabelledEnum):
         return {"F": N_("female"), "M": N_("male")}
 
 
-class Relation(LabelledEnum):
+class Relation(GenderedEnum):
     APPLICANT = "applicant"
     SPOUSE = "spouse"
     PARTNER = "partner"
@@ -69,16 +110,16 @@ class Relation(LabelledEnum):
     @classmethod
     def _labels(cls) -> dict[str, str]:
         return {
-            "applicant": N_("applicant (head of household)"),
-            "spouse": N_("spouse"),
-            "partner": N_("partner"),
-            "child": N_("child"),
-            "parent": N_("parent"),
-            "sibling": N_("sibling"),
-            "grandparent": N_("grandparent"),
-            "grandchild": N_("grandchild"),
-            "other_relative": N_("other relative"),
-            "unrelated": N_("unrelated household member"),
+            "applicant": NG_("applicant (head of household)"),
+            "spouse": NG_("spouse"),
+            "partner": NG_("partner"),
+            "child": NG_("child"),
+            "parent": NG_("parent"),
+            "sibling": NG_("sibling"),
+            "grandparent": NG_("grandparent"),
+            "grandchild": NG_("grandchild"),
+            "other_relative": NG_("other relative"),
+            "unrelated": NG_("unrelated household member"),
         }
 
 
@@ -142,7 +183,7 @@ class Education(LabelledEnum):
         }
 
 
-class Employment(LabelledEnum):
+class Employment(GenderedEnum):
     EMPLOYED = "employed"
     SELF_EMPLOYED = "self_employed"
     FARMER = "farmer"
@@ -158,17 +199,17 @@ class Employment(LabelledEnum):
     @classmethod
     def _labels(cls) -> dict[str, str]:
         return {
-            "employed": N_("employed"),
-            "self_employed": N_("self-employed"),
-            "farmer": N_("farmer"),
-            "unemployed_registered": N_("unemployed, registered at the labour office"),
-            "unemployed": N_("unemployed, not registered"),
-            "pensioner": N_("retirement pensioner"),
-            "disability_pension": N_("disability pensioner"),
-            "carer": N_("full-time carer"),
-            "pupil": N_("pupil or student"),
-            "preschool": N_("preschool child"),
-            "other": N_("other"),
+            "employed": NG_("employed"),
+            "self_employed": NG_("self-employed"),
+            "farmer": NG_("farmer"),
+            "unemployed_registered": NG_("unemployed, registered at the labour office"),
+            "unemployed": NG_("unemployed, not registered"),
+            "pensioner": NG_("retirement pensioner"),
+            "disability_pension": NG_("disability pensioner"),
+            "carer": NG_("full-time carer"),
+            "pupil": NG_("pupil or student"),
+            "preschool": NG_("preschool child"),
+            "other": NG_("other"),
         }
 
 
@@ -197,11 +238,15 @@ class PlanStatus(LabelledEnum):
     @classmethod
     def _labels(cls) -> dict[str, str]:
         return {
-            "draft": N_("draft"),
-            "active": N_("in force"),
-            "completed": N_("completed"),
-            "cancelled": N_("cancelled"),
+            "draft": NP_("plan status", "draft"),
+            "active": NP_("plan status", "in force"),
+            "completed": NP_("plan status", "completed"),
+            "cancelled": NP_("plan status", "cancelled"),
         }
+
+    @classmethod
+    def _label_context(cls) -> str | None:
+        return "plan status"
 
 
 class ActionStatus(LabelledEnum):
@@ -213,11 +258,15 @@ class ActionStatus(LabelledEnum):
     @classmethod
     def _labels(cls) -> dict[str, str]:
         return {
-            "planned": N_("planned"),
-            "in_progress": N_("in progress"),
-            "done": N_("done"),
-            "dropped": N_("dropped"),
+            "planned": NP_("action status", "planned"),
+            "in_progress": NP_("action status", "in progress"),
+            "done": NP_("action status", "done"),
+            "dropped": NP_("action status", "dropped"),
         }
+
+    @classmethod
+    def _label_context(cls) -> str | None:
+        return "action status"
 
 
 class CommitmentStatus(LabelledEnum):
@@ -229,11 +278,15 @@ class CommitmentStatus(LabelledEnum):
     @classmethod
     def _labels(cls) -> dict[str, str]:
         return {
-            "pending": N_("pending"),
-            "kept": N_("kept"),
-            "partly": N_("partly kept"),
-            "not_kept": N_("not kept"),
+            "pending": NP_("commitment status", "pending"),
+            "kept": NP_("commitment status", "kept"),
+            "partly": NP_("commitment status", "partly kept"),
+            "not_kept": NP_("commitment status", "not kept"),
         }
+
+    @classmethod
+    def _label_context(cls) -> str | None:
+        return "commitment status"
 
 
 class VisitStatus(LabelledEnum):
@@ -243,7 +296,15 @@ class VisitStatus(LabelledEnum):
 
     @classmethod
     def _labels(cls) -> dict[str, str]:
-        return {"planned": N_("planned"), "done": N_("done"), "cancelled": N_("cancelled")}
+        return {
+            "planned": NP_("visit status", "planned"),
+            "done": NP_("visit status", "done"),
+            "cancelled": NP_("visit status", "cancelled"),
+        }
+
+    @classmethod
+    def _label_context(cls) -> str | None:
+        return "visit status"
 
 
 class ParticipantKind(LabelledEnum):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from app.i18n import N_, _
+from app.i18n import N_, _, pgettext
 from app.ui.family.form_kit import fmt_date
 from app.ui.family.record_table_model import Column, RecordTableModel, iso
 
@@ -13,10 +13,12 @@ from app.ui.family.record_table_model import Column, RecordTableModel, iso
 def consent_state(c: Any, today: date | None = None) -> str:
     today = today or date.today()
     if c.withdrawn_on is not None and c.withdrawn_on <= today:
-        return _("withdrawn on {date}").format(date=fmt_date(c.withdrawn_on))
+        return pgettext("consent state", "withdrawn on {date}").format(
+            date=fmt_date(c.withdrawn_on)
+        )
     if c.valid_until is not None and c.valid_until < today:
-        return _("expired")
-    return _("in force")
+        return pgettext("consent state", "expired")
+    return pgettext("consent state", "in force")
 
 
 def recipients_text(c: Any) -> str:

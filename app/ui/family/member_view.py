@@ -82,8 +82,15 @@ class MemberFieldsView(QWidget):
         self.duplicates.setAccessibleName(_("Possible duplicate"))
         self.duplicates.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.duplicates.hide()
+        self.sex.currentIndexChanged.connect(self._follow_sex)
         self._with_notes = with_notes
         self._build()
+
+    def _follow_sex(self) -> None:
+        """Relation and work are said of this person: their words follow the chosen sex."""
+        sex = self.sex.code() or None
+        self.relation.set_choices(Relation.choices(sex))
+        self.employment.set_choices(Employment.choices(sex), empty=_("— not given —"))
 
     def _build(self) -> None:
         person = QGroupBox(_("Person"))

@@ -11,9 +11,10 @@ from app.ui.family.form_kit import fmt_date
 from app.ui.family.record_table_model import Column, RecordTableModel, iso
 
 
-def _label(enum: type, code: str) -> str:
+def _label(enum: type, code: str, sex: str | None = None) -> str:
+    """The label of ``code``; words said of a person (relation, work) in the form for ``sex``."""
     try:
-        return enum(code).label
+        return enum(code).label_for(sex)
     except ValueError:
         return code
 
@@ -37,7 +38,7 @@ def born_text(p: Person) -> str:
 def situation_text(p: Person) -> str:
     parts = []
     if p.employment:
-        parts.append(_label(Employment, p.employment))
+        parts.append(_label(Employment, p.employment, p.sex))
     if p.education and p.education not in ("n_a",):
         parts.append(_label(Education, p.education))
     return "; ".join(parts)
@@ -46,7 +47,7 @@ def situation_text(p: Person) -> str:
 class MembersTableModel(RecordTableModel):
     COLUMNS = (
         Column(N_("Surname and first name"), lambda p: f"{p.last_name} {p.first_name}"),
-        Column(N_("Relation"), lambda p: _label(Relation, p.relation)),
+        Column(N_("Relation"), lambda p: _label(Relation, p.relation, p.sex)),
         Column(N_("PESEL / document"), identity_text),
         Column(N_("Born"), born_text, sort=lambda p: iso(p.birth_date)),
         Column(N_("Sex"), lambda p: _label(Sex, p.sex) if p.sex else ""),

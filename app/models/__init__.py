@@ -18,6 +18,14 @@ from app.models.family import (
     Person,
     Visit,
 )
+from app.models.pathway import (
+    DiagnosticWorkshop,
+    FamilyTransfer,
+    MeetingDecision,
+    PlanClosure,
+    Referral,
+    WorkshopParticipant,
+)
 from app.models.plan import Action, Commitment, Goal, SupportPlan
 from app.models.reference import HelpReason, LifeDomain, Sector, ServiceArea, TercUnit
 from app.models.registry import (
@@ -62,6 +70,9 @@ CASE_MODELS: tuple[type[SyncMixin], ...] = (
     CaseTeamMember,
     Consent,
     ConsentRecipient,
+    Referral,
+    DiagnosticWorkshop,
+    WorkshopParticipant,
     Diagnosis,
     DomainRating,
     DiagnosisParticipant,
@@ -75,6 +86,9 @@ CASE_MODELS: tuple[type[SyncMixin], ...] = (
     ActionStatusEntry,
     Visit,
     Attachment,
+    PlanClosure,
+    MeetingDecision,
+    FamilyTransfer,
 )
 
 SYNCED_MODELS: tuple[type[SyncMixin], ...] = REGISTRY_MODELS + CASE_MODELS
@@ -98,10 +112,12 @@ __all__ = [
     "Device",
     "Diagnosis",
     "DiagnosisParticipant",
+    "DiagnosticWorkshop",
     "DomainRating",
     "Draft",
     "Family",
     "FamilyReason",
+    "FamilyTransfer",
     "Goal",
     "GoalScore",
     "HelpReason",
@@ -109,9 +125,12 @@ __all__ = [
     "LifeDomain",
     "MODEL_BY_TABLE",
     "MeetingAttendance",
+    "MeetingDecision",
     "Person",
+    "PlanClosure",
     "REFERENCE_MODELS",
     "REGISTRY_MODELS",
+    "Referral",
     "Review",
     "ReviewDomainRating",
     "SYNCED_MODELS",
@@ -125,6 +144,7 @@ __all__ = [
     "TeamMembership",
     "TercUnit",
     "Visit",
+    "WorkshopParticipant",
     "new_id",
     "utcnow",
 ]

@@ -29,6 +29,10 @@ class Diagnosis(SyncMixin, Base):
     )
     family_id: Mapped[str] = mapped_column(fk("family.id"), index=True)
     made_on: Mapped[date]
+    # The diagnostic workshop (warsztat diagnostyczny) at which the diagnosis was made.
+    workshop_id: Mapped[str | None] = mapped_column(
+        fk("diagnostic_workshop.id"), nullable=True, index=True
+    )
     # Axis 1: causes and sources of the difficult situation
     causes: Mapped[str] = mapped_column(Text, default="")
     # Axis 2: strengths and weaknesses

@@ -33,6 +33,8 @@ class Family(SyncMixin, Base):
     postal_code: Mapped[str] = mapped_column(String(6), default="")
     phone: Mapped[str] = mapped_column(String(40), default="")
     status: Mapped[str] = mapped_column(String(16), default="new", index=True)
+    # Who the case is about (SubjectKind): a family, a person living alone, an older person.
+    subject_kind: Mapped[str] = mapped_column(String(8), default="family", server_default="family")
     lead_worker: Mapped[str] = mapped_column(String(200), default="")
     # Derived from the members (kept by app.services.persons): the head of household's name,
     # for sorting and showing the case list without a join.

@@ -23,6 +23,8 @@ class SupportPlan(SyncMixin, Base):
     status: Mapped[str] = mapped_column(String(12), default="draft")  # PlanStatus
     adopted_on: Mapped[date | None]
     review_every_days: Mapped[int] = mapped_column(Integer, default=90)
+    # A closed case reopened: the new IPW points to the one it follows.
+    previous_plan_id: Mapped[str | None] = mapped_column(fk("support_plan.id"), nullable=True)
     notes: Mapped[str] = mapped_column(Text, default="")
 
     goals: Mapped[list[Goal]] = relationship(

@@ -36,13 +36,27 @@ class Institution(SyncMixin, Base):
 
 
 class CooperationTeam(SyncMixin, Base):
-    """Partnerski Zespół Kooperacji (PZK) of a powiat and its gminas."""
+    """Partnerski Zespół Kooperacji (PZK) of a powiat and its gminas, or the voivodeship's
+    Wojewódzki Zespół Kooperacji (WZK) that supports the PZKs (``kind``).
+
+    The PZK is run by two animators: the animator gminny (an OPS worker) and the animator
+    powiatowy (often PCPR staff); each is a named person of an institution.
+    """
 
     __tablename__ = "cooperation_team"
     name: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(8), default="pzk", server_default="pzk")  # TeamKind
     teryt_code: Mapped[str] = mapped_column(String(7), default="")
     established_on: Mapped[date | None]
     lead_institution_id: Mapped[str | None] = mapped_column(fk("institution.id"), nullable=True)
+    gmina_animator: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    gmina_animator_institution_id: Mapped[str | None] = mapped_column(
+        fk("institution.id"), nullable=True
+    )
+    powiat_animator: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    powiat_animator_institution_id: Mapped[str | None] = mapped_column(
+        fk("institution.id"), nullable=True
+    )
     notes: Mapped[str] = mapped_column(Text, default="")
 
     members: Mapped[list[TeamMembership]] = relationship(
@@ -65,10 +79,13 @@ class TeamMembership(SyncMixin, Base):
 
 
 class Agreement(SyncMixin, Base):
-    """Porozumienie o współpracy: the institutions' signed agreement forming the PZK."""
+    """Porozumienie o współpracy (``kind``): the agreement forming a WZK (signed by the
+    marszałek), the tripartite agreement of województwo, powiat and gmina, or the agreement
+    forming a PZK with the OPS as a party."""
 
     __tablename__ = "agreement"
     team_id: Mapped[str] = mapped_column(fk("cooperation_team.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(12), default="pzk", server_default="pzk")
     number: Mapped[str] = mapped_column(String(60), default="")
     title: Mapped[str] = mapped_column(String(300))
     signed_on: Mapped[date | None]
@@ -90,6 +107,7 @@ class AgreementParty(SyncMixin, Base):
     institution_id: Mapped[str] = mapped_column(fk("institution.id"), index=True)
     representative: Mapped[str] = mapped_column(String(200), default="")
     function: Mapped[str] = mapped_column(String(200), default="")
+    side: Mapped[str] = mapped_column(String(12), default="partner", server_default="partner")
     signed_on: Mapped[date | None]
 
     institution: Mapped[Institution] = relationship(viewonly=True)
@@ -102,6 +120,8 @@ class TeamMeeting(SyncMixin, Base):
     place: Mapped[str] = mapped_column(String(200), default="")
     agenda: Mapped[str] = mapped_column(Text, default="")
     decisions: Mapped[str] = mapped_column(Text, default="")
+    chair: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    recorder: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
     attendance: Mapped[list[MeetingAttendance]] = relationship(
         primaryjoin=lambda: live_join(MeetingAttendance.meeting_id, TeamMeeting.id),

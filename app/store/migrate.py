@@ -57,7 +57,16 @@ def upgrade_to_head(conn: sqlcipher.Connection, target: str = "head") -> None:
         return
     engine = _engine_for(conn)
     cfg = alembic_config()
-    with engine.begin() as sa_conn:
-        cfg.attributes["connection"] = sa_conn
-        command.upgrade(cfg, target)
+    # SQLite's procedure for a table rebuild (batch migrations): foreign keys off while the
+    # tables are copied (dropping a referenced table would count every child row as a
+    # violation), then the whole database checked before the transaction commits.
+    conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        with engine.begin() as sa_conn:
+            cfg.attributes["connection"] = sa_conn
+            command.upgrade(cfg, target)
+            if sa_conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+                raise StorageError(_("The database upgrade found broken references."))
+    finally:
+        conn.execute("PRAGMA foreign_keys = ON")
     log.info("schema migrated to %s", target)

@@ -29,6 +29,7 @@ from app.models import (
     ActionStatusEntry,
     Consent,
     Diagnosis,
+    DiagnosticWorkshop,
     Family,
     GoalScore,
     Review,
@@ -76,6 +77,7 @@ _VIA_PARENT: dict[str, tuple[str, type[SyncMixin]]] = {
     "goal_score": ("review_id", Review),
     "review_domain_rating": ("review_id", Review),
     "action_status_entry": ("review_id", Review),
+    "workshop_participant": ("workshop_id", DiagnosticWorkshop),
 }
 _DIGEST_OVER = 48  # longer values are kept as a digest in the shadow
 

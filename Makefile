@@ -16,7 +16,7 @@ run: $(STAMP)
 	$(BIN)/kooperacja gui
 
 demo: $(STAMP)
-	$(BIN)/python -m app.demo_launch
+	$(BIN)/python -m app.demo.launch
 
 test: $(STAMP)
 	$(BIN)/ruff check app tests bench tools

@@ -20,8 +20,9 @@ import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from app import demo
 from app.models import Diagnosis
-from app.services import audit, casefile, demo, diagnosis, dump, search, setup
+from app.services import audit, casefile, diagnosis, dump, search, setup
 from app.store import connection, keys
 from app.store.vault import read_salt
 from bench import raw

@@ -1,6 +1,6 @@
 """``python -m bench.print_bench [--runs 21] [--no-write]``: time to print a demo family's forms.
 
-Builds a small demo database (``app.services.demo``), then times ``render_document`` for the
+Builds a small demo database (``app.demo``), then times ``render_document`` for the
 diagnosis of a demo family (load through the services + render to PDF bytes in memory + the
 audit event) beside a baseline measured in the same run: a trivial ReportLab document of one
 paragraph in the same embedded font.  Writes the "Printing" section of ``bench/RESULTS.md``,
@@ -80,10 +80,11 @@ def load() -> str:
 
 
 def run(runs: int, families: int) -> str:
+    from app import demo
     from app.i18n import set_language
     from app.printing import raster
     from app.printing.service import KINDS, render_document
-    from app.services import demo, setup
+    from app.services import setup
     from app.store.keys import TEST_KDF
 
     set_language("pl")

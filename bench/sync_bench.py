@@ -1,6 +1,6 @@
 """``python -m bench.sync_bench [--families 1000]``: export and import of full families.
 
-An OPS database gets ``--families`` demo families (``app.services.demo``); its first bundle to
+An OPS database gets ``--families`` demo families (``app.demo``); its first bundle to
 the coordinator (every record) is timed, then its import into a fresh coordinator database, and
 a second round after 20 families changed.  Beside each, in the same run: the raw baseline, an
 ``executemany`` INSERT of the same rows into a fresh SQLCipher file with the same schema and
@@ -24,8 +24,9 @@ from pathlib import Path
 from sqlalchemy import create_engine, insert, select
 from sqlalchemy.pool import StaticPool
 
+from app import demo
 from app.models import SYNCED_MODELS, Base, Family
-from app.services import demo, setup
+from app.services import setup
 from app.services.common import apply
 from app.store import keys
 from app.store.connection import connect

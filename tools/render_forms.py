@@ -2,7 +2,7 @@
 
     .venv/bin/python tools/render_forms.py [--out docs/forms] [--dpi 100]
 
-The demo data are made by ``app.services.demo`` (synthetic families, as ``kooperacja demo``
+The demo data are made by ``app.demo`` (synthetic families, as ``kooperacja demo``
 makes them) in a throw-away encrypted database inside a temporary folder; only the synthetic
 pages are written out.  Look at the PNGs after changing a layout: they are what a family is
 asked to sign.
@@ -28,9 +28,10 @@ class Demo:
 
 
 def build_demo(ws) -> Demo:
-    """Demo families (``app.services.demo``) with the OPS's full address; the family furthest
+    """Demo families (``app.demo``) with the OPS's full address; the family furthest
     in the cycle (diagnosis, programme, reviews) and the demo PZK with its agreement."""
-    from app.services import casefile, demo, registry
+    from app import demo
+    from app.services import casefile, registry
     from bench.print_bench import demo_family
 
     demo.generate(ws, families=20, seed=2024)

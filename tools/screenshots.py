@@ -27,9 +27,10 @@ from PySide6.QtCore import QPoint  # noqa: E402
 from PySide6.QtGui import QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
+from app import demo  # noqa: E402
 from app.errors import WrongPassphrase  # noqa: E402
 from app.i18n import set_language  # noqa: E402
-from app.services import demo, drafts, search, setup  # noqa: E402
+from app.services import drafts, search, setup  # noqa: E402
 from app.store.keys import TEST_KDF  # noqa: E402
 from app.ui.context import AppContext  # noqa: E402
 from app.ui.main import make_application  # noqa: E402

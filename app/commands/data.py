@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from types import ModuleType
 
 from app.commands import (
     db_path,
@@ -16,10 +17,10 @@ from app.commands import (
     read_passphrase,
 )
 from app.config import atomic_write_bytes
-from app.errors import FileProblem, ValidationError
+from app.errors import FileProblem, UsageError, ValidationError
 from app.i18n import _
 from app.models.enums import FamilyStatus
-from app.services import demo, dump, reference, search, setup
+from app.services import dump, reference, search, setup
 from app.store import keys
 
 
@@ -107,7 +108,20 @@ def cmd_load(args: argparse.Namespace) -> int:
     return 0
 
 
+def _demo_module() -> ModuleType:
+    """The demo generator, an optional extra (Faker) that a worker's installation lacks."""
+    try:
+        from app import demo
+    except ImportError as exc:
+        raise UsageError(
+            _("Demo data need the optional “demo” extra (Faker), which is not installed.")
+        ) from exc
+    return demo
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
+    demo = _demo_module()
+    unit = args.unit or demo.DEFAULT_GMINA
     path = db_path(args)
     passphrase = read_passphrase(args)
     if not path.exists():
@@ -116,8 +130,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
             path,
             passphrase,
             role=args.role,
-            unit_code=args.unit,
-            name=args.name or demo.default_name(args.role, args.unit),
+            unit_code=unit,
+            name=args.name or demo.default_name(args.role, unit),
             worker_name=args.worker,
             kdf=kdf,
         )
@@ -170,7 +184,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--families", type=int, default=50)
     p.add_argument("--seed", type=int, default=None)
     p.add_argument("--role", choices=["ops", "coordinator"], default="ops")
-    p.add_argument("--unit", default=demo.DEFAULT_GMINA)
+    p.add_argument("--unit", default="")  # empty: the demo's own gmina
     p.add_argument("--name", default="")
     p.add_argument("--worker", default="Anna Kowalczyk")
     p.set_defaults(func=cmd_demo)

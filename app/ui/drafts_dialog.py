@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _
 from app.services.drafts import DraftInfo
-from app.ui.widgets import label
+from app.ui.kit.widgets import label
 
 
 class DraftRecoveryDialog(QDialog):

@@ -21,7 +21,8 @@ from app.models.enums import FamilyStatus
 from app.services import reference
 from app.ui.context import AppContext
 from app.ui.families_table_model import COLUMNS, FamiliesTableModel
-from app.ui.widgets import label, list_table
+from app.ui.kit.form_kit import list_table
+from app.ui.kit.widgets import label
 
 SEARCH_DELAY_MS = 250
 

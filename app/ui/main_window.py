@@ -30,8 +30,8 @@ from app import __version__
 from app.i18n import _
 from app.ui import screens
 from app.ui.context import AppContext
+from app.ui.kit.widgets import label
 from app.ui.theme import app_icon
-from app.ui.widgets import label
 
 SIDEBAR_WIDTH = 210
 

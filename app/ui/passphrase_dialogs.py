@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _
 from app.store import keys
-from app.ui.widgets import StrengthMeter, label, password_edit
+from app.ui.kit.widgets import StrengthMeter, label, password_edit
 
 
 class ChangePassphraseDialog(QDialog):

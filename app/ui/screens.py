@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.i18n import N_, _
 from app.ui.context import AppContext
-from app.ui.widgets import label
+from app.ui.kit.widgets import label
 
 log = logging.getLogger(__name__)
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from app.config import Settings
 from app.i18n import _, set_language
-from app.services import audit, demo, drafts, search, setup
+from app.services import audit, drafts, search, setup
 from app.services.workspace import Workspace
 from app.store import vault
 from app.ui import clipboard
@@ -185,6 +185,8 @@ class SessionController(QObject):
 
     # -- demo data -------------------------------------------------------------------------
     def _fill_demo(self) -> None:
+        from app import demo  # the optional demo extra (Faker): only a demo launch gets here
+
         count, self.demo_families = self.demo_families, 0
 
         def fill(ws: Workspace, progress) -> int:

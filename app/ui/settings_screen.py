@@ -33,8 +33,8 @@ from app.i18n import LANGUAGES, _
 from app.services import audit
 from app.services.workspace import Workspace
 from app.ui.context import AppContext
+from app.ui.kit.widgets import label
 from app.ui.passphrase_dialogs import ChangePassphraseDialog, RestoreDialog
-from app.ui.widgets import label
 
 LAST_BACKUP_KEY = "last_backup"
 

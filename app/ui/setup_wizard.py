@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.i18n import _
 from app.models.enums import Role
 from app.ui.context import AppContext
+from app.ui.kit.widgets import StrengthMeter, label, password_edit
 from app.ui.ops import show_error
 from app.ui.setup_flow import (
     IDENTITY_STEP,
@@ -34,7 +35,6 @@ from app.ui.setup_flow import (
     SetupData,
     SetupFlow,
 )
-from app.ui.widgets import StrengthMeter, label, password_edit
 
 
 class _Page(QWizardPage):

@@ -22,7 +22,8 @@ from app.services import deadlines
 from app.services.deadlines import Deadline, Kind
 from app.ui.context import AppContext
 from app.ui.deadlines_table_model import DeadlinesTableModel
-from app.ui.widgets import label, list_table
+from app.ui.kit.form_kit import list_table
+from app.ui.kit.widgets import label
 
 HORIZONS = (7, 14, 30, 60, 90)
 WEEKDAYS = (

@@ -27,10 +27,10 @@ from app.errors import WrongPassphrase
 from app.i18n import _
 from app.services import setup
 from app.ui.context import AppContext
+from app.ui.kit.widgets import label, password_edit, set_role
 from app.ui.ops import error_text, show_error
 from app.ui.theme import app_icon
 from app.ui.unlock_policy import UnlockThrottle
-from app.ui.widgets import label, password_edit, set_role
 
 
 class UnlockWindow(QWidget):

@@ -324,7 +324,7 @@ def test_stamps_are_valid_and_clock_observes_remote(pair):
 def test_ten_thousand_records_round_trip_byte_identical(pair):
     """RELIABILITY §6.17: generated records through export → import, diacritics and emoji
     included; the canonical dumps of both sides are byte-identical, nothing lost."""
-    from app.services import demo
+    from app import demo
 
     ops, coord = pair
     demo.generate(ops, families=230, seed=17)

@@ -10,9 +10,10 @@ from datetime import date, timedelta
 from pypdf import PdfReader
 from sqlalchemy import select
 
+from app import demo
 from app.models import Person
 from app.printing.stats import statistics_pdf
-from app.services import dashboard, demo, reviews
+from app.services import dashboard, reviews
 from app.services import stats as stats_service
 from app.services.stats import SUPPRESSED, _suppress_cells
 from app.sync import conflicts

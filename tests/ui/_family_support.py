@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 
 from app.ui.context import AppContext
-from app.ui.family.draft_guard import CloseChoice, UnsavedChangesDialog
 from app.ui.family.family_window import FamilyWindow
-from app.ui.family.record_dialog import RecordDialog
+from app.ui.kit.draft_guard import CloseChoice, UnsavedChangesDialog
+from app.ui.kit.record_dialog import RecordDialog
 from tests.ui.conftest import settle
 
 Filler = Callable[[Any], None]

@@ -181,7 +181,7 @@ def main_window(ops_db, qtbot):
 @pytest.fixture
 def demo_window(ops_db, qtbot):
     """The main window on an OPS database filled with 40 demo families (seed 7)."""
-    from app.services import demo
+    from app import demo
 
     ws = setup.open_workspace(ops_db, PASSPHRASE)
     demo.generate(ws, families=40, seed=7)

@@ -7,7 +7,7 @@ import os
 import subprocess
 import sys
 
-from app import demo_launch
+from app.demo import launch as demo_launch
 from app.services import search, setup
 from app.store import keys
 from tests.ui.conftest import _close, _session, settle, unlock
@@ -50,7 +50,7 @@ def test_demo_launch_prints_the_passphrase_and_starts_the_gui(tmp_path):
         TMPDIR=str(tmp_path),
     )
     done = subprocess.run(
-        [sys.executable, "-m", "app.demo_launch", "--families", "3", "--keep"],
+        [sys.executable, "-m", "app.demo.launch", "--families", "3", "--keep"],
         env=env,
         capture_output=True,
         text=True,

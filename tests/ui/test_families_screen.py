@@ -7,7 +7,8 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
-from app.services import demo, families
+from app import demo
+from app.services import families
 from app.ui.families_screen import FamiliesScreen
 from app.ui.families_table_model import COLUMNS, FamiliesTableModel, Query
 from tests.ui.conftest import settle

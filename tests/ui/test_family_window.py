@@ -12,7 +12,7 @@ from PySide6.QtGui import QKeySequence
 
 from app.services import casefile, drafts, families, setup
 from app.ui.family.diagnosis_tab import DiagnosisTab
-from app.ui.family.draft_guard import CloseChoice
+from app.ui.kit.draft_guard import CloseChoice
 from app.ui.family.family_window import FamilyWindow
 from app.ui.family.household_tab import HouseholdTab
 from app.ui.family.monitoring_tab import MonitoringTab

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from app.models import Sector
 from app.services import registry
 from app.services.reference import code_list
-from app.ui.family import print_menu
+from app.ui.kit import print_menu
 from app.ui.registry import audit_log_view
 from app.ui.registry.agreement_dialog import AgreementDialog
 from app.ui.registry.catalog_screen import CatalogScreen

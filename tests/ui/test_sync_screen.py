@@ -146,7 +146,7 @@ def test_inbox_folder_scan(ctx, coord_ctx, ws, linked, qtbot, tmp_path):
 
 
 def test_dashboard_draws_its_charts(coord_ctx, ws, coordinator_ws, linked, qtbot):
-    from app.services import demo
+    from app import demo
 
     demo.generate(coordinator_ws, families=25, seed=11)
     exchange(ws, coordinator_ws)

@@ -6,8 +6,9 @@ import json
 
 import pytest
 
+from app import demo
 from app.errors import ValidationError
-from app.services import demo, dump, setup
+from app.services import dump, setup
 from app.store.keys import TEST_KDF
 from tests.conftest import OPS_GMINA, PASSPHRASE
 

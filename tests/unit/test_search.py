@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from app.services import demo, search
+from app import demo
+from app.services import search
 
 
 def test_totals_and_pages_agree(ws):

@@ -16,15 +16,15 @@ from app.models import Action
 from app.models.enums import ActionStatus
 from app.services import plans
 from app.ui.context import AppContext
-from app.ui.family.form_kit import (
+from app.ui.family.lookups import Lookups
+from app.ui.kit.form_kit import (
     ChoiceCombo,
     OptionalDateEdit,
     buddy_label,
     line_edit,
     text_edit,
 )
-from app.ui.family.lookups import Lookups
-from app.ui.family.record_dialog import RecordDialog, Submit
+from app.ui.kit.record_dialog import RecordDialog, Submit
 
 
 class ActionDialog(RecordDialog):

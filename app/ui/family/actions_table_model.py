@@ -6,9 +6,9 @@ from typing import Any
 
 from app.i18n import N_, _
 from app.models.enums import ActionStatus
-from app.ui.family.form_kit import fmt_date
 from app.ui.family.lookups import Lookups
-from app.ui.family.record_table_model import Column, RecordTableModel, iso
+from app.ui.kit.form_kit import fmt_date
+from app.ui.kit.record_table_model import Column, RecordTableModel, iso
 
 
 def status_label(code: str) -> str:

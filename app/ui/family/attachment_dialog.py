@@ -12,8 +12,8 @@ from app.i18n import _
 from app.models.enums import AttachmentKind
 from app.services import attachments
 from app.ui.context import AppContext
-from app.ui.family.form_kit import ChoiceCombo, buddy_label, hint_label, line_edit
-from app.ui.family.record_dialog import RecordDialog, Submit
+from app.ui.kit.form_kit import ChoiceCombo, buddy_label, hint_label, line_edit
+from app.ui.kit.record_dialog import RecordDialog, Submit
 
 
 def guess_kind(path: Path) -> str:

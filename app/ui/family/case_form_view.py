@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _
 from app.services.families import FamilyInput
-from app.ui.family.checklist_table_model import ChecklistTableModel, CheckRow
-from app.ui.family.form_kit import (
+from app.ui.family.lookups import Lookups
+from app.ui.kit.checklist_table_model import ChecklistTableModel, CheckRow
+from app.ui.kit.form_kit import (
     ChoiceCombo,
     DateEdit,
     FormBinding,
@@ -34,7 +35,6 @@ from app.ui.family.form_kit import (
     tab_chain,
     text_edit,
 )
-from app.ui.family.lookups import Lookups
 
 
 def reasons_view(model: ChecklistTableModel, name: str) -> QTableView:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.i18n import N_
-from app.ui.family.record_table_model import Column, RecordTableModel
+from app.ui.kit.record_table_model import Column, RecordTableModel
 
 
 class CaseTeamTableModel(RecordTableModel):

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QFormLayout, QWidget
 from app.i18n import _
 from app.services import families
 from app.ui.context import AppContext
-from app.ui.family.form_kit import DateEdit, buddy_label, hint_label, text_edit
-from app.ui.family.record_dialog import RecordDialog, Submit
+from app.ui.kit.form_kit import DateEdit, buddy_label, hint_label, text_edit
+from app.ui.kit.record_dialog import RecordDialog, Submit
 
 
 class CloseCaseDialog(RecordDialog):

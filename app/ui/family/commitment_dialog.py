@@ -12,8 +12,8 @@ from app.models import Commitment
 from app.models.enums import CommitmentStatus
 from app.services import plans
 from app.ui.context import AppContext
-from app.ui.family.form_kit import ChoiceCombo, OptionalDateEdit, buddy_label, text_edit
-from app.ui.family.record_dialog import RecordDialog, Submit
+from app.ui.kit.form_kit import ChoiceCombo, OptionalDateEdit, buddy_label, text_edit
+from app.ui.kit.record_dialog import RecordDialog, Submit
 
 
 class CommitmentDialog(RecordDialog):

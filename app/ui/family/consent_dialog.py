@@ -12,16 +12,16 @@ from app.models import Consent
 from app.services import consents
 from app.ui.context import AppContext
 from app.ui.family.case_form_view import reasons_view
-from app.ui.family.checklist_table_model import ChecklistTableModel, CheckRow
-from app.ui.family.form_kit import (
+from app.ui.family.lookups import Lookups
+from app.ui.kit.checklist_table_model import ChecklistTableModel, CheckRow
+from app.ui.kit.form_kit import (
     ChoiceCombo,
     DateEdit,
     OptionalDateEdit,
     buddy_label,
     text_edit,
 )
-from app.ui.family.lookups import Lookups
-from app.ui.family.record_dialog import RecordDialog, Submit
+from app.ui.kit.record_dialog import RecordDialog, Submit
 
 
 class ConsentDialog(RecordDialog):

@@ -6,8 +6,8 @@ from datetime import date
 from typing import Any
 
 from app.i18n import N_, _, pgettext
-from app.ui.family.form_kit import fmt_date
-from app.ui.family.record_table_model import Column, RecordTableModel, iso
+from app.ui.kit.form_kit import fmt_date
+from app.ui.kit.record_table_model import Column, RecordTableModel, iso
 
 
 def consent_state(c: Any, today: date | None = None) -> str:

@@ -18,13 +18,13 @@ from app.services import families
 from app.services.casefile import FamilyFile
 from app.services.diagnosis import DiagnosisInput, ParticipantInput, RatingInput
 from app.services.workspace import Workspace
-from app.ui.family.checklist_table_model import CheckRow
 from app.ui.family.diagnosis_view import DiagnosisView
-from app.ui.family.draft_guard import DraftGuard
-from app.ui.family.form_kit import FormBinding, fit_columns, fmt_date
 from app.ui.family.lookups import Lookups
-from app.ui.family.print_menu import print_button
 from app.ui.family.tab_base import FamilyHost, FamilyTab, TabForm, Then, run_save
+from app.ui.kit.checklist_table_model import CheckRow
+from app.ui.kit.draft_guard import DraftGuard
+from app.ui.kit.form_kit import FormBinding, fit_columns, fmt_date
+from app.ui.kit.print_menu import print_button
 
 NEW = "new"
 TEXTS = diagnosis_service.TEXT_FIELDS

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 
 from app.i18n import N_, _
 from app.ui.family.case_form_view import reasons_view
-from app.ui.family.checklist_table_model import ChecklistTableModel
 from app.ui.family.domain_ratings_widget import DomainRatingsWidget
-from app.ui.family.form_kit import (
+from app.ui.kit.checklist_table_model import ChecklistTableModel
+from app.ui.kit.form_kit import (
     DateEdit,
     ErrorLabel,
     FormBinding,

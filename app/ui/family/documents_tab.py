@@ -20,12 +20,12 @@ from app.services.casefile import FamilyFile
 from app.ui.family.attachment_dialog import AttachmentDialog
 from app.ui.family.attachments_table_model import AttachmentsTableModel, size_text
 from app.ui.family.file_chooser import FileChooser
-from app.ui.family.form_kit import fit_columns, fmt_date
 from app.ui.family.image_viewer_dialog import ImageViewerDialog
 from app.ui.family.list_tab import ListTab
 from app.ui.family.lookups import Lookups
-from app.ui.family.safe import alive, guarded
 from app.ui.family.tab_base import FamilyHost
+from app.ui.kit.form_kit import fit_columns, fmt_date
+from app.ui.kit.safe import alive, guarded
 
 
 class DocumentsTab(ListTab):

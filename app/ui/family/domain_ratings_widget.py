@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 from app.i18n import _
 from app.models.enums import DOMAIN_SCALE
 from app.services.reference import Code
-from app.ui.family.form_kit import ChoiceCombo
-from app.ui.family.safe import no_result
+from app.ui.kit.form_kit import ChoiceCombo
+from app.ui.kit.safe import no_result
 
 
 def signed(value: int) -> str:

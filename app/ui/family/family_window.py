@@ -34,19 +34,19 @@ from app.ui.family.close_case_dialog import CloseCaseDialog
 from app.ui.family.consents_tab import ConsentsTab
 from app.ui.family.diagnosis_tab import DiagnosisTab
 from app.ui.family.documents_tab import DocumentsTab
-from app.ui.family.draft_guard import CloseChoice, UnsavedChangesDialog
 from app.ui.family.drafts_banner import DraftsBanner
 from app.ui.family.family_loader import Loaded, load
-from app.ui.family.form_kit import refit_on_tab_change
 from app.ui.family.history_tab import HistoryTab
 from app.ui.family.household_tab import HouseholdTab
 from app.ui.family.lookups import Lookups
 from app.ui.family.monitoring_tab import MonitoringTab
 from app.ui.family.plan_tab import PlanTab
-from app.ui.family.print_menu import KIND_LABELS, fill_menu
-from app.ui.family.safe import guarded, no_result
 from app.ui.family.tab_base import FamilyTab, TabForm
 from app.ui.family.visits_tab import VisitsTab
+from app.ui.kit.draft_guard import CloseChoice, UnsavedChangesDialog
+from app.ui.kit.form_kit import refit_on_tab_change
+from app.ui.kit.print_menu import KIND_LABELS, fill_menu
+from app.ui.kit.safe import guarded, no_result
 from app.ui.ops import show_error
 
 TAB_CLASSES: tuple[type[FamilyTab], ...] = (

@@ -15,7 +15,9 @@ from app.models.enums import GAS_LEVELS
 from app.services import plans
 from app.ui.context import AppContext
 from app.ui.family.domain_ratings_widget import signed
-from app.ui.family.form_kit import (
+from app.ui.family.goals_table_model import gas_text
+from app.ui.family.lookups import Lookups
+from app.ui.kit.form_kit import (
     ChoiceCombo,
     buddy_label,
     hint_label,
@@ -23,9 +25,7 @@ from app.ui.family.form_kit import (
     tab_chain,
     text_edit,
 )
-from app.ui.family.goals_table_model import gas_text
-from app.ui.family.lookups import Lookups
-from app.ui.family.record_dialog import RecordDialog, Submit
+from app.ui.kit.record_dialog import RecordDialog, Submit
 
 LEVEL_FIELDS = {2: "level_p2", 1: "level_p1", 0: "level_0", -1: "level_m1", -2: "level_m2"}
 

@@ -8,7 +8,7 @@ from app.i18n import N_, _
 from app.models.enums import GAS_LEVELS
 from app.ui.family.domain_ratings_widget import signed
 from app.ui.family.lookups import Lookups
-from app.ui.family.record_table_model import Column, RecordTableModel
+from app.ui.kit.record_table_model import Column, RecordTableModel
 
 
 def gas_text(level: int | None) -> str:

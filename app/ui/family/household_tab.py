@@ -9,16 +9,16 @@ from app.services import families, persons
 from app.services.casefile import FamilyFile
 from app.ui.family.case_form_view import family_input, family_values
 from app.ui.family.case_team_table_model import CaseTeamTableModel
-from app.ui.family.draft_guard import DraftGuard
-from app.ui.family.form_kit import FormBinding, fit_columns
 from app.ui.family.household_view import HouseholdView
-from app.ui.family.list_panel import selected
 from app.ui.family.lookups import Lookups
 from app.ui.family.member_dialog import MemberDialog
 from app.ui.family.members_table_model import MembersTableModel
-from app.ui.family.safe import guarded
 from app.ui.family.tab_base import FamilyHost, FamilyTab, TabForm, Then, run_save
 from app.ui.family.team_member_dialog import TeamMemberDialog
+from app.ui.kit.draft_guard import DraftGuard
+from app.ui.kit.form_kit import FormBinding, fit_columns
+from app.ui.kit.list_panel import selected
+from app.ui.kit.safe import guarded
 
 
 class HouseholdTab(FamilyTab):

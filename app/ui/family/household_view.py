@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _
 from app.ui.family.case_form_view import CaseFormView
-from app.ui.family.form_kit import ErrorLabel, scrolled, setup_table
+from app.ui.kit.form_kit import ErrorLabel, scrolled, setup_table
 
 
 def table_with_buttons(title: str, table: QTableView, buttons: list[QPushButton]) -> QGroupBox:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _
-from app.ui.family.safe import no_result
+from app.ui.kit.safe import no_result
 
 
 class ImageViewerDialog(QDialog):

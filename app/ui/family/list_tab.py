@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.family.form_kit import setup_table
-from app.ui.family.record_table_model import RECORD_ROLE, RecordTableModel
 from app.ui.family.tab_base import FamilyHost, FamilyTab
+from app.ui.kit.form_kit import setup_table
+from app.ui.kit.record_table_model import RECORD_ROLE, RecordTableModel
 
 
 class ListTab(FamilyTab):

@@ -21,9 +21,9 @@ from app.services import persons
 from app.services.persons import Duplicate
 from app.services.validation import pesel_facts
 from app.ui.context import AppContext
-from app.ui.family.form_kit import fmt_date
 from app.ui.family.member_view import MemberFieldsView
-from app.ui.family.safe import guarded
+from app.ui.kit.form_kit import fmt_date
+from app.ui.kit.safe import guarded
 
 OK_STYLE = "color: #1b6e20;"
 BAD_STYLE = "color: #b00020; font-weight: bold;"

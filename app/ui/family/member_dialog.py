@@ -12,7 +12,7 @@ from app.services import persons
 from app.ui.context import AppContext
 from app.ui.family.member_checks import MemberChecks
 from app.ui.family.member_view import MemberFieldsView, person_input, person_values
-from app.ui.family.record_dialog import RecordDialog, Submit
+from app.ui.kit.record_dialog import RecordDialog, Submit
 
 
 class MemberDialog(RecordDialog):

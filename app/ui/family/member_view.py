@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from app.i18n import _
 from app.models.enums import Disability, Education, Employment, IdDocument, Relation, Sex
 from app.services.persons import PersonInput
-from app.ui.family.form_kit import (
+from app.ui.kit.form_kit import (
     ChoiceCombo,
     FormBinding,
     OptionalDateEdit,

@@ -7,8 +7,8 @@ from datetime import date
 from app.i18n import N_, _
 from app.models import Person
 from app.models.enums import Disability, Education, Employment, IdDocument, Relation, Sex
-from app.ui.family.form_kit import fmt_date
-from app.ui.family.record_table_model import Column, RecordTableModel, iso
+from app.ui.kit.form_kit import fmt_date
+from app.ui.kit.record_table_model import Column, RecordTableModel, iso
 
 
 def _label(enum: type, code: str, sex: str | None = None) -> str:

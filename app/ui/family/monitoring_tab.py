@@ -22,14 +22,14 @@ from app.services.casefile import FamilyFile
 from app.ui.family.actions_table_model import action_title, status_label
 from app.ui.family.attainment_chart_widget import AttainmentChartWidget
 from app.ui.family.domain_ratings_widget import rating_text, signed
-from app.ui.family.form_kit import buddy_label, fit_columns, fmt_date, hint_label, setup_table
 from app.ui.family.lookups import Lookups
-from app.ui.family.print_menu import print_button
-from app.ui.family.record_table_model import RECORD_ROLE
 from app.ui.family.review_dialog import ReviewDialog
 from app.ui.family.reviews_table_model import ReviewsTableModel
-from app.ui.family.safe import guarded
 from app.ui.family.tab_base import FamilyHost, FamilyTab
+from app.ui.kit.form_kit import buddy_label, fit_columns, fmt_date, hint_label, setup_table
+from app.ui.kit.print_menu import print_button
+from app.ui.kit.record_table_model import RECORD_ROLE
+from app.ui.kit.safe import guarded
 
 
 class MonitoringTab(FamilyTab):

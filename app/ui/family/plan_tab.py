@@ -16,16 +16,16 @@ from app.ui.family.action_dialog import ActionDialog
 from app.ui.family.actions_table_model import ActionsTableModel
 from app.ui.family.commitment_dialog import CommitmentDialog
 from app.ui.family.commitments_table_model import CommitmentsTableModel
-from app.ui.family.draft_guard import DraftGuard
-from app.ui.family.form_kit import FormBinding, fit_columns, fmt_date
 from app.ui.family.goal_dialog import GoalDialog
 from app.ui.family.goals_table_model import GoalsTableModel
-from app.ui.family.list_panel import ListPanel, selected
 from app.ui.family.lookups import Lookups
 from app.ui.family.plan_view import PlanView
-from app.ui.family.print_menu import print_button
-from app.ui.family.safe import alive
 from app.ui.family.tab_base import FamilyHost, FamilyTab, TabForm, Then, run_save
+from app.ui.kit.draft_guard import DraftGuard
+from app.ui.kit.form_kit import FormBinding, fit_columns, fmt_date
+from app.ui.kit.list_panel import ListPanel, selected
+from app.ui.kit.print_menu import print_button
+from app.ui.kit.safe import alive
 
 NEW = "new"
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _
 from app.models.enums import PlanStatus
-from app.ui.family.form_kit import (
+from app.ui.kit.form_kit import (
     ChoiceCombo,
     DateEdit,
     ErrorLabel,
@@ -32,7 +32,7 @@ from app.ui.family.form_kit import (
     scrolled,
     text_edit,
 )
-from app.ui.family.list_panel import ListPanel
+from app.ui.kit.list_panel import ListPanel
 
 
 class PlanView(QWidget):

@@ -19,8 +19,8 @@ from app.ui.family.case_form_view import CaseFormView, family_input
 from app.ui.family.lookups import Lookups, load_lookups
 from app.ui.family.member_checks import MemberChecks
 from app.ui.family.member_view import MemberFieldsView, person_input
-from app.ui.family.record_dialog import RecordDialog, Submit
-from app.ui.family.safe import guarded
+from app.ui.kit.record_dialog import RecordDialog, Submit
+from app.ui.kit.safe import guarded
 
 PREFIX = "m_"
 

@@ -24,7 +24,10 @@ from app.services.casefile import FamilyFile
 from app.ui.context import AppContext
 from app.ui.family.actions_table_model import action_title, status_label, who_text
 from app.ui.family.domain_ratings_widget import DomainRatingsWidget, signed
-from app.ui.family.form_kit import (
+from app.ui.family.goals_table_model import gas_text
+from app.ui.family.lookups import Lookups
+from app.ui.family.score_grid_widget import ScoreGridWidget, ScoreRow
+from app.ui.kit.form_kit import (
     DateEdit,
     OptionalDateEdit,
     buddy_label,
@@ -32,10 +35,7 @@ from app.ui.family.form_kit import (
     line_edit,
     text_edit,
 )
-from app.ui.family.goals_table_model import gas_text
-from app.ui.family.lookups import Lookups
-from app.ui.family.record_dialog import RecordDialog, Submit
-from app.ui.family.score_grid_widget import ScoreGridWidget, ScoreRow
+from app.ui.kit.record_dialog import RecordDialog, Submit
 
 
 def goal_choices(goal: Any) -> list[tuple[int, str]]:

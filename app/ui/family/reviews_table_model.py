@@ -6,8 +6,8 @@ from typing import Any
 
 from app.i18n import N_, _
 from app.services.reviews import gas_t_score
-from app.ui.family.form_kit import fmt_date
-from app.ui.family.record_table_model import Column, RecordTableModel, iso
+from app.ui.kit.form_kit import fmt_date
+from app.ui.kit.record_table_model import Column, RecordTableModel, iso
 
 
 class ReviewsTableModel(RecordTableModel):

@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 
 from app.i18n import _
-from app.ui.family.form_kit import ChoiceCombo
-from app.ui.family.safe import no_result
+from app.ui.kit.form_kit import ChoiceCombo
+from app.ui.kit.safe import no_result
 
 
 @dataclass

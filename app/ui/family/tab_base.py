@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from app.errors import KooperacjaError, ValidationError
 from app.services.casefile import FamilyFile
 from app.ui.context import AppContext
-from app.ui.family.draft_guard import DraftGuard
-from app.ui.family.form_kit import ErrorLabel, FormBinding
 from app.ui.family.lookups import Lookups
-from app.ui.family.safe import guarded
+from app.ui.kit.draft_guard import DraftGuard
+from app.ui.kit.form_kit import ErrorLabel, FormBinding
+from app.ui.kit.safe import guarded
 from app.ui.ops import show_error
 
 Then = Callable[[], None] | None

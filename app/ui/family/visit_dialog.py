@@ -12,7 +12,7 @@ from app.models import Visit
 from app.models.enums import VisitStatus
 from app.services import visits
 from app.ui.context import AppContext
-from app.ui.family.form_kit import (
+from app.ui.kit.form_kit import (
     ChoiceCombo,
     DateEdit,
     OptionalDateEdit,
@@ -20,7 +20,7 @@ from app.ui.family.form_kit import (
     line_edit,
     text_edit,
 )
-from app.ui.family.record_dialog import RecordDialog, Submit
+from app.ui.kit.record_dialog import RecordDialog, Submit
 
 
 class VisitDialog(RecordDialog):

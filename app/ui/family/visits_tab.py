@@ -9,14 +9,14 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 from app.i18n import N_, _
 from app.services import visits
 from app.services.casefile import FamilyFile
-from app.ui.family.form_kit import fit_columns, fmt_date
 from app.ui.family.list_tab import ListTab
 from app.ui.family.lookups import Lookups
-from app.ui.family.print_menu import print_button
-from app.ui.family.safe import alive
 from app.ui.family.tab_base import FamilyHost
 from app.ui.family.visit_dialog import VisitDialog
 from app.ui.family.visits_table_model import VisitsTableModel
+from app.ui.kit.form_kit import fit_columns, fmt_date
+from app.ui.kit.print_menu import print_button
+from app.ui.kit.safe import alive
 
 
 class VisitsTab(ListTab):

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBo
 from app.i18n import _
 from app.services import audit
 from app.ui.context import AppContext
-from app.ui.family.form_kit import fit_columns, hint_label, setup_table
-from app.ui.family.safe import guarded
+from app.ui.kit.form_kit import fit_columns, hint_label, setup_table
+from app.ui.kit.safe import guarded
 from app.ui.registry.audit_table_model import AuditTableModel
 
 PAGE = 200

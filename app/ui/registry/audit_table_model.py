@@ -13,7 +13,7 @@ from PySide6.QtCore import QModelIndex
 
 from app.i18n import N_, _
 from app.services.audit import AuditRow
-from app.ui.family.record_table_model import Column, RecordTableModel
+from app.ui.kit.record_table_model import Column, RecordTableModel
 
 ENTITY_LABELS: dict[str, str] = {
     "family": N_("case"),

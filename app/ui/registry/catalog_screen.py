@@ -18,15 +18,15 @@ from app.services import registry
 from app.services.reference import Code, code_list
 from app.services.workspace import Workspace
 from app.ui.context import AppContext
-from app.ui.family.form_kit import (
+from app.ui.kit.form_kit import (
     ChoiceCombo,
     buddy_label,
     fit_columns,
     hint_label,
 )
-from app.ui.family.list_panel import ListPanel, selected
-from app.ui.family.record_table_model import RECORD_ROLE, SORT_ROLE
-from app.ui.family.safe import guarded
+from app.ui.kit.list_panel import ListPanel, selected
+from app.ui.kit.record_table_model import RECORD_ROLE, SORT_ROLE
+from app.ui.kit.safe import guarded
 from app.ui.registry.service_dialog import ServiceDialog
 from app.ui.registry.services_table_model import ServicesTableModel
 

@@ -15,8 +15,8 @@ from app.services import registry
 from app.services.reference import Code
 from app.services.validation import check_nip, check_regon
 from app.ui.context import AppContext
-from app.ui.family.form_kit import ChoiceCombo, buddy_label, line_edit, text_edit
-from app.ui.family.record_dialog import RecordDialog, Submit
+from app.ui.kit.form_kit import ChoiceCombo, buddy_label, line_edit, text_edit
+from app.ui.kit.record_dialog import RecordDialog, Submit
 
 FIELDS = (
     "name", "short_name", "sector_code", "level", "teryt_code", "nip", "regon", "street",

@@ -13,10 +13,10 @@ from app.services import registry
 from app.services.reference import Code
 from app.services.text import fold
 from app.ui.context import AppContext
-from app.ui.family.form_kit import ChoiceCombo, buddy_label, fit_columns, setup_table
-from app.ui.family.list_panel import ListPanel, selected
-from app.ui.family.record_table_model import RECORD_ROLE, SORT_ROLE
-from app.ui.family.safe import guarded
+from app.ui.kit.form_kit import ChoiceCombo, buddy_label, fit_columns, setup_table
+from app.ui.kit.list_panel import ListPanel, selected
+from app.ui.kit.record_table_model import RECORD_ROLE, SORT_ROLE
+from app.ui.kit.safe import guarded
 from app.ui.registry.institution_dialog import InstitutionDialog
 from app.ui.registry.institutions_table_model import InstitutionsTableModel
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from app.i18n import N_
 from app.models.enums import InstitutionLevel
-from app.ui.family.record_table_model import Column, RecordTableModel
+from app.ui.kit.record_table_model import Column, RecordTableModel
 
 
 def level_label(code: str) -> str:

@@ -11,8 +11,8 @@ from app.i18n import _
 from app.models import Institution, TeamMeeting
 from app.services import registry
 from app.ui.context import AppContext
-from app.ui.family.checklist_table_model import ChecklistTableModel, CheckRow
-from app.ui.family.form_kit import (
+from app.ui.kit.checklist_table_model import ChecklistTableModel, CheckRow
+from app.ui.kit.form_kit import (
     DateEdit,
     buddy_label,
     fit_columns,
@@ -20,7 +20,7 @@ from app.ui.family.form_kit import (
     setup_table,
     text_edit,
 )
-from app.ui.family.record_dialog import RecordDialog, Submit
+from app.ui.kit.record_dialog import RecordDialog, Submit
 
 
 class MeetingDialog(RecordDialog):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from app.i18n import N_
-from app.ui.family.form_kit import fmt_date
-from app.ui.family.record_table_model import Column, RecordTableModel, iso
+from app.ui.kit.form_kit import fmt_date
+from app.ui.kit.record_table_model import Column, RecordTableModel, iso
 
 
 class MembershipsTableModel(RecordTableModel):

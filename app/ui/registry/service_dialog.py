@@ -11,8 +11,8 @@ from app.models import Institution, Service
 from app.services import registry
 from app.services.reference import Code
 from app.ui.context import AppContext
-from app.ui.family.form_kit import ChoiceCombo, buddy_label, line_edit, text_edit
-from app.ui.family.record_dialog import RecordDialog, Submit
+from app.ui.kit.form_kit import ChoiceCombo, buddy_label, line_edit, text_edit
+from app.ui.kit.record_dialog import RecordDialog, Submit
 
 
 class ServiceDialog(RecordDialog):

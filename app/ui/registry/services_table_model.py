@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.i18n import N_, _
-from app.ui.family.record_table_model import Column, RecordTableModel
+from app.ui.kit.record_table_model import Column, RecordTableModel
 
 
 class ServicesTableModel(RecordTableModel):

@@ -30,7 +30,7 @@ from app.services import registry
 from app.services.reference import Code, code_list
 from app.services.workspace import Workspace
 from app.ui.context import AppContext
-from app.ui.family.form_kit import (
+from app.ui.kit.form_kit import (
     buddy_label,
     fit_columns,
     fmt_date,
@@ -38,9 +38,9 @@ from app.ui.family.form_kit import (
     refit_on_tab_change,
     setup_table,
 )
-from app.ui.family.list_panel import ListPanel, selected
-from app.ui.family.print_menu import print_button
-from app.ui.family.safe import guarded
+from app.ui.kit.list_panel import ListPanel, selected
+from app.ui.kit.print_menu import print_button
+from app.ui.kit.safe import guarded
 from app.ui.registry.agreement_dialog import AgreementDialog
 from app.ui.registry.agreements_table_model import AgreementsTableModel
 from app.ui.registry.institutions_panel import InstitutionsPanel

@@ -26,8 +26,8 @@ from app.i18n import N_, _
 from app.sync import conflicts
 from app.sync.conflicts import ConflictView
 from app.ui.context import AppContext
+from app.ui.kit.widgets import label
 from app.ui.ops import error_text
-from app.ui.widgets import label
 
 TABLE_LABELS = {
     "family": N_("family"),

@@ -27,9 +27,9 @@ from app.models.enums import ActionStatus, FamilyStatus
 from app.services import dashboard
 from app.services.dashboard import OPEN_STATUSES, Dashboard
 from app.ui.context import AppContext
+from app.ui.kit.widgets import label, set_role
 from app.ui.ops import error_text
 from app.ui.sync.charts import BarChart
-from app.ui.widgets import label, set_role
 
 STALE_DAYS = 14  # a device silent for longer is shown in red
 

@@ -33,8 +33,8 @@ from app.services.workspace import Workspace
 from app.sync import identity
 from app.sync.identity import Card, KeyInfo
 from app.ui.context import AppContext
+from app.ui.kit.widgets import label, set_role
 from app.ui.ops import error_text
-from app.ui.widgets import label, set_role
 
 
 @dataclass

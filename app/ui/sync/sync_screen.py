@@ -52,11 +52,11 @@ from app.sync.importer import import_bundle
 from app.sync.limits import FILE_SUFFIX
 from app.sync.status import PeerStatus
 from app.ui.context import AppContext
+from app.ui.kit.widgets import label, set_role
 from app.ui.ops import error_text
 from app.ui.sync.conflict_inbox import ConflictInbox
 from app.ui.sync.folder_sync import install as install_folder_sync
 from app.ui.sync.keys_panel import KeysPanel
-from app.ui.widgets import label, set_role
 
 
 @dataclass

@@ -4,7 +4,7 @@ The database lives in a new temporary folder (removed when the program ends, unl
 so a demonstration never touches the real case files.  The demo families are generated inside
 the application after the first unlock, in the background with a progress bar.
 
-    python -m app.demo_launch [--families 60] [--seed 2024] [--role ops|coordinator] [--keep]
+    python -m app.demo.launch [--families 60] [--seed 2024] [--role ops|coordinator] [--keep]
 """
 
 from __future__ import annotations
@@ -17,10 +17,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+from app import demo
 from app.config import Settings
 from app.i18n import _, set_language
 from app.logs import setup_logging
-from app.services import demo, setup
+from app.services import setup
 from app.store import keys
 
 # Easy to type on any keyboard (no diacritics), random enough with three words and a number.
@@ -61,7 +62,7 @@ def create_demo_database(folder: Path, role: str) -> tuple[Path, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m app.demo_launch")
+    parser = argparse.ArgumentParser(prog="python -m app.demo.launch")
     parser.add_argument("--families", type=int, default=60)
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--role", choices=sorted(DEMO_UNITS), default="ops")

@@ -7,8 +7,8 @@ from typing import Any
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from app.i18n import _
-from app.ui.family.form_kit import hint_label, setup_table
-from app.ui.family.record_table_model import RECORD_ROLE
+from app.ui.kit.form_kit import hint_label, setup_table
+from app.ui.kit.record_table_model import RECORD_ROLE
 
 
 def selected(view: QTableView) -> Any | None:

@@ -7,10 +7,10 @@ from datetime import date, timedelta
 
 from faker import Faker
 
+from app.demo import texts as T  # noqa: N812
+from app.demo.rows import DemoSetting, Rows
+from app.demo.story import write_story
 from app.models import Family, FamilyReason, Person, Visit, new_id
-from app.services import demo_texts as T  # noqa: N812
-from app.services.demo_rows import DemoSetting, Rows
-from app.services.demo_story import write_story
 from app.services.text import fold
 
 TODAY = date.today

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 from app.errors import KooperacjaError, ValidationError
 from app.i18n import _
 from app.ui.context import AppContext
-from app.ui.family.draft_guard import DraftGuard
-from app.ui.family.form_kit import ErrorLabel, FormBinding, scrolled
-from app.ui.family.safe import guarded
+from app.ui.kit.draft_guard import DraftGuard
+from app.ui.kit.form_kit import ErrorLabel, FormBinding, scrolled
+from app.ui.kit.safe import guarded
 from app.ui.ops import show_error
 
 Submit = tuple[Callable[..., Any], tuple[Any, ...]]

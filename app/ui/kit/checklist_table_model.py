@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
 from app.i18n import _
-from app.ui.family.record_table_model import AnyIndex
+from app.ui.kit.record_table_model import AnyIndex
 
 
 @dataclass

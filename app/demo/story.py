@@ -13,6 +13,8 @@ from typing import Any
 
 from faker import Faker
 
+from app.demo import texts as T  # noqa: N812
+from app.demo.texts import person_name
 from app.models import (
     Action,
     ActionStatusEntry,
@@ -29,8 +31,6 @@ from app.models import (
     ReviewDomainRating,
     SupportPlan,
 )
-from app.services import demo_texts as T  # noqa: N812
-from app.services.demo_texts import person_name
 
 DOMAINS = [
     "housing",

@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _
-from app.ui.family.safe import no_result
+from app.ui.kit.safe import no_result
+from app.ui.kit.widgets import label
 
 DATE_FORMAT = "dd.MM.yyyy"
 NULL_DATE = QDate(1900, 1, 1)
@@ -127,8 +128,8 @@ class ChoiceCombo(QComboBox):
         self.clear()
         if empty is not None:
             self.addItem(empty, "")
-        for code, label in choices:
-            self.addItem(label, code)
+        for code, text in choices:
+            self.addItem(text, code)
         self.blockSignals(False)
         self.set_code(current)
 
@@ -174,11 +175,7 @@ def line_edit(max_length: int = 200, parent: QWidget | None = None) -> QLineEdit
 
 def buddy_label(text: str, buddy: QWidget) -> QLabel:
     """A label with a mnemonic (``&``) that moves focus to ``buddy``; names the buddy too."""
-    label = QLabel(text)
-    label.setBuddy(buddy)
-    if not buddy.accessibleName():
-        buddy.setAccessibleName(text.replace("&", "").rstrip(":"))
-    return label
+    return label(text, wrap=False, buddy=buddy)
 
 
 class ErrorLabel(QLabel):
@@ -198,10 +195,10 @@ class ErrorLabel(QLabel):
 
 
 def hint_label(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #505050;")
-    return label
+    widget = QLabel(text)
+    widget.setWordWrap(True)
+    widget.setStyleSheet("color: #505050;")
+    return widget
 
 
 def scrolled(widget: QWidget) -> QScrollArea:
@@ -236,6 +233,15 @@ def setup_table(view: QTableView, name: str, stretch_column: int | None = None) 
 
         header.sectionCountChanged.connect(stretch)
         stretch()
+
+
+def list_table(table: QTableView, accessible_name: str) -> QTableView:
+    """A read-only list of records (``setup_table`` with no editing and compact lines)."""
+    setup_table(table, accessible_name)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    # Fusion's default row is ~30 px with this font: 22 px shows half as many rows again.
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    return table
 
 
 def tab_chain(widgets: Iterable[QWidget | None]) -> None:

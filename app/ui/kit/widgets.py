@@ -1,15 +1,17 @@
-"""Small widgets the shell's windows share: headings, message labels, the passphrase meter."""
+"""Small widgets every window shares: labels with a style role, the passphrase field and meter.
+
+``label`` is the one label helper (``form_kit.buddy_label`` is ``label`` with a buddy and no
+wrapping); tables are set up by ``form_kit.setup_table`` and ``form_kit.list_table``.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +30,8 @@ def label(text: str, role: str = "", *, wrap: bool = True, buddy: QWidget | None
         widget.setProperty("role", role)
     if buddy is not None:
         widget.setBuddy(buddy)
+        if not buddy.accessibleName():  # a screen reader names the field as the label does
+            buddy.setAccessibleName(text.replace("&", "").rstrip(":"))
     widget.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
     return widget
 
@@ -46,21 +50,6 @@ def password_edit(accessible_name: str) -> QLineEdit:
     edit.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)  # no IME history
     edit.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)  # no "copy" of a secret
     return edit
-
-
-def list_table(table: QTableView, accessible_name: str) -> QTableView:
-    """A read-only list of records: whole rows, compact lines, Tab leaves the table."""
-    table.setAccessibleName(accessible_name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.setTabKeyNavigation(False)
-    table.verticalHeader().hide()
-    # Fusion's default row is ~30 px with this font: 22 px shows half as many rows again.
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-    return table
 
 
 class StrengthMeter(QWidget):

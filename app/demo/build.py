@@ -2,7 +2,7 @@
 
 Names, valid PESELs and phone numbers come from Faker ``pl_PL``; gminas from the TERC register;
 the story of each case (reasons → diagnosis → IPW goals with GAS levels → actions by partner
-institutions → reviews → visits → consent) is drawn from ``demo_texts``.  Rows are written in
+institutions → reviews → visits → consent) is drawn from ``texts``.  Rows are written in
 bulk (one transaction per batch), stamped like any other edit, so 20,000 families take a few
 minutes.  The same ``seed`` gives the same data.
 """
@@ -18,16 +18,16 @@ from faker import Faker
 from sqlalchemy import insert, select
 
 from app.config import resources_dir
+from app.demo import texts as T  # noqa: N812
+from app.demo.family import make_family
+from app.demo.registry import ensure_registry
+from app.demo.rows import DemoSetting, Rows
 from app.models import (
     SYNCED_MODELS,
     Service,
     Setting,
 )
 from app.services import audit, reference
-from app.services import demo_texts as T  # noqa: N812
-from app.services.demo_family import make_family
-from app.services.demo_registry import ensure_registry
-from app.services.demo_rows import DemoSetting, Rows
 from app.services.families import next_case_number
 from app.services.workspace import Workspace
 

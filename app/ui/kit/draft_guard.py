@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from app.i18n import _
 from app.ui.context import AppContext
 from app.ui.drafts import DraftAutosaver
-from app.ui.family.form_kit import FormBinding
+from app.ui.kit.form_kit import FormBinding
 
 
 class CloseChoice(Enum):

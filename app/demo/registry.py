@@ -7,8 +7,8 @@ from datetime import date, timedelta
 
 from faker import Faker
 
+from app.demo import texts as T  # noqa: N812
 from app.models import Setting, TercUnit
-from app.services import demo_texts as T  # noqa: N812
 from app.services import registry
 from app.services.workspace import Workspace
 

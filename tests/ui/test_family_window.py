@@ -12,11 +12,11 @@ from PySide6.QtGui import QKeySequence
 
 from app.services import casefile, drafts, families, setup
 from app.ui.family.diagnosis_tab import DiagnosisTab
-from app.ui.kit.draft_guard import CloseChoice
 from app.ui.family.family_window import FamilyWindow
 from app.ui.family.household_tab import HouseholdTab
 from app.ui.family.monitoring_tab import MonitoringTab
 from app.ui.family.plan_tab import PlanTab
+from app.ui.kit.draft_guard import CloseChoice
 from tests.conftest import PASSPHRASE
 from tests.ui._family_support import open_window, unsaved_answers_fixture  # noqa: F401
 from tests.ui.conftest import settle

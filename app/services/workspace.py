@@ -4,6 +4,10 @@ Every service call opens one short transaction with ``ws.transaction()``.  A ``b
 hook stamps each new or changed synchronised row with a fresh hybrid-logical-clock version and
 this device's id, so services never have to remember to do it; sync imports switch the stamping
 off (``session.info["applying_sync"]``) because they write other devices' versions.
+
+The same hook (and ``do_orm_execute`` for bulk statements) records which tables and families a
+transaction wrote; once it commits, that goes to the current ``changes.recording()`` (the op
+runner records each job's ``Changes`` that way).
 """
 
 from __future__ import annotations
@@ -15,15 +19,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import event, func, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from app.errors import StorageError
 from app.i18n import _
-from app.models import SYNCED_MODELS, Device, SyncMixin
+from app.models import CASE_MODELS, SYNCED_MODELS, Device, Family, SyncMixin
 from app.models.hlc import HybridClock
+from app.services import changes
 from app.store.vault import Vault
 
 log = logging.getLogger(__name__)
+
+CASE_TABLES = frozenset(m.__tablename__ for m in CASE_MODELS)
 
 
 @dataclass(frozen=True)
@@ -42,6 +49,7 @@ class Workspace:
         self.vault = vault
         self._sessions = sessionmaker(bind=vault.engine, expire_on_commit=False)
         event.listen(self._sessions, "before_flush", self._stamp)
+        event.listen(self._sessions, "do_orm_execute", self._note_bulk)
         with self._sessions() as s:
             device = s.scalar(select(Device).where(Device.is_self.is_(True)))
             if device is None:
@@ -87,11 +95,22 @@ class Workspace:
         """A session in one transaction: committed on success, rolled back on any error."""
         if self.vault.locked:
             raise StorageError(_("The database is locked."))
-        with self._sessions() as session, session.begin():
-            session.info["workspace"] = self
-            yield session
+        with self._sessions() as session:
+            written = changes.ChangeLog()
+            with session.begin():
+                session.info["workspace"] = self
+                session.info["changes"] = written
+                yield session
+            for table in written.tables:  # committed: now it has happened
+                changes.note(table, written.families if table in CASE_TABLES else ())
 
     def _stamp(self, session: Session, _ctx: object, _instances: object) -> None:
+        written = session.info.get("changes")
+        if written is not None:
+            for obj in [*session.new, *session.dirty, *session.deleted]:
+                table = getattr(obj, "__tablename__", "")
+                if table:
+                    written.add(table, _families_of(obj) if table in CASE_TABLES else ())
         if session.info.get("applying_sync"):
             return
         for obj in list(session.new) + list(session.dirty):
@@ -102,13 +121,40 @@ class Workspace:
             obj.version = self.clock.tick()
             obj.origin_device = self.device_id
 
+    @staticmethod
+    def _note_bulk(state: ORMExecuteState) -> None:
+        """Bulk ``insert``/``update``/``delete`` statements do not pass ``before_flush``."""
+        written = state.session.info.get("changes")
+        if written is None or not (state.is_insert or state.is_update or state.is_delete):
+            return
+        table = getattr(state.statement, "table", None)
+        name = getattr(table, "name", "")
+        if not name:
+            return
+        if name not in CASE_TABLES:
+            written.add(name, ())
+            return
+        params = state.parameters
+        rows = params if isinstance(params, list) else [params] if params else []
+        key = "id" if name == Family.__tablename__ else "family_id"
+        known = state.is_insert and rows and all(key in row for row in rows)
+        written.add(name, [row[key] for row in rows] if known else None)
+
     def lock(self) -> None:
         # SQLAlchemy keeps class-level listeners in a registry whose values would keep this
         # workspace (and its engine's caches) alive after the lock: remove ours.
         if event.contains(self._sessions, "before_flush", self._stamp):
             event.remove(self._sessions, "before_flush", self._stamp)
+        if event.contains(self._sessions, "do_orm_execute", self._note_bulk):
+            event.remove(self._sessions, "do_orm_execute", self._note_bulk)
         self.vault.lock()
 
     @property
     def locked(self) -> bool:
         return self.vault.locked
+
+
+def _families_of(obj: object) -> list[str] | None:
+    """The family a case row belongs to, or None where the row does not say (a goal, a score)."""
+    family = obj.id if isinstance(obj, Family) else getattr(obj, "family_id", None)
+    return [family] if family else None

@@ -1,7 +1,8 @@
 """What every window and panel needs: the open workspace, the DB worker, app-wide signals.
 
 Panels get an ``AppContext`` instead of the main window (no god object): they call services via
-``ctx.runner.run(fn, ctx.ws, ...)`` and listen to ``ctx.events`` for changes and lock/unlock.
+``ctx.runner.run(fn, ctx.ws, ...)`` and listen to ``ctx.events`` for changes and lock/unlock:
+``data_changed(changes)`` carries what each job wrote, and a panel asks ``changes.touches(...)``.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ class AppEvents(QObject):
     unlocked = Signal()
     locking = Signal()  # about to lock: save drafts, clear widgets
     locked = Signal()
-    data_changed = Signal(str, str)  # entity kind ("family", "institution", …), record id
+    # What a job wrote (``app.services.changes.Changes``), once per job, from the op runner only.
+    data_changed = Signal(object)
     family_opened = Signal(str)  # family id
     language_changed = Signal()
     new_family_requested = Signal()  # "Nowa rodzina" from any screen or menu
@@ -36,6 +38,7 @@ class AppContext:
     def __init__(self, runner: OpRunner | None = None) -> None:
         self.runner = runner or OpRunner()
         self.events = AppEvents()
+        self.runner.changed.connect(self.events.data_changed)
         self._ws: Workspace | None = None
 
     @property

@@ -17,14 +17,18 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _, ngettext
+from app.models import Family, Person, Review, SupportPlan
 from app.models.enums import FamilyStatus
 from app.services import reference
+from app.services.changes import Changes
 from app.ui.context import AppContext
 from app.ui.families_table_model import COLUMNS, FamiliesTableModel
 from app.ui.kit.form_kit import list_table
 from app.ui.kit.widgets import label
 
 SEARCH_DELAY_MS = 250
+# What the list shows (names, status, the next review): a change to any of them reloads it.
+SHOWN = (Family, Person, SupportPlan, Review)
 
 
 class FamiliesScreen(QWidget):
@@ -153,8 +157,8 @@ class FamiliesScreen(QWidget):
         if loading and not self.model.rowCount():
             self.count.setText(_("Searching…"))
 
-    def _data_changed(self, kind: str, _record_id: str) -> None:
-        if kind not in ("family", "person", "review", "plan", "sync"):
+    def _data_changed(self, changes: Changes) -> None:
+        if not changes.touches(*SHOWN):
             return
         if self.isVisible():
             self.model.reload()

@@ -124,7 +124,6 @@ class FamilyLauncher(QObject):
                 dialog = cls(self.ctx, parent)
                 family_id = getattr(dialog, "family_id", None) if dialog.exec() else None
             if isinstance(family_id, str) and family_id:
-                self.ctx.events.data_changed.emit("family", family_id)
                 self.ctx.events.family_opened.emit(family_id)
             return
         QMessageBox.information(

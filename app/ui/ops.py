@@ -10,6 +10,10 @@ and the window never freezes.  ``success``/``failure`` callbacks run on the GUI 
 
 Long jobs take a ``progress`` keyword (``progress(done, total)``) and get a progress dialog via
 ``run_with_progress``.
+
+Like Anki's ``OpChanges``, every job is recorded (``app.services.changes.recording``): what it
+wrote reaches the screens once, as ``changed(Changes)`` after its callback, and each screen asks
+``changes.touches(...)`` for what it shows.  Nobody announces a change by hand.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from app.errors import KooperacjaError
 from app.i18n import _
+from app.services.changes import Changes, recording
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +66,7 @@ class _WorkerGc:
 class _Relay(QObject):
     """Lives on the GUI thread; signals emitted from the worker arrive queued."""
 
-    finished = Signal(int, object, object)  # job id, value, exception
+    finished = Signal(int, object, object, object)  # job id, value, exception, Changes
     progressed = Signal(int, int, int)  # job id, done, total
 
 
@@ -74,6 +79,7 @@ class OpRunner(QObject):
     """
 
     busy_changed = Signal(bool)
+    changed = Signal(object)  # the Changes of a job that wrote something, after its callback
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -112,20 +118,21 @@ class OpRunner(QObject):
             fn, args, kwargs = self._jobs[job_id][:3]
         error: BaseException | None = None
         value: Any = None
-        try:
-            value = fn(*args, **kwargs)
-        except BaseException as exc:  # delivered to the GUI thread, never swallowed
-            error = exc
+        with recording() as written:
+            try:
+                value = fn(*args, **kwargs)
+            except BaseException as exc:  # delivered to the GUI thread, never swallowed
+                error = exc
         # Drop this thread's references before handing over: the GUI thread releases them.
         fn = args = kwargs = None
-        self._relay.finished.emit(job_id, value, error)
+        self._relay.finished.emit(job_id, value, error, written.changes)
 
     def _progress(self, job_id: int, done: int, total: int) -> None:
         job = self._jobs.get(job_id)
         if job is not None and job[5] is not None:
             job[5](done, total)
 
-    def _deliver(self, job_id: int, value: Any, error: Any) -> None:
+    def _deliver(self, job_id: int, value: Any, error: Any, changes: Changes) -> None:
         with self._jobs_lock:
             job = self._jobs.pop(job_id, None)
             idle = not self._jobs
@@ -133,17 +140,20 @@ class OpRunner(QObject):
             if job is not None:
                 _WorkerGc.runner_idle()
             self.busy_changed.emit(False)
-        if job is None:
-            return
-        success, failure = job[3], job[4]
-        if error is not None:
-            if failure is not None:
-                failure(error)
-            else:
-                show_error(None, error)
-            return
-        if success is not None:
-            success(value)
+        try:
+            if job is None:
+                return
+            success, failure = job[3], job[4]
+            if error is not None:
+                if failure is not None:
+                    failure(error)
+                else:
+                    show_error(None, error)
+            elif success is not None:
+                success(value)
+        finally:
+            if changes:  # also after a failure: an earlier transaction of the job may have landed
+                self.changed.emit(changes)
 
     def run_with_progress(
         self,

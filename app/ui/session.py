@@ -201,7 +201,6 @@ class SessionController(QObject):
             _("Creating demo families…"),
             fill,
             self.ctx.ws,
-            success=lambda n: self.ctx.events.data_changed.emit("family", "") if n else None,
         )
 
     # -- locking ---------------------------------------------------------------------------

@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import N_, _, ngettext
+from app.models import CASE_MODELS
 from app.services import deadlines
+from app.services.changes import Changes
 from app.services.deadlines import Deadline, Kind
 from app.ui.context import AppContext
 from app.ui.deadlines_table_model import DeadlinesTableModel
@@ -165,7 +167,9 @@ class TodayScreen(QWidget):
             + (", " + _("{n} overdue").format(n=overdue) if overdue else "")
         )
 
-    def _data_changed(self, _kind: str, _record_id: str) -> None:
+    def _data_changed(self, changes: Changes) -> None:
+        if not changes.touches(*CASE_MODELS):  # deadlines come from case data only
+            return
         if self.isVisible():
             self.refresh()
         else:

@@ -159,8 +159,8 @@ def test_screen_filters_reload_and_data_changes_refresh(ctx, family_case, qtbot)
     assert screen.model.total == 0
     screen.status.setCurrentIndex(0)
     settle(ctx, qtbot)
-    families.register_family(ctx.ws, families.FamilyInput(gmina_code="2005092", locality="Lipiny"))
-    ctx.events.data_changed.emit("family", "")
+    new = families.FamilyInput(gmina_code="2005092", locality="Lipiny")
+    ctx.runner.run(families.register_family, ctx.ws, new)  # its Changes refresh the screen
     settle(ctx, qtbot)
     assert screen.model.total == 2
     with qtbot.waitSignal(ctx.events.new_family_requested):

@@ -83,7 +83,7 @@ def test_screen_refreshes_on_changes_and_horizon(ctx, family_case, qtbot):
     screen.horizon.setCurrentIndex(screen.horizon.findData(90))
     settle(ctx, qtbot)
     assert [screen.model.deadline(r).kind for r in range(screen.model.rowCount())] == [Kind.REVIEW]
-    families.register_family(ctx.ws, families.FamilyInput(gmina_code="2005092", locality="Lipiny"))
-    ctx.events.data_changed.emit("family", "")
+    new = families.FamilyInput(gmina_code="2005092", locality="Lipiny")
+    ctx.runner.run(families.register_family, ctx.ws, new)  # its Changes refresh the screen
     settle(ctx, qtbot)
     assert screen.model.rowCount() == 2

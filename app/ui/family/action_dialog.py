@@ -28,8 +28,6 @@ from app.ui.kit.record_dialog import RecordDialog, Submit
 
 
 class ActionDialog(RecordDialog):
-    entity = "action"
-
     def __init__(
         self,
         ctx: AppContext,

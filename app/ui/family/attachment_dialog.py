@@ -26,8 +26,6 @@ def guess_kind(path: Path) -> str:
 
 
 class AttachmentDialog(RecordDialog):
-    entity = "attachment"
-
     def __init__(
         self,
         ctx: AppContext,

@@ -15,8 +15,6 @@ from app.ui.kit.record_dialog import RecordDialog, Submit
 
 
 class CloseCaseDialog(RecordDialog):
-    entity = "family"
-
     def __init__(
         self, ctx: AppContext, family_id: str, case_number: str, parent: QWidget | None = None
     ) -> None:
@@ -26,7 +24,6 @@ class CloseCaseDialog(RecordDialog):
             title,
             f"close:{family_id}",
             parent,
-            changed_id=family_id,
             draft_title=_("{form} – case {case}").format(form=title, case=case_number),
         )
         self.family_id = family_id

@@ -17,8 +17,6 @@ from app.ui.kit.record_dialog import RecordDialog, Submit
 
 
 class CommitmentDialog(RecordDialog):
-    entity = "commitment"
-
     def __init__(
         self,
         ctx: AppContext,

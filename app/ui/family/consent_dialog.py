@@ -25,8 +25,6 @@ from app.ui.kit.record_dialog import RecordDialog, Submit
 
 
 class ConsentDialog(RecordDialog):
-    entity = "consent"
-
     def __init__(
         self,
         ctx: AppContext,
@@ -104,8 +102,6 @@ class ConsentDialog(RecordDialog):
 
 class WithdrawDialog(RecordDialog):
     """Recording that a consent was withdrawn (from a date, with a note)."""
-
-    entity = "consent"
 
     def __init__(self, ctx: AppContext, consent: Consent, parent: QWidget | None = None) -> None:
         title = _("Withdraw consent")

@@ -228,7 +228,6 @@ class DiagnosisTab(FamilyTab):
         def done(saved: Any) -> None:
             self.current = saved.id
             self.guard.saved(self._key(), self._title())
-            self.ctx.events.data_changed.emit("diagnosis", saved.id)
             self.host.reload()
             if then is not None:
                 then()

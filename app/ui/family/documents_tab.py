@@ -141,13 +141,7 @@ class DocumentsTab(ListTab):
                 attachments.remove_attachment,
                 self.ctx.ws,
                 att.id,
-                success=lambda _v: (
-                    alive(self)
-                    and (
-                        self.ctx.events.data_changed.emit("attachment", att.id),
-                        self.host.reload(),
-                    )
-                ),
+                success=lambda _v: alive(self) and self.host.reload(),
             )
 
     def open_draft(self, form_key: str) -> bool:

@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _
+from app.models import CooperationTeam, Institution, Service, TeamMembership
 from app.models.enums import FamilyStatus
 from app.services import families
 from app.services.casefile import FamilyFile
+from app.services.changes import Changes
 from app.ui.context import AppContext
 from app.ui.family.close_case_dialog import CloseCaseDialog
 from app.ui.family.consents_tab import ConsentsTab
@@ -75,7 +77,8 @@ DRAFT_OWNERS: dict[str, type[FamilyTab]] = {
     "withdraw": ConsentsTab,
     "attachment": DocumentsTab,
 }
-REGISTRY_KINDS = {"institution", "service", "cooperation_team", "team_membership"}
+# The registry rows this window's choices come from (partner institutions, services, teams).
+LOOKUP_MODELS = (Institution, Service, CooperationTeam, TeamMembership)
 
 
 class FamilyWindow(QMainWindow):
@@ -222,8 +225,8 @@ class FamilyWindow(QMainWindow):
     def case_label(self) -> str:
         return self.file.family.case_number if self.file else ""
 
-    def _data_changed(self, kind: str, _record_id: str) -> None:
-        if kind in REGISTRY_KINDS:
+    def _data_changed(self, changes: Changes) -> None:
+        if changes.touches(*LOOKUP_MODELS):
             self._want_lookups = True
             self.reload()
 
@@ -330,10 +333,7 @@ class FamilyWindow(QMainWindow):
             self.family_id,
             success=guarded(
                 self,
-                lambda _f: (
-                    self.ctx.events.data_changed.emit("family", self.family_id),
-                    self.reload(),
-                ),
+                lambda _f: self.reload(),
             ),
         )
 

@@ -31,8 +31,6 @@ LEVEL_FIELDS = {2: "level_p2", 1: "level_p1", 0: "level_0", -1: "level_m1", -2: 
 
 
 class GoalDialog(RecordDialog):
-    entity = "goal"
-
     def __init__(
         self,
         ctx: AppContext,

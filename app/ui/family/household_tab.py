@@ -82,7 +82,6 @@ class HouseholdTab(FamilyTab):
 
         def done(_family: object) -> None:
             self.guard.saved()
-            self.ctx.events.data_changed.emit("family", self.family_id)
             self.host.reload()
             if then is not None:
                 then()
@@ -127,12 +126,8 @@ class HouseholdTab(FamilyTab):
             persons.remove_person,
             self.ctx.ws,
             person.id,
-            success=guarded(self, lambda _v: self._changed("person", person.id)),
+            success=guarded(self, lambda _v: self.host.reload()),
         )
-
-    def _changed(self, kind: str, record_id: str) -> None:
-        self.ctx.events.data_changed.emit(kind, record_id)
-        self.host.reload()
 
     # -- task team ----------------------------------------------------------------------------
     def add_team_member(self) -> None:

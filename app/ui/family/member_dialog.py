@@ -16,8 +16,6 @@ from app.ui.kit.record_dialog import RecordDialog, Submit
 
 
 class MemberDialog(RecordDialog):
-    entity = "person"
-
     def __init__(
         self,
         ctx: AppContext,

@@ -177,7 +177,6 @@ class PlanTab(FamilyTab):
         def done(saved: Any) -> None:
             self.current = saved.id
             self.guard.saved(self._key(), self._title())
-            self.ctx.events.data_changed.emit("support_plan", saved.id)
             self.host.reload()
             if then is not None:
                 then()
@@ -259,13 +258,7 @@ class PlanTab(FamilyTab):
                 remove,
                 self.ctx.ws,
                 record.id,
-                success=lambda _v: (
-                    alive(self)
-                    and (
-                        self.ctx.events.data_changed.emit(kind, record.id),
-                        self.host.reload(),
-                    )
-                ),
+                success=lambda _v: alive(self) and self.host.reload(),
             )
 
     def open_draft(self, form_key: str) -> bool:

@@ -26,8 +26,6 @@ PREFIX = "m_"
 
 
 class RegistrationDialog(RecordDialog):
-    entity = "family"
-
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(
             ctx,

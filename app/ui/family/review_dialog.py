@@ -62,8 +62,6 @@ def previous_state(ff: FamilyFile, plan: Any) -> tuple[dict[str, int], dict[str,
 
 
 class ReviewDialog(RecordDialog):
-    entity = "review"
-
     def __init__(
         self,
         ctx: AppContext,

@@ -16,8 +16,6 @@ from app.ui.kit.record_dialog import RecordDialog, Submit
 
 
 class TeamMemberDialog(RecordDialog):
-    entity = "case_team_member"
-
     def __init__(
         self,
         ctx: AppContext,

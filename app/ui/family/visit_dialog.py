@@ -24,8 +24,6 @@ from app.ui.kit.record_dialog import RecordDialog, Submit
 
 
 class VisitDialog(RecordDialog):
-    entity = "visit"
-
     def __init__(
         self,
         ctx: AppContext,

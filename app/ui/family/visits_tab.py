@@ -75,13 +75,7 @@ class VisitsTab(ListTab):
                 visits.remove_visit,
                 self.ctx.ws,
                 visit.id,
-                success=lambda _v: (
-                    alive(self)
-                    and (
-                        self.ctx.events.data_changed.emit("visit", visit.id),
-                        self.host.reload(),
-                    )
-                ),
+                success=lambda _v: alive(self) and self.host.reload(),
             )
 
     def open_draft(self, form_key: str) -> bool:

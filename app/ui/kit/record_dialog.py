@@ -29,15 +29,12 @@ Submit = tuple[Callable[..., Any], tuple[Any, ...]]
 class RecordDialog(QDialog):
     """Add or edit one record; ``result_value`` holds what the service returned."""
 
-    entity = ""  # the kind sent with ``ctx.events.data_changed``
-
     def __init__(
         self,
         ctx: AppContext,
         title: str,
         draft_key: str,
         parent: QWidget | None = None,
-        changed_id: str = "",
         draft_title: str = "",
     ) -> None:
         super().__init__(parent)
@@ -48,7 +45,6 @@ class RecordDialog(QDialog):
         self.guard: DraftGuard | None = None
         self._draft_key = draft_key
         self._title = draft_title or title
-        self._changed_id = changed_id
         self._forced = False
         self._busy = False
         self.result_value: Any = None
@@ -103,9 +99,7 @@ class RecordDialog(QDialog):
         self.result_value = value
         if self.guard is not None:
             self.guard.saved()
-        self.after_save(value)
-        record_id = getattr(value, "id", "") or self._changed_id
-        self.ctx.events.data_changed.emit(self.entity, str(record_id))
+        self.after_save(value)  # the screens hear of the change from the op runner
         super().accept()
 
     def _failed(self, exc: BaseException) -> None:

@@ -28,8 +28,6 @@ def _iso(value: date | None) -> str | None:
 
 
 class AgreementDialog(RecordDialog):
-    entity = "agreement"
-
     def __init__(
         self,
         ctx: AppContext,

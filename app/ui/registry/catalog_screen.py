@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QCheckBox, QMessageBox, QPlainTextEdit, QVBoxLayou
 from app.i18n import _
 from app.models import Institution, Sector, Service, ServiceArea
 from app.services import registry
+from app.services.changes import Changes
 from app.services.reference import Code, code_list
 from app.services.workspace import Workspace
 from app.ui.context import AppContext
@@ -116,8 +117,8 @@ class CatalogScreen(QWidget):
         if self.ctx.is_unlocked:
             self.ctx.runner.run(load_catalog, self.ctx.ws, success=guarded(self, self.show_data))
 
-    def _data_changed(self, kind: str, _record_id: str) -> None:
-        if kind in ("service", "institution"):
+    def _data_changed(self, changes: Changes) -> None:
+        if changes.touches(Service, Institution):
             self.refresh()
 
     def show_data(self, data: CatalogData) -> None:
@@ -167,7 +168,4 @@ class CatalogScreen(QWidget):
                 registry.remove_service,
                 self.ctx.ws,
                 svc.id,
-                success=guarded(
-                    self, lambda _v: self.ctx.events.data_changed.emit("service", svc.id)
-                ),
             )

@@ -48,8 +48,6 @@ def watch_number(edit: QLineEdit, status: QLabel, check: Callable[[str], str]) -
 
 
 class InstitutionDialog(RecordDialog):
-    entity = "institution"
-
     def __init__(
         self,
         ctx: AppContext,

@@ -102,6 +102,5 @@ class InstitutionsPanel(ListPanel):
                 success=guarded(self, lambda _v: self._removed(inst.id)),
             )
 
-    def _removed(self, inst_id: str) -> None:
-        self.ctx.events.data_changed.emit("institution", inst_id)
+    def _removed(self, _inst_id: str) -> None:
         self.changed.emit()

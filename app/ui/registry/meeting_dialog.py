@@ -24,8 +24,6 @@ from app.ui.kit.record_dialog import RecordDialog, Submit
 
 
 class MeetingDialog(RecordDialog):
-    entity = "team_meeting"
-
     def __init__(
         self,
         ctx: AppContext,

@@ -16,8 +16,6 @@ from app.ui.kit.record_dialog import RecordDialog, Submit
 
 
 class ServiceDialog(RecordDialog):
-    entity = "service"
-
     def __init__(
         self,
         ctx: AppContext,

@@ -28,8 +28,6 @@ def institution_choices(institutions: list[Institution]) -> list[tuple[str, str]
 
 
 class TeamDialog(RecordDialog):
-    entity = "cooperation_team"
-
     def __init__(
         self,
         ctx: AppContext,
@@ -91,8 +89,6 @@ class TeamDialog(RecordDialog):
 
 class MembershipDialog(RecordDialog):
     """An institution joins the team, with its representative."""
-
-    entity = "team_membership"
 
     def __init__(
         self,

@@ -25,8 +25,18 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _
-from app.models import Agreement, CooperationTeam, Institution, Sector, TeamMeeting
+from app.models import (
+    Agreement,
+    AgreementParty,
+    CooperationTeam,
+    Institution,
+    MeetingAttendance,
+    Sector,
+    TeamMeeting,
+    TeamMembership,
+)
 from app.services import registry
+from app.services.changes import Changes
 from app.services.reference import Code, code_list
 from app.services.workspace import Workspace
 from app.ui.context import AppContext
@@ -49,7 +59,16 @@ from app.ui.registry.meetings_table_model import MeetingsTableModel, present_tex
 from app.ui.registry.memberships_table_model import MembershipsTableModel
 from app.ui.registry.team_dialog import MembershipDialog, TeamDialog
 
-KINDS = {"institution", "cooperation_team", "team_membership", "agreement", "team_meeting"}
+# What this screen shows: a change to any of them reloads it.
+SHOWN = (
+    Institution,
+    CooperationTeam,
+    TeamMembership,
+    Agreement,
+    AgreementParty,
+    TeamMeeting,
+    MeetingAttendance,
+)
 
 
 @dataclass(frozen=True)
@@ -174,8 +193,8 @@ class TeamScreen(QWidget):
         if self.ctx.is_unlocked:
             self.ctx.runner.run(load_registry, self.ctx.ws, success=guarded(self, self.show_data))
 
-    def _data_changed(self, kind: str, _record_id: str) -> None:
-        if kind in KINDS:
+    def _data_changed(self, changes: Changes) -> None:
+        if changes.touches(*SHOWN):
             self.refresh()
 
     def show_data(self, data: RegistryData) -> None:
@@ -281,9 +300,6 @@ class TeamScreen(QWidget):
                 registry.remove_member,
                 self.ctx.ws,
                 member.id,
-                success=guarded(
-                    self, lambda _v: self.ctx.events.data_changed.emit("team_membership", member.id)
-                ),
             )
 
     def _edit_agreement(self, agreement: Agreement | None) -> None:

@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _
+from app.models import SYNCED_MODELS
 from app.models.enums import ActionStatus, FamilyStatus
 from app.services import dashboard
+from app.services.changes import Changes
 from app.services.dashboard import OPEN_STATUSES, Dashboard
 from app.ui.context import AppContext
 from app.ui.kit.widgets import label, set_role
@@ -50,8 +52,12 @@ class DashboardScreen(QWidget):
         self.ctx = ctx
         self.data: Dashboard | None = None
         self._build()
-        ctx.events.data_changed.connect(lambda *_a: self.refresh())
+        ctx.events.data_changed.connect(self._data_changed)
         self.refresh()
+
+    def _data_changed(self, changes: Changes) -> None:
+        if changes.touches(*SYNCED_MODELS):  # the figures count case and registry records
+            self.refresh()
 
     def _build(self) -> None:
         self.refresh_button = QPushButton(_("&Refresh"))

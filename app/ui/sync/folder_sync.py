@@ -69,8 +69,6 @@ class FolderSync(QObject):
 
     def _done(self, items: list[ScanItem]) -> None:
         self._finished()
-        if any(i.status == "imported" for i in items):
-            self.ctx.events.data_changed.emit("sync", "")
         self.scanned.emit(items)
 
     def _failed(self, exc: BaseException) -> None:

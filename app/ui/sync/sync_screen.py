@@ -41,8 +41,10 @@ from PySide6.QtWidgets import (
 from app.config import Settings
 from app.errors import KooperacjaError
 from app.i18n import _
+from app.models import Device, SyncConflict, SyncKey, SyncPeer, SyncReceived, SyncSent
 from app.models.enums import Role
 from app.services import reference
+from app.services.changes import Changes
 from app.services.workspace import Workspace
 from app.sync import conflicts, identity, status, transport
 from app.sync.conflicts import ConflictView
@@ -96,6 +98,10 @@ def import_files(ws: Workspace, paths: list[str]) -> list[ImportLine]:
 
 def _when(value: object) -> str:
     return value.strftime("%Y-%m-%d %H:%M") if value else "—"  # type: ignore[attr-defined]
+
+
+# What the screen shows: peers and their keys, what was sent and received, open conflicts.
+SHOWN = (Device, SyncPeer, SyncKey, SyncSent, SyncReceived, SyncConflict)
 
 
 class SyncScreen(QWidget):
@@ -221,8 +227,8 @@ class SyncScreen(QWidget):
     def screen_shown(self) -> None:
         self.refresh()
 
-    def _data_changed(self, kind: str, _record_id: str) -> None:
-        if kind == "sync":
+    def _data_changed(self, changes: Changes) -> None:
+        if changes.touches(*SHOWN):
             self.refresh()
 
     def _show(self, snap: Snapshot) -> None:
@@ -364,8 +370,6 @@ class SyncScreen(QWidget):
         self.import_button.setEnabled(True)
         ok = all(line.ok for line in lines)
         self._say("\n".join(f"{line.name}: {line.message}" for line in lines), ok=ok)
-        if any(line.ok for line in lines):
-            self.ctx.events.data_changed.emit("sync", "")
         if any(line.conflicts for line in lines):
             self.tabs.setCurrentIndex(1)
 
@@ -419,5 +423,4 @@ class SyncScreen(QWidget):
 
     def _resolved(self, view: ConflictView) -> None:
         self._say(_("Conflict resolved."))
-        self.ctx.events.data_changed.emit(view.table, view.row_id)
         self.refresh()

@@ -7,23 +7,24 @@ are printed; everything to be found out is left as ruled lines, write-in cells a
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether
 
 from app.i18n import N_, _
 from app.models.enums import ActionStatus, CommitmentStatus
 from app.printing import diagnosis as diagnosis_doc
 from app.printing import review as review_doc
 from app.printing import visit as visit_doc
-from app.printing.casedata import CaseData, action_text, period_text
-from app.printing.layout import BOX, EMPTY, data_table, field_table, heading, para, title_block
-from app.printing.parts import family_fields, members_table, scale_legend
-from app.printing.signatures import Signatory, WritingLines, checkboxes, signature_section, write_in
+from app.printing.actions import actions_table
+from app.printing.casedata import CaseData, period_text
+from app.printing.layout import EMPTY, data_table, field_table, heading, para, title_block
+from app.printing.parts import family_fields, gas_level_text, members_table, scale_legend
+from app.printing.signatures import Signatory, WritingLines, signature_section, write_in
+from app.printing.ticks import TickBox, TickRow, tick_list
 
 TITLE_DIAGNOSIS = N_("Diagnosis of the family's situation – form to fill in")
 TITLE_REVIEW = N_("Periodic review of the programme – form to fill in")
 TITLE_VISIT = N_("Note of a visit – form to fill in")
 SCALE = (-3, -2, -1, 0, 1, 2)
-GAS = (-2, -1, 0, 1, 2)
 
 
 def _signed(n: int) -> str:
@@ -41,13 +42,34 @@ def _subtitle() -> str:
 def domain_grid(data: CaseData) -> list[Flowable]:
     rows: list[list[object]] = []
     for label in data.labels.domains.values() or [""] * 8:
-        rows.append([label, *[para(BOX, "cell_center") for _s in SCALE], write_in(8 * mm)])
+        rows.append([label, *[TickBox() for _s in SCALE], write_in(8 * mm)])
     table = data_table(
         [_("Area"), *[_signed(s) for s in SCALE], _("Notes")],
         rows,
         [3.1, *[0.55] * len(SCALE), 5.6],
     )
     return [table, scale_legend()]
+
+
+def gas_blocks(plan) -> list[Flowable]:  # noqa: ANN001
+    """Each goal with its five GAS levels described and a box to tick the level reached; one
+    goal never splits over a page."""
+    goals = list(plan.goals) if plan is not None else []
+    out: list[Flowable] = []
+    for i, g in enumerate(goals, 1):
+        rows = [
+            [TickBox(), gas_level_text(level), g.level_text(level) or EMPTY]
+            for level in (2, 1, 0, -1, -2)
+        ]
+        table = data_table(
+            [_("Reached"), _("GAS level"), _("Description of the level")], rows, [1.7, 4, 6.3]
+        )
+        block = [heading(_("Goal {n}. {title}").format(n=i, title=g.title), 4), table]
+        block += [para(_("Notes:"), "label"), WritingLines(1)]
+        out.append(KeepTogether(block))
+    if not goals:
+        out.append(para(_("No goals recorded."), "muted"))
+    return out
 
 
 def _fields(pairs: list[tuple[str, object]]) -> Flowable:
@@ -110,58 +132,31 @@ def build_review(data: CaseData) -> list[Flowable]:
                 (_("Programme"), programme),
                 (_("Family address"), data.address),
                 (_("Present"), WritingLines(2, 7 * mm)),
-                (_("The family took part"), checkboxes([_("yes"), _("no")])),
+                (_("The family took part"), TickRow([_("yes"), _("no")])),
             ]
         )
     )
-    goals = list(plan.goals) if plan is not None else []
-    gas_boxes = checkboxes([_signed(g) for g in GAS])
-    rows: list[list[object]] = [
-        [f"{i}.", g.title, gas_boxes, write_in(9 * mm)] for i, g in enumerate(goals, 1)
-    ]
-    rows += [
-        [f"{len(rows) + 1 + i}.", write_in(9 * mm), gas_boxes, ""]
-        for i in range(max(0, 3 - len(rows)))
-    ]
+    story += [heading("I. " + _("Goal attainment (GAS scale)")), *gas_blocks(plan)]
     story += [
-        heading("I. " + _("Goal attainment (GAS scale)")),
-        data_table(
-            [_("No."), _("Goal"), _("Level reached"), _("Notes")], rows, [0.7, 4.6, 3.6, 3.6]
-        ),
-        para(
-            _("GAS: −2 much less than expected … 0 expected outcome … +2 much more than expected."),
-            "note",
-        ),
-        heading("II. " + _("Areas of the family's life")),
-        *domain_grid(data),
+        KeepTogether([heading("II. " + _("Areas of the family's life")), *domain_grid(data)]),
     ]
-    statuses = "\n".join(f"{BOX} {s.label}" for s in ActionStatus)
-    actions = list(plan.actions) if plan is not None else []
-    arows: list[list[object]] = [
-        [
-            f"{i}.",
-            action_text(a),
-            a.institution.name if a.institution is not None else a.responsible_person or EMPTY,
-            statuses,
-            write_in(9 * mm),
-        ]
-        for i, a in enumerate(actions, 1)
-    ]
-    arows += [
-        [f"{len(arows) + 1 + i}.", write_in(9 * mm), "", statuses, ""]
-        for i in range(max(0, 2 - len(arows)))
-    ]
-    story += [
-        heading("III. " + _("Realisation of the actions")),
-        data_table(
-            [_("No."), _("Action"), _("Institution or person"), _("Status"), _("Notes")],
-            arows,
-            [0.7, 3.9, 2.7, 2.3, 3],
-        ),
-    ]
-    kept = "\n".join(f"{BOX} {s.label}" for s in CommitmentStatus if s != CommitmentStatus.PENDING)
+    statuses = [s.label for s in ActionStatus]
+    story.append(heading("III. " + _("Realisation of the actions")))
+    if plan is not None:
+        story.append(
+            actions_table(
+                data,
+                plan,
+                extra_headers=[_("Status"), _("Notes")],
+                extra=lambda _a: [tick_list(statuses), write_in(9 * mm)],
+                extra_widths=[24, 21],
+            )
+        )
+    else:
+        story.append(para(_("No actions recorded."), "muted"))
+    kept = [s.label for s in CommitmentStatus if s != CommitmentStatus.PENDING]
     crows = [
-        [f"{i}.", c.description, kept, write_in(9 * mm)]
+        [f"{i}.", c.description, tick_list(kept), write_in(9 * mm)]
         for i, c in enumerate(plan.commitments if plan is not None else [], 1)
     ]
     story += [

@@ -11,7 +11,8 @@ from reportlab.platypus import Flowable, PageBreak
 from app.i18n import N_, _
 from app.models import Diagnosis, SupportPlan
 from app.printing import clauses_pl as legal
-from app.printing.casedata import CaseData, action_text, institution_address, period_text
+from app.printing.actions import actions_table
+from app.printing.casedata import CaseData, institution_address, period_text
 from app.printing.layout import (
     EMPTY,
     data_table,
@@ -23,7 +24,7 @@ from app.printing.layout import (
     title_block,
 )
 from app.printing.parts import members_table
-from app.printing.plan import commitments_table, when_text
+from app.printing.plan import commitments_table
 from app.printing.signatures import WritingLines, signature_section, write_in
 
 TITLE = N_("Social contract")
@@ -36,24 +37,6 @@ def _joined(*texts: str) -> str:
 
 def _numbered(items: list[str], style: str = "body") -> list[Flowable]:
     return [para(f"{i}. {esc(t)}", style, markup=True) for i, t in enumerate(items, 1)]
-
-
-def _actions(actions: list, *, with_institution: bool) -> Flowable:
-    rows = []
-    for i, a in enumerate(actions, 1):
-        row = [f"{i}.", action_text(a)]
-        if with_institution:
-            row.append(a.institution.name if a.institution is not None else EMPTY)
-        row += [a.responsible_person or EMPTY, when_text(a.start_on, a.end_on)]
-        rows.append(row)
-    headers = [_("No."), _("Action")]
-    widths = [7.5, 50.0]  # mm
-    if with_institution:
-        headers.append(_("Institution"))
-        widths.append(48.0)
-    headers += [_("Person responsible"), _("Completion date")]
-    widths += [33.0, 33.5]
-    return data_table(headers, rows, widths, empty_text=_("None."))
 
 
 def part_one(data: CaseData, plan: SupportPlan, diag: Diagnosis | None) -> list[Flowable]:
@@ -106,9 +89,9 @@ def part_one(data: CaseData, plan: SupportPlan, diag: Diagnosis | None) -> list[
         heading("1. " + _("Commitments of the family"), 4),
         commitments_table(plan),
         heading("2. " + _("Actions of the social worker and the social assistance centre"), 4),
-        _actions(own, with_institution=False),
+        actions_table(data, plan, own, empty_text=_("None.")),
         heading("3. " + _("Actions of the partner institutions of the Cooperation Team"), 4),
-        _actions(partners, with_institution=True),
+        actions_table(data, plan, partners, empty_text=_("None.")),
     ]
     story += [
         heading("V. " + _("Period of validity of the contract")),

@@ -37,6 +37,7 @@ from reportlab.platypus import (
 
 from app.i18n import _, current_language
 from app.printing.fonts import FONT, FONT_BOLD, FONT_ITALIC, register_fonts
+from app.printing.hyphen import hyphenate
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_LEFT = 20 * mm
@@ -79,7 +80,17 @@ def esc(text: str | None) -> str:
 @functools.cache
 def styles() -> dict[str, ParagraphStyle]:
     register_fonts()
-    base = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=12.5, alignment=TA_LEFT)
+    # Every paragraph hyphenates Polish words at correct points (``app.printing.hyphen``) and may
+    # break after a hyphen already in a word ("psychologiczno-|pedagogiczna").
+    base = ParagraphStyle(
+        "body",
+        fontName=FONT,
+        fontSize=9.5,
+        leading=12.5,
+        alignment=TA_LEFT,
+        hyphenationLang=hyphenate,
+        embeddedHyphenation=1,
+    )
 
     def make(name: str, **kw: object) -> ParagraphStyle:
         return ParagraphStyle(name, parent=base, **kw)
@@ -126,6 +137,7 @@ def styles() -> dict[str, ParagraphStyle]:
             textColor=MUTED,
         ),
         "cell": make("cell", fontSize=8.5, leading=10.5),
+        "cell_muted": make("cell_muted", fontSize=8, leading=10, textColor=MUTED),
         "cell_bold": make("cell_bold", fontName=FONT_BOLD, fontSize=8.5, leading=10.5),
         "cell_head": make("cell_head", fontName=FONT_BOLD, fontSize=8, leading=10),
         "cell_center": make("cell_center", fontSize=8.5, leading=10.5, alignment=TA_CENTER),

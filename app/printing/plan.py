@@ -3,16 +3,14 @@ institution with dates, the family's commitments and the programme's period."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from reportlab.platypus import Flowable, KeepTogether
 
 from app.i18n import N_, _
 from app.models import SupportPlan
 from app.models.enums import PlanStatus
-from app.printing.casedata import CaseData, action_text, label_of, period_text
+from app.printing.actions import actions_table, basket_table, planned_reviews_text
+from app.printing.casedata import CaseData, label_of, period_text
 from app.printing.layout import (
-    EMPTY,
     data_table,
     field_table,
     fmt_date,
@@ -26,67 +24,6 @@ from app.printing.parts import family_fields, gas_table, members_table
 from app.printing.signatures import signature_section
 
 TITLE = N_("Individual Cooperation Programme")
-
-
-def when_text(start: date | None, end: date | None) -> str:
-    if start and end:
-        return f"{fmt_date(start)} – {fmt_date(end)}"
-    if start:
-        return _("from {date}").format(date=fmt_date(start))
-    if end:
-        return _("by {date}").format(date=fmt_date(end))
-    return EMPTY
-
-
-def goal_numbers(plan: SupportPlan) -> dict[str, int]:
-    return {g.id: i for i, g in enumerate(plan.goals, 1)}
-
-
-def action_groups(data: CaseData, plan: SupportPlan) -> list[tuple[str, list]]:
-    """Actions grouped by who carries them out, in the order institutions first appear."""
-    groups: dict[str, tuple[str, list]] = {}
-    for a in plan.actions:
-        if a.institution is not None:
-            key, name = a.institution.id, a.institution.name
-        else:
-            key, name = "", data.home_name
-        groups.setdefault(key, (name, []))[1].append(a)
-    return list(groups.values())
-
-
-def action_cell(action) -> list[Flowable]:
-    cell: list[Flowable] = [para(action_text(action), "cell")]
-    if action.service is not None and action.description.strip():
-        cell.append(para(_("Service: {name}").format(name=action.service.name), "muted"))
-    return cell
-
-
-def actions_table(data: CaseData, actions: list, numbers: dict[str, int]) -> Flowable:
-    rows = []
-    for i, a in enumerate(actions, 1):
-        goal = _("goal {n}").format(n=numbers[a.goal_id]) if a.goal_id in numbers else EMPTY
-        rows.append(
-            [
-                f"{i}.",
-                action_cell(a),
-                goal,
-                a.responsible_person or EMPTY,
-                when_text(a.start_on, a.end_on),
-                a.frequency or EMPTY,
-            ]
-        )
-    return data_table(
-        [
-            _("No."),
-            _("Action"),
-            _("Goal"),
-            _("Person responsible"),
-            _("Completion date"),
-            _("Frequency"),
-        ],
-        rows,
-        [0.7, 4.6, 1.1, 2.4, 2.3, 1.9],
-    )
 
 
 def commitments_table(plan: SupportPlan) -> Flowable:
@@ -142,6 +79,7 @@ def build(data: CaseData, plan: SupportPlan) -> list[Flowable]:
                     _("Periodic reviews"),
                     _("every {days} days").format(days=plan.review_every_days),
                 ),
+                (_("Planned review dates"), planned_reviews_text(plan)),
             ]
         )
     )
@@ -154,16 +92,16 @@ def build(data: CaseData, plan: SupportPlan) -> list[Flowable]:
     story += section("II. " + _("Main goal"), plan.main_goal)
     story.append(heading("III. " + _("Specific goals and goal attainment scales (GAS)")))
     story += goals_story(data, plan)
-    story.append(heading("IV. " + _("Actions of the institutions")))
-    numbers = goal_numbers(plan)
-    groups = action_groups(data, plan)
-    if not groups:
-        story.append(para(_("No actions recorded."), "muted"))
-    for name, actions in groups:
-        story += [heading(name, 3), actions_table(data, actions, numbers)]
-    story += [heading("V. " + _("Commitments of the family")), commitments_table(plan)]
+    story += [
+        heading("IV. " + _("Actions of the institutions")),
+        actions_table(data, plan),
+        heading("V. " + _("Services of the service basket used in the programme")),
+        basket_table(data, plan),
+        heading("VI. " + _("Commitments of the family")),
+        commitments_table(plan),
+    ]
     if plan.notes.strip():
-        story += section("VI. " + _("Notes"), plan.notes)
+        story += section("VII. " + _("Notes"), plan.notes)
     people = data.family_signatories() + [data.worker_signatory()]
     people += data.plan_partner_signatories(plan)
     lead = story[-2:]  # the commitments (or the notes) stay with the signatures

@@ -8,7 +8,8 @@ from reportlab.platypus import Flowable
 from app.i18n import N_, _, current_language
 from app.models import Diagnosis, Review, SupportPlan
 from app.models.enums import ActionStatus, CommitmentStatus
-from app.printing.casedata import CaseData, action_text, label_of, period_text
+from app.printing.actions import actions_table as plan_actions_table
+from app.printing.casedata import CaseData, label_of, period_text
 from app.printing.layout import (
     EMPTY,
     data_table,
@@ -101,26 +102,21 @@ def domains_table(data: CaseData, review: Review, diag: Diagnosis | None) -> Flo
     )
 
 
-def actions_table(plan: SupportPlan, review: Review) -> Flowable:
+def actions_table(data: CaseData, plan: SupportPlan, review: Review) -> Flowable:
     entries = {e.action_id: e for e in review.action_statuses}
-    rows = []
-    for i, a in enumerate(plan.actions, 1):
+
+    def extra(a) -> list[object]:  # noqa: ANN001
         entry = entries.get(a.id)
         status = entry.status if entry else a.status
-        rows.append(
-            [
-                f"{i}.",
-                action_text(a),
-                a.institution.name if a.institution is not None else a.responsible_person,
-                label_of(ActionStatus, status),
-                (entry.note if entry else "") or (a.drop_reason or EMPTY),
-            ]
-        )
-    return data_table(
-        [_("No."), _("Action"), _("Institution or person"), _("Status"), _("Notes")],
-        rows,
-        [0.7, 4.4, 3, 1.8, 2.8],
-        empty_text=_("No actions recorded."),
+        note = (entry.note if entry else "") or (a.drop_reason or EMPTY)
+        return [label_of(ActionStatus, status), note]
+
+    return plan_actions_table(
+        data,
+        plan,
+        extra_headers=[_("Status"), _("Notes")],
+        extra=extra,
+        extra_widths=[19, 26],
     )
 
 
@@ -168,7 +164,7 @@ def build(
         domains_table(data, review, diag),
         scale_legend(),
     ]
-    story += [heading("III. " + _("Realisation of the actions")), actions_table(plan, review)]
+    story += [heading("III. " + _("Realisation of the actions")), actions_table(data, plan, review)]
     story += [heading("IV. " + _("Commitments of the family")), commitments_table(plan)]
     story += section("V. " + _("Summary of the review"), review.summary)
     last = section("VI. " + _("Opinion of the family"), review.family_opinion)

@@ -21,8 +21,8 @@ from app.services.deadlines import next_working_day
 
 # Column widths in mm (the table scales them to the page); wide enough that no real word
 # needs cutting: the longest institution word ("Psychologiczno-") and a date fit.
-IDENTITY_WIDTHS = (8.0, 9.0, 30.0, 47.0, 44.0, 34.0)
-COMPACT_WIDTHS = (8.0, 9.0, 24.0, 33.0, 31.0, 22.0)  # with two more columns beside them
+IDENTITY_WIDTHS = (8.0, 9.0, 70.0, 50.0, 35.0)
+COMPACT_WIDTHS = (8.0, 9.0, 47.0, 34.0, 25.0)  # with two more columns beside them
 
 
 def when_text(start: date | None, end: date | None) -> str:
@@ -65,6 +65,15 @@ def what_text(action: Action) -> str:
     return text or EMPTY
 
 
+def service_cell(action: Action) -> list[Flowable]:
+    """The koszyk service in bold, what exactly is done beneath it."""
+    cell: list[Flowable] = [para(service_text(action), "cell_bold")]
+    what = what_text(action)
+    if what != EMPTY:
+        cell.append(para(what, "cell"))
+    return cell
+
+
 def who_cell(data: CaseData, action: Action) -> list[Flowable]:
     inst = action.institution.name if action.institution is not None else data.home_name
     cell: list[Flowable] = [para(inst, "cell")]
@@ -84,8 +93,7 @@ def identity_headers() -> list[str]:
     return [
         _("No."),
         _("Goal"),
-        _("Service (service basket)"),
-        _("What exactly"),
+        _("Service of the service basket and what exactly"),
         _("Carried out by"),
         _("When"),
     ]
@@ -96,8 +104,7 @@ def identity_row(data: CaseData, plan: SupportPlan, action: Action) -> list[obje
     return [
         f"{action_numbers(plan).get(action.id, 0)}.",
         str(goal) if goal else EMPTY,
-        service_text(action),
-        what_text(action),
+        service_cell(action),
         who_cell(data, action),
         when_cell(action),
     ]

@@ -51,7 +51,7 @@ def domain_grid(data: CaseData) -> list[Flowable]:
     return [table, scale_legend()]
 
 
-def gas_blocks(plan) -> list[Flowable]:  # noqa: ANN001
+def gas_blocks(plan) -> list[Flowable]:
     """Each goal with its five GAS levels described and a box to tick the level reached; one
     goal never splits over a page."""
     goals = list(plan.goals) if plan is not None else []
@@ -149,7 +149,7 @@ def build_review(data: CaseData) -> list[Flowable]:
                 plan,
                 extra_headers=[_("Status"), _("Notes")],
                 extra=lambda _a: [tick_list(statuses), write_in(9 * mm)],
-                extra_widths=[24, 21],
+                extra_widths=[30, 19],
             )
         )
     else:
@@ -164,7 +164,7 @@ def build_review(data: CaseData) -> list[Flowable]:
         data_table(
             [_("No."), _("Commitment"), _("Status"), _("Notes")],
             crows,
-            [0.7, 5.4, 2.6, 3.9],
+            [0.7, 5.0, 3.3, 3.6],
             empty_text=_("No commitments recorded."),
         ),
         heading("V. " + _("Summary of the review")),

@@ -82,8 +82,7 @@ class CaseData:
 
     def family_signatories(self) -> list[Signatory]:
         return [
-            Signatory(p.full_name, _("family member") + " – " + label_of(Relation, p.relation))
-            for p in self.adults()
+            Signatory(p.full_name, label_of(Relation, p.relation, p.sex)) for p in self.adults()
         ]
 
     def worker_signatory(self, name: str | None = None) -> Signatory:
@@ -130,12 +129,14 @@ def partner_role(institution: Institution, function: str = "") -> str:
     return f"{who}, {institution.name}"
 
 
-def label_of(enum: type[LabelledEnum], value: str | None) -> str:
-    """The translated label of a stored code; unknown or empty codes print as they are."""
+def label_of(enum: type[LabelledEnum], value: str | None, sex: str | None = None) -> str:
+    """The translated label of a stored code, in the form said of a person of recorded ``sex``
+    where the word follows the person ("wnioskodawczyni", "bezrobotny"); unknown or empty codes
+    print as they are."""
     if not value:
         return EMPTY
     try:
-        return enum(value).label
+        return enum(value).label_for(sex)
     except ValueError:
         return value
 

@@ -37,7 +37,7 @@ from reportlab.platypus import (
 
 from app.i18n import _, current_language
 from app.printing.fonts import FONT, FONT_BOLD, FONT_ITALIC, register_fonts
-from app.printing.hyphen import hyphenate
+from app.printing.hyphen import hyphenate, soft_hyphens
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_LEFT = 20 * mm
@@ -73,8 +73,10 @@ def fmt_date(day: date | None, empty: str = EMPTY) -> str:
 
 
 def esc(text: str | None) -> str:
-    """Plain text → Paragraph markup (escaped, line breaks kept)."""
-    return escape((text or "").strip()).replace("\r\n", "\n").replace("\n", "<br/>")
+    """Plain text → Paragraph markup (escaped, line breaks kept, soft hyphens at the Polish
+    hyphenation points of its words)."""
+    plain = soft_hyphens((text or "").strip())
+    return escape(plain).replace("\r\n", "\n").replace("\n", "<br/>")
 
 
 @functools.cache
@@ -149,12 +151,51 @@ def styles() -> dict[str, ParagraphStyle]:
     }
 
 
+class Para(Paragraph):
+    """A paragraph that breaks lines only between words, after a hyphen or at a Polish
+    hyphenation point.  ReportLab's "split long words" would also cut a word that merely does
+    not fit the rest of a line ("o|piekuńczo-wychowawczeg|o" in a 40 mm column), so it is off;
+    only when a single word is wider than the whole column (a 20,000-character string without
+    spaces) is the paragraph laid out again with it on, so that nothing runs out of its cell."""
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if self.style.splitLongWords:
+            self.style = _no_long_word_split(self.style)
+        width, height = super().wrap(avail_width, avail_height)
+        if _overflows(self):
+            self.style = _long_word_split(self.style)
+            width, height = super().wrap(avail_width, avail_height)
+        return width, height
+
+
+def _overflows(p: Paragraph) -> bool:
+    lines = getattr(getattr(p, "blPara", None), "lines", []) or []
+    for line in lines:
+        extra = line[0] if isinstance(line, tuple) else getattr(line, "extraSpace", 0)
+        if extra < -0.5:
+            return True
+    return False
+
+
+@functools.cache
+def _variant(style: ParagraphStyle, split: int) -> ParagraphStyle:
+    return ParagraphStyle(f"{style.name}-split{split}", parent=style, splitLongWords=split)
+
+
+def _no_long_word_split(style: ParagraphStyle) -> ParagraphStyle:
+    return _variant(style, 0)
+
+
+def _long_word_split(style: ParagraphStyle) -> ParagraphStyle:
+    return _variant(style.parent if style.name.endswith("-split0") else style, 1)
+
+
 def para(text: str | None, style: str = "body", *, markup: bool = False) -> Paragraph:
     """A paragraph of plain text (escaped) or of trusted markup built by the printing code."""
-    return Paragraph(text or "" if markup else esc(text), styles()[style])
+    return Para(text or "" if markup else esc(text), styles()[style])
 
 
-class Heading(Paragraph):
+class Heading(Para):
     """A heading that never ends a page: when less than ``FOLLOW`` room would be left under it,
     it moves to the next page.  (ReportLab's ``keepWithNext`` would instead carry the whole
     next table or note along, leaving most of a page empty.)"""
@@ -304,11 +345,11 @@ def _draw_frame(header: PageHeader, canv: Canvas, _doc: BaseDocTemplate) -> None
     right = PAGE_WIDTH - MARGIN_RIGHT
     left_width = CONTENT_WIDTH * 0.62
     # At most two lines each, so a long name never runs into the page body.
-    name = Paragraph(esc(_shorten(header.institution_name, 110)), st["cell_bold"])
+    name = Para(esc(_shorten(header.institution_name, 110)), st["cell_bold"])
     _w, nh = name.wrap(left_width, 20 * mm)
     name.drawOn(canv, MARGIN_LEFT, top - nh)
     if header.institution_address:
-        addr = Paragraph(esc(_shorten(header.institution_address, 130)), st["small"])
+        addr = Para(esc(_shorten(header.institution_address, 130)), st["small"])
         _w, ah = addr.wrap(left_width, 12 * mm)
         addr.drawOn(canv, MARGIN_LEFT, top - nh - ah)
     label = header.reference_label or _("Case no.")

@@ -59,9 +59,9 @@ def members_table(data: CaseData, *, full: bool = True) -> Flowable:
                 p.full_name,
                 identity_text(p),
                 fmt_date(p.birth_date),
-                label_of(Relation, p.relation),
+                label_of(Relation, p.relation, p.sex),
                 label_of(Education, p.education),
-                label_of(Employment, p.employment),
+                label_of(Employment, p.employment, p.sex),
             ]
             for i, p in enumerate(data.persons, 1)
         ]
@@ -74,7 +74,7 @@ def members_table(data: CaseData, *, full: bool = True) -> Flowable:
         ]
         widths = [0.7, 5, 2.2, 4]
         rows = [
-            [f"{i}.", p.full_name, fmt_date(p.birth_date), label_of(Relation, p.relation)]
+            [f"{i}.", p.full_name, fmt_date(p.birth_date), label_of(Relation, p.relation, p.sex)]
             for i, p in enumerate(data.persons, 1)
         ]
     return data_table(headers, rows, widths, empty_text=_("No family members recorded."))

@@ -105,7 +105,7 @@ def domains_table(data: CaseData, review: Review, diag: Diagnosis | None) -> Flo
 def actions_table(data: CaseData, plan: SupportPlan, review: Review) -> Flowable:
     entries = {e.action_id: e for e in review.action_statuses}
 
-    def extra(a) -> list[object]:  # noqa: ANN001
+    def extra(a) -> list[object]:
         entry = entries.get(a.id)
         status = entry.status if entry else a.status
         note = (entry.note if entry else "") or (a.drop_reason or EMPTY)
@@ -116,7 +116,7 @@ def actions_table(data: CaseData, plan: SupportPlan, review: Review) -> Flowable
         plan,
         extra_headers=[_("Status"), _("Notes")],
         extra=extra,
-        extra_widths=[19, 26],
+        extra_widths=[22, 27],
     )
 
 

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from app.i18n import _
 from app.printing.fonts import FONT
-from app.printing.layout import BOX, CONTENT_WIDTH, RULE, esc, heading, para, styles
+from app.printing.layout import BOX, CONTENT_WIDTH, RULE, Para, esc, heading, para, styles
 
 
 def write_in(height: float = 12 * mm) -> Spacer:
@@ -84,11 +84,11 @@ class SignatureBox(Flowable):
         self.line_width = avail_width * 0.9
         name = self.signatory.name.strip()
         if name:
-            self._name = Paragraph(esc(name), st["sig_name"])
+            self._name = Para(esc(name), st["sig_name"])
         else:
-            self._name = Paragraph(esc(_("full name (in block letters)")), st["caption"])
-        self._role = Paragraph(esc(self.signatory.role), st["sig_role"])
-        self._place = Paragraph(esc(_("Place and date")), st["caption"])
+            self._name = Para(esc(_("full name (in block letters)")), st["caption"])
+        self._role = Para(esc(self.signatory.role), st["sig_role"])
+        self._place = Para(esc(_("Place and date")), st["caption"])
         self._nh = self._name.wrap(self.line_width, avail_height)[1]
         self._rh = self._role.wrap(self.line_width, avail_height)[1]
         self._ph = self._place.wrap(self.line_width, avail_height)[1]

@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
-from app.printing.layout import esc, styles
+from app.printing.layout import Para, esc, styles
 
 SIZE = 4.5 * mm  # the minimum is 4 mm
 GAP = 1.8 * mm  # between a box and its label
@@ -22,7 +22,7 @@ SPACING = 5 * mm  # between options of a row
 PAD = 1.2 * mm  # under each box
 
 
-def _draw_box(canv, x: float, top: float) -> None:  # noqa: ANN001
+def _draw_box(canv, x: float, top: float) -> None:
     canv.saveState()
     canv.setStrokeColor(colors.black)
     canv.setLineWidth(0.7)
@@ -40,7 +40,7 @@ class TickBox(Flowable):
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
-        self._para = Paragraph(esc(self.label), styles()[self.style]) if self.label else None
+        self._para = Para(esc(self.label), styles()[self.style]) if self.label else None
         ph = 0.0
         if self._para is not None:
             ph = self._para.wrap(max(avail_width - SIZE - GAP, 10), avail_height)[1]

@@ -15,7 +15,7 @@ OPS = "Gminny Ośrodek Pomocy Społecznej w Narewce"
 WORKER = "Anna Kowalczyk"
 
 
-def _workspace(tmp_path_factory, name: str):  # noqa: ANN001, ANN202
+def _workspace(tmp_path_factory, name: str):
     patch = pytest.MonkeyPatch()
     base = tmp_path_factory.mktemp(name)
     patch.setenv("KOOPERACJA_DATA_DIR", str(base))

@@ -60,7 +60,7 @@ def make_demo(ws: Workspace) -> dict[str, str]:
 
 def demo_documents(
     demo_ws: tuple[Workspace, dict[str, str], str], shape: str, monkeypatch
-) -> Iterator[tuple[str, bytes, set[str]]]:  # noqa: ANN001
+) -> Iterator[tuple[str, bytes, set[str]]]:
     """(kind, PDF, source words) of every document of the demo family of ``shape``."""
     ws, families, team_id = demo_ws
     assert shape in families, f"the demo made no {shape} with a review"

@@ -9,6 +9,7 @@ import pypdf
 import pypdfium2
 
 from app.printing import layout, raster
+from app.printing.hyphen import break_points
 
 
 def reader(pdf: bytes) -> pypdf.PdfReader:
@@ -16,9 +17,21 @@ def reader(pdf: bytes) -> pypdf.PdfReader:
     return pypdf.PdfReader(io.BytesIO(pdf))
 
 
+_BREAK = re.compile(r"(\w+)-\s+(\w+)")
+
+
+def _rejoin(m: re.Match) -> str:
+    """A word broken at the end of a line: a hyphenation ("okre-|sowych" → "okresowych"),
+    or a compound broken after its own hyphen ("Psychologiczno-|Pedagogiczna" keeps it)."""
+    head, tail = m.group(1), m.group(2)
+    if tail[:1].islower() and len(head) in break_points(head + tail):
+        return head + tail
+    return f"{head}-{tail}"
+
+
 def flat(text: str) -> str:
-    """Whitespace collapsed, and words re-joined where a line broke after a hyphen."""
-    return re.sub(r"-\s+", "-", " ".join(text.split()))
+    """Whitespace collapsed, and words re-joined where a line broke inside them."""
+    return _BREAK.sub(_rejoin, " ".join(text.split()))
 
 
 def page_texts(pdf: bytes) -> list[str]:
@@ -84,3 +97,25 @@ def ruled_lines(pdf: bytes, page: int = 0, dpi: int = 60, share: float = 0.6) ->
             count += 1
         previous = is_line
     return count
+
+
+def squares(pdf: bytes, low_mm: float = 3.0, high_mm: float = 8.0) -> list[tuple[int, float]]:
+    """Drawn square outlines (tick boxes) with sides between ``low_mm`` and ``high_mm``:
+    (page number, side in mm) for each."""
+    import pypdfium2.raw as pdfium_c
+
+    mm = 72 / 25.4
+    found: list[tuple[int, float]] = []
+    doc = pypdfium2.PdfDocument(pdf)
+    try:
+        for number in range(len(doc)):
+            page = doc[number]
+            for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH]):
+                left, bottom, right, top = obj.get_bounds()
+                width, height = (right - left) / mm, (top - bottom) / mm
+                if low_mm <= width <= high_mm and abs(width - height) < 0.3:
+                    found.append((number + 1, width))
+            page.close()
+    finally:
+        doc.close()
+    return found

@@ -235,8 +235,10 @@ def test_plan_values(printed):
         "Praca socjalna – plan spłaty zadłużenia",
         "2 razy w tygodniu",
         "raz w tygodniu",
-        "Osoba odpowiedzialna",
-        "Termin realizacji",
+        "Usługa z koszyka usług i zakres działania",
+        "Realizuje (instytucja, osoba)",
+        "Usługi z koszyka usług w programie",
+        "Planowane terminy ocen okresowych",
         PUP_REP,
         PPP_REP,
         "Zobowiązania rodziny",
@@ -376,8 +378,12 @@ def test_blank_forms_have_lines_to_fill_in(printed):
     # the filled-in visit note has no lines for handwriting beyond the signatures
     assert pdfcheck.ruled_lines(printed["visit"]) < 4
     text = pdfcheck.text(printed["blank-review"])
-    assert "☐ −2 ☐ −1 ☐ 0 ☐ +1 ☐ +2" in text
     assert "Podjęcie zatrudnienia przez matkę" in text  # the plan's goals are printed
+    assert "Udział w szkoleniu zawodowym" in text  # with the description of each GAS level
+    for kind in ("blank-diagnosis", "blank-review"):
+        boxes = pdfcheck.squares(printed[kind], low_mm=2.0)
+        assert len(boxes) >= 20, kind  # drawn boxes to tick, not font glyphs
+        assert min(side for _page, side in boxes) >= 4.0, kind
 
 
 def test_nothing_is_drawn_outside_the_page_frames(printed):

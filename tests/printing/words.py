@@ -36,7 +36,7 @@ def tokens(text: str) -> list[str]:
 def source_words(texts: list[str]) -> set[str]:
     words: set[str] = set()
     for t in texts:
-        plain = html.unescape(_TAG.sub(" ", t))
+        plain = html.unescape(_TAG.sub(" ", t)).replace("\xad", "")
         words.update(tokens(plain))
     return words
 
@@ -50,11 +50,11 @@ class SourceRecorder:
 
 
 @contextmanager
-def recording(monkeypatch) -> Iterator[SourceRecorder]:  # noqa: ANN001
+def recording(monkeypatch) -> Iterator[SourceRecorder]:
     rec = SourceRecorder()
     para_init = Paragraph.__init__
 
-    def init(self, text, *args, **kwargs):  # noqa: ANN001, ANN202
+    def init(self, text, *args, **kwargs):
         if isinstance(text, str):
             rec.texts.append(text)
         para_init(self, text, *args, **kwargs)
@@ -63,7 +63,7 @@ def recording(monkeypatch) -> Iterator[SourceRecorder]:  # noqa: ANN001
     for name in ("drawString", "drawRightString", "drawCentredString"):
         original = getattr(Canvas, name)
 
-        def draw(self, x, y, text, *args, _original=original, **kwargs):  # noqa: ANN001, ANN202
+        def draw(self, x, y, text, *args, _original=original, **kwargs):
             rec.texts.append(str(text))
             return _original(self, x, y, text, *args, **kwargs)
 
@@ -92,6 +92,8 @@ def _is_tail(piece: str, vocab: set[str]) -> bool:
             cut = len(word) - len(piece)
             if word[cut - 1] == "-" or cut in break_points(word):
                 return True
+            if piece.startswith("-"):
+                return True  # the hyphen repeated at the start of the line, as Polish does
     return False
 
 

@@ -1,6 +1,6 @@
 """Demo families for reading whole document sets: a woman living alone, a couple without
 children and a family of five, each with a diagnosis, a programme, a review and a visit, as
-``kooperacja demo`` makes them (``app.services.demo``)."""
+``kooperacja demo`` makes them (``app.demo``)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from datetime import date
 
 from sqlalchemy import exists, select
 
+from app import demo
 from app.models import Diagnosis, Family, Person, Review, SupportPlan
 from app.printing.service import KINDS, render_document
-from app.services import demo
 from app.services.workspace import Workspace
 from tests.printing import words
 

@@ -17,6 +17,7 @@ from app.errors import ValidationError
 from app.i18n import _
 from app.models import CASE_MODELS, SYNCED_MODELS, AuditEvent, Institution, Setting
 from app.services import audit
+from app.services.record_rules import InvalidRecord, RecordChecker
 from app.services.records import all_records, canonical_json, from_record, table_of
 from app.services.workspace import Workspace
 from app.store.migrate import head_revision
@@ -83,12 +84,16 @@ def load_data(ws: Workspace, data: dict[str, Any]) -> int:
                 _("The database already holds data; load an export only into a new database."),
                 "db",
             )
+        decoded = {m: _decoded(m, tables.get(m.__tablename__, [])) for m in SYNCED_MODELS}
+        RecordChecker(s).check_batch(
+            (m.__tablename__, v, _("item {n}").format(n=i))
+            for m, rows in decoded.items()
+            for i, v in enumerate(rows, start=1)
+        )
         s.info["applying_sync"] = True
         for model in reversed(SYNCED_MODELS):
             s.execute(delete(model))
-        for model in SYNCED_MODELS:
-            rows = tables.get(model.__tablename__, [])
-            values = [from_record(model, r) for r in rows]
+        for model, values in decoded.items():
             if values:
                 s.execute(insert(table_of(model)), values)
                 count += len(values)
@@ -115,6 +120,23 @@ def load_data(ws: Workspace, data: dict[str, Any]) -> int:
     for stamp in _max_versions(ws):
         ws.clock.observe(stamp)
     return count
+
+
+def _decoded(model: type, rows: Any) -> list[dict[str, Any]]:
+    """Column values of a table's records, each record named by its position if it is bad."""
+    if not isinstance(rows, list):
+        raise ValidationError(_("This file is not a Kooperacja JSON export."), "file")
+    out = []
+    for i, record in enumerate(rows, start=1):
+        if not isinstance(record, dict):
+            raise ValidationError(_("This file is not a Kooperacja JSON export."), "file")
+        try:
+            out.append(from_record(model, record))
+        except ValidationError as exc:
+            raise InvalidRecord(
+                model.__tablename__, str(record.get("id", ""))[:40], _("item {n}").format(n=i), exc
+            ) from None
+    return out
 
 
 def _max_versions(ws: Workspace) -> list[str]:

@@ -1,9 +1,11 @@
 """The unlocked workspace: database, device identity, clock and transactions.
 
 Every service call opens one short transaction with ``ws.transaction()``.  A ``before_flush``
-hook stamps each new or changed synchronised row with a fresh hybrid-logical-clock version and
-this device's id, so services never have to remember to do it; sync imports switch the stamping
-off (``session.info["applying_sync"]``) because they write other devices' versions.
+hook checks each new or changed synchronised row against the domain rules
+(``app.services.record_rules``, the same ones ``load`` and sync apply) and stamps it with a fresh
+hybrid-logical-clock version and this device's id, so services never have to remember to do it;
+sync imports switch the stamping off (``session.info["applying_sync"]``) because they write
+other devices' versions.
 
 The same hook (and ``do_orm_execute`` for bulk statements) records which tables and families a
 transaction wrote; once it commits, that goes to the current ``changes.recording()`` (the op
@@ -26,6 +28,7 @@ from app.i18n import _
 from app.models import CASE_MODELS, SYNCED_MODELS, Device, Family, SyncMixin
 from app.models.hlc import HybridClock
 from app.services import changes
+from app.services.record_rules import check_object
 from app.store.vault import Vault
 
 log = logging.getLogger(__name__)
@@ -118,6 +121,7 @@ class Workspace:
                 continue
             if obj in session.dirty and not session.is_modified(obj, include_collections=False):
                 continue
+            check_object(obj)
             obj.version = self.clock.tick()
             obj.origin_device = self.device_id
 

@@ -36,7 +36,7 @@ from app.sync.apply import MAX_MISSING_KEPT, Checked, ImportResult, apply_checke
 from app.sync.errors import refused
 from app.sync.limits import MAX_BUNDLE_BYTES
 from app.sync.rowstate import TABLES
-from app.sync.validate import parse_audit, parse_records
+from app.sync.validate import check_domain, parse_audit, parse_records
 
 __all__ = ["ImportResult", "import_bundle", "read_bundle_file"]
 
@@ -129,6 +129,7 @@ def _check(ws: Workspace, data: bytes) -> Checked | ImportResult:
         if m["schema"] not in known:
             raise refused("schema_newer", schema=m["schema"][:32])
         records = parse_records(parts[container.RECORDS], frozenset(TABLES), m["counts"])
+        check_domain(s, records)
         events = parse_audit(parts[container.AUDIT], sender_id, m["audit_head"]["events"])
         events, audit_forked = _audit_to_insert(s, sender_id, events, m["audit_head"])
         rotation = None

@@ -15,11 +15,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import LargeBinary, String, Text
+from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
+from app.i18n import _
 from app.models import AuditEvent
+from app.services.record_rules import InvalidRecord, RecordChecker
 from app.services.records import from_record, table_of
-from app.sync.errors import refused
+from app.sync.errors import BundleRefused, refused
 from app.sync.limits import (
     MAX_AUDIT_EVENTS,
     MAX_BINARY_BYTES,
@@ -146,6 +149,22 @@ def parse_records(data: bytes, allowed: frozenset[str], counts: dict[str, int]) 
     if found != counts:
         raise refused("counts")
     return out
+
+
+def check_domain(session: Session, records: list[Incoming]) -> None:
+    """The domain rules every record obeys (``app.services.record_rules``), as for a form.
+
+    ``records`` is what ``parse_records`` returned, in line order; a bad record refuses the
+    whole bundle, named by its table, id and line.
+    """
+    checker = RecordChecker(session, references=False)
+    try:
+        checker.check_batch(
+            (item.tbl, item.values, _("line {n}").format(n=n))
+            for n, item in enumerate(records, start=1)
+        )
+    except InvalidRecord as exc:
+        raise BundleRefused("record", exc.message) from None
 
 
 def _state(tbl: str, record: dict[str, Any], compact: Any, vv_list: Any) -> RowState:

@@ -1,0 +1,273 @@
+"""The domain rules every stored record obeys, whichever way it comes in.
+
+The forms' services, ``load --json`` and a sync bundle all end as rows of the synchronised
+tables; this module checks such rows (column values as ``app.services.records.from_record``
+returns them) against the domain's rules: PESEL check digit and its agreement with the birth
+date and sex, NIP, REGON, postal codes, e-mail addresses, closed value lists, date order, rating
+ranges (``check_values``, no database needed), and TERYT codes, code lists and references to
+other records (``RecordChecker``, with a session).  The primitive checks are the ones the
+services use (``app.services.validation``), so a rule lives once.
+
+A failure is an ``InvalidRecord`` (exit code 4) naming the record: its kind, its id and where it
+was found (a line of a bundle, a position in an export), never a value from it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import Any
+
+from sqlalchemy import inspect, select
+from sqlalchemy.orm import Session
+
+from app.errors import ValidationError
+from app.i18n import _
+from app.models import (
+    MODEL_BY_TABLE,
+    HelpReason,
+    LifeDomain,
+    Sector,
+    ServiceArea,
+    TercUnit,
+)
+from app.models.enums import (
+    ActionStatus,
+    AttachmentKind,
+    CommitmentStatus,
+    Disability,
+    Education,
+    Employment,
+    FamilyStatus,
+    IdDocument,
+    InstitutionLevel,
+    ParticipantKind,
+    PlanStatus,
+    Relation,
+    Sex,
+    VisitStatus,
+)
+from app.services.validation import (
+    check_email,
+    check_nip,
+    check_pesel,
+    check_postal_code,
+    check_regon,
+)
+
+Values = dict[str, Any]
+
+# Closed value lists: (table, column) → allowed values ("" allowed where the form allows none).
+CHOICES: dict[tuple[str, str], frozenset[str]] = {
+    ("family", "status"): frozenset(FamilyStatus),
+    ("person", "sex"): frozenset({"", *Sex}),
+    ("person", "relation"): frozenset(Relation),
+    ("person", "disability"): frozenset(Disability),
+    ("person", "education"): frozenset({"", *Education}),
+    ("person", "employment"): frozenset({"", *Employment}),
+    ("person", "document_type"): frozenset({"", *IdDocument}),
+    ("institution", "level"): frozenset(InstitutionLevel),
+    ("support_plan", "status"): frozenset(PlanStatus),
+    ("commitment", "status"): frozenset(CommitmentStatus),
+    ("visit", "status"): frozenset(VisitStatus),
+    ("diagnosis_participant", "kind"): frozenset(ParticipantKind),
+    ("attachment", "kind"): frozenset(AttachmentKind),
+    ("action_status_entry", "status"): frozenset(ActionStatus),
+}
+
+# Dates that must not come before another date of the same record: (table, earlier, later).
+DATE_ORDER: tuple[tuple[str, str, str], ...] = (
+    ("family", "opened_on", "closed_on"),
+    ("support_plan", "period_from", "period_to"),
+    ("action", "start_on", "end_on"),
+    ("consent", "signed_on", "valid_until"),
+    ("consent", "signed_on", "withdrawn_on"),
+    ("agreement", "valid_from", "valid_until"),
+    ("team_membership", "joined_on", "left_on"),
+)
+
+# Integer ranges: (table, column) → (low, high).
+RANGES: dict[tuple[str, str], tuple[int, int]] = {
+    ("goal_score", "level"): (-2, 2),
+    ("goal", "baseline"): (-2, 2),
+    ("goal", "weight"): (1, 10),
+    ("domain_rating", "rating"): (-3, 2),
+    ("review_domain_rating", "rating"): (-3, 2),
+    ("support_plan", "review_every_days"): (7, 366),
+}
+
+# Codes that must exist in a reference list: (table, column) → (model, TERYT levels or None).
+CODES: dict[tuple[str, str], tuple[type, tuple[str, ...] | None]] = {
+    ("family", "gmina_code"): (TercUnit, ("gmina",)),
+    ("institution", "teryt_code"): (TercUnit, ("voivodeship", "powiat", "gmina")),
+    ("cooperation_team", "teryt_code"): (TercUnit, ("voivodeship", "powiat", "gmina")),
+    ("family_reason", "reason_code"): (HelpReason, None),
+    ("domain_rating", "domain_code"): (LifeDomain, None),
+    ("review_domain_rating", "domain_code"): (LifeDomain, None),
+    ("goal", "domain_code"): (LifeDomain, None),
+    ("action", "sector_code"): (Sector, None),
+    ("institution", "sector_code"): (Sector, None),
+    ("service", "sector_code"): (Sector, None),
+    ("service", "area_code"): (ServiceArea, None),
+}
+
+
+class InvalidRecord(ValidationError):
+    """A record that breaks a domain rule; the message names the record, not its values."""
+
+    def __init__(self, table: str, record_id: str, where: str, problem: ValidationError) -> None:
+        place = f", {where}" if where else ""
+        super().__init__(
+            _("Invalid record ({kind} {id}{place}): {problem}").format(
+                kind=table, id=str(record_id)[:40], place=place, problem=problem.message
+            ),
+            problem.field,
+        )
+        self.table = table
+        self.record_id = record_id
+
+
+def _person(values: Values) -> None:
+    pesel = values.get("pesel") or ""
+    if pesel:
+        check_pesel(pesel, values.get("birth_date"), values.get("sex") or None)
+    born = values.get("birth_date")
+    if born is not None and born > date.today():
+        raise ValidationError(_("The birth date is in the future."), "birth_date")
+
+
+def _institution(values: Values) -> None:
+    check_nip(values.get("nip") or "")
+    check_regon(values.get("regon") or "")
+    check_postal_code(values.get("postal_code") or "")
+    check_email(values.get("email") or "")
+
+
+def _family(values: Values) -> None:
+    check_postal_code(values.get("postal_code") or "")
+
+
+def _team_member(values: Values) -> None:
+    check_email(values.get("email") or "")
+
+
+SPECIFIC: dict[str, Callable[[Values], None]] = {
+    "person": _person,
+    "institution": _institution,
+    "family": _family,
+    "case_team_member": _team_member,
+}
+
+
+def check_values(table: str, values: Values) -> None:
+    """The rules of one record that need no database; raises ``ValidationError`` (field set)."""
+    for (tbl, column), allowed in CHOICES.items():
+        value = values.get(column)
+        if tbl == table and value is not None and value not in allowed:
+            raise ValidationError(
+                _("{field}: not one of the allowed values.").format(field=column), column
+            )
+    for tbl, earlier, later in DATE_ORDER:
+        first, second = values.get(earlier), values.get(later)
+        if tbl == table and first is not None and second is not None and second < first:
+            raise ValidationError(
+                _("{later} is earlier than {earlier}.").format(later=later, earlier=earlier),
+                later,
+            )
+    for (tbl, column), (low, high) in RANGES.items():
+        value = values.get(column)
+        if tbl == table and value is not None and not low <= value <= high:
+            raise ValidationError(
+                _("{field} must be between {low} and {high}.").format(
+                    field=column, low=low, high=high
+                ),
+                column,
+            )
+    rule = SPECIFIC.get(table)
+    if rule is not None:
+        rule(values)
+
+
+def check_object(obj: Any) -> None:
+    """``check_values`` for an ORM object about to be flushed (the services' safety net)."""
+    values = dict(inspect(obj).dict)
+    try:
+        check_values(obj.__tablename__, values)
+    except ValidationError as exc:
+        raise InvalidRecord(obj.__tablename__, values.get("id") or "", "", exc) from None
+
+
+class RecordChecker:
+    """Checks a batch of records, including codes and references, before any of it is written.
+
+    ``known_ids`` may add ids that exist elsewhere (the database); records of the batch are
+    known to each other, so a batch may hold parents and children in any order.  With
+    ``references=False`` references are left to the caller (sync resolves them against the
+    database while merging).
+    """
+
+    def __init__(
+        self,
+        session: Session,
+        known_ids: Callable[[str], set[str]] | None = None,
+        *,
+        references: bool = True,
+    ) -> None:
+        self._session = session
+        self._known_ids = known_ids
+        self._references = references
+        self._codes: dict[tuple[type, tuple[str, ...] | None], set[str]] = {}
+        self._ids: dict[str, set[str]] = {}
+
+    def _code_set(self, model: type, levels: tuple[str, ...] | None) -> set[str]:
+        key = (model, levels)
+        if key not in self._codes:
+            query = select(model.code)  # type: ignore[attr-defined]
+            if levels is not None:
+                query = query.where(TercUnit.level.in_(levels))
+            self._codes[key] = set(self._session.scalars(query))
+        return self._codes[key]
+
+    def check_batch(self, batch: Iterable[tuple[str, Values, str]]) -> None:
+        """``batch`` holds (table, values, where); raises ``InvalidRecord`` at the first bad one."""
+        items = list(batch)
+        for table, values, _where in items:
+            self._ids.setdefault(table, set()).add(values.get("id"))
+        for table, values, where in items:
+            try:
+                check_values(table, values)
+                self._check_codes(table, values)
+                if self._references:
+                    self._check_references(table, values)
+            except ValidationError as exc:
+                raise InvalidRecord(table, values.get("id", ""), where, exc) from None
+
+    def _check_codes(self, table: str, values: Values) -> None:
+        for (tbl, column), (model, levels) in CODES.items():
+            code = values.get(column)
+            if tbl == table and code and code not in self._code_set(model, levels):
+                if model is TercUnit:
+                    raise ValidationError(
+                        _("Unknown TERYT code: {code}.").format(code=str(code)[:7]), column
+                    )
+                raise ValidationError(
+                    _("{field}: unknown code in the reference list.").format(field=column), column
+                )
+
+    def _check_references(self, table: str, values: Values) -> None:
+        model = MODEL_BY_TABLE.get(table)
+        if model is None:
+            return
+        for fk in model.__table__.foreign_keys:  # type: ignore[attr-defined]
+            target = fk.column.table.name
+            value = values.get(fk.parent.key)
+            if value is None or value in self._ids.get(target, set()):
+                continue
+            if self._known_ids is not None and value in self._known_ids(target):
+                continue
+            raise ValidationError(
+                _("{field} refers to a {kind} record that does not exist.").format(
+                    field=fk.parent.name, kind=target
+                ),
+                fk.parent.name,
+            )

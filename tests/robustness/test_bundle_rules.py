@@ -1,0 +1,72 @@
+"""A bundle signed by a registered peer still goes through the domain rules of a form.
+
+The sender's own key signs each forged bundle (a stolen or buggy device): the records are well
+formed, so only the domain rules (``app.services.record_rules``) can catch them.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from app.sync import export
+from app.sync.errors import BundleRefused
+from app.sync.importer import import_bundle
+from tests.factories import make_full_case
+from tests.sync.forge import dump_lines, open_parts, record_lines, reseal, resign
+from tests.sync.helpers import db_hash, introduce, make_device
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("bundle-rules")
+    ops = make_device(folder / "ops.db", "ops", "2005092", "GOPS Narewka", "Anna Kowalczyk")
+    coord = make_device(folder / "co.db", "coordinator", "2005", "PCPR Hajnówka", "Ewa Zawadzka")
+    make_full_case(ops)
+    introduce(ops, coord)
+    valid = export.export_bundle(ops, coord.device_id).data
+    yield SimpleNamespace(ops=ops, coord=coord, parts=open_parts(valid, coord), valid=valid)
+    ops.lock()
+    coord.lock()
+
+
+def _forged(world, table: str, **fields) -> bytes:
+    items = record_lines(world.parts)
+    item = next(i for i in items if i["t"] == table and (table != "person" or i["r"]["pesel"]))
+    item["r"].update(fields)
+    return reseal(resign(world.parts, world.ops, records=dump_lines(items)), world.coord)
+
+
+def _pesel_off_by_one(world) -> str:
+    person = next(i for i in record_lines(world.parts) if i["t"] == "person" and i["r"]["pesel"])
+    pesel = person["r"]["pesel"]
+    return pesel[:10] + str((int(pesel[10]) + 1) % 10)
+
+
+@pytest.mark.parametrize(
+    ("table", "fields", "fragment"),
+    [
+        ("person", "bad_pesel", "PESEL"),
+        ("person", {"birth_date": "1931-02-03"}, "data urodzenia"),
+        ("family", {"gmina_code": "9999999"}, "TERYT"),
+        ("family", {"status": "lost"}, "status"),
+        ("support_plan", {"period_to": "1990-01-01"}, "period_to"),
+    ],
+)
+def test_a_signed_bundle_breaking_a_rule_is_refused(world, table, fields, fragment):
+    if fields == "bad_pesel":
+        fields = {"pesel": _pesel_off_by_one(world)}
+    before = db_hash(world.coord)
+    with pytest.raises(BundleRefused) as info:
+        import_bundle(world.coord, _forged(world, table, **fields))
+    assert info.value.code == "record"
+    message = info.value.message
+    assert table in message and "wiersz" in message and fragment.lower() in message.lower()
+    assert "Nic nie zaimportowano" in message
+    assert db_hash(world.coord) == before
+
+
+def test_the_honest_bundle_still_imports(world):
+    result = import_bundle(world.coord, world.valid)
+    assert result.status != "duplicate"

@@ -1,0 +1,160 @@
+"""One validation for every way in: ``load`` refuses records that break the domain's rules.
+
+Each attack edits a real dump of a real case and loads it into a new real database: the load is
+refused with a message naming the record (kind, id, position), and nothing is written.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+
+import pytest
+from sqlalchemy import select
+from stdnum.pl import pesel as stdnum_pesel
+
+from app.errors import EXIT_VALIDATION, ValidationError
+from app.services import dump, setup
+from app.services.record_rules import InvalidRecord, check_values
+from app.store.keys import TEST_KDF
+from tests.conftest import OPS_GMINA, PASSPHRASE
+
+
+@pytest.fixture
+def exported(ws, family_case):
+    return json.loads(dump.dump_json(ws))
+
+
+@pytest.fixture
+def target(tmp_path):
+    other = setup.initialize(
+        tmp_path / "target.db",
+        PASSPHRASE,
+        role="ops",
+        unit_code=OPS_GMINA,
+        name="GOPS",
+        kdf=TEST_KDF,
+    )
+    yield other
+    other.lock()
+
+
+def _refused(target, data) -> InvalidRecord:
+    before = dump.dump_json(target)
+    with pytest.raises(InvalidRecord) as info:
+        dump.load_data(target, data)
+    assert dump.dump_json(target) == before  # nothing written
+    assert info.value.exit_code == EXIT_VALIDATION
+    return info.value
+
+
+def _with_pesel(value: str) -> str:
+    return value[:10] + str((int(value[10]) + 1) % 10)
+
+
+def test_every_changed_pesel_digit_is_refused(exported, target):
+    people = [p for p in exported["tables"]["person"] if p["pesel"]]
+    assert people
+    tried = 0
+    for position in range(11):
+        data = copy.deepcopy(exported)
+        person = next(p for p in data["tables"]["person"] if p["id"] == people[0]["id"])
+        digits = list(person["pesel"])
+        digits[position] = str((int(digits[position]) + 3) % 10)
+        person["pesel"] = "".join(digits)
+        if stdnum_pesel.is_valid(person["pesel"]):
+            continue  # a change that happens to keep the check digit right
+        err = _refused(target, data)
+        assert "person" in err.message and person["id"] in err.message
+        assert "pozycja" in err.message and person["pesel"] not in err.message
+        tried += 1
+    assert tried >= 9
+
+
+def test_pesel_against_birth_date_and_sex(exported, target):
+    data = copy.deepcopy(exported)
+    person = next(p for p in data["tables"]["person"] if p["pesel"])
+    person["birth_date"] = "1950-01-01"
+    assert "data urodzenia" in _refused(target, data).message.lower()
+    data = copy.deepcopy(exported)
+    person = next(p for p in data["tables"]["person"] if p["pesel"])
+    person["sex"] = "M" if person["sex"] == "F" else "F"
+    assert "płeć" in _refused(target, data).message.lower()
+
+
+def test_a_reference_to_no_record_is_refused_not_an_integrity_error(exported, target):
+    data = copy.deepcopy(exported)
+    data["tables"]["person"][0]["family_id"] = "00000000-0000-4000-8000-000000000000"
+    err = _refused(target, data)
+    assert "family_id" in err.message and "person" in err.message
+
+
+@pytest.mark.parametrize(
+    ("table", "field", "value", "fragment"),
+    [
+        ("family", "gmina_code", "9999999", "TERYT"),
+        ("family", "status", "lost", "status"),
+        ("family", "postal_code", "17100", "kod pocztowy"),
+        ("institution", "nip", "1234567890", "NIP"),
+        ("institution", "regon", "123456789", "REGON"),
+        ("support_plan", "period_to", "1999-01-01", "period_to"),
+        ("person", "relation", "cousin-ish", "relation"),
+        ("person", "birth_date", "2999-01-01", "przyszłości"),
+    ],
+)
+def test_domain_rules_apply_to_load(exported, target, table, field, value, fragment):
+    data = copy.deepcopy(exported)
+    rows = data["tables"][table]
+    if table == "institution":
+        row = next(r for r in rows if r["nip"] or r["regon"]) if field != "nip" else rows[0]
+    elif table == "person" and field == "birth_date":
+        row = next(r for r in rows if not r["pesel"]) if any(not r["pesel"] for r in rows) else None
+        if row is None:
+            row = rows[0]
+            row["pesel"] = ""
+            row["document_number"] = "ABC123"
+    else:
+        row = rows[0]
+    row[field] = value
+    err = _refused(target, data)
+    assert fragment.lower() in err.message.lower() and table in err.message
+
+
+def test_valid_dump_still_loads(exported, target):
+    assert dump.load_data(target, exported) > 0
+
+
+def test_stateless_rules_name_the_field():
+    with pytest.raises(ValidationError) as info:
+        check_values("goal_score", {"level": 7})
+    assert info.value.field == "level"
+
+
+def test_cli_load_exits_4_naming_the_record(exported, target, tmp_path, capsys, monkeypatch):
+    from app.cli import main
+
+    data = copy.deepcopy(exported)
+    person = next(p for p in data["tables"]["person"] if p["pesel"])
+    person["pesel"] = _with_pesel(person["pesel"])
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    path = target.path
+    target.lock()
+    monkeypatch.setenv("KOOPERACJA_PASSPHRASE", PASSPHRASE)
+    assert main(["--db", str(path), "load", "--json", str(bad)]) == EXIT_VALIDATION
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("Błąd: Nieprawidłowy rekord (person ")
+    assert person["id"] in err[0] and "PESEL" in err[0]
+
+
+def test_a_write_that_skips_the_form_rules_is_refused_at_flush(ws, family_case):
+    from app.models import Person
+
+    with ws.transaction() as s:
+        person = s.scalars(select(Person).where(Person.pesel != "")).first()
+        person_id, pesel = person.id, person.pesel
+    with pytest.raises(InvalidRecord) as info, ws.transaction() as s:
+        s.get(Person, person_id).pesel = _with_pesel(pesel)
+    assert person_id in info.value.message
+    with ws.transaction() as s:
+        assert s.get(Person, person_id).pesel == pesel

@@ -23,6 +23,7 @@ test: $(STAMP)
 	$(BIN)/ruff format --check app tests bench tools
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/python tools/i18n.py check
+	$(BIN)/python tools/dead_code.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n 2 --dist loadgroup
 
 bench: $(STAMP)
@@ -31,6 +32,7 @@ bench: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check app tests bench tools
 	$(BIN)/lint-imports --no-cache
+	$(BIN)/python tools/dead_code.py
 
 format: $(STAMP)
 	$(BIN)/ruff format app tests bench tools

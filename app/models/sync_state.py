@@ -145,15 +145,3 @@ class SyncKey(Base):
     age_recipient: Mapped[str] = mapped_column(String(100))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     retired_at: Mapped[datetime] = mapped_column(default=utcnow)
-
-
-SYNC_STATE_MODELS = (
-    SyncPeer,
-    SyncReceived,
-    SyncSent,
-    SyncSentRow,
-    SyncRow,
-    SyncBase,
-    SyncConflict,
-    SyncKey,
-)

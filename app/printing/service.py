@@ -45,7 +45,6 @@ KINDS: dict[str, tuple[str, str]] = {
     "blank-review": (blank.TITLE_REVIEW, "family"),
     "blank-visit": (blank.TITLE_VISIT, "family"),
 }
-FAMILY_KINDS = tuple(k for k in KINDS if k != "agreement")
 FILE_STEMS = {
     "diagnosis": "diagnoza",
     "plan": "ipw",

@@ -5,13 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import select
-
 from app.errors import ValidationError
 from app.i18n import _
 from app.models import Consent, ConsentRecipient, Family, Institution, Person
 from app.services import audit
-from app.services.common import apply, get_live, sync_children, tombstone, upsert
+from app.services.common import apply, get_live, sync_children, upsert
 from app.services.validation import check_length
 from app.services.workspace import Workspace
 
@@ -70,22 +68,3 @@ def withdraw_consent(ws: Workspace, consent_id: str, on: date, note: str = "") -
         apply(consent, withdrawn_on=on, withdrawal_note=note)
         audit.record(s, "update", "consent", consent.id, consent.family_id, detail="withdrawn")
         return consent
-
-
-def remove_consent(ws: Workspace, consent_id: str) -> None:
-    with ws.transaction() as s:
-        consent = get_live(s, Consent, consent_id)
-        tombstone(consent)
-        audit.record(s, "delete", "consent", consent.id, consent.family_id)
-
-
-def institutions_with_consent(ws: Workspace, family_id: str, on: date) -> set[str]:
-    """Institutions the family currently allows its data to be shared with."""
-    with ws.transaction() as s:
-        out: set[str] = set()
-        for c in s.scalars(
-            select(Consent).where(Consent.family_id == family_id, Consent.deleted.is_(False))
-        ):
-            if c.active_on(on):
-                out |= {r.institution_id for r in c.recipients}
-        return out

@@ -40,6 +40,7 @@ from app.services.workspace import Workspace
 RWS_WORKING_DAYS = 14
 RWS_URGENT_WORKING_DAYS = 2
 UPDATE_MONTHS = 6
+# How far ahead the Dziś view looks by default: a plan ending within it is shown.
 PLAN_END_WARNING_DAYS = 30
 # [unverified] Art. 7 reasons treated as urgent for the 2-working-day wywiad: domestic violence,
 # a random event or crisis, a natural disaster.  The regulation says "urgent cases" without a
@@ -163,7 +164,9 @@ class Deadline:
 
 
 # -- reading the database ----------------------------------------------------------------------
-def collect(ws: Workspace, today: date | None = None, horizon_days: int = 30) -> list[Deadline]:
+def collect(
+    ws: Workspace, today: date | None = None, horizon_days: int = PLAN_END_WARNING_DAYS
+) -> list[Deadline]:
     """Every deadline that is overdue or due within ``horizon_days``, earliest first."""
     today = today or date.today()
     until = today + timedelta(days=horizon_days)

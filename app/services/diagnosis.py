@@ -172,10 +172,3 @@ def _save_participants(
             )
             changed = True
     return changed
-
-
-def delete_diagnosis(ws: Workspace, diagnosis_id: str) -> None:
-    with ws.transaction() as s:
-        diagnosis = get_live(s, Diagnosis, diagnosis_id)
-        tombstone(diagnosis)
-        audit.record(s, "delete", "diagnosis", diagnosis.id, diagnosis.family_id)

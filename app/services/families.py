@@ -17,7 +17,6 @@ from app.services import audit, reference
 from app.services.common import apply, get_live, sync_children, tombstone, upsert
 from app.services.text import clean, fold
 from app.services.validation import (
-    check_choice,
     check_email,
     check_length,
     check_postal_code,
@@ -141,15 +140,6 @@ def set_reasons(ws: Workspace, family_id: str, reasons: list[str]) -> Family:
         return family
 
 
-def set_status(ws: Workspace, family_id: str, status: str) -> Family:
-    check_choice(status, FamilyStatus, "status", _("Status"))
-    with ws.transaction() as s:
-        family = get_live(s, Family, family_id)
-        if apply(family, status=status):
-            audit.record(s, "update", "family", family.id, family.id, detail="status")
-        return family
-
-
 def advance_status(s: Session, family: Family, status: FamilyStatus) -> None:
     """Move a case forward (never back) when its work reaches a new stage."""
     if family.status == FamilyStatus.CLOSED:
@@ -174,14 +164,6 @@ def reopen_family(ws: Workspace, family_id: str) -> Family:
         apply(family, status=FamilyStatus.MONITORING, closed_on=None)
         audit.record(s, "update", "family", family.id, family.id, detail="reopened")
         return family
-
-
-def delete_family(ws: Workspace, family_id: str) -> None:
-    """Mark a case deleted (registered by mistake); data stay for sync and the audit trail."""
-    with ws.transaction() as s:
-        family = get_live(s, Family, family_id)
-        tombstone(family)
-        audit.record(s, "delete", "family", family.id, family.id)
 
 
 # -- task team (ZZK) ------------------------------------------------------------------------

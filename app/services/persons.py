@@ -163,11 +163,6 @@ def _refresh_head(s: Session, family: Family) -> None:
     apply(family, head_name=name, head_name_folded=fold(name))
 
 
-def validate_person(data: PersonInput) -> None:
-    """Check a member's data without saving (raises ``ValidationError`` naming the field)."""
-    _validated(data)
-
-
 def register_family_with_member(ws: Workspace, family: FamilyInput, first: PersonInput) -> Family:
     """Open a case with its first member; the member is checked first, so a mistake in the
     member's data never leaves a case without members behind."""

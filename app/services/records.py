@@ -18,10 +18,8 @@ from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
 from app.i18n import _
-from app.models import MODEL_BY_TABLE, AuditEvent, Base
+from app.models import Base
 from app.models.base import UTCDateTime
-
-ALL_TABLES: dict[str, type[Base]] = {**MODEL_BY_TABLE, AuditEvent.__tablename__: AuditEvent}
 
 
 def _encode(value: Any, column_type: Any) -> Any:

@@ -17,7 +17,7 @@ from app.config import resources_dir
 from app.errors import FileProblem, ValidationError
 from app.i18n import _, current_language
 from app.models import HelpReason, LifeDomain, Sector, Service, ServiceArea, Setting, TercUnit
-from app.services.text import fold, prefix_upper_bound
+from app.services.text import fold
 from app.services.workspace import Workspace
 
 CATALOG_NAMESPACE = uuid.UUID("6f1d3c52-8a0e-4f6b-9a57-4b0e2f6d9c11")
@@ -179,20 +179,6 @@ def require_terc(session: Session, code: str, levels: tuple[str, ...], field: st
     if unit is None or unit.level not in levels:
         raise ValidationError(_("Unknown TERYT code: {code}.").format(code=code), field)
     return unit
-
-
-def search_terc(
-    ws: Workspace, text: str, levels: tuple[str, ...] = ("gmina",), limit: int = 30
-) -> list[TercUnit]:
-    """Type-ahead: units whose name starts with ``text`` (diacritics ignored) or code matches."""
-    key = fold(text)
-    with ws.transaction() as s:
-        q = select(TercUnit).where(TercUnit.level.in_(levels))
-        if key.isdigit():
-            q = q.where(TercUnit.code.startswith(key))
-        elif key:
-            q = q.where(TercUnit.name_folded >= key, TercUnit.name_folded < prefix_upper_bound(key))
-        return list(s.scalars(q.order_by(TercUnit.name_folded, TercUnit.code).limit(limit)))
 
 
 def gmina_names(ws: Workspace, codes: set[str]) -> dict[str, str]:

@@ -15,10 +15,8 @@ from sqlalchemy import select
 from app.errors import ValidationError
 from app.i18n import _
 from app.models import (
-    Action,
     ActionStatusEntry,
     Family,
-    Goal,
     GoalScore,
     LifeDomain,
     Review,
@@ -27,7 +25,7 @@ from app.models import (
 )
 from app.models.enums import ActionStatus, FamilyStatus
 from app.services import audit
-from app.services.common import apply, get_live, tombstone
+from app.services.common import apply, get_live
 from app.services.families import advance_status
 from app.services.validation import check_choice, check_length, check_rating
 from app.services.workspace import Workspace
@@ -140,13 +138,6 @@ def record_review(ws: Workspace, plan_id: str, data: ReviewInput) -> Review:
         return review
 
 
-def delete_review(ws: Workspace, review_id: str) -> None:
-    with ws.transaction() as s:
-        review = get_live(s, Review, review_id)
-        tombstone(review)
-        audit.record(s, "delete", "review", review.id, review.family_id)
-
-
 def gas_t_score(levels_and_weights: list[tuple[int, int]], rho: float = GAS_RHO) -> float | None:
     """Kiresuk–Sherman T = 50 + 10·Σwx / √((1−ρ)Σw² + ρ(Σw)²); None without scores."""
     if not levels_and_weights:
@@ -185,13 +176,3 @@ def attainment_history(ws: Workspace, plan_id: str) -> list[AttainmentPoint]:
             pairs = [(lvl, goals[gid].weight) for gid, lvl in levels.items()]
             points.append(AttainmentPoint(r.held_on, gas_t_score(pairs), levels))
         return points
-
-
-def goals_of(ws: Workspace, plan_id: str) -> list[Goal]:
-    with ws.transaction() as s:
-        return list(get_live(s, SupportPlan, plan_id).goals)
-
-
-def actions_of(ws: Workspace, plan_id: str) -> list[Action]:
-    with ws.transaction() as s:
-        return list(get_live(s, SupportPlan, plan_id).actions)

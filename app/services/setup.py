@@ -128,16 +128,3 @@ def open_workspace(path: Path | str, passphrase: str | bytes | bytearray) -> Wor
         vault.lock()
         raise
     return ws
-
-
-def get_setting(ws: Workspace, key: str, default: str = "") -> str:
-    with ws.transaction() as s:
-        row = s.get(Setting, key)
-        return row.value if row else default
-
-
-def set_setting(ws: Workspace, key: str, value: str) -> None:
-    with ws.transaction() as s:
-        row = s.get(Setting, key) or Setting(key=key)
-        row.value = value
-        s.add(row)

@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
-
 from app.errors import ValidationError
 from app.i18n import _
 from app.models import Family, Visit
@@ -60,20 +58,3 @@ def remove_visit(ws: Workspace, visit_id: str) -> None:
         visit = get_live(s, Visit, visit_id)
         tombstone(visit)
         audit.record(s, "delete", "visit", visit.id, visit.family_id)
-
-
-def planned_visits(ws: Workspace, until: date) -> list[tuple[Visit, str]]:
-    """Planned visits up to ``until`` with the family's case number (for the Today view)."""
-    with ws.transaction() as s:
-        q = (
-            select(Visit, Family.case_number)
-            .join(Family, Family.id == Visit.family_id)
-            .where(
-                Visit.status == VisitStatus.PLANNED,
-                Visit.visit_on <= until,
-                Visit.deleted.is_(False),
-                Family.deleted.is_(False),
-            )
-            .order_by(Visit.visit_on)
-        )
-        return [(v, c) for v, c in s.execute(q)]

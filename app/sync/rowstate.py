@@ -24,7 +24,6 @@ from sqlalchemy.orm import Session
 
 from app.models import (
     CASE_MODELS,
-    REGISTRY_MODELS,
     SYNCED_MODELS,
     ActionStatusEntry,
     Consent,
@@ -56,7 +55,6 @@ from app.sync.stamps import (
 )
 
 TABLES: dict[str, type[SyncMixin]] = {m.__tablename__: m for m in SYNCED_MODELS}
-REGISTRY_TABLES = frozenset(m.__tablename__ for m in REGISTRY_MODELS)
 CASE_TABLES = frozenset(m.__tablename__ for m in CASE_MODELS)
 # Records that are only ever added (a correction is a new record): never a conflict.
 APPEND_ONLY = frozenset(

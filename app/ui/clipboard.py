@@ -36,9 +36,6 @@ class ClipboardGuard(QObject):
     def clear_after_ms(self) -> int:
         return self._timer.interval()
 
-    def set_clear_after(self, ms: int) -> None:
-        self._timer.setInterval(ms)
-
     def copy(self, text: str) -> None:
         mime = QMimeData()
         mime.setText(text)

@@ -251,6 +251,3 @@ class FamiliesTableModel(QAbstractTableModel):
         if (q.sort, q.descending) == (sort_key, descending) and (self._rows or self.loading):
             return
         self.set_query(Query(q.text, q.status, q.gmina_code, q.overdue, sort_key, descending))
-
-    def sort_column(self) -> int:
-        return next((i for i, c in enumerate(COLUMNS) if c.sort_key == self.query.sort), 0)

@@ -6,7 +6,7 @@ The Qt wizard (``setup_wizard.py``) only shows pages and calls these, so every p
 wizard is tested headless (``tests/ui/test_setup_flow.py``).
 
 The TERYT type-ahead works before any database exists, so it searches the shipped TERC register
-(parsed once, a few thousand rows) instead of ``reference.search_terc``.
+(parsed once, a few thousand rows), not the database's copy.
 """
 
 from __future__ import annotations

@@ -20,7 +20,6 @@ from app.i18n import current_language
 
 log = logging.getLogger(__name__)
 
-FONT_FAMILY = "DejaVu Sans"
 FONT_POINT_SIZE = 9
 _translators: list[QTranslator] = []
 

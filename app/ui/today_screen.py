@@ -82,7 +82,7 @@ class TodayScreen(QWidget):
             self.horizon.addItem(
                 ngettext("next {n} day", "next {n} days", days).format(n=days), days
             )
-        self.horizon.setCurrentIndex(HORIZONS.index(30))
+        self.horizon.setCurrentIndex(HORIZONS.index(deadlines.PLAN_END_WARNING_DAYS))
         self.horizon.currentIndexChanged.connect(lambda _i: self.refresh())
         self.refresh_button = QPushButton(_("&Refresh"))
         self.refresh_button.setAccessibleName(_("Refresh the list"))

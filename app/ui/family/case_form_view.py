@@ -53,14 +53,6 @@ def reasons_view(model: ChecklistTableModel, name: str) -> QTableView:
     return view
 
 
-def reason_model(lookups: Lookups, parent: Any = None) -> ChecklistTableModel:
-    model = ChecklistTableModel(
-        _("Reason for help (art. 7 of the social assistance act)"), parent=parent
-    )
-    model.set_rows([CheckRow(c.code, f"{c.code}. {c.label}") for c in lookups.reasons])
-    return model
-
-
 class CaseFormView(QWidget):
     def __init__(self, full: bool = True, parent: QWidget | None = None) -> None:
         super().__init__(parent)

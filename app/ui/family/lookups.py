@@ -29,9 +29,6 @@ class Lookups:
     def _label(codes: list[Code], code: str) -> str:
         return next((c.label for c in codes if c.code == code), code)
 
-    def reason_label(self, code: str) -> str:
-        return self._label(self.reasons, code)
-
     def domain_label(self, code: str) -> str:
         return self._label(self.domains, code) if code else ""
 

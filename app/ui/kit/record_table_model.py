@@ -48,12 +48,6 @@ class RecordTableModel(QAbstractTableModel):
     def row_at(self, row: int) -> Any | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
-    def row_of_id(self, record_id: str) -> int:
-        for i, r in enumerate(self._rows):
-            if getattr(r, "id", None) == record_id:
-                return i
-        return -1
-
     # -- Qt model -------------------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)

@@ -116,14 +116,6 @@ class CaseData:
         ]
 
 
-def action_text(action) -> str:
-    """What an action is: its description, or the catalogue service it provides."""
-    text = (action.description or "").strip()
-    if not text and action.service is not None:
-        return action.service.name
-    return text or EMPTY
-
-
 def partner_role(institution: Institution, function: str = "") -> str:
     who = function.strip() or _("representative")
     return f"{who}, {institution.name}"

@@ -2,8 +2,7 @@
 
 * ``signature_section``: a line, the printed name beneath, place and date, for each signatory,
   kept together with the document's closing text (``closing``).
-* ``WritingLines`` (ruled lines to fill in by hand), ``write_in`` (room in a cell),
-  ``checkboxes`` ("☐ tak   ☐ nie").
+* ``WritingLines`` (ruled lines to fill in by hand), ``write_in`` (room in a cell).
 """
 
 from __future__ import annotations
@@ -17,17 +16,12 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from app.i18n import _
 from app.printing.fonts import FONT
-from app.printing.layout import BOX, CONTENT_WIDTH, RULE, Para, esc, heading, para, styles
+from app.printing.layout import CONTENT_WIDTH, RULE, Para, esc, heading, para, styles
 
 
 def write_in(height: float = 12 * mm) -> Spacer:
     """Room in a table cell to write by hand (the row grows to at least this height)."""
     return Spacer(1, height)
-
-
-def checkboxes(options: Sequence[str]) -> str:
-    """ "☐ tak   ☐ nie" — options to tick by hand (plain text; pass through ``para``)."""
-    return "   ".join(f"{BOX} {o}" for o in options)
 
 
 class WritingLines(Flowable):

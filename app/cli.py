@@ -46,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
         "app.commands.sync",
         "app.commands.keys",
         "app.commands.stats",
+        "app.commands.rodo",
     ):
         module = _optional(name)
         if module is not None:

@@ -8,6 +8,7 @@ from app.models.audit import AuditEvent
 from app.models.base import Base, SyncMixin, new_id, utcnow
 from app.models.device import Device, Draft, Setting
 from app.models.diagnosis import Diagnosis, DiagnosisParticipant, DomainRating
+from app.models.erasure import ErasedRow, ErasureNotice, ErasureReceipt
 from app.models.family import (
     Attachment,
     CaseTeamMember,
@@ -91,7 +92,10 @@ CASE_MODELS: tuple[type[SyncMixin], ...] = (
     FamilyTransfer,
 )
 
-SYNCED_MODELS: tuple[type[SyncMixin], ...] = REGISTRY_MODELS + CASE_MODELS
+# Erasure notices and receipts: no case data, sent to and relayed by every device.
+RODO_MODELS: tuple[type[SyncMixin], ...] = (ErasureNotice, ErasureReceipt)
+
+SYNCED_MODELS: tuple[type[SyncMixin], ...] = REGISTRY_MODELS + CASE_MODELS + RODO_MODELS
 REFERENCE_MODELS = (HelpReason, LifeDomain, Sector, ServiceArea, TercUnit)
 MODEL_BY_TABLE = {m.__tablename__: m for m in SYNCED_MODELS}
 
@@ -114,6 +118,9 @@ __all__ = [
     "DiagnosisParticipant",
     "DiagnosticWorkshop",
     "DomainRating",
+    "ErasedRow",
+    "ErasureNotice",
+    "ErasureReceipt",
     "Draft",
     "Family",
     "FamilyReason",
@@ -130,6 +137,7 @@ __all__ = [
     "PlanClosure",
     "REFERENCE_MODELS",
     "REGISTRY_MODELS",
+    "RODO_MODELS",
     "Referral",
     "Review",
     "ReviewDomainRating",

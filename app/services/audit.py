@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from app.i18n import N_, _
 from app.models import AuditEvent, new_id, utcnow
+from app.models.audit import commit
 from app.services.workspace import Workspace
 
 # Action codes and their labels (shown in the Historia views).
@@ -40,7 +42,10 @@ ACTIONS: dict[str, str] = {
     "key_import": N_("registered a device's key"),
     "key_rotate": N_("replaced this device's keys"),
     "key_revoke": N_("revoked a device"),
+    "erase": N_("erased a case"),
+    "erase_confirm": N_("confirmed an erasure"),
 }
+REDACTED_V1 = "-"  # ``nonce`` of a version 1 entry whose ids an erasure blanked
 
 
 def _digest(fields: dict[str, object]) -> str:
@@ -77,9 +82,39 @@ def record(
         prev_hash=last.hash if last else "",
     )
     event.id = new_id()
+    event.nonce = secrets.token_hex(16)
+    event.family_c = commit(event.family_id, event.nonce)
+    event.record_c = commit(event.record_id, event.nonce)
     event.hash = _digest(event.chain_fields())
     session.add(event)
     return event
+
+
+def redact(session: Session, family_id: str, record_ids: list[str]) -> int:
+    """Blank an erased case's ids in every chain held here; return how many entries changed.
+
+    Version 2 entries keep their commitments (the hash still verifies); the nonce goes with the
+    ids, so what is left cannot be linked to the case even by someone who knows its id.  Version
+    1 entries (before migration 0004) hash the ids themselves: they are blanked too and marked
+    ``REDACTED_V1``; ``verify_chain`` then checks their links but no longer their content.
+    """
+    if not family_id:
+        return 0
+    changed = 0
+    conditions = [AuditEvent.family_id == family_id]
+    for i in range(0, len(record_ids), 500):
+        conditions.append(AuditEvent.record_id.in_(record_ids[i : i + 500]))
+    for cond in conditions:
+        for v2, nonce in ((True, ""), (False, REDACTED_V1)):
+            kind = AuditEvent.family_c != "" if v2 else AuditEvent.family_c == ""
+            result = session.execute(
+                update(AuditEvent)
+                .where(cond, kind)
+                .values(family_id="", record_id="", nonce=nonce)
+                .execution_options(synchronize_session=False)
+            )
+            changed += int(getattr(result, "rowcount", 0) or 0)
+    return changed
 
 
 def log_event(ws: Workspace, action: str, **kwargs: str) -> None:
@@ -113,10 +148,33 @@ def verify_chain(session: Session) -> list[ChainProblem]:
                 problems.append(
                     ChainProblem(device, ev.seq, _("link to the previous entry broken"))
                 )
-            if _digest(ev.chain_fields()) != ev.hash:
+            if not _content_ok(ev):
                 problems.append(ChainProblem(device, ev.seq, _("entry was altered")))
             expected_seq, prev = ev.seq + 1, ev.hash
     return problems
+
+
+def _content_ok(ev: AuditEvent) -> bool:
+    if ev.family_c:
+        if _digest(ev.chain_fields()) != ev.hash:
+            return False
+        if ev.nonce:  # not redacted: the ids must match their commitments
+            return ev.family_c == commit(ev.family_id, ev.nonce) and ev.record_c == commit(
+                ev.record_id, ev.nonce
+            )
+        return not ev.family_id and not ev.record_id
+    if ev.nonce == REDACTED_V1:
+        return not ev.family_id and not ev.record_id
+    return _digest(ev.chain_fields()) == ev.hash
+
+
+def redacted_counts(session: Session) -> tuple[int, int]:
+    """(version 2, version 1) entries whose ids an erasure blanked (for the IOD's report)."""
+    v2 = session.scalar(
+        select(func.count()).where(AuditEvent.family_c != "", AuditEvent.nonce == "")
+    )
+    v1 = session.scalar(select(func.count()).where(AuditEvent.nonce == REDACTED_V1))
+    return int(v2 or 0), int(v1 or 0)
 
 
 def chain_head(session: Session, device_id: str) -> tuple[int, str]:

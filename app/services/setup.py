@@ -21,6 +21,7 @@ from app.i18n import _
 from app.models import Device, Institution, Setting
 from app.models.enums import Role
 from app.services import audit, reference
+from app.services.rodo import erasure_file
 from app.services.text import clean
 from app.services.workspace import Workspace
 from app.store.keys import KdfParams
@@ -124,6 +125,7 @@ def open_workspace(path: Path | str, passphrase: str | bytes | bytearray) -> Wor
             reference.ensure_loaded(s)
         ws = Workspace(vault)
         audit.log_event(ws, "unlock")
+        erasure_file.reapply(ws)  # a restored backup gets the erasures made since it was taken
     except BaseException:
         vault.lock()
         raise

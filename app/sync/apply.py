@@ -29,6 +29,7 @@ from app.models.sync_state import (
 )
 from app.services import audit
 from app.services.records import from_record, table_of
+from app.services.rodo import notices
 from app.services.workspace import Workspace
 from app.sync import identity
 from app.sync.errors import refused
@@ -147,6 +148,8 @@ def apply_checked(ws: Workspace, c: Checked) -> ImportResult:
             raise refused("older_seq", seq=m["seq"], device=c.sender, last=peer.in_seq)
         refresh(s, ws.device_id, ws.clock.tick)
         result.acknowledged = _apply_acks(s, peer, m["acks"], result)
+        c.records, gated = notices.gate(s, ws, c.sender, m["sender"]["role"], c.records)
+        result.warnings += notices.messages(gated)
         changed, conflicts = _merge_records(s, c)
         result.changed, result.conflicts = changed, conflicts
         _insert_audit(s, c.sender, c.audit_events)

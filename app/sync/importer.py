@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from app.models import AuditEvent, Device
 from app.models.sync_state import SyncPeer, SyncReceived
+from app.services.rodo import erasure_file
 from app.services.workspace import Workspace
 from app.store.migrate import alembic_config
 from app.sync import container, envelope, identity, manifest
@@ -82,6 +83,7 @@ def import_bundle(
         result = apply_checked(ws, checked)
     except IntegrityError:
         raise refused("references") from None
+    erasure_file.reapply(ws)  # keeps the erasure list, VACUUMs after an erasure notice
     if progress:
         progress(4, 4)
     return result

@@ -1,0 +1,101 @@
+"""``kooperacja rodo …``: a person's data and the life of a case under RODO.
+
+``rodo erase`` erases one case everywhere (here now, on other devices through sync) and
+``rodo erasures`` shows every erasure with the devices that have not confirmed it yet.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from app.commands import open_from_args, print_json
+from app.errors import UsageError
+from app.i18n import _
+from app.services.rodo import erasure, status
+
+
+def cmd_erase(args: argparse.Namespace) -> int:
+    if not args.yes:
+        raise UsageError(
+            _("Erasure cannot be undone. Repeat the command with --yes to erase the case.")
+        )
+    ws = open_from_args(args)
+    try:
+        result = erasure.erase_family(ws, args.family, args.reason)
+    finally:
+        ws.lock()
+    print(
+        _("Case erased: {rows} records removed, erasure id {id}.").format(
+            rows=result.rows, id=result.erasure_id
+        )
+    )
+    if result.holders:
+        print(
+            _("Devices that must still confirm it (through sync): {devices}").format(
+                devices=", ".join(result.holders)
+            )
+        )
+    return 0
+
+
+def cmd_erasures(args: argparse.Namespace) -> int:
+    ws = open_from_args(args)
+    try:
+        rows = status.list_erasures(ws)
+    finally:
+        ws.lock()
+    if args.json:
+        print_json(
+            [
+                {
+                    "erasure_id": r.erasure_id,
+                    "erased_at": r.erased_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                    "reason": r.reason,
+                    "origin": r.origin,
+                    "devices": [
+                        {
+                            "device_id": d.device_id,
+                            "name": d.name,
+                            "confirmed_at": d.confirmed_at.strftime("%Y-%m-%dT%H:%M:%SZ")
+                            if d.confirmed_at
+                            else None,
+                        }
+                        for d in r.devices
+                    ],
+                }
+                for r in rows
+            ]
+        )
+        return 0
+    if not rows:
+        print(_("No erasures."))
+    for r in rows:
+        print(
+            _("{at}  {id}  {reason}  (by {origin})").format(
+                at=r.erased_at.strftime("%Y-%m-%d %H:%M"),
+                id=r.erasure_id,
+                reason=r.reason_label,
+                origin=r.origin_name or r.origin,
+            )
+        )
+        for d in r.devices:
+            state = (
+                _("confirmed {at}").format(at=d.confirmed_at.strftime("%Y-%m-%d %H:%M"))
+                if d.confirmed_at
+                else _("not confirmed yet")
+            )
+            print(f"    {d.name or d.device_id} [{d.device_id}]: {state}")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("rodo", help=_("RODO: erasure, a person's data, archiving, the register"))
+    rsub = p.add_subparsers(dest="rodo_command", required=True)
+    e = rsub.add_parser("erase", help=_("erase a case here and on every device that holds it"))
+    e.add_argument("--family", required=True)
+    e.add_argument("--reason", required=True, choices=sorted(erasure.REASONS))
+    e.add_argument("--yes", action="store_true", help=_("confirm: erasure cannot be undone"))
+    e.set_defaults(func=cmd_erase)
+    s = rsub.add_parser("erasures", help=_("erasures and the devices yet to confirm them"))
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_erasures)

@@ -1,0 +1,218 @@
+"""Erasure notices and receipts arriving in a sync bundle (the hook of ``app.sync.apply``).
+
+Before the bundle's records are merged, ``gate``:
+
+1. checks every erasure notice the bundle carries: signed by its origin device (or relayed by
+   the coordinator when this device does not know the origin), and issued by a device that may
+   erase the case (the coordinator, or the OPS of the family's gmina).  A notice that fails is
+   dropped and counted, never applied;
+2. applies each valid notice not applied here yet: the case is erased (``erase_rows``) and this
+   device signs an ``ErasureReceipt`` naming the further devices it knew held the case;
+3. drops every incoming record of an erased row or family (a stale bundle made before the other
+   device learnt of the erasure must not bring the case back), and receipts with a bad signature.
+
+It runs inside the import's transaction, so a refused bundle applies nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.i18n import ngettext
+from app.models import Device, ErasedRow, ErasureNotice, ErasureReceipt, Family, utcnow
+from app.services import audit
+from app.services.rodo.erasure import (
+    digest,
+    erase_rows,
+    holders_of,
+    notice_message,
+    receipt_message,
+    sign,
+    verify,
+)
+from app.services.workspace import Workspace
+
+RECEIPT_NAMESPACE = uuid.UUID("4b1f0e8a-6c2d-4f0e-9a51-7d3c2b9e8f10")
+_CHUNK = 500
+
+
+class _Incoming(Protocol):
+    tbl: str
+
+    @property
+    def state(self) -> Any: ...
+
+
+@dataclass
+class GateResult:
+    applied: list[str] = field(default_factory=list)  # erasure ids applied here
+    refused_notices: int = 0
+    dropped_records: int = 0
+
+
+def receipt_id(erasure_id: str, device_id: str) -> str:
+    return str(uuid.uuid5(RECEIPT_NAMESPACE, f"{erasure_id}:{device_id}"))
+
+
+def _applied_here(s: Session, ws: Workspace, notice_id: str, origin: str) -> bool:
+    if origin == ws.device_id:
+        return True
+    return s.get(ErasureReceipt, receipt_id(notice_id, ws.device_id)) is not None
+
+
+def _signed_ok(
+    s: Session, record: dict[str, Any], device_field: str, message: bytes, sender_role: str
+) -> bool:
+    device = s.get(Device, record[device_field])
+    if device is None or not device.signing_public:
+        return sender_role == "coordinator"  # relayed by the coordinator we trust
+    if device.revoked:
+        return False
+    return verify(device.signing_public, record.get("signature") or "", message)
+
+
+def _may_erase(s: Session, origin: str, family: Family) -> bool:
+    device = s.get(Device, origin)
+    if device is None:
+        return True  # unknown here: only accepted when relayed by the coordinator
+    return device.role == "coordinator" or (
+        device.role == "ops" and device.unit_code == family.gmina_code
+    )
+
+
+def gate(
+    s: Session, ws: Workspace, sender: str, sender_role: str, records: list[_Incoming]
+) -> tuple[list[_Incoming], GateResult]:
+    result = GateResult()
+    kept: list[_Incoming] = []
+    notices = [r for r in records if r.tbl == "erasure_notice"]
+    families: dict[str, str] | None = None
+    refused: set[int] = set()
+    for item in notices:
+        record = item.state.record
+        try:
+            message = notice_message(record)
+        except (KeyError, TypeError):
+            refused.add(id(item))
+            continue
+        if not _signed_ok(s, record, "origin", message, sender_role):
+            refused.add(id(item))
+            continue
+        if _applied_here(s, ws, record["id"], record["origin"]):
+            continue
+        if families is None:
+            families = {digest(f): f for f in s.scalars(select(Family.id))}
+        family_id = families.get(record["family_digest"])
+        forwarded: set[str] = set()
+        if family_id is not None:
+            family = s.get(Family, family_id)
+            assert family is not None
+            if not _may_erase(s, record["origin"], family):
+                refused.add(id(item))
+                continue
+            forwarded = holders_of(s, family_id) - {sender, record["origin"], ws.device_id}
+            s.expunge(family)
+            erase_rows(s, family_id, record["id"])
+        _write_receipt(s, ws, record["id"], sorted(forwarded))
+        audit.record(s, "erase_confirm", "erasure", record["id"], detail=record.get("reason", ""))
+        result.applied.append(record["id"])
+    result.refused_notices = len(refused)
+    erased = _erased_digests(s, records)
+    for item in records:
+        if id(item) in refused:
+            continue
+        record = item.state.record
+        if item.tbl == "erasure_receipt":
+            if not _signed_ok(s, record, "device_id", receipt_message(record), sender_role):
+                continue
+        elif item.tbl != "erasure_notice" and _refers_to(record) & erased:
+            result.dropped_records += 1
+            continue
+        kept.append(item)
+    return kept, result
+
+
+def _refers_to(record: dict[str, Any]) -> set[str]:
+    return {
+        digest(v)
+        for k, v in record.items()
+        if (k == "id" or k.endswith("_id")) and isinstance(v, str) and v
+    }
+
+
+def _erased_digests(s: Session, records: list[_Incoming]) -> set[str]:
+    wanted = sorted({d for item in records for d in _refers_to(item.state.record)})
+    found: set[str] = set()
+    for i in range(0, len(wanted), _CHUNK):
+        chunk = wanted[i : i + _CHUNK]
+        found |= set(s.scalars(select(ErasedRow.digest).where(ErasedRow.digest.in_(chunk))))
+    return found
+
+
+def _write_receipt(s: Session, ws: Workspace, erasure_id: str, forwarded: list[str]) -> None:
+    """This device's signed confirmation (stamped here: the import switches stamping off)."""
+    rid = receipt_id(erasure_id, ws.device_id)
+    at = utcnow()
+    record = {
+        "id": rid,
+        "erasure_id": erasure_id,
+        "device_id": ws.device_id,
+        "confirmed_at": at.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "forwarded_to": json.dumps(forwarded),
+    }
+    receipt = ErasureReceipt(
+        id=rid,
+        erasure_id=erasure_id,
+        device_id=ws.device_id,
+        confirmed_at=at,
+        forwarded_to=record["forwarded_to"],
+        signature=sign(s, receipt_message(record)),
+        version=ws.clock.tick(),
+        origin_device=ws.device_id,
+    )
+    s.add(receipt)
+
+
+def notice_records(s: Session) -> list[ErasureNotice]:
+    return list(s.scalars(select(ErasureNotice).order_by(ErasureNotice.erased_at.desc())))
+
+
+def messages(result: GateResult) -> list[str]:
+    """What the worker is told about the erasures a bundle carried."""
+    out: list[str] = []
+    if result.applied:
+        n = len(result.applied)
+        out.append(
+            ngettext(
+                "{n} case was erased here as the sender asked; a receipt goes back with the "
+                "next bundle.",
+                "{n} cases were erased here as the sender asked; receipts go back with the "
+                "next bundle.",
+                n,
+            ).format(n=n)
+        )
+    if result.refused_notices:
+        n = result.refused_notices
+        out.append(
+            ngettext(
+                "{n} erasure notice was refused: its signature or its issuer is not valid.",
+                "{n} erasure notices were refused: their signature or issuer is not valid.",
+                n,
+            ).format(n=n)
+        )
+    if result.dropped_records:
+        n = result.dropped_records
+        out.append(
+            ngettext(
+                "{n} record of an erased case was not imported.",
+                "{n} records of erased cases were not imported.",
+                n,
+            ).format(n=n)
+        )
+    return out

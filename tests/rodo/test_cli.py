@@ -1,0 +1,44 @@
+"""``kooperacja rodo …`` in-process with a real database file: exit codes and output."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from app import cli
+from tests.conftest import PASSPHRASE
+
+
+@pytest.fixture
+def locked_case(ws, family_case, monkeypatch):
+    monkeypatch.setenv("KOOPERACJA_PASSPHRASE", PASSPHRASE)
+    path = str(ws.path)
+    ws.lock()
+    return path, family_case
+
+
+def test_erase_needs_yes_then_erases_and_lists(locked_case, capsys):
+    path, case = locked_case
+    base = ["--db", path, "rodo"]
+    assert cli.main([*base, "erase", "--family", case.family_id, "--reason", "request"]) == 2
+    assert "--yes" in capsys.readouterr().err
+    assert cli.main([*base, "erasures", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    code = cli.main([*base, "erase", "--family", case.family_id, "--reason", "request", "--yes"])
+    assert code == 0
+    assert "usunięt" in capsys.readouterr().out.lower()
+    assert cli.main([*base, "erasures", "--json"]) == 0
+    [row] = json.loads(capsys.readouterr().out)
+    assert row["reason"] == "request" and row["devices"] == []
+    assert (
+        cli.main([*base, "erase", "--family", case.family_id, "--reason", "request", "--yes"]) == 5
+    )
+    assert cli.main(["--db", path, "check"]) == 0
+
+
+def test_erase_refuses_an_unknown_reason(locked_case, capsys):
+    path, case = locked_case
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["--db", path, "rodo", "erase", "--family", case.family_id, "--reason", "x"])
+    assert exc.value.code == 2

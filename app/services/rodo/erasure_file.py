@@ -70,7 +70,7 @@ def load(ws: Workspace) -> list[dict[str, Any]]:
         if content.get("format") != FORMAT or not isinstance(content.get("notices"), list):
             raise ValueError("format")
         return [n for n in content["notices"] if isinstance(n, dict)]
-    except Exception:  # noqa: BLE001 - a file we cannot open is reported, not fatal
+    except Exception:  # a file we cannot open is reported, not fatal
         log.warning("erasure list cannot be opened")
         return []
 
@@ -106,7 +106,7 @@ def reapply(ws: Workspace) -> int:
             for entry in missing:
                 try:
                     values = from_record(ErasureNotice, entry)
-                except Exception:  # noqa: BLE001 - a damaged entry is skipped, not fatal
+                except Exception:  # a damaged entry is skipped, not fatal
                     log.warning("erasure list entry unreadable")
                     continue
                 s.execute(insert(ErasureNotice.__table__), [values])

@@ -9,7 +9,7 @@ from faker import Faker
 
 from app.demo import texts as T  # noqa: N812
 from app.models import Setting, TercUnit
-from app.services import registry
+from app.services import casefile, cooperation, registry
 from app.services.workspace import Workspace
 
 TODAY = date.today
@@ -97,12 +97,35 @@ def ensure_registry(
             ),
         )
         schools[g.code] = inst.id
-    _team(ws, rnd, fake, powiat, pname, institutions)
+    ops_id = _ops_institution(ws, gminas)
+    _team(ws, rnd, fake, powiat, pname, institutions, ops_id)
     value = ";".join(f"{k}={v}" for k, v in institutions.items())
     value += ";" + ";".join(f"school:{k}={v}" for k, v in schools.items())
     with ws.transaction() as s:
         s.add(Setting(key="demo_registry", value=value))
     return institutions, schools
+
+
+def _ops_institution(ws: Workspace, gminas: list[TercUnit]) -> str:
+    """The OPS that is a party to the PZK agreement: this installation's own, or (on the
+    coordinator's device) the first gmina's."""
+    home = casefile.home_institution(ws)
+    if home is not None and cooperation.is_ops(home):
+        return home.id
+    where = gminas[0] if gminas else None
+    return registry.save_institution(
+        ws,
+        registry.InstitutionInput(
+            name=f"Gminny Ośrodek Pomocy Społecznej {T.in_place(where.name)}"
+            if where
+            else "Gminny Ośrodek Pomocy Społecznej",
+            short_name=f"GOPS {where.name}" if where else "GOPS",
+            sector_code="social_assistance",
+            level="gmina",
+            teryt_code=where.code if where else "",
+            city=where.name if where else "",
+        ),
+    ).id
 
 
 def _team(
@@ -112,8 +135,13 @@ def _team(
     powiat: str,
     pname: str,
     institutions: dict[str, str],
+    ops_id: str,
 ) -> None:
     today = TODAY()
+    # The OPS's representative from its own generator, so the rest of the demo stays the same.
+    ops_faker = Faker("pl_PL")
+    ops_faker.seed_instance(ops_id)
+    ops_head = T.person_name(ops_faker)
     team = registry.save_team(
         ws,
         registry.TeamInput(
@@ -127,6 +155,9 @@ def _team(
         registry.add_member(
             ws, team.id, iid, T.person_name(fake), "członek zespołu", today - timedelta(days=700)
         )
+    registry.add_member(
+        ws, team.id, ops_id, ops_head, "animator gminny", today - timedelta(days=700)
+    )
     registry.save_agreement(
         ws,
         team.id,
@@ -144,7 +175,8 @@ def _team(
                     iid, T.person_name(fake), "dyrektor", today - timedelta(days=700)
                 )
                 for iid in institutions.values()
-            ],
+            ]
+            + [registry.PartyInput(ops_id, ops_head, "kierownik", today - timedelta(days=700))],
         ),
     )
     for months in (18, 9, 2):

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from app.errors import ValidationError
 from app.i18n import _
 from app.models import CaseTeamMember, Family, FamilyReason, HelpReason, Institution
-from app.models.enums import FamilyStatus
+from app.models.enums import FamilyStatus, SubjectKind
 from app.services import audit, reference
 from app.services.common import apply, get_live, sync_children, tombstone, upsert
 from app.services.text import clean, fold
@@ -42,11 +42,17 @@ class FamilyInput:
     notes: str = ""
     retention_class: str = "B10"
     reasons: list[str] | None = None  # art. 7 codes; None leaves them unchanged
+    subject_kind: str | None = None  # SubjectKind; None leaves it (a new case: a family)
 
 
 def _validated(s: Session, data: FamilyInput) -> dict:
     reference.require_terc(s, data.gmina_code, ("gmina",), "gmina_code")
-    return {
+    extra = {}
+    if data.subject_kind is not None:
+        extra["subject_kind"] = check_choice(
+            data.subject_kind, SubjectKind, "subject_kind", _("Who the case is about")
+        )
+    return extra | {
         "gmina_code": data.gmina_code.strip(),
         "locality": require_text(data.locality, "locality", _("Locality"), 100),
         "locality_folded": fold(data.locality),

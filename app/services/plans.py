@@ -148,53 +148,60 @@ def save_action(
     ws: Workspace, plan_id: str, data: ActionInput, action_id: str | None = None
 ) -> Action:
     with ws.transaction() as s:
-        plan = get_live(s, SupportPlan, plan_id)
-        if data.goal_id:
-            goal = get_live(s, Goal, data.goal_id)
-            if goal.plan_id != plan.id:
-                raise ValidationError(_("The goal belongs to another plan."), "goal_id")
-        sector = data.sector_code
-        if data.institution_id:
-            institution = get_live(s, Institution, data.institution_id)
-            sector = sector or institution.sector_code
-        if data.service_id:
-            service = get_live(s, Service, data.service_id)
-            sector = sector or service.sector_code
-        check_period(data.start_on, data.end_on, "end_on")
-        check_choice(data.status, ActionStatus, "status", _("Status"))
-        if data.status == ActionStatus.DROPPED and not data.drop_reason.strip():
-            raise ValidationError(_("Say why the action was dropped."), "drop_reason")
-        if not data.institution_id and not data.responsible_person.strip():
-            raise ValidationError(
-                _("Say who carries out the action (an institution or a person)."), "institution_id"
-            )
-        fields = {
-            "description": require_text(data.description, "description", _("Action"), MAX_TEXT),
-            "goal_id": data.goal_id or None,
-            "institution_id": data.institution_id or None,
-            "sector_code": sector or "",
-            "service_id": data.service_id or None,
-            "responsible_person": check_length(
-                data.responsible_person, "responsible_person", _("Responsible person"), 200
-            ),
-            "start_on": data.start_on,
-            "end_on": data.end_on,
-            "frequency": check_length(data.frequency, "frequency", _("Frequency"), 100),
-            "status": data.status,
-            "drop_reason": check_length(data.drop_reason, "drop_reason", _("Reason"), MAX_TEXT),
-        }
-        action, changed = upsert(
-            s,
-            Action,
-            action_id,
-            fields,
-            plan_id=plan.id,
-            position=_next_position(s, Action, plan.id),
+        return save_action_in(s, plan_id, data, action_id)
+
+
+def save_action_in(
+    s: Session, plan_id: str, data: ActionInput, action_id: str | None = None
+) -> Action:
+    """``save_action`` inside the caller's transaction (e.g. a team decision becoming one)."""
+    plan = get_live(s, SupportPlan, plan_id)
+    if data.goal_id:
+        goal = get_live(s, Goal, data.goal_id)
+        if goal.plan_id != plan.id:
+            raise ValidationError(_("The goal belongs to another plan."), "goal_id")
+    sector = data.sector_code
+    if data.institution_id:
+        institution = get_live(s, Institution, data.institution_id)
+        sector = sector or institution.sector_code
+    if data.service_id:
+        service = get_live(s, Service, data.service_id)
+        sector = sector or service.sector_code
+    check_period(data.start_on, data.end_on, "end_on")
+    check_choice(data.status, ActionStatus, "status", _("Status"))
+    if data.status == ActionStatus.DROPPED and not data.drop_reason.strip():
+        raise ValidationError(_("Say why the action was dropped."), "drop_reason")
+    if not data.institution_id and not data.responsible_person.strip():
+        raise ValidationError(
+            _("Say who carries out the action (an institution or a person)."), "institution_id"
         )
-        if changed:
-            kind = "update" if action_id else "create"
-            audit.record(s, kind, "action", action.id, plan.family_id)
-        return action
+    fields = {
+        "description": require_text(data.description, "description", _("Action"), MAX_TEXT),
+        "goal_id": data.goal_id or None,
+        "institution_id": data.institution_id or None,
+        "sector_code": sector or "",
+        "service_id": data.service_id or None,
+        "responsible_person": check_length(
+            data.responsible_person, "responsible_person", _("Responsible person"), 200
+        ),
+        "start_on": data.start_on,
+        "end_on": data.end_on,
+        "frequency": check_length(data.frequency, "frequency", _("Frequency"), 100),
+        "status": data.status,
+        "drop_reason": check_length(data.drop_reason, "drop_reason", _("Reason"), MAX_TEXT),
+    }
+    action, changed = upsert(
+        s,
+        Action,
+        action_id,
+        fields,
+        plan_id=plan.id,
+        position=_next_position(s, Action, plan.id),
+    )
+    if changed:
+        kind = "update" if action_id else "create"
+        audit.record(s, kind, "action", action.id, plan.family_id)
+    return action
 
 
 def remove_action(ws: Workspace, action_id: str) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sqlalchemy import select
@@ -21,8 +21,8 @@ from app.models import (
     TeamMeeting,
     TeamMembership,
 )
-from app.models.enums import InstitutionLevel
-from app.services import audit
+from app.models.enums import AgreementKind, InstitutionLevel, PartySide, TeamKind
+from app.services import audit, cooperation
 from app.services.common import apply, get_live, sync_children, tombstone, upsert
 from app.services.text import clean, fold
 from app.services.validation import (
@@ -114,13 +114,37 @@ class TeamInput:
     established_on: date | None = None
     lead_institution_id: str | None = None
     notes: str = ""
+    # None leaves the value as it is (a new team: a PZK without animators named yet).
+    kind: str | None = None
+    gmina_animator: str | None = None
+    gmina_animator_institution_id: str | None = None
+    powiat_animator: str | None = None
+    powiat_animator_institution_id: str | None = None
+
+
+def _team_roles(s, data: TeamInput) -> dict:
+    out: dict = {}
+    if data.kind is not None:
+        out["kind"] = check_choice(data.kind, TeamKind, "kind", _("Kind of team"))
+    for level in ("gmina", "powiat"):
+        name = getattr(data, f"{level}_animator")
+        iid = getattr(data, f"{level}_animator_institution_id")
+        if name is not None:
+            out[f"{level}_animator"] = check_length(
+                clean(name), f"{level}_animator", _("Animator"), 200
+            )
+        if iid is not None:
+            if iid:
+                get_live(s, Institution, iid)
+            out[f"{level}_animator_institution_id"] = iid or None
+    return out
 
 
 def save_team(ws: Workspace, data: TeamInput, team_id: str | None = None) -> CooperationTeam:
     with ws.transaction() as s:
         if data.lead_institution_id:
             get_live(s, Institution, data.lead_institution_id)
-        fields = {
+        fields = _team_roles(s, data) | {
             "name": require_text(data.name, "name", _("Name"), 300),
             "teryt_code": check_length(data.teryt_code, "teryt_code", "TERYT", 7),
             "established_on": data.established_on,
@@ -133,13 +157,12 @@ def save_team(ws: Workspace, data: TeamInput, team_id: str | None = None) -> Coo
         return team
 
 
-def list_teams(ws: Workspace) -> list[CooperationTeam]:
+def list_teams(ws: Workspace, kind: str | None = None) -> list[CooperationTeam]:
     with ws.transaction() as s:
-        teams = s.scalars(
-            select(CooperationTeam)
-            .where(CooperationTeam.deleted.is_(False))
-            .order_by(CooperationTeam.name)
-        ).all()
+        q = select(CooperationTeam).where(CooperationTeam.deleted.is_(False))
+        if kind:
+            q = q.where(CooperationTeam.kind == check_choice(kind, TeamKind, "kind", _("Kind")))
+        teams = s.scalars(q.order_by(CooperationTeam.name)).all()
         for t in teams:
             for m in t.members:
                 _unused = m.institution
@@ -193,6 +216,7 @@ class PartyInput:
     representative: str = ""
     function: str = ""
     signed_on: date | None = None
+    side: str | None = None  # PartySide; None keeps it (a new party: a partner institution)
 
 
 @dataclass
@@ -206,15 +230,28 @@ class AgreementInput:
     obligations: str = ""
     data_sharing: str = ""
     parties: list[PartyInput] = field(default_factory=list)
+    kind: str | None = None  # AgreementKind; None keeps it (a new agreement: a PZK's)
 
 
 def save_agreement(
     ws: Workspace, team_id: str, data: AgreementInput, agreement_id: str | None = None
 ) -> Agreement:
     with ws.transaction() as s:
-        get_live(s, CooperationTeam, team_id)
+        team = get_live(s, CooperationTeam, team_id)
         check_period(data.valid_from, data.valid_until, "valid_until")
+        current = get_live(s, Agreement, agreement_id) if agreement_id else None
+        kind = data.kind or (current.kind if current else AgreementKind.PZK)
+        check_choice(kind, AgreementKind, "kind", _("Kind of agreement"))
+        old_sides = {p.institution_id: p.side for p in current.parties} if current else {}
+        checked = []
+        for p in data.parties:
+            side = p.side or old_sides.get(p.institution_id, PartySide.PARTNER)
+            check_choice(side, PartySide, "parties", _("Side"))
+            inst = get_live(s, Institution, p.institution_id)
+            checked.append((replace(p, side=side), inst))
+        cooperation.check_agreement(kind, team, checked)
         fields = {
+            "kind": kind,
             "title": require_text(data.title, "title", _("Title"), 300),
             "number": check_length(data.number, "number", _("Number"), 60),
             "signed_on": data.signed_on,
@@ -228,9 +265,9 @@ def save_agreement(
         }
         agreement, changed = upsert(s, Agreement, agreement_id, fields, team_id=team_id)
         parties = {}
-        for p in data.parties:
-            get_live(s, Institution, p.institution_id)
+        for p, _inst in checked:
             parties[p.institution_id] = {
+                "side": p.side,
                 "representative": check_length(
                     p.representative, "parties", _("Representative"), 200
                 ),
@@ -272,6 +309,8 @@ class MeetingInput:
     agenda: str = ""
     decisions: str = ""
     attendance: list[tuple[str, str]] = field(default_factory=list)  # (institution id, person)
+    chair: str | None = None  # None keeps the value
+    recorder: str | None = None
 
 
 def save_meeting(
@@ -285,6 +324,12 @@ def save_meeting(
             "agenda": check_length(data.agenda, "agenda", _("Agenda"), 50_000),
             "decisions": check_length(data.decisions, "decisions", _("Decisions"), 50_000),
         }
+        if data.chair is not None:
+            fields["chair"] = check_length(clean(data.chair), "chair", _("Chair"), 200)
+        if data.recorder is not None:
+            fields["recorder"] = check_length(
+                clean(data.recorder), "recorder", _("Minutes taken by"), 200
+            )
         meeting, changed = upsert(s, TeamMeeting, meeting_id, fields, team_id=team_id)
         attendance = {}
         for iid, person in data.attendance:

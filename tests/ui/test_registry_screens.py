@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 
 from app.models import Sector
 from app.services import registry
+from app.services.casefile import home_institution
 from app.services.reference import code_list
 from app.ui.kit import print_menu
 from app.ui.registry import audit_log_view
@@ -71,6 +72,7 @@ def test_institution_dialog_checks_nip_and_regon_as_typed(ctx, qtbot):
 
 def test_team_screen_builds_the_pzk(ctx, qtbot, institutions, monkeypatch, qtmodeltester):
     pup, ppp = institutions["pup"], institutions["ppp"]
+    ops = home_institution(ctx.ws).id  # the OPS is a party to a PZK agreement
     fillers = {
         TeamDialog: lambda d: (
             d.name.setText("Partnerski Zespół Kooperacji Gminy Narewka"),
@@ -86,6 +88,7 @@ def test_team_screen_builds_the_pzk(ctx, qtbot, institutions, monkeypatch, qtmod
             d.signed_on.set_value(date(2026, 3, 2)),
             d.parties.set_draft_value(
                 {
+                    ops: [True, "", "Kierownik GOPS", "kierownik"],
                     pup: [True, "", "Dyrektor PUP", "dyrektor"],
                     ppp: [True, "", "Dyrektor PPP", "dyrektor"],
                 }
@@ -111,7 +114,7 @@ def test_team_screen_builds_the_pzk(ctx, qtbot, institutions, monkeypatch, qtmod
     s._edit_agreement(None)
     settle(ctx, qtbot)
     [agreement] = s.agreements_model.rows()
-    assert {p.institution_id for p in agreement.parties} == {pup, ppp}
+    assert {p.institution_id for p in agreement.parties} == {ops, pup, ppp}
     s._edit_meeting(None)
     settle(ctx, qtbot)
     [meeting] = s.meetings_model.rows()

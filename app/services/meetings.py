@@ -1,0 +1,304 @@
+"""Posiedzenie zespołu: the agenda from what is due, each institution's task list, decisions.
+
+* The **agenda** of a meeting lists what is due in the team's area by the meeting day: IPW
+  reviews due, actions past their end date and not done, referrals awaiting the team's decision.
+  Items name cases by their case number only (the agenda goes to every member institution).
+* An institution's **task list** holds its open actions across families, but only for families
+  whose consent in force on that day names the institution (RODO: the family decides who sees
+  its data).
+* A **decision** about one family is case data (``MeetingDecision``) and may become an action of
+  the family's IPW in force (``decision_to_action``).
+
+The team's area is its TERYT code: a gmina's code, or a powiat's (all its gminas).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.errors import ValidationError
+from app.i18n import _
+from app.models import (
+    Action,
+    Consent,
+    ConsentRecipient,
+    CooperationTeam,
+    Family,
+    Institution,
+    MeetingDecision,
+    Referral,
+    SupportPlan,
+    TeamMeeting,
+)
+from app.models.enums import ActionStatus, FamilyStatus, PlanStatus, ReferralDecision
+from app.services import audit, deadlines, plans
+from app.services.common import get_live
+from app.services.validation import require_text
+from app.services.workspace import Workspace
+
+OPEN_ACTIONS = (ActionStatus.PLANNED, ActionStatus.IN_PROGRESS)
+
+
+def _in_area(team: CooperationTeam, gmina_code: str) -> bool:
+    return not team.teryt_code or gmina_code.startswith(team.teryt_code)
+
+
+# -- agenda -----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class AgendaItem:
+    kind: str  # "review", "late_action", "referral"
+    due_on: date
+    family_id: str
+    case_number: str
+    record_id: str
+    detail: str = ""
+
+    @property
+    def label(self) -> str:
+        return {
+            "review": _("IPW review due"),
+            "late_action": _("Action past its end date"),
+            "referral": _("Referral awaiting the team's decision"),
+        }[self.kind]
+
+
+def agenda(ws: Workspace, team_id: str, on: date) -> list[AgendaItem]:
+    """What the team should take up at a meeting held ``on``, earliest first."""
+    with ws.transaction() as s:
+        team = get_live(s, CooperationTeam, team_id)
+        families = {
+            fid: (number, gmina)
+            for fid, number, gmina in s.execute(
+                select(Family.id, Family.case_number, Family.gmina_code).where(
+                    Family.deleted.is_(False), Family.status != FamilyStatus.CLOSED
+                )
+            )
+            if _in_area(team, gmina)
+        }
+        items = _late_actions(s, families, on) + _pending_referrals(s, team, families)
+    for d in deadlines.collect(ws, today=on, horizon_days=0):
+        if d.kind == deadlines.Kind.REVIEW and d.family_id in families:
+            items.append(
+                AgendaItem("review", d.due_on, d.family_id, d.case_number, d.record_id, d.detail)
+            )
+    items.sort(key=lambda i: (i.due_on, i.case_number, i.kind))
+    return items
+
+
+def _late_actions(s: Session, families: dict, on: date) -> list[AgendaItem]:
+    q = (
+        select(
+            Action.id,
+            Action.end_on,
+            SupportPlan.family_id,
+            Institution.short_name,
+            Institution.name,
+        )
+        .join(SupportPlan, SupportPlan.id == Action.plan_id)
+        .outerjoin(Institution, Institution.id == Action.institution_id)
+        .where(
+            Action.deleted.is_(False),
+            SupportPlan.deleted.is_(False),
+            SupportPlan.status == PlanStatus.ACTIVE,
+            Action.status.in_(OPEN_ACTIONS),
+            Action.end_on < on,
+        )
+    )
+    out = []
+    for action_id, end_on, fid, short, name in s.execute(q):
+        if fid in families:
+            out.append(
+                AgendaItem(
+                    "late_action", end_on, fid, families[fid][0], action_id, short or name or ""
+                )
+            )
+    return out
+
+
+def _pending_referrals(s: Session, team: CooperationTeam, families: dict) -> list[AgendaItem]:
+    q = select(Referral.id, Referral.referred_on, Referral.family_id, Referral.team_id).where(
+        Referral.deleted.is_(False), Referral.decision == ReferralDecision.PENDING
+    )
+    return [
+        AgendaItem("referral", day, fid, families[fid][0], rid)
+        for rid, day, fid, tid in s.execute(q)
+        if fid in families and tid in (None, team.id)
+    ]
+
+
+def agenda_text(items: list[AgendaItem]) -> str:
+    """The agenda as the lines a coordinator would paste into the meeting's record."""
+    return "\n".join(
+        f"{n}. {i.label}: {i.case_number}" + (f" ({i.detail})" if i.detail else "")
+        for n, i in enumerate(items, start=1)
+    )
+
+
+# -- per-institution task lists ---------------------------------------------------------------
+@dataclass(frozen=True)
+class Task:
+    action_id: str
+    family_id: str
+    case_number: str
+    description: str
+    responsible_person: str
+    start_on: date | None
+    end_on: date | None
+    status: str
+
+    def late(self, on: date) -> bool:
+        return self.end_on is not None and self.end_on < on
+
+
+def consenting_families(s: Session, institution_id: str, on: date) -> set[str]:
+    """Families whose consent in force on ``on`` names the institution (the rule, once)."""
+    rows = s.execute(
+        select(Consent.family_id, Consent.valid_until, Consent.withdrawn_on)
+        .join(ConsentRecipient, ConsentRecipient.consent_id == Consent.id)
+        .where(
+            Consent.deleted.is_(False),
+            ConsentRecipient.deleted.is_(False),
+            ConsentRecipient.institution_id == institution_id,
+            Consent.signed_on <= on,
+        )
+    )
+    return {
+        fid
+        for fid, until, withdrawn in rows
+        if (withdrawn is None or withdrawn > on) and (until is None or until >= on)
+    }
+
+
+def task_list(ws: Workspace, institution_id: str, on: date) -> list[Task]:
+    """The institution's open actions in IPWs in force, for consenting families only."""
+    with ws.transaction() as s:
+        get_live(s, Institution, institution_id)
+        allowed = consenting_families(s, institution_id, on)
+        q = (
+            select(Action, SupportPlan.family_id, Family.case_number)
+            .join(SupportPlan, SupportPlan.id == Action.plan_id)
+            .join(Family, Family.id == SupportPlan.family_id)
+            .where(
+                Action.deleted.is_(False),
+                Action.institution_id == institution_id,
+                Action.status.in_(OPEN_ACTIONS),
+                SupportPlan.deleted.is_(False),
+                SupportPlan.status == PlanStatus.ACTIVE,
+                Family.deleted.is_(False),
+            )
+        )
+        out = [
+            Task(
+                a.id,
+                fid,
+                number,
+                a.description,
+                a.responsible_person,
+                a.start_on,
+                a.end_on,
+                a.status,
+            )
+            for a, fid, number in s.execute(q)
+            if fid in allowed
+        ]
+        audit.record(s, "view", "task_list", institution_id, detail=str(len(out)))
+    out.sort(key=lambda t: (t.end_on or date.max, t.case_number))
+    return out
+
+
+# -- decisions about one family ---------------------------------------------------------------
+@dataclass
+class DecisionInput:
+    family_id: str
+    text: str
+    institution_id: str | None = None
+    due_on: date | None = None
+
+
+def add_decision(ws: Workspace, meeting_id: str, data: DecisionInput) -> MeetingDecision:
+    with ws.transaction() as s:
+        meeting = get_live(s, TeamMeeting, meeting_id)
+        team = get_live(s, CooperationTeam, meeting.team_id)
+        family = get_live(s, Family, data.family_id)
+        if not _in_area(team, family.gmina_code):
+            raise ValidationError(_("The family lives outside the team's area."), "family_id")
+        if data.institution_id:
+            get_live(s, Institution, data.institution_id)
+        if data.due_on is not None and data.due_on < meeting.held_on:
+            raise ValidationError(_("The deadline comes before the meeting."), "due_on")
+        top = s.scalar(
+            select(func.max(MeetingDecision.position)).where(
+                MeetingDecision.meeting_id == meeting.id
+            )
+        )
+        decision = MeetingDecision(
+            family_id=family.id,
+            meeting_id=meeting.id,
+            position=(top or 0) + 1,
+            text=require_text(data.text, "text", _("Decision"), 20_000),
+            institution_id=data.institution_id or None,
+            due_on=data.due_on,
+        )
+        s.add(decision)
+        s.flush()
+        audit.record(s, "create", "meeting_decision", decision.id, family.id)
+        return decision
+
+
+def decisions(ws: Workspace, meeting_id: str) -> list[MeetingDecision]:
+    with ws.transaction() as s:
+        get_live(s, TeamMeeting, meeting_id)
+        rows = list(
+            s.scalars(
+                select(MeetingDecision)
+                .where(MeetingDecision.meeting_id == meeting_id, MeetingDecision.deleted.is_(False))
+                .order_by(MeetingDecision.position)
+            )
+        )
+        for r in rows:
+            _unused = r.institution
+        return rows
+
+
+def decision_to_action(ws: Workspace, decision_id: str, goal_id: str | None = None) -> Action:
+    """Turn a decision into an action of the family's IPW in force (once), in one transaction."""
+    with ws.transaction() as s:
+        decision = get_live(s, MeetingDecision, decision_id)
+        if decision.action_id:
+            raise ValidationError(_("This decision is already an action of the IPW."), "action")
+        meeting = get_live(s, TeamMeeting, decision.meeting_id)
+        plan_id = s.scalar(
+            select(SupportPlan.id)
+            .where(
+                SupportPlan.family_id == decision.family_id,
+                SupportPlan.deleted.is_(False),
+                SupportPlan.status == PlanStatus.ACTIVE,
+            )
+            .order_by(SupportPlan.period_from.desc())
+            .limit(1)
+        )
+        if plan_id is None:
+            raise ValidationError(
+                _("The family has no IPW in force to add the action to."), "plan_id"
+            )
+        action = plans.save_action_in(
+            s,
+            plan_id,
+            plans.ActionInput(
+                description=decision.text,
+                goal_id=goal_id,
+                institution_id=decision.institution_id,
+                responsible_person="" if decision.institution_id else ws.actor,
+                start_on=meeting.held_on,
+                end_on=decision.due_on,
+            ),
+        )
+        decision.action_id = action.id
+        audit.record(
+            s, "update", "meeting_decision", decision.id, decision.family_id, detail="action"
+        )
+        return action

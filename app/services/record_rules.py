@@ -33,6 +33,7 @@ from app.models import (
 )
 from app.models.enums import (
     ActionStatus,
+    AgreementKind,
     AttachmentKind,
     CommitmentStatus,
     Disability,
@@ -42,9 +43,15 @@ from app.models.enums import (
     IdDocument,
     InstitutionLevel,
     ParticipantKind,
+    PartySide,
+    PlanOutcome,
     PlanStatus,
+    ReferralDecision,
     Relation,
     Sex,
+    SubjectKind,
+    TeamKind,
+    TransferKind,
     VisitStatus,
 )
 from app.services.validation import (
@@ -73,6 +80,14 @@ CHOICES: dict[tuple[str, str], frozenset[str]] = {
     ("diagnosis_participant", "kind"): frozenset(ParticipantKind),
     ("attachment", "kind"): frozenset(AttachmentKind),
     ("action_status_entry", "status"): frozenset(ActionStatus),
+    ("family", "subject_kind"): frozenset(SubjectKind),
+    ("cooperation_team", "kind"): frozenset(TeamKind),
+    ("agreement", "kind"): frozenset(AgreementKind),
+    ("agreement_party", "side"): frozenset(PartySide),
+    ("referral", "decision"): frozenset(ReferralDecision),
+    ("workshop_participant", "kind"): frozenset(ParticipantKind),
+    ("plan_closure", "outcome"): frozenset(PlanOutcome),
+    ("family_transfer", "kind"): frozenset(TransferKind),
 }
 
 # Dates that must not come before another date of the same record: (table, earlier, later).
@@ -84,6 +99,7 @@ DATE_ORDER: tuple[tuple[str, str, str], ...] = (
     ("consent", "signed_on", "withdrawn_on"),
     ("agreement", "valid_from", "valid_until"),
     ("team_membership", "joined_on", "left_on"),
+    ("referral", "referred_on", "decided_on"),
 )
 
 # Integer ranges: (table, column) → (low, high).
@@ -109,6 +125,8 @@ CODES: dict[tuple[str, str], tuple[type, tuple[str, ...] | None]] = {
     ("institution", "sector_code"): (Sector, None),
     ("service", "sector_code"): (Sector, None),
     ("service", "area_code"): (ServiceArea, None),
+    ("family_transfer", "from_gmina_code"): (TercUnit, ("gmina",)),
+    ("family_transfer", "to_gmina_code"): (TercUnit, ("gmina",)),
 }
 
 

@@ -192,3 +192,119 @@ def make_pilot(ws: Workspace) -> Pilot:
         wzk_inst,
         pzk_inst,
     )
+
+
+@dataclass
+class PilotCase:
+    pilot: Pilot
+    case: object  # tests.factories.Case
+    referral_id: str
+    workshop_id: str
+    meeting_id: str
+    decision_id: str
+    closure_id: str | None
+
+
+def make_pilot_case(ws: Workspace, *, close: bool = True) -> PilotCase:
+    """The whole path of one family on an OPS device: referral from the school, qualification,
+    workshop, diagnosis, IPW, review (from ``make_full_case``), a team meeting whose decision
+    becomes an action, and (``close``) the closure with its outcome and summary talk."""
+    from app.models.enums import ParticipantKind
+    from app.services import closure, meetings, referrals, workshops
+    from tests.factories import make_full_case
+
+    today = date.today()
+    p = make_pilot(ws)
+    case = make_full_case(ws)
+    r = referrals.save_referral(
+        ws,
+        case.family_id,
+        referrals.ReferralInput(
+            referred_on=today - timedelta(days=90),
+            institution_id=p.pzk["SP Narewka"],
+            reason="Córka często opuszcza zajęcia; rodzina w trudnej sytuacji materialnej.",
+            referrer_name="Halina Wróbel",
+            referrer_function="pedagog szkolny",
+            consent_given=True,
+            consent_person_id=case.mother_id,
+            team_id=p.pzk_id,
+        ),
+    )
+    referrals.decide_referral(
+        ws,
+        r.id,
+        referrals.DecisionInput(
+            "qualified", today - timedelta(days=80), "Problemy wielorakie; zgoda rodziny."
+        ),
+    )
+    w = workshops.save_workshop(
+        ws,
+        case.family_id,
+        workshops.WorkshopInput(
+            held_on=today - timedelta(days=61),
+            place="GOPS Narewka, sala narad",
+            moderator="Anna Kowalczyk",
+            agreed="Matka zarejestruje się w PUP; córka zostanie zbadana w PPP.",
+            participants=[
+                workshops.AttendeeInput(
+                    ParticipantKind.INSTITUTION,
+                    institution_id=case.institution_ids["pup"],
+                    role="doradca zawodowy",
+                ),
+                workshops.AttendeeInput(
+                    ParticipantKind.INSTITUTION,
+                    institution_id=p.pzk["SP Narewka"],
+                    role="pedagog szkolny",
+                ),
+                workshops.AttendeeInput(ParticipantKind.FAMILY, person_id=case.mother_id),
+                workshops.AttendeeInput(ParticipantKind.FAMILY, person_id=case.father_id),
+            ],
+        ),
+    )
+    workshops.link_diagnosis(ws, case.diagnosis_id, w.id)
+    meeting = registry.save_meeting(
+        ws,
+        p.pzk_id,
+        registry.MeetingInput(
+            held_on=today - timedelta(days=20),
+            place="GOPS Narewka, sala narad",
+            agenda="1. Nowe zgłoszenia. 2. Realizacja IPW.",
+            decisions="Przyjęto harmonogram posiedzeń na kolejny kwartał.",
+            chair="Anna Kowalczyk",
+            recorder="Ewa Zawadzka",
+            attendance=[
+                (p.ops_id, "Anna Kowalczyk"),
+                (p.pzk["PCPR Hajnówka"], "Ewa Zawadzka"),
+                (p.pzk["SP Narewka"], "Halina Wróbel"),
+            ],
+        ),
+    )
+    d = meetings.add_decision(
+        ws,
+        meeting.id,
+        meetings.DecisionInput(
+            case.family_id,
+            "Objąć córkę zajęciami wyrównawczymi w szkole.",
+            institution_id=p.pzk["SP Narewka"],
+            due_on=today + timedelta(days=60),
+        ),
+    )
+    meetings.decision_to_action(ws, d.id)
+    closure_id = None
+    if close:
+        c = closure.close_plan(
+            ws,
+            case.plan_id,
+            closure.ClosureInput(
+                closed_on=today,
+                outcome="partly",
+                reason="Matka podjęła staż; zadłużenie spłacone w połowie.",
+                talk_on=today,
+                talk_present="Grażyna Źdźbło-Łęcka, Józef Łęcki, Anna Kowalczyk",
+                talk_summary="Rodzina ocenia współpracę dobrze; chce kontynuować sama.",
+                family_opinion="Dziękujemy za pomoc w znalezieniu pracy.",
+                recommendations="Kontakt z pracownikiem socjalnym raz na kwartał.",
+            ),
+        )
+        closure_id = c.id
+    return PilotCase(p, case, r.id, w.id, meeting.id, d.id, closure_id)

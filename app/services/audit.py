@@ -168,15 +168,6 @@ def _content_ok(ev: AuditEvent) -> bool:
     return _digest(ev.chain_fields()) == ev.hash
 
 
-def redacted_counts(session: Session) -> tuple[int, int]:
-    """(version 2, version 1) entries whose ids an erasure blanked (for the IOD's report)."""
-    v2 = session.scalar(
-        select(func.count()).where(AuditEvent.family_c != "", AuditEvent.nonce == "")
-    )
-    v1 = session.scalar(select(func.count()).where(AuditEvent.nonce == REDACTED_V1))
-    return int(v2 or 0), int(v1 or 0)
-
-
 def chain_head(session: Session, device_id: str) -> tuple[int, str]:
     """(seq, hash) of the newest entry of a device's chain; (0, "") when empty."""
     row = session.execute(

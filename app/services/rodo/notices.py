@@ -25,7 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.i18n import ngettext
-from app.models import Device, ErasedRow, ErasureNotice, ErasureReceipt, Family, utcnow
+from app.models import Device, ErasedRow, ErasureReceipt, Family, utcnow
 from app.services import audit
 from app.services.rodo.erasure import (
     digest,
@@ -177,10 +177,6 @@ def _write_receipt(s: Session, ws: Workspace, erasure_id: str, forwarded: list[s
         origin_device=ws.device_id,
     )
     s.add(receipt)
-
-
-def notice_records(s: Session) -> list[ErasureNotice]:
-    return list(s.scalars(select(ErasureNotice).order_by(ErasureNotice.erased_at.desc())))
 
 
 def messages(result: GateResult) -> list[str]:

@@ -12,7 +12,8 @@ working day (the rule of art. 57 § 4 k.p.a.).  The rules:
   "at least every 6 months" update of the wywiad, REFERENCE.md §2);
 * **first diagnosis** — a new case without a diagnosis: the wywiad is due 14 working days after
   the case was opened, or 2 working days for urgent reasons (§3 of the 2021 RWS regulation);
-* **visit** — planned visits that have not been recorded yet.
+* **visit** — planned visits that have not been recorded yet, and the "next visit" noted at a
+  family's latest visit (unless a later visit, planned or done, has been entered since).
 
 The calendar and rule functions are pure (tested without a database); ``collect`` reads what
 they need in one transaction.
@@ -21,7 +22,7 @@ they need in one transaction.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -172,7 +173,7 @@ def collect(
     until = today + timedelta(days=horizon_days)
     with ws.transaction() as s:
         families = _open_families(s)
-        out = _plan_deadlines(s, families, today, until)
+        out = _plan_deadlines(s, families, until)
         out += _case_deadlines(s, families, until)
         out += _visit_deadlines(s, families, until)
     out = [d for d in out if d.due_on <= until]
@@ -200,9 +201,18 @@ def _deadline(kind: Kind, due: date, family: _Case, record_id: str, detail: str 
     return Deadline(kind, due, family.id, family.case_number, family.head_name, record_id, detail)
 
 
-def _plan_deadlines(
-    s: Session, families: dict[str, _Case], today: date, until: date
-) -> list[Deadline]:
+class PlanReview(NamedTuple):
+    """An active plan and when its next review is due (None: no date to count from)."""
+
+    plan_id: str
+    family_id: str
+    number: str
+    period_to: date
+    due: date | None
+
+
+def plan_reviews(s: Session, family_ids: Collection[str] | None = None) -> list[PlanReview]:
+    """The review rule applied to every active plan (of ``family_ids``, when given)."""
     latest = (
         select(Review.plan_id, func.max(Review.held_on).label("held_on"))
         .where(Review.deleted.is_(False))
@@ -232,18 +242,38 @@ def _plan_deadlines(
         )
         .where(SupportPlan.deleted.is_(False), SupportPlan.status == PlanStatus.ACTIVE)
     )
-    out: list[Deadline] = []
+    if family_ids is not None:
+        q = q.where(SupportPlan.family_id.in_(list(family_ids)))
+    out: list[PlanReview] = []
     seen: set[str] = set()
     for plan_id, family_id, number, period_to, adopted, every, last_held, next_on in s.execute(q):
-        family = families.get(family_id)
-        if family is None or plan_id in seen:  # two reviews on one day: keep the first row
+        if plan_id in seen:  # two reviews on one day: keep the first row
             continue
         seen.add(plan_id)
         due = review_due(next_on, last_held, adopted, every)
-        if due is not None:
-            out.append(_deadline(Kind.REVIEW, due, family, plan_id, number))
-        if period_to <= until:
-            out.append(_deadline(Kind.PLAN_END, period_to, family, plan_id, number))
+        out.append(PlanReview(plan_id, family_id, number, period_to, due))
+    return out
+
+
+def review_due_by_family(s: Session, family_ids: Collection[str] | None = None) -> dict[str, date]:
+    """Per family, its earliest review due over its active plans (what Rodziny and Dziś show)."""
+    out: dict[str, date] = {}
+    for p in plan_reviews(s, family_ids):
+        if p.due is not None and (p.family_id not in out or p.due < out[p.family_id]):
+            out[p.family_id] = p.due
+    return out
+
+
+def _plan_deadlines(s: Session, families: dict[str, _Case], until: date) -> list[Deadline]:
+    out: list[Deadline] = []
+    for p in plan_reviews(s):
+        family = families.get(p.family_id)
+        if family is None:
+            continue
+        if p.due is not None:
+            out.append(_deadline(Kind.REVIEW, p.due, family, p.plan_id, p.number))
+        if p.period_to <= until:
+            out.append(_deadline(Kind.PLAN_END, p.period_to, family, p.plan_id, p.number))
     return out
 
 
@@ -286,6 +316,39 @@ def _visit_deadlines(s: Session, families: dict[str, _Case], until: date) -> lis
         family = families.get(family_id)
         if family is not None:
             out.append(_deadline(Kind.VISIT, visit_on, family, visit_id, purpose))
+    return out + _noted_next_visits(s, families, until)
+
+
+def _noted_next_visits(s: Session, families: dict[str, _Case], until: date) -> list[Deadline]:
+    """The "next visit" written in the notes of each family's latest visit."""
+    latest = (
+        select(Visit.family_id, func.max(Visit.visit_on).label("visit_on"))
+        .where(Visit.deleted.is_(False), Visit.status != VisitStatus.CANCELLED)
+        .group_by(Visit.family_id)
+        .subquery()
+    )
+    q = (
+        select(Visit.id, Visit.family_id, Visit.visit_on, Visit.next_visit_on)
+        .join(
+            latest,
+            and_(latest.c.family_id == Visit.family_id, latest.c.visit_on == Visit.visit_on),
+        )
+        .where(
+            Visit.deleted.is_(False),
+            Visit.status == VisitStatus.DONE,
+            Visit.next_visit_on.is_not(None),
+            Visit.next_visit_on <= until,
+        )
+    )
+    out = []
+    seen: set[str] = set()
+    for visit_id, family_id, visit_on, next_on in s.execute(q):
+        family = families.get(family_id)
+        if family is None or family_id in seen:  # two visits on one day: one next visit
+            continue
+        seen.add(family_id)
+        detail = _("noted at the visit of {date}").format(date=visit_on.strftime("%d.%m.%Y"))
+        out.append(_deadline(Kind.VISIT, next_on, family, visit_id, detail))
     return out
 
 

@@ -6,14 +6,16 @@ the union of their family ids is filtered and paged, so search stays fast at 20,
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Select, and_, func, select, union
+from sqlalchemy import Select, and_, column, func, select, union
 from sqlalchemy.orm import Session
 
-from app.models import Family, Person, Review, TercUnit
+from app.models import Family, Person, TercUnit
 from app.models.enums import FamilyStatus
+from app.services import deadlines
 from app.services.text import fold, prefix_upper_bound
 from app.services.workspace import Workspace
 
@@ -48,7 +50,7 @@ class FamilyRow:
     lead_worker: str
     head_name: str
     opened_on: date
-    next_review_on: date | None
+    next_review_on: date | None  # the deadline engine's review due (``deadlines.review_due``)
     members: tuple[Member, ...]
 
     @property
@@ -94,16 +96,6 @@ def _token_matches(token: str) -> Select:
     return union(*parts)
 
 
-def next_reviews_subquery():
-    """Per family: the latest review's "next review" date."""
-    return (
-        select(Review.family_id, func.max(Review.next_review_on).label("next_review_on"))
-        .where(Review.deleted.is_(False))
-        .group_by(Review.family_id)
-        .subquery()
-    )
-
-
 def search_families(
     ws: Workspace,
     text: str = "",
@@ -140,9 +132,11 @@ def _search(
     if gmina_code:
         conditions.append(Family.gmina_code.startswith(gmina_code))
     if overdue_on is not None:
-        nxt = next_reviews_subquery()
-        overdue_ids = select(nxt.c.family_id).where(nxt.c.next_review_on < overdue_on)
-        conditions += [Family.id.in_(overdue_ids), Family.status != FamilyStatus.CLOSED]
+        due = deadlines.review_due_by_family(s)
+        late = sorted(fid for fid, day in due.items() if day < overdue_on)
+        # One JSON parameter, not one per family (there may be thousands of them).
+        late_ids = select(column("value")).select_from(func.json_each(json.dumps(late)))
+        conditions += [Family.id.in_(late_ids), Family.status != FamilyStatus.CLOSED]
     order = SORT_COLUMNS.get(sort, Family.case_number)
     order = order.desc() if descending else order.asc()
     q = (
@@ -161,7 +155,7 @@ def _search(
         return FamilyPage([], int(total), offset, limit)
     ids = [f.id for f in page]
     members = _members_of(s, ids)
-    next_reviews = _next_reviews_of(s, ids)
+    next_reviews = deadlines.review_due_by_family(s, ids)
     gmina_rows = s.execute(
         select(TercUnit.code, TercUnit.name).where(TercUnit.code.in_({f.gmina_code for f in page}))
     )
@@ -184,17 +178,6 @@ def _search(
         for f in page
     ]
     return FamilyPage(rows, int(total), offset, limit)
-
-
-def _next_reviews_of(s: Session, family_ids: list[str]) -> dict[str, date]:
-    if not family_ids:
-        return {}
-    q = (
-        select(Review.family_id, func.max(Review.next_review_on))
-        .where(Review.family_id.in_(family_ids), Review.deleted.is_(False))
-        .group_by(Review.family_id)
-    )
-    return {fid: d for fid, d in s.execute(q) if d is not None}
 
 
 def _members_of(s: Session, family_ids: list[str]) -> dict[str, list[Member]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from app.models.enums import PlanStatus, VisitStatus
-from app.services import deadlines, families, plans, visits
+from app.services import deadlines, families, plans, reviews, search, visits
 from app.services.deadlines import (
     Kind,
     add_months,
@@ -166,3 +166,98 @@ def test_summary_counts_overdue_and_due(ws, family_case):
     counts = deadlines.summary(found, later)
     assert counts[Kind.REVIEW][0] >= 1
     assert sum(a + b for a, b in counts.values()) == len(found)
+
+
+# -- one rule for Rodziny and Dziś (issue 10 §6) ---------------------------------------------
+def _saturday_after(day: date) -> date:
+    return day + timedelta(days=(5 - day.weekday()) % 7 or 7)
+
+
+def _family_row(ws, family_id: str):
+    return next(r for r in search.search_families(ws, limit=500).rows if r.id == family_id)
+
+
+def test_families_list_and_today_show_one_review_due_date(ws, family_case):
+    """A next review noted for a Saturday is due on Monday, in the list as on Dziś."""
+    saturday = _saturday_after(date.today() + timedelta(days=10))
+    reviews.record_review(
+        ws, family_case.plan_id, reviews.ReviewInput(held_on=date.today(), next_review_on=saturday)
+    )
+    today = {d.family_id: d for d in deadlines.collect(ws, horizon_days=60) if d.kind == "review"}
+    row = _family_row(ws, family_case.family_id)
+    assert today[family_case.family_id].due_on == next_working_day(saturday) != saturday
+    assert row.next_review_on == today[family_case.family_id].due_on
+
+
+def test_families_list_counts_from_the_plan_before_any_review(ws, family_case):
+    """No review with a date yet: the plan's interval counts, as on Dziś (the list showed —)."""
+    fam = families.register_family(ws, families.FamilyInput(gmina_code="2005092", locality="X"))
+    adopted = date.today() - timedelta(days=100)
+    plan = plans.save_plan(
+        ws,
+        fam.id,
+        plans.PlanInput(
+            period_from=adopted,
+            period_to=adopted + timedelta(days=365),
+            adopted_on=adopted,
+            status=PlanStatus.ACTIVE,
+            review_every_days=90,
+        ),
+    )
+    row = _family_row(ws, fam.id)
+    assert row.next_review_on == next_working_day(adopted + timedelta(days=90))
+    assert row.overdue(date.today())
+    late = search.search_families(ws, overdue_on=date.today(), limit=500).rows
+    assert fam.id in {r.id for r in late}
+    due = [d for d in deadlines.collect(ws) if d.record_id == plan.id and d.kind == "review"]
+    assert [d.due_on for d in due] == [row.next_review_on]
+
+
+def test_an_inactive_plans_review_is_not_shown_in_the_list(ws, family_case):
+    fam = families.register_family(ws, families.FamilyInput(gmina_code="2005092", locality="X"))
+    day = date.today() - timedelta(days=10)
+    plans.save_plan(
+        ws,
+        fam.id,
+        plans.PlanInput(
+            period_from=day, period_to=day + timedelta(days=30), adopted_on=day, status="draft"
+        ),
+    )
+    assert _family_row(ws, fam.id).next_review_on is None
+    assert fam.id not in {r.id for r in search.search_families(ws, overdue_on=date.today()).rows}
+
+
+def test_a_next_visit_noted_at_a_visit_is_on_today(ws, family_case):
+    """Dziś counted planned visit records only: "Następna wizyta" in the notes was lost."""
+    next_on = date.today() + timedelta(days=6)
+    done = visits.save_visit(
+        ws,
+        family_case.family_id,
+        visits.VisitInput(visit_on=date.today(), purpose="Monitoring", next_visit_on=next_on),
+    )
+    found = [d for d in deadlines.collect(ws, horizon_days=7) if d.kind == Kind.VISIT]
+    assert [(d.due_on, d.record_id, d.family_id) for d in found] == [
+        (next_on, done.id, family_case.family_id)
+    ]
+    assert deadlines.summary(found, date.today())[Kind.VISIT] == (0, 1)
+    # Once that visit is planned as a record of its own, it is listed once, not twice.
+    planned = visits.save_visit(
+        ws,
+        family_case.family_id,
+        visits.VisitInput(visit_on=next_on, status=VisitStatus.PLANNED, purpose="Kontrola"),
+    )
+    found = [d for d in deadlines.collect(ws, horizon_days=7) if d.kind == Kind.VISIT]
+    assert [d.record_id for d in found] == [planned.id]
+
+
+def test_a_later_visit_replaces_the_noted_next_visit(ws, family_case):
+    visits.save_visit(
+        ws,
+        family_case.family_id,
+        visits.VisitInput(
+            visit_on=date.today() - timedelta(days=2),
+            next_visit_on=date.today() + timedelta(days=3),
+        ),
+    )
+    visits.save_visit(ws, family_case.family_id, visits.VisitInput(visit_on=date.today()))
+    assert not [d for d in deadlines.collect(ws, horizon_days=7) if d.kind == Kind.VISIT]

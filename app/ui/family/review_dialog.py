@@ -4,7 +4,7 @@ each action's status, the next review date.  Reviews are append-only (a correcti
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from app.errors import ValidationError
 from app.i18n import _
 from app.models.enums import GAS_LEVELS, ActionStatus
-from app.services import reviews
+from app.services import deadlines, reviews
 from app.services.casefile import FamilyFile
 from app.ui.context import AppContext
 from app.ui.family.actions_table_model import action_title, status_label, who_text
@@ -166,7 +166,9 @@ class ReviewDialog(RecordDialog):
 
     def _suggest_next(self) -> None:
         held = self.held_on.value()
-        self.next_review_on.set_value(held + timedelta(days=self.plan.review_every_days))
+        # The deadline engine's rule: the plan's interval after this review, on a working day.
+        every = self.plan.review_every_days
+        self.next_review_on.set_value(deadlines.review_due(None, held, None, every))
 
     def submit(self) -> Submit:
         v = self.binding.values()

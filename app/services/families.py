@@ -17,6 +17,7 @@ from app.services import audit, reference
 from app.services.common import apply, get_live, sync_children, tombstone, upsert
 from app.services.text import clean, fold
 from app.services.validation import (
+    check_choice,
     check_email,
     check_length,
     check_postal_code,

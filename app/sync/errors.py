@@ -107,4 +107,21 @@ def _messages() -> dict[str, str]:
             "bundles from this sender first, or ask for a full bundle."
         ),
         "rotation": _("The bundle announces a new key without a valid proof."),
+        "foreign_stamp": _(
+            "The bundle from device {sender} carries a change attributed to device {device} "
+            "that this device never received: a device may only send its own changes (only "
+            "the coordinator passes on other devices' changes)."
+        ),
+        "not_in_area": _(
+            "Device {device} may not write records of gmina {gmina}: the bundle holds a "
+            "record ({kind}) outside that device's area."
+        ),
+        "not_owner": _(
+            "Device {device} may not change shared reference data it did not create: the "
+            "bundle holds such a record ({kind})."
+        ),
+        "gmina_change": _(
+            "The bundle moves a family from gmina {old} to gmina {new}. A family is "
+            "moved by a separate operation, never by editing it."
+        ),
     }

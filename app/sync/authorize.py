@@ -1,0 +1,262 @@
+"""Authorization on import: a bundle may only write what its sender may write.
+
+A bundle signed by a registered peer is authentic, not trustworthy.  Before anything is written,
+every record it carries is checked against the sender's rights; one record outside them refuses
+the whole bundle (nothing is imported).
+
+* **Whose changes** (§2 of issue 8): an OPS device may only introduce writes of its own device.
+  A stamp of another device that this device has not got already (on that row, for that field)
+  is a forgery; only a coordinator relays other devices' changes.
+* **Case data**: an OPS device writes only families of its own gmina and what hangs under them;
+  a coordinator only families of the gminas of its powiat.  Both the family a record belongs to
+  in the bundle and the family it belongs to here must be in the sender's area, so a record
+  cannot be pulled out of another gmina's family either.
+* **Moving a family** between gminas is a separate operation, never a field edit: a newer
+  ``gmina_code`` on a family this device holds is refused, whoever sends it.
+* **Shared reference data** (institutions, the team, agreements, meetings, services): a
+  coordinator may change it; an OPS device may add its own and change only what it wrote
+  itself before (its device is in the row's version vector here), never the coordinator's or
+  another OPS's.  Rows under a team, an agreement or a meeting follow their parent.
+* The device registry never travels as records, and the audit events of a bundle must all be
+  the sender's own (``validate.parse_audit``); key rotations and revocations are handled by
+  the importer for the sender itself and from a coordinator only.
+
+Rows the sender merely passes back unchanged (nothing in them is new here) are never refused:
+they write nothing.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models import Device, Family
+from app.models.sync_state import SyncRow
+from app.services.records import table_of
+from app.services.reference import CATALOG_NAMESPACE
+from app.services.setup import home_institution_id
+from app.sync.errors import refused
+from app.sync.kinds import kind_label
+from app.sync.rowstate import _VIA_PARENT, CASE_TABLES, FIELDS, TABLES, load_states
+from app.sync.stamps import VV, device_of, full_stamps, stamps_loads, vv_loads
+from app.sync.validate import Incoming
+
+# Reference rows that belong to another reference row: (column, parent table).
+_REGISTRY_PARENT: dict[str, tuple[str, str]] = {
+    "team_membership": ("team_id", "cooperation_team"),
+    "agreement": ("team_id", "cooperation_team"),
+    "agreement_party": ("agreement_id", "agreement"),
+    "team_meeting": ("team_id", "cooperation_team"),
+    "meeting_attendance": ("meeting_id", "team_meeting"),
+}
+_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class _Local:
+    """This device's sync state of a row the bundle also carries."""
+
+    stamps: dict[str, str]
+    vv: VV
+    family_id: str
+
+
+def authorize(s: Session, sender: Device, records: list[Incoming]) -> None:
+    """Refuse the bundle (``BundleRefused``) if any record is outside the sender's rights."""
+    if not records:
+        return
+    check = _Checker(s, sender, records)
+    for item in records:
+        check.record(item)
+
+
+def in_area(sender: Device, gmina_code: str) -> bool:
+    """Whether a family of ``gmina_code`` is in the area of ``sender`` (its gmina or powiat)."""
+    if sender.role == "coordinator":
+        return len(gmina_code) == 7 and gmina_code.startswith(sender.unit_code[:4])
+    return gmina_code == sender.unit_code
+
+
+class _Checker:
+    def __init__(self, s: Session, sender: Device, records: list[Incoming]) -> None:
+        self.s = s
+        self.sender = sender
+        self.ops = sender.role != "coordinator"
+        self.incoming = {(i.tbl, i.state.record["id"]): i for i in records}
+        self.local = _load_local(s, records)
+        self._gminas: dict[str, str | None] = {}
+        self._parents: dict[tuple[str, str], str | None] = {}
+        self._registry_vv: dict[tuple[str, str], VV | None] = {}
+        self._records: dict[tuple[str, str], dict[str, Any]] = {}
+        self._home = home_institution_id("ops", sender.unit_code)
+
+    def record(self, item: Incoming) -> None:
+        key = (item.tbl, item.state.record["id"])
+        mine = self.local.get(key)
+        if self.ops:
+            self._own_stamps_only(item, mine)
+        if not _new_here(item, mine):
+            return
+        if item.tbl in CASE_TABLES:
+            self._case(item, mine)
+        elif self.ops:
+            self._registry(item, mine)
+
+    # -- whose changes ------------------------------------------------------------------------
+    def _own_stamps_only(self, item: Incoming, mine: _Local | None) -> None:
+        me = self.sender.device_id
+        for stamp in item.state.vv.values():
+            device = device_of(stamp)
+            if device != me and (mine is None or stamp > mine.vv.get(device, "")):
+                raise refused("foreign_stamp", sender=me, device=device)
+        if mine is None:
+            return
+        for f, stamp in item.state.stamps.items():
+            # A write of another device this device knows set the field no later than its
+            # own stamp says; a newer one it has never seen was made up by the sender.
+            if device_of(stamp) != me and stamp > mine.stamps.get(f, ""):
+                raise refused("foreign_stamp", sender=me, device=device_of(stamp))
+
+    # -- case data ----------------------------------------------------------------------------
+    def _case(self, item: Incoming, mine: _Local | None) -> None:
+        record = item.state.record
+        if item.tbl == "family" and mine is not None:
+            here = self._gmina(record["id"], local_only=True)
+            moved = here is not None and record["gmina_code"] != here
+            if moved and item.state.stamps["gmina_code"] > mine.stamps.get("gmina_code", ""):
+                raise refused("gmina_change", old=here, new=str(record["gmina_code"])[:7])
+        family = self._family_of(item.tbl, record)
+        self._in_area(item.tbl, family)
+        if mine is not None and mine.family_id and mine.family_id != family:
+            self._in_area(item.tbl, mine.family_id)
+
+    def _in_area(self, tbl: str, family_id: str) -> None:
+        gmina = self._gmina(family_id)
+        if gmina is None:
+            raise refused("references")
+        if not in_area(self.sender, gmina):
+            raise refused(
+                "not_in_area", device=self.sender.device_id, kind=kind_label(tbl), gmina=gmina
+            )
+
+    def _family_of(self, tbl: str, record: dict[str, Any]) -> str:
+        if tbl == "family":
+            return record["id"]
+        if tbl in _VIA_PARENT:
+            column, parent = _VIA_PARENT[tbl]
+            return self._parent_family(parent.__tablename__, record.get(column) or "")
+        return record.get("family_id") or ""
+
+    def _parent_family(self, parent_tbl: str, parent_id: str) -> str:
+        carried = self.incoming.get((parent_tbl, parent_id))
+        if carried is not None:
+            return carried.state.record.get("family_id") or ""
+        key = (parent_tbl, parent_id)
+        if key not in self._parents:
+            table = table_of(TABLES[parent_tbl])
+            self._parents[key] = self.s.scalar(
+                select(table.c.family_id).where(table.c.id == parent_id)
+            )
+        return self._parents[key] or ""
+
+    def _gmina(self, family_id: str, *, local_only: bool = False) -> str | None:
+        if not local_only:
+            carried = self.incoming.get(("family", family_id))
+            if carried is not None:
+                return str(carried.state.record.get("gmina_code") or "")
+        if family_id not in self._gminas:
+            self._gminas[family_id] = self.s.scalar(
+                select(Family.gmina_code).where(Family.id == family_id)
+            )
+        return self._gminas[family_id]
+
+    # -- shared reference data ----------------------------------------------------------------
+    def _registry(self, item: Incoming, mine: _Local | None) -> None:
+        row_id = item.state.record["id"]
+        if mine is not None and not self._may_change(item, mine):
+            raise refused("not_owner", device=self.sender.device_id, kind=kind_label(item.tbl))
+        if item.tbl in _REGISTRY_PARENT and row_id != self._home:
+            column, parent_tbl = _REGISTRY_PARENT[item.tbl]
+            parent_id = item.state.record.get(column) or ""
+            if not self._registry_writable(parent_tbl, parent_id):
+                raise refused(
+                    "not_owner", device=self.sender.device_id, kind=kind_label(parent_tbl)
+                )
+
+    def _may_change(self, item: Incoming, mine: _Local) -> bool:
+        """Whether an OPS device may write this reference row that this device holds."""
+        row_id = item.state.record["id"]
+        if row_id == self._home:
+            return True  # its own OPS, the same record on every laptop of the gmina
+        here = self._local_record(item.tbl, row_id)
+        if item.tbl == "service" and row_id == str(uuid.uuid5(CATALOG_NAMESPACE, here["code"])):
+            # The starter catalogue is seeded on every device with the same ids and values:
+            # another device's seed is harmless, a changed value is not (and never makes the
+            # sender an owner).
+            return not _changes_values(item, mine, here)
+        return self.sender.device_id in mine.vv
+
+    def _local_record(self, tbl: str, row_id: str) -> dict[str, Any]:
+        if (tbl, row_id) not in self._records:
+            ids = [rid for (t, rid) in self.incoming if t == tbl]
+            for rid, state in load_states(self.s, tbl, ids).items():
+                self._records[(tbl, rid)] = state.record
+        return self._records[(tbl, row_id)]
+
+    def _registry_writable(self, tbl: str, row_id: str) -> bool:
+        """An OPS device may hang rows under a reference row it wrote (or sends as new)."""
+        key = (tbl, row_id)
+        if key in self.local:
+            return self.sender.device_id in self.local[key].vv
+        if key not in self._registry_vv:
+            vv = self.s.scalar(
+                select(SyncRow.vv).where(SyncRow.tbl == tbl, SyncRow.row_id == row_id)
+            )
+            self._registry_vv[key] = vv_loads(vv) if vv is not None else None
+        held = self._registry_vv[key]
+        if held is not None:
+            return self.sender.device_id in held
+        if key in self.incoming:
+            return True  # new here, and checked as a record of its own
+        raise refused("references")
+
+
+def _changes_values(item: Incoming, mine: _Local, here: dict[str, Any]) -> bool:
+    """Whether a newer write in ``item`` would change a value of the row held here."""
+    return any(
+        stamp > mine.stamps.get(f, "") and item.state.record[f] != here[f]
+        for f, stamp in item.state.stamps.items()
+    )
+
+
+def _new_here(item: Incoming, mine: _Local | None) -> bool:
+    """Whether the row carries any write this device does not have yet."""
+    if mine is None:
+        return True
+    return any(stamp > mine.vv.get(device_of(stamp), "") for stamp in item.state.vv.values())
+
+
+def _load_local(s: Session, records: list[Incoming]) -> dict[tuple[str, str], _Local]:
+    """This device's stamps, version vector and family of every carried row it holds."""
+    by_table: dict[str, list[str]] = defaultdict(list)
+    for item in records:
+        by_table[item.tbl].append(item.state.record["id"])
+    out: dict[tuple[str, str], _Local] = {}
+    for tbl, ids in by_table.items():
+        fields = FIELDS[tbl]
+        for i in range(0, len(ids), _CHUNK):
+            rows = s.execute(
+                select(
+                    SyncRow.row_id, SyncRow.version, SyncRow.stamps, SyncRow.vv, SyncRow.family_id
+                ).where(SyncRow.tbl == tbl, SyncRow.row_id.in_(ids[i : i + _CHUNK]))
+            )
+            for row_id, version, stamps, vv, family_id in rows:
+                out[(tbl, row_id)] = _Local(
+                    full_stamps(stamps_loads(stamps), version, fields), vv_loads(vv), family_id
+                )
+    return out

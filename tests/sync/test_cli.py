@@ -152,7 +152,8 @@ def test_conflict_resolution_from_the_command_line(cli, tmp_path):
     cli("co.db", "sync", "import", str(tmp_path / "1.kbundle"))
     cli("co.db", "sync", "export", "--to", ops_id, "-o", str(tmp_path / "2.kbundle"))
     cli("ops.db", "sync", "import", str(tmp_path / "2.kbundle"))
-    # both rename the coordinator's home institution: a conflict the coordinator decides
+    # both change the OPS's own institution record (an OPS may not change the coordinator's):
+    # a conflict the coordinator decides
     script = (
         "import sys\n"
         "from sqlalchemy import select\n"
@@ -160,7 +161,7 @@ def test_conflict_resolution_from_the_command_line(cli, tmp_path):
         "from app.services.setup import open_workspace\n"
         "ws = open_workspace(sys.argv[1], sys.argv[2])\n"
         "with ws.transaction() as s:\n"
-        "    i = s.scalars(select(Institution).where(Institution.level == 'powiat',"
+        "    i = s.scalars(select(Institution).where(Institution.level == 'gmina',"
         " Institution.sector_code == 'social_assistance')).first()\n"
         "    i.phone = sys.argv[3]\n"
         "ws.lock()\n"

@@ -35,14 +35,20 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import Device, Family
+from app.models import REGISTRY_MODELS, Device, Family
 from app.models.sync_state import SyncRow
 from app.services.records import table_of
 from app.services.reference import CATALOG_NAMESPACE
 from app.services.setup import home_institution_id
 from app.sync.errors import refused
 from app.sync.kinds import kind_label
-from app.sync.rowstate import _VIA_PARENT, CASE_TABLES, FIELDS, TABLES, load_states
+from app.sync.rowstate import (
+    _VIA_PARENT,
+    CASE_TABLES,
+    FIELDS,
+    TABLES,
+    load_states,
+)
 from app.sync.stamps import VV, device_of, full_stamps, stamps_loads, vv_loads
 from app.sync.validate import Incoming
 
@@ -55,6 +61,7 @@ _REGISTRY_PARENT: dict[str, tuple[str, str]] = {
     "meeting_attendance": ("meeting_id", "team_meeting"),
 }
 _CHUNK = 500
+REGISTRY_TABLES = frozenset(m.__tablename__ for m in REGISTRY_MODELS)
 
 
 @dataclass(frozen=True)
@@ -104,7 +111,7 @@ class _Checker:
             return
         if item.tbl in CASE_TABLES:
             self._case(item, mine)
-        elif self.ops:
+        elif self.ops and item.tbl in REGISTRY_TABLES:
             self._registry(item, mine)
 
     # -- whose changes ------------------------------------------------------------------------

@@ -36,6 +36,14 @@ RECORD_KINDS: dict[str, str] = {
     "action_status_entry": N_("action status"),
     "visit": N_("visit"),
     "attachment": N_("document"),
+    "referral": N_("referral"),
+    "diagnostic_workshop": N_("diagnostic workshop"),
+    "workshop_participant": N_("workshop participant"),
+    "plan_closure": N_("closure of a support plan"),
+    "meeting_decision": N_("team meeting decision"),
+    "family_transfer": N_("family transfer"),
+    "erasure_notice": N_("erasure notice"),
+    "erasure_receipt": N_("erasure receipt"),
 }
 
 

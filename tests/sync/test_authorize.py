@@ -287,3 +287,10 @@ def test_genuine_bundles_still_flow_after_the_attacks(world):
     edit(w.a, Family, w.a_family, phone="600 123 456")
     assert exchange(w.a, w.c).changed == 1
     assert exchange(w.c, w.a2).changed >= 1
+
+
+def test_every_synchronised_table_has_a_kind_name():
+    from app.models import SYNCED_MODELS
+    from app.sync.kinds import RECORD_KINDS
+
+    assert {m.__tablename__ for m in SYNCED_MODELS} == set(RECORD_KINDS)

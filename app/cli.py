@@ -47,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
         "app.commands.keys",
         "app.commands.stats",
         "app.commands.rodo",
+        "app.commands.team",
     ):
         module = _optional(name)
         if module is not None:

@@ -115,17 +115,6 @@ def closures(ws: Workspace, family_id: str) -> list[PlanClosure]:
         )
 
 
-def closure_of(ws: Workspace, plan_id: str) -> PlanClosure:
-    with ws.transaction() as s:
-        plan = get_live(s, SupportPlan, plan_id)
-        closure = s.scalar(
-            select(PlanClosure).where(
-                PlanClosure.plan_id == plan.id, PlanClosure.deleted.is_(False)
-            )
-        )
-        return get_live(s, PlanClosure, closure.id if closure else None)
-
-
 @dataclass
 class ReopenInput:
     reopened_on: date

@@ -163,25 +163,6 @@ def link_diagnosis(ws: Workspace, diagnosis_id: str, workshop_id: str | None) ->
         return diagnosis
 
 
-def list_workshops(ws: Workspace, family_id: str) -> list[DiagnosticWorkshop]:
-    with ws.transaction() as s:
-        get_live(s, Family, family_id)
-        rows = list(
-            s.scalars(
-                select(DiagnosticWorkshop)
-                .where(
-                    DiagnosticWorkshop.family_id == family_id,
-                    DiagnosticWorkshop.deleted.is_(False),
-                )
-                .order_by(DiagnosticWorkshop.held_on)
-            )
-        )
-        for w in rows:
-            for p in w.participants:
-                _unused = (p.institution, p.person)
-        return rows
-
-
 def get_workshop(ws: Workspace, workshop_id: str) -> DiagnosticWorkshop:
     with ws.transaction() as s:
         w = get_live(s, DiagnosticWorkshop, workshop_id)

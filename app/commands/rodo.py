@@ -1,7 +1,8 @@
 """``kooperacja rodo …``: a person's data and the life of a case under RODO.
 
 ``rodo erase`` erases one case everywhere (here now, on other devices through sync) and
-``rodo erasures`` shows every erasure with the devices that have not confirmed it yet.
+``rodo erasures`` shows every erasure with the devices that have not confirmed it yet;
+``rodo basis`` shows or sets the coordinator's basis for receiving case data.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import argparse
 from app.commands import open_from_args, print_json
 from app.errors import UsageError
 from app.i18n import _
-from app.services.rodo import erasure, status
+from app.services.rodo import erasure, sharing, status
 
 
 def cmd_erase(args: argparse.Namespace) -> int:
@@ -88,6 +89,18 @@ def cmd_erasures(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_basis(args: argparse.Namespace) -> int:
+    ws = open_from_args(args)
+    try:
+        if args.set:
+            sharing.set_basis(ws, args.set)
+        basis = sharing.get_basis(ws)
+    finally:
+        ws.lock()
+    print(_("The coordinator receives: {basis}.").format(basis=_(sharing.BASES[basis])))
+    return 0
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("rodo", help=_("RODO: erasure, a person's data, archiving, the register"))
     rsub = p.add_subparsers(dest="rodo_command", required=True)
@@ -99,3 +112,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     s = rsub.add_parser("erasures", help=_("erasures and the devices yet to confirm them"))
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_erasures)
+    b = rsub.add_parser("basis", help=_("what case data the coordinator may receive"))
+    b.add_argument("--set", choices=sorted(sharing.BASES))
+    b.set_defaults(func=cmd_basis)

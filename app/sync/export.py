@@ -31,6 +31,7 @@ from app.models import SYNCED_MODELS, AuditEvent, Device, Family, utcnow
 from app.models.sync_state import SyncBase, SyncPeer, SyncReceived, SyncRow, SyncSent, SyncSentRow
 from app.services import audit
 from app.services.records import table_of, to_record
+from app.services.rodo import sharing
 from app.services.workspace import Workspace
 from app.store.migrate import head_revision
 from app.sync import container, envelope, identity, manifest
@@ -61,6 +62,7 @@ class ExportResult:
     audit_events: int
     full: bool
     counts: dict[str, int] = field(default_factory=dict)
+    withheld: dict[str, int] = field(default_factory=dict)  # families withheld, by reason
 
     @property
     def file_name(self) -> str:
@@ -69,9 +71,11 @@ class ExportResult:
 
     @property
     def message(self) -> str:
-        return _("Bundle {seq} for {peer}: {records} records.").format(
+        text = _("Bundle {seq} for {peer}: {records} records.").format(
             seq=self.seq, peer=self.peer_name, records=self.records
         )
+        withheld = sharing.withheld_message(self.withheld)
+        return f"{text}\n{withheld}" if withheld else text
 
 
 def file_name_for(sender: str, peer: str, seq: int) -> str:
@@ -85,7 +89,9 @@ def scope_unit(me: Device, peer: Device) -> str | None:
     return None
 
 
-def _select_rows(model: type, peer_id: str, unit: str | None, full: bool) -> Any:
+def _select_rows(
+    model: type, peer_id: str, unit: str | None, full: bool, gated: bool = False
+) -> Any:
     table = table_of(model)
     tbl = model.__tablename__
     joined = table.join(SyncRow, and_(SyncRow.tbl == tbl, SyncRow.row_id == table.c.id))
@@ -101,6 +107,8 @@ def _select_rows(model: type, peer_id: str, unit: str | None, full: bool) -> Any
         held = select(known.row_id).where(known.peer == peer_id, known.tbl == "family")
         of_gmina = select(Family.id).where(Family.gmina_code == unit)
         q = q.where(or_(SyncRow.family_id.in_(of_gmina), SyncRow.family_id.in_(held)))
+    if gated and tbl in CASE_TABLES:  # consent gates sharing (app.services.rodo.sharing)
+        q = q.where(sharing.row_filter(tbl, SyncRow.family_id))
     return q.select_from(joined).order_by(table.c.id)
 
 
@@ -160,6 +168,8 @@ def export_bundle(
         if progress:
             progress(1, steps)
         unit = scope_unit(me, peer)
+        gate = sharing.withheld_for(s, me, peer)
+        sharing.stage(s, gate)
         lines: list[bytes] = []
         sent_rows: list[dict[str, Any]] = []
         counts: dict[str, int] = {}
@@ -167,7 +177,7 @@ def export_bundle(
         for i, model in enumerate(SYNCED_MODELS, start=2):
             tbl = model.__tablename__
             encode = ENCODERS[tbl]
-            for row in s.execute(_select_rows(model, peer.device_id, unit, full)):
+            for row in s.execute(_select_rows(model, peer.device_id, unit, full, gate.active)):
                 m = row._mapping
                 vv = json.loads(m["_vv"])
                 lines.append(
@@ -302,6 +312,7 @@ def export_bundle(
             len(events),
             full,
             counts,
+            gate.counts(),
         )
         if write is not None:
             write(result)
@@ -346,10 +357,12 @@ def pending_changes(ws: Workspace, peer_ref: str) -> Pending:
         state = s.get(SyncPeer, peer.device_id) or SyncPeer(device_id=peer.device_id)
         refresh(s, ws.device_id, ws.clock.tick)
         unit = scope_unit(me, peer)
+        gate = sharing.withheld_for(s, me, peer)
+        sharing.stage(s, gate)
         h = hashlib.sha256()
         records = 0
         for model in SYNCED_MODELS:
-            for row in s.execute(_select_rows(model, peer.device_id, unit, False)):
+            for row in s.execute(_select_rows(model, peer.device_id, unit, False, gate.active)):
                 m = row._mapping
                 h.update(f"{model.__tablename__}:{m['id']}:{m['_vv']};".encode())
                 records += 1

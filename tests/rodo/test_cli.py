@@ -42,3 +42,11 @@ def test_erase_refuses_an_unknown_reason(locked_case, capsys):
     with pytest.raises(SystemExit) as exc:
         cli.main(["--db", path, "rodo", "erase", "--family", case.family_id, "--reason", "x"])
     assert exc.value.code == 2
+
+
+def test_basis_shows_and_sets(locked_case, capsys):
+    path, _case = locked_case
+    assert cli.main(["--db", path, "rodo", "basis"]) == 0
+    assert "wszystkie sprawy gminy" in capsys.readouterr().out
+    assert cli.main(["--db", path, "rodo", "basis", "--set", "consent"]) == 0
+    assert "tylko rodziny" in capsys.readouterr().out

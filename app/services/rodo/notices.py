@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from app.i18n import ngettext
 from app.models import Device, ErasedRow, ErasureReceipt, Family, utcnow
 from app.services import audit
+from app.services.rodo import sharing
 from app.services.rodo.erasure import (
     digest,
     erase_rows,
@@ -54,6 +55,7 @@ class GateResult:
     applied: list[str] = field(default_factory=list)  # erasure ids applied here
     refused_notices: int = 0
     dropped_records: int = 0
+    withdrawn_consents: int = 0
 
 
 def receipt_id(erasure_id: str, device_id: str) -> str:
@@ -123,6 +125,7 @@ def gate(
         audit.record(s, "erase_confirm", "erasure", record["id"], detail=record.get("reason", ""))
         result.applied.append(record["id"])
     result.refused_notices = len(refused)
+    result.withdrawn_consents = sharing.withdrawals_in(s, records)
     erased = _erased_digests(s, records)
     for item in records:
         if id(item) in refused:
@@ -199,6 +202,15 @@ def messages(result: GateResult) -> list[str]:
             ngettext(
                 "{n} erasure notice was refused: its signature or its issuer is not valid.",
                 "{n} erasure notices were refused: their signature or issuer is not valid.",
+                n,
+            ).format(n=n)
+        )
+    if result.withdrawn_consents:
+        n = result.withdrawn_consents
+        out.append(
+            ngettext(
+                "{n} consent was withdrawn: do not share that family's data any further.",
+                "{n} consents were withdrawn: do not share those families' data any further.",
                 n,
             ).format(n=n)
         )

@@ -36,7 +36,7 @@ from app.ui.context import AppContext  # noqa: E402
 from app.ui.main import make_application  # noqa: E402
 from app.ui.screens import UnavailableScreen  # noqa: E402
 from app.ui.session import SessionController  # noqa: E402
-from app.ui.setup_flow import SetupFlow  # noqa: E402
+from app.services.setup_flow import SetupFlow  # noqa: E402
 
 SIZE = (1366, 768)
 PASSPHRASE = "zrzuty-ekranu-Narewka-2024"

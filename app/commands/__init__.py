@@ -19,7 +19,7 @@ from typing import Any
 from app.config import default_db_path
 from app.errors import FileProblem, UsageError
 from app.i18n import _
-from app.services.setup import open_workspace
+from app.services.unlock_policy import open_throttled
 from app.services.workspace import Workspace
 
 PASSPHRASE_ENV = "KOOPERACJA_PASSPHRASE"
@@ -50,7 +50,8 @@ def read_passphrase(args: argparse.Namespace, *, confirm: bool = False, prompt: 
 
 
 def open_from_args(args: argparse.Namespace) -> Workspace:
-    return open_workspace(db_path(args), read_passphrase(args))
+    """Open the database under the growing wait after wrong passphrases (as the window does)."""
+    return open_throttled(db_path(args), read_passphrase(args))
 
 
 def print_json(data: Any) -> None:

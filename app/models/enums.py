@@ -289,6 +289,26 @@ class CommitmentStatus(LabelledEnum):
         return "commitment status"
 
 
+class ConsentState(LabelledEnum):
+    """Whether a consent is in force on a day (``Consent.state_on``); not stored, derived."""
+
+    IN_FORCE = "in_force"
+    EXPIRED = "expired"
+    WITHDRAWN = "withdrawn"
+
+    @classmethod
+    def _labels(cls) -> dict[str, str]:
+        return {
+            "in_force": NP_("consent state", "in force"),
+            "expired": NP_("consent state", "expired"),
+            "withdrawn": NP_("consent state", "withdrawn"),
+        }
+
+    @classmethod
+    def _label_context(cls) -> str | None:
+        return "consent state"
+
+
 class VisitStatus(LabelledEnum):
     PLANNED = "planned"
     DONE = "done"

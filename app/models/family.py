@@ -8,6 +8,7 @@ from sqlalchemy import Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, SyncMixin, fk, live_join
+from app.models.enums import ConsentState
 from app.models.registry import Institution
 
 
@@ -143,10 +144,16 @@ class Consent(SyncMixin, Base):
         primaryjoin=lambda: live_join(ConsentRecipient.consent_id, Consent.id), viewonly=True
     )
 
-    def active_on(self, day: date) -> bool:
+    def state_on(self, day: date) -> ConsentState:
+        """The one rule: withdrawn from its withdrawal day, expired after its last valid day."""
         if self.withdrawn_on is not None and self.withdrawn_on <= day:
-            return False
-        return self.valid_until is None or self.valid_until >= day
+            return ConsentState.WITHDRAWN
+        if self.valid_until is not None and self.valid_until < day:
+            return ConsentState.EXPIRED
+        return ConsentState.IN_FORCE
+
+    def active_on(self, day: date) -> bool:
+        return self.state_on(day) is ConsentState.IN_FORCE
 
 
 class ConsentRecipient(SyncMixin, Base):

@@ -195,6 +195,24 @@ def describe_unit(unit: TercUnit, powiat: TercUnit | None = None) -> str:
     return f"{unit.name} ({unit.kind}{extra})"
 
 
+def may_work_in(role: str, unit_code: str, gmina_code: str) -> bool:
+    """The rule: an OPS works in its own gmina; a coordinator (PCPR) in any gmina of its powiat."""
+    if role == "coordinator":
+        return len(gmina_code) == 7 and gmina_code[:4] == unit_code[:4]
+    return gmina_code == unit_code
+
+
+def work_gminas(ws: Workspace) -> list[TercUnit]:
+    """The gminas this installation may register and keep families in (``may_work_in``)."""
+    unit = ws.identity.unit_code
+    if ws.is_coordinator:
+        candidates = gminas_of_powiat(ws, unit)
+    else:
+        own = terc_unit(ws, unit)
+        candidates = [own] if own is not None else []
+    return [u for u in candidates if may_work_in(ws.identity.role, unit, u.code)]
+
+
 def gminas_of_powiat(ws: Workspace, powiat_code: str) -> list[TercUnit]:
     with ws.transaction() as s:
         q = select(TercUnit).where(

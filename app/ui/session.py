@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from app.config import Settings
 from app.i18n import _, set_language
 from app.services import audit, drafts, search, setup
+from app.services.setup_flow import SetupFlow
 from app.services.workspace import Workspace
 from app.store import vault
 from app.ui import clipboard
@@ -35,7 +36,6 @@ from app.ui.idle import IdleWatcher
 from app.ui.main_window import MainWindow
 from app.ui.ops import show_error
 from app.ui.screen_lock import ScreenLockWatcher
-from app.ui.setup_flow import SetupFlow
 from app.ui.setup_wizard import SetupWizard
 from app.ui.sync import folder_sync
 from app.ui.theme import install_qt_translations

@@ -23,10 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _
 from app.models.enums import Role
-from app.ui.context import AppContext
-from app.ui.kit.widgets import StrengthMeter, label, password_edit
-from app.ui.ops import show_error
-from app.ui.setup_flow import (
+from app.services.setup_flow import (
     IDENTITY_STEP,
     PASSPHRASE_STEP,
     ROLE_STEP,
@@ -35,6 +32,9 @@ from app.ui.setup_flow import (
     SetupData,
     SetupFlow,
 )
+from app.ui.context import AppContext
+from app.ui.kit.widgets import StrengthMeter, label, password_edit
+from app.ui.ops import show_error
 
 
 class _Page(QWizardPage):

@@ -25,12 +25,11 @@ from PySide6.QtWidgets import (
 
 from app.errors import WrongPassphrase
 from app.i18n import _
-from app.services import setup
+from app.services.unlock_policy import UnlockThrottle, open_throttled
 from app.ui.context import AppContext
 from app.ui.kit.widgets import label, password_edit, set_role
 from app.ui.ops import error_text, show_error
 from app.ui.theme import app_icon
-from app.ui.unlock_policy import UnlockThrottle
 
 
 class UnlockWindow(QWidget):
@@ -147,16 +146,16 @@ class UnlockWindow(QWidget):
         self._set_busy(True)
         self._say(_("Opening…"), "muted")
         self.ctx.runner.run(
-            setup.open_workspace,
+            open_throttled,
             self.db_path,
             passphrase,
+            self.throttle,
             success=self._opened,
             failure=self._refused,
         )
 
     def _opened(self, ws: object) -> None:
         self._set_busy(False)
-        self.throttle.record_success()
         self.passphrase.clear()
         self._say("")
         self.unlocked.emit(ws)
@@ -169,11 +168,7 @@ class UnlockWindow(QWidget):
             self._say(error_text(exc))
             show_error(self, exc)
             return
-        delay = self.throttle.record_failure()
-        text = _("Wrong passphrase. The database was not changed.")
-        if delay:
-            text += " " + _("For safety, wait {n} s before the next try.").format(n=delay)
-        self._say(text)
+        self._say(exc.message)  # the throttle has counted it (and says how long to wait)
         self._update_wait()
 
     def _update_wait(self) -> None:

@@ -198,7 +198,7 @@ def demo_window(ops_db, qtbot):
 @pytest.fixture
 def first_run(tmp_path, qtbot):
     """The first start on a computer without a database: the wizard is showing."""
-    from app.ui.setup_flow import SetupFlow
+    from app.services.setup_flow import SetupFlow
 
     path = tmp_path / "nowa" / "kooperacja.db"
     controller = _session(path, qtbot)

@@ -6,7 +6,7 @@ import pytest
 
 from app.errors import DatabaseExists, ValidationError
 from app.services import reference
-from app.ui.setup_flow import (
+from app.services.setup_flow import (
     IDENTITY_STEP,
     PASSPHRASE_STEP,
     ROLE_STEP,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QWizard
 
-from app.ui.setup_flow import SetupFlow, TercIndex
+from app.services.setup_flow import SetupFlow, TercIndex
 from app.ui.setup_wizard import SetupWizard
 from tests.conftest import PASSPHRASE
 from tests.ui.conftest import _close, _session, settle

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from app.config import Settings
-from app.ui.unlock_policy import MAX_DELAY_SECONDS, UnlockThrottle, delay_after
+from app.services.unlock_policy import MAX_DELAY_SECONDS, UnlockThrottle, delay_after
 from tests.conftest import PASSPHRASE
 from tests.ui.conftest import settle, unlock
 

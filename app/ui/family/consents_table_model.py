@@ -6,19 +6,20 @@ from datetime import date
 from typing import Any
 
 from app.i18n import N_, _, pgettext
+from app.models import Consent
+from app.models.enums import ConsentState
 from app.ui.kit.form_kit import fmt_date
 from app.ui.kit.record_table_model import Column, RecordTableModel, iso
 
 
-def consent_state(c: Any, today: date | None = None) -> str:
-    today = today or date.today()
-    if c.withdrawn_on is not None and c.withdrawn_on <= today:
+def consent_state(c: Consent, today: date | None = None) -> str:
+    """``Consent.state_on`` in words (a withdrawal with its date)."""
+    state = c.state_on(today or date.today())
+    if state is ConsentState.WITHDRAWN:
         return pgettext("consent state", "withdrawn on {date}").format(
             date=fmt_date(c.withdrawn_on)
         )
-    if c.valid_until is not None and c.valid_until < today:
-        return pgettext("consent state", "expired")
-    return pgettext("consent state", "in force")
+    return state.label
 
 
 def recipients_text(c: Any) -> str:

@@ -52,14 +52,7 @@ class Lookups:
 
 
 def _gminas(ws: Workspace) -> list[tuple[str, str]]:
-    """An OPS works in its own gmina; a coordinator in any gmina of the powiat."""
-    unit = ws.identity.unit_code
-    if ws.is_coordinator:
-        units = reference.gminas_of_powiat(ws, unit)
-    else:
-        own = reference.terc_unit(ws, unit)
-        units = [own] if own is not None else []
-    return [(u.code, f"{u.name} ({u.kind})") for u in units]
+    return [(u.code, f"{u.name} ({u.kind})") for u in reference.work_gminas(ws)]
 
 
 def load_lookups(ws: Workspace) -> Lookups:

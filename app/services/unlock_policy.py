@@ -1,17 +1,24 @@
-"""The growing wait after wrong passphrases (no Qt, tested headless).
+"""The growing wait after wrong passphrases: one rule for the unlock window and the CLI.
 
 Three tries are free (typos happen with gloves on in winter); from the third wrong passphrase on
 the user waits 2, 4, 8 … seconds, at most five minutes.  The count survives a restart of the
 program (kept in the settings file, which holds no personal data), so restarting does not reset
-the wait; a correct passphrase resets it.
+the wait; a correct passphrase resets it.  The unlock window counts down on the throttle;
+the command line opens databases through ``open_throttled``, which refuses to try while the
+wait lasts (a script cannot guess faster than a person at the window).
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from app.config import Settings
+from app.errors import WrongPassphrase
+from app.i18n import _
+from app.services import setup
+from app.services.workspace import Workspace
 
 FREE_ATTEMPTS = 2
 MAX_DELAY_SECONDS = 300
@@ -72,3 +79,36 @@ class UnlockThrottle:
                 fresh.extra.pop(_FAILURES_KEY, None)
                 fresh.extra.pop(_UNTIL_KEY, None)
             fresh.save()
+
+
+class UnlockWait(WrongPassphrase):
+    """A try refused without looking at the passphrase: the wait after wrong ones lasts."""
+
+    def __init__(self, seconds: int) -> None:
+        super().__init__(
+            _("Too many wrong passphrases: wait {n} s before the next try.").format(n=seconds)
+        )
+        self.seconds = seconds
+
+
+def open_throttled(
+    path: Path | str, passphrase: str | bytes | bytearray, throttle: UnlockThrottle | None = None
+) -> Workspace:
+    """``setup.open_workspace`` under the growing wait: refused while it lasts, counted after."""
+    throttle = throttle or UnlockThrottle()
+    left = throttle.wait_seconds()
+    if left > 0:
+        raise UnlockWait(left)
+    try:
+        ws = setup.open_workspace(path, passphrase)
+    except WrongPassphrase:
+        delay = throttle.record_failure()
+        if delay:
+            raise WrongPassphrase(
+                _("Wrong passphrase. The database was not changed.")
+                + " "
+                + _("For safety, wait {n} s before the next try.").format(n=delay)
+            ) from None
+        raise
+    throttle.record_success()
+    return ws

@@ -2,8 +2,8 @@
 
 ``SetupFlow.navmap`` says which step follows which; ``problems(step, data)`` says what stops
 the user from going on (in Polish, per field); ``finish(data)`` creates the encrypted database.
-The Qt wizard (``setup_wizard.py``) only shows pages and calls these, so every path through the
-wizard is tested headless (``tests/ui/test_setup_flow.py``).
+The Qt wizard (``app/ui/setup_wizard.py``) only shows pages and calls these, so every path
+through the wizard is tested headless (``tests/ui/test_setup_flow.py``).
 
 The TERYT type-ahead works before any database exists, so it searches the shipped TERC register
 (parsed once, a few thousand rows), not the database's copy.
@@ -11,7 +11,6 @@ The TERYT type-ahead works before any database exists, so it searches the shippe
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -281,5 +280,4 @@ class SetupFlow:
             unit_code=data.unit_code,
             name=data.institution.strip(),
             worker_name=data.worker_name.strip(),
-            kdf=keys.TEST_KDF if os.environ.get("KOOPERACJA_TEST_KDF") == "1" else None,
         )

@@ -31,12 +31,12 @@ from app import demo  # noqa: E402
 from app.errors import WrongPassphrase  # noqa: E402
 from app.i18n import set_language  # noqa: E402
 from app.services import drafts, search, setup  # noqa: E402
+from app.services.setup_flow import SetupFlow  # noqa: E402
 from app.store.keys import TEST_KDF  # noqa: E402
 from app.ui.context import AppContext  # noqa: E402
 from app.ui.main import make_application  # noqa: E402
 from app.ui.screens import UnavailableScreen  # noqa: E402
 from app.ui.session import SessionController  # noqa: E402
-from app.services.setup_flow import SetupFlow  # noqa: E402
 
 SIZE = (1366, 768)
 PASSPHRASE = "zrzuty-ekranu-Narewka-2024"

@@ -31,7 +31,7 @@ def build_demo(ws) -> Demo:
     """Demo families (``app.demo``) with the OPS's full address; the family furthest
     in the cycle (diagnosis, programme, reviews) and the demo PZK with its agreement."""
     from app import demo
-    from app.services import casefile, registry
+    from app.services import casefile, controller, registry
     from bench.print_bench import demo_family
 
     demo.generate(ws, families=20, seed=2024)
@@ -52,6 +52,7 @@ def build_demo(ws) -> Demo:
         ),
         institution_id=home.id,
     )
+    controller.set_iod_contact(ws, "iod@narewka.example.pl")
     teams = [t for t in registry.list_teams(ws) if registry.list_agreements(ws, t.id)]
     return Demo(demo_family(ws), teams[0].id)
 

@@ -17,7 +17,7 @@ from app.config import atomic_write_bytes
 from app.errors import FileProblem, UsageError
 from app.i18n import _
 from app.printing.raster import page_count
-from app.printing.service import KINDS, render_document
+from app.printing.service import KINDS, prepare_document
 
 
 def _check_args(args: argparse.Namespace) -> None:
@@ -41,7 +41,7 @@ def cmd_print(args: argparse.Namespace) -> int:
         raise FileProblem(_("The folder of the output file does not exist."))
     ws = open_from_args(args)
     try:
-        pdf = render_document(
+        doc = prepare_document(
             ws,
             args.kind,
             family_id=args.family,
@@ -49,9 +49,13 @@ def cmd_print(args: argparse.Namespace) -> int:
             visit_id=args.visit,
             team_id=args.team,
             agreement_id=args.agreement,
+            audit_action="print",
         )
     finally:
         ws.lock()
+    pdf = doc.pdf
+    for warning in doc.warnings:
+        print(_("Warning: {text}").format(text=warning), file=sys.stderr)
     try:
         atomic_write_bytes(output, pdf)
     except OSError as exc:

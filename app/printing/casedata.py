@@ -18,6 +18,7 @@ from app.models.enums import LabelledEnum, Relation
 from app.printing.layout import EMPTY, PageHeader, fmt_date
 from app.printing.signatures import Signatory
 from app.services.casefile import FamilyFile
+from app.services.controller import Controller
 
 ADULT_AGE = 18
 _CHILD_RELATIONS = {Relation.CHILD, Relation.GRANDCHILD}
@@ -40,6 +41,7 @@ class CaseData:
     labels: Labels
     printed_on: date
     worker: str  # the social worker who signs (the case's lead worker)
+    controller: Controller | None = None  # the RODO clause's controller and IOD
 
     @property
     def family(self):

@@ -12,15 +12,19 @@ the OPS's lawyer or IOD should confirm.
 from __future__ import annotations
 
 # -- kontrakt socjalny (art. 108 u.p.s.; wzór: Dz.U. 2010 nr 218 poz. 1439) -------------------
-CONTRACT_OPENING = "zawarty w dniu {date} w miejscowości {place} pomiędzy:"
-CONTRACT_PARTY_FAMILY = (
-    "1) osobą/rodziną, której pełnoletni członkowie podpisują niniejszy kontrakt, "
-    "zamieszkałą: {address}, zwaną dalej „Rodziną”,"
+# The template's own heading: "określający sposób współdziałania między: 1) osobą/rodziną a
+# pracownikiem socjalnym w zakresie rozwiązywania trudnej sytuacji życiowej (część I A i II A)";
+# the party is named as it is (osoba or rodzina), not "osoba/rodzina".
+CONTRACT_SUBTITLE = (
+    "określający sposób współdziałania między {party} a pracownikiem socjalnym w zakresie "
+    "rozwiązywania trudnej sytuacji życiowej (część I A i II A)"
 )
-CONTRACT_PARTY_WORKER = (
-    "2) pracownikiem socjalnym: {worker}, reprezentującym {institution}, "
-    "zwanym dalej „Pracownikiem socjalnym”."
-)
+CONTRACT_PARTY_PERSON = "osobą"
+CONTRACT_PARTY_FAMILY = "rodziną"
+# The party as the final provisions name it (both nouns are feminine, so the verbs agree).
+CONTRACT_NOUN_PERSON = "Osoba"
+CONTRACT_NOUN_FAMILY = "Rodzina"
+CONTRACT_STAMP = "(pieczęć ośrodka pomocy społecznej)"
 CONTRACT_BASIS = (
     "Kontrakt zawiera się na podstawie art. 108 ustawy z dnia 12 marca 2004 r. o pomocy "
     "społecznej, według wzoru określonego w rozporządzeniu Ministra Pracy i Polityki Społecznej "
@@ -31,40 +35,73 @@ CONTRACT_BASIS = (
 CONTRACT_FINAL = (
     "Strony zobowiązują się do realizacji ustaleń niniejszego kontraktu oraz do wzajemnego "
     "informowania się o wszelkich zmianach mających wpływ na jego realizację.",
-    "Rodzina zobowiązuje się do współpracy z Pracownikiem socjalnym oraz z instytucjami "
-    "Zespołu Kooperacji wymienionymi w części IV, a także do udziału w ocenach realizacji "
-    "kontraktu.",
+    "{party} zobowiązuje się do współpracy z pracownikiem socjalnym oraz do udziału w ocenach "
+    "realizacji kontraktu.",
     "Realizacja kontraktu podlega ocenie dokonywanej wspólnie przez strony nie rzadziej niż co "
-    "{days} dni; ocenę zapisuje się w części II kontraktu.",
+    "{days} dni; ocenę zapisuje się w części II A kontraktu.",
     "Kontrakt może zostać zmieniony lub uzupełniony za zgodą obu stron. Może też zostać "
     "rozwiązany przed upływem okresu, na jaki został zawarty, w razie osiągnięcia jego celów "
     "albo niedotrzymywania jego postanowień.",
-    "Rodzina została poinformowana, że brak współdziałania z pracownikiem socjalnym w "
+    "{party} została poinformowana, że brak współdziałania z pracownikiem socjalnym w "
     "rozwiązywaniu trudnej sytuacji życiowej oraz niedotrzymywanie postanowień kontraktu "
     "socjalnego mogą stanowić podstawę do odmowy przyznania świadczenia, uchylenia decyzji o "
     "przyznaniu świadczenia lub wstrzymania świadczeń pieniężnych z pomocy społecznej "
     "(art. 11 ust. 2 ustawy o pomocy społecznej).",
     "Kontrakt sporządzono w dwóch jednobrzmiących egzemplarzach, po jednym dla każdej ze stron.",
 )
+CONTRACT_PARTNERS_NOTE = (
+    "Działania instytucji partnerskich podano dla informacji: wynikają z Indywidualnego "
+    "Programu Współpracy, który podpisują przedstawiciele tych instytucji. Niniejszy kontrakt "
+    "nie nakłada na nie zobowiązań."
+)
 CONTRACT_REVIEW_INTRO = (
-    "Strony dokonały wspólnej oceny realizacji kontraktu socjalnego. Przy każdym celu "
-    "szczegółowym należy wpisać stopień jego realizacji (zrealizowany, zrealizowany częściowo, "
-    "niezrealizowany) oraz uwagi."
+    "Strony wspólnie oceniają realizację kontraktu socjalnego nie rzadziej niż co {days} dni. "
+    "Każdą ocenę wpisuje się w osobnym wierszu i potwierdza podpisami stron."
+)
+CONTRACT_GOALS_INTRO = (
+    "Ocena końcowa: przy każdym celu szczegółowym zaznacza się stopień jego realizacji."
+)
+CONTRACT_DEGREES = ("zrealizowany", "zrealizowany częściowo", "niezrealizowany")
+CONTRACT_TERMINATION = (
+    "osiągnięcie celów kontraktu",
+    "upływ okresu, na jaki kontrakt zawarto",
+    "niedotrzymywanie postanowień kontraktu",
+    "inna przyczyna (jaka?):",
 )
 
 # -- zgoda na przetwarzanie i udostępnianie danych (art. 6 ust. 1 lit. a, art. 9 ust. 2 lit. a
 # RODO) and the information clause (art. 13 RODO) -------------------------------------------
 CONSENT_DECLARATION = (
-    "Ja, niżej podpisana/podpisany, wyrażam zgodę na przetwarzanie przez {controller} moich "
-    "danych osobowych oraz danych osobowych moich małoletnich dzieci wymienionych powyżej, w tym "
-    "danych szczególnych kategorii (dotyczących zdrowia, niepełnosprawności i uzależnień), oraz "
-    "na udostępnianie tych danych instytucjom wymienionym poniżej, które są członkami Zespołu "
-    "Kooperacji, w celu wspólnej diagnozy sytuacji mojej rodziny, przygotowania i realizacji "
-    "Indywidualnego Programu Współpracy oraz jego monitorowania."
+    "{we}, {undersigned}, {give} zgodę na udostępnianie {our} danych osobowych{children} – w "
+    "zakresie zaznaczonym w pkt 4 – instytucjom zaznaczonym w pkt 5, które są członkami Zespołu "
+    "Kooperacji, w celu wspólnej diagnozy sytuacji {family}, przygotowania i realizacji "
+    "Indywidualnego Programu Współpracy oraz jego monitorowania. Zgoda nie dotyczy "
+    "przetwarzania danych przez {controller}, które odbywa się na podstawie przepisów ustawy "
+    "o pomocy społecznej."
 )
-CONSENT_SCOPE_DEFAULT = (
-    "dane niezbędne do wspólnej diagnozy sytuacji rodziny oraz do przygotowania, realizacji i "
-    "monitorowania Indywidualnego Programu Współpracy"
+CONSENT_CHILDREN = " oraz danych osobowych {our} małoletnich dzieci wymienionych w pkt 2"
+CONSENT_SCOPE_INTRO = "Znakiem ✕ zaznacza się dane, które mogą zostać udostępnione:"
+CONSENT_DATA_ORDINARY = (
+    "imię i nazwisko, PESEL, data urodzenia, adres zamieszkania i numer telefonu",
+    "skład rodziny i stopień pokrewieństwa",
+    "wykształcenie i sytuacja zawodowa, w tym rejestracja w powiatowym urzędzie pracy",
+    "sytuacja materialna i mieszkaniowa (dochody, zadłużenie, warunki mieszkaniowe)",
+    "treść diagnozy sytuacji rodziny oraz Indywidualnego Programu Współpracy (cele, działania, "
+    "terminy) i ocen jego realizacji",
+)
+CONSENT_SPECIAL_INTRO = (
+    "Dane szczególnych kategorii (art. 9 RODO) mogą zostać udostępnione tylko w zakresie "
+    "zaznaczonym znakiem ✕:"
+)
+CONSENT_DATA_SPECIAL = (
+    "dane o stanie zdrowia (choroby, leczenie)",
+    "dane o niepełnosprawności (orzeczenia o niepełnosprawności lub jej stopniu)",
+    "dane o uzależnieniach i ich leczeniu",
+    "dane ujawniające pochodzenie rasowe lub etniczne",
+)
+CONSENT_RECIPIENTS_INTRO = (
+    "Znakiem ✕ zaznacza się instytucje, którym dane mogą zostać udostępnione. {controller} jest "
+    "administratorem danych i nie jest ich odbiorcą."
 )
 CONSENT_VALID_DEFAULT = (
     "do zakończenia realizacji Indywidualnego Programu Współpracy albo do wcześniejszego "
@@ -72,19 +109,22 @@ CONSENT_VALID_DEFAULT = (
 )
 CONSENT_VOLUNTARY = (
     "Wyrażenie zgody jest dobrowolne. Brak zgody albo jej wycofanie nie wpływa na prawo do "
-    "świadczeń z pomocy społecznej; oznacza jedynie, że dane rodziny nie będą udostępniane "
-    "instytucjom, które nie mają do tego podstawy w przepisach prawa."
+    "świadczeń z pomocy społecznej; oznacza jedynie, że dane nie będą udostępniane instytucjom, "
+    "które nie mają do tego podstawy w przepisach prawa."
 )
-CONSENT_RECEIVED = "Oświadczenie przyjął pracownik socjalny."
+CONSENT_READ = (
+    "Podpisując, {confirm}, że {informed} o zasadach przetwarzania danych osobowych "
+    "opisanych powyżej."
+)
+CONSENT_RECEIVED = "Przyjęcie oświadczenia potwierdza podpisem pracownik socjalny."
 
 RODO_TITLE_NOTE = (
     "Zgodnie z art. 13 rozporządzenia Parlamentu Europejskiego i Rady (UE) 2016/679 z dnia "
     "27 kwietnia 2016 r. (RODO) informujemy, że:"
 )
 RODO_CLAUSE = (
-    "Administratorem danych osobowych jest {controller}{address}.",
-    "Z inspektorem ochrony danych można się skontaktować pisemnie na adres administratora"
-    "{contact}.",
+    "Administratorem danych osobowych jest {controller}, adres: {address}.",
+    "Kontakt z inspektorem ochrony danych: {contact}.",
     "Dane osobowe są przetwarzane w celu wspólnej diagnozy sytuacji rodziny, przygotowania, "
     "realizacji i monitorowania Indywidualnego Programu Współpracy oraz koordynacji wsparcia "
     "udzielanego rodzinie przez instytucje Zespołu Kooperacji.",
@@ -100,15 +140,15 @@ RODO_CLAUSE = (
     "z jednolitego rzeczowego wykazu akt ośrodka (kategoria archiwalna {retention}), liczony od "
     "1 stycznia roku następującego po zakończeniu sprawy. Dane przetwarzane wyłącznie na "
     "podstawie zgody nie są udostępniane instytucjom Zespołu po jej wycofaniu.",
-    "Przysługuje Pani/Panu prawo dostępu do swoich danych, ich sprostowania, usunięcia lub "
-    "ograniczenia przetwarzania, prawo wniesienia sprzeciwu oraz prawo do przenoszenia danych – "
-    "w zakresie, w jakim przewidują to przepisy RODO.",
+    "Osobie, której dane dotyczą, przysługuje prawo dostępu do jej danych, ich sprostowania, "
+    "usunięcia lub ograniczenia przetwarzania, prawo wniesienia sprzeciwu oraz prawo do "
+    "przenoszenia danych – w zakresie, w jakim przewidują to przepisy RODO.",
     "Zgodę można wycofać w dowolnym momencie, pisemnie lub ustnie do protokołu w ośrodku; "
     "wycofanie zgody nie wpływa na zgodność z prawem przetwarzania, którego dokonano na jej "
     "podstawie przed jej wycofaniem.",
-    "Przysługuje Pani/Panu prawo wniesienia skargi do Prezesa Urzędu Ochrony Danych Osobowych "
-    "(ul. Stawki 2, 00-193 Warszawa), jeżeli uzna Pani/Pan, że przetwarzanie danych narusza "
-    "przepisy RODO.",
+    "Osobie, której dane dotyczą, przysługuje prawo wniesienia skargi do Prezesa Urzędu Ochrony "
+    "Danych Osobowych (ul. Stawki 2, 00-193 Warszawa), jeżeli uważa, że przetwarzanie jej danych "
+    "narusza przepisy RODO.",
     "Dane nie będą wykorzystywane do zautomatyzowanego podejmowania decyzji, w tym do "
     "profilowania.",
 )

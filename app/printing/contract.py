@@ -1,22 +1,33 @@
 """Kontrakt socjalny generated from the plan (art. 108 u.p.s.), in the structure of the official
-template (Dz.U. 2010 nr 218 poz. 1439, variant I A + II A: the person/family and the worker):
-the parties, I. assessment of the situation (causes, resources, limitations), II. main goal,
-III. specific goals, IV. actions of the family, of the worker and of the partners with dates,
-V. period, VI. final provisions, signatures; part II for the joint review of its realisation."""
+template (Dz.U. 2010 nr 218 poz. 1439, variant I A + II A: a person or a family and the social
+worker): the OPS's stamp, the date and place of conclusion, the party named as it is (a person
+or a family, its members in the nominative), Part I A (assessment of the situation – causes,
+resources, limitations –, main goal, specific goals, actions with dates, period, final
+provisions with the consequences of art. 11, signatures) and Part II A (dated assessments, the
+degree each goal was reached, the reasons for an early termination).
+
+A programme without goals is refused by ``app.printing.service`` (a kontrakt states its goals).
+The partners' actions are printed for information only: the partners do not sign a kontrakt.
+"""
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
 from app.i18n import N_, _
 from app.models import Diagnosis, SupportPlan
 from app.printing import clauses_pl as legal
 from app.printing.actions import actions_table
 from app.printing.casedata import CaseData, institution_address, period_text
+from app.printing.fonts import FONT
+from app.printing.grammar import party_is_person
 from app.printing.layout import (
-    EMPTY,
+    CONTENT_WIDTH,
+    GRID,
     data_table,
     esc,
+    field_table,
     fmt_date,
     heading,
     para,
@@ -26,6 +37,7 @@ from app.printing.layout import (
 from app.printing.parts import members_table
 from app.printing.plan import commitments_table
 from app.printing.signatures import WritingLines, signature_section, write_in
+from app.printing.ticks import TickBox, tick_list
 
 TITLE = N_("Social contract")
 DOTS = "…………………………"
@@ -35,32 +47,92 @@ def _joined(*texts: str) -> str:
     return "\n\n".join(t.strip() for t in texts if t and t.strip())
 
 
-def _numbered(items: list[str], style: str = "body") -> list[Flowable]:
+def _numbered(items: list[str], style: str = "justify") -> list[Flowable]:
     return [para(f"{i}. {esc(t)}", style, markup=True) for i, t in enumerate(items, 1)]
 
 
-def part_one(data: CaseData, plan: SupportPlan, diag: Diagnosis | None) -> list[Flowable]:
+def stamp_and_date(data: CaseData, plan: SupportPlan) -> Table:
+    """The template's head: room for the OPS's stamp on the left, date and place on the right."""
     place = data.home.city if data.home and data.home.city else data.family.locality
-    opened = fmt_date(plan.adopted_on, DOTS)
-    story: list[Flowable] = title_block(_(TITLE).upper(), _("Part I"))
-    story.append(para(legal.CONTRACT_OPENING.format(date=opened, place=place or DOTS)))
-    story.append(para(legal.CONTRACT_PARTY_FAMILY.format(address=data.address)))
-    worker = data.worker or DOTS  # nominative after a colon, as the official template does
-    institution = ", ".join(x for x in (data.home_name, institution_address(data.home)) if x)
-    story.append(para(legal.CONTRACT_PARTY_WORKER.format(worker=worker, institution=institution)))
-    number = f" nr {plan.number}" if plan.number else ""
-    story += [
-        para(legal.CONTRACT_BASIS.format(plan_number=number), "clause"),
-        heading(_("Members of the family covered by the contract"), 3),
-        members_table(data),
+    right = field_table(
+        [
+            (_("Date of conclusion of the contract"), fmt_date(plan.adopted_on, DOTS)),
+            (_("Place of conclusion"), place or DOTS),
+        ],
+        0.55,
+        width=CONTENT_WIDTH * 0.62 - 10,
+    )
+    stamp = [Spacer(1, 20 * mm), para(legal.CONTRACT_STAMP, "caption")]
+    table = Table([[stamp, right]], colWidths=[CONTENT_WIDTH * 0.38, CONTENT_WIDTH * 0.62])
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FONT, 9),  # else Helvetica, not embedded
+                ("BOX", (0, 0), (0, 0), 0.4, GRID),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (1, 0), (1, 0), 8),
+            ]
+        )
+    )
+    return table
+
+
+def parties(data: CaseData) -> Flowable:
+    """Label and value, so every name stays in the nominative."""
+    adults = data.adults() or data.persons
+    names = ", ".join(p.full_name for p in adults) or DOTS
+    person = party_is_person(data.persons)
+    pairs: list[tuple[str, object]] = [
+        (
+            _("Person concluding the contract")
+            if person
+            else _("Family (adult members concluding the contract)"),
+            names,
+        ),
+        (_("Address of residence"), data.address),
+        (_("Social worker"), data.worker or DOTS),
+        (
+            _("Social assistance centre"),
+            ", ".join(x for x in (data.home_name, institution_address(data.home)) if x),
+        ),
     ]
-    story.append(heading("I. " + _("Assessment of the life situation of the person or family")))
+    if data.home is not None and data.home.phone:
+        pairs.append((_("Telephone of the social worker"), data.home.phone))
+    return field_table(pairs)
+
+
+def part_one(data: CaseData, plan: SupportPlan, diag: Diagnosis | None) -> list[Flowable]:
+    person = party_is_person(data.persons)
+    party = legal.CONTRACT_PARTY_PERSON if person else legal.CONTRACT_PARTY_FAMILY
+    noun = legal.CONTRACT_NOUN_PERSON if person else legal.CONTRACT_NOUN_FAMILY
+    story: list[Flowable] = [stamp_and_date(data, plan), Spacer(1, 4)]
+    story += title_block(_(TITLE).upper(), legal.CONTRACT_SUBTITLE.format(party=party))
+    story += [heading(_("Part I A")), parties(data)]
+    number = f" nr {plan.number}" if plan.number else ""
+    story.append(para(legal.CONTRACT_BASIS.format(plan_number=number), "clause"))
+    if not person:
+        story += [
+            heading(_("Members of the family covered by the contract"), 3),
+            members_table(data),
+        ]
+    story.append(
+        heading(
+            "I. "
+            + (
+                _("Assessment of the life situation of the person")
+                if person
+                else _("Assessment of the life situation of the family")
+            )
+        )
+    )
     if diag is None:
         story.append(para(_("No diagnosis has been recorded for this family."), "muted"))
     items = (
         (_("Causes of the difficult life situation"), diag.causes if diag else ""),
         (
-            _("Possibilities, resources and strengths of the family"),
+            _("Possibilities, resources and strengths")
+            if person
+            else _("Possibilities, resources and strengths of the family"),
             _joined(diag.strengths, diag.resources) if diag else "",
         ),
         (
@@ -80,26 +152,33 @@ def part_one(data: CaseData, plan: SupportPlan, diag: Diagnosis | None) -> list[
             )
         else:
             goals.append(g.title)
-    story += _numbered(goals) or [para(EMPTY)]
+    story += _numbered(goals, "body")
     home_id = data.home.id if data.home else None
     own = [a for a in plan.actions if a.institution is None or a.institution.id == home_id]
     partners = [a for a in plan.actions if a not in own]
     story += [
         heading("IV. " + _("Actions to be carried out")),
-        heading("1. " + _("Commitments of the family"), 4),
+        heading(
+            "1. " + (_("Commitments of the person") if person else _("Commitments of the family")),
+            4,
+        ),
         commitments_table(plan),
         heading("2. " + _("Actions of the social worker and the social assistance centre"), 4),
         actions_table(data, plan, own, empty_text=_("None.")),
-        heading("3. " + _("Actions of the partner institutions of the Cooperation Team"), 4),
-        actions_table(data, plan, partners, empty_text=_("None.")),
     ]
+    if partners:
+        story += [
+            heading("3. " + _("Actions of the partner institutions (for information)"), 4),
+            para(legal.CONTRACT_PARTNERS_NOTE, "small"),
+            actions_table(data, plan, partners),
+        ]
     story += [
         heading("V. " + _("Period of validity of the contract")),
         para(period_text(plan.period_from, plan.period_to)),
         heading("VI. " + _("Final provisions")),
     ]
     story += _numbered(
-        [c.format(days=plan.review_every_days) for c in legal.CONTRACT_FINAL], "clause"
+        [c.format(days=plan.review_every_days, party=noun) for c in legal.CONTRACT_FINAL]
     )
     lead = story[-2:]  # the last two final provisions stay with the signatures
     del story[-2:]
@@ -109,27 +188,51 @@ def part_one(data: CaseData, plan: SupportPlan, diag: Diagnosis | None) -> list[
 
 def part_two(data: CaseData, plan: SupportPlan) -> list[Flowable]:
     story: list[Flowable] = [PageBreak()]
-    story += title_block(_(TITLE).upper(), _("Part II – assessment of the contract's realisation"))
-    story.append(para(legal.CONTRACT_REVIEW_INTRO, "clause"))
-    story.append(para(_("Date of the assessment: {date}").format(date=DOTS)))
-    rows: list[list[object]] = [
-        [f"{i}.", g.title, write_in(), ""] for i, g in enumerate(plan.goals, 1)
-    ]
-    rows += [["", write_in(), "", ""] for _i in range(max(0, 3 - len(rows)))]
+    story += title_block(
+        _(TITLE).upper(), _("Part II A – assessment of the contract's realisation")
+    )
+    story.append(para(legal.CONTRACT_REVIEW_INTRO.format(days=plan.review_every_days), "justify"))
+    entries = [[write_in(24 * mm), "", "", ""] for _i in range(4)]
     story.append(
         data_table(
-            [_("No."), _("Specific goal"), _("Degree of realisation"), _("Notes")],
-            rows,
-            [0.7, 5, 2.6, 3.8],
+            [
+                _("Date of the assessment"),
+                _("Assessment of the realisation of the goals and actions, changes agreed"),
+                _("Signature of the person or family"),
+                _("Signature of the social worker"),
+            ],
+            entries,
+            [2.2, 6, 2.2, 2.2],
         )
     )
-    story += [
-        heading(_("Changes to the contract and their reasons")),
-        WritingLines(6),
+    rows: list[list[object]] = [
+        [f"{i}.", g.title, tick_list(legal.CONTRACT_DEGREES), write_in(14 * mm)]
+        for i, g in enumerate(plan.goals, 1)
+    ]
+    story.append(
+        KeepTogether(
+            [
+                heading(_("Final assessment of the specific goals")),
+                para(legal.CONTRACT_GOALS_INTRO, "small"),
+                data_table(
+                    [_("No."), _("Specific goal"), _("Degree of realisation"), _("Notes")],
+                    rows,
+                    [0.7, 5, 3.3, 3.4],
+                ),
+            ]
+        )
+    )
+    termination: list[Flowable] = [
+        heading(_("Termination of the contract before the end of its period")),
+        para(_("Date of termination: {date}").format(date=DOTS)),
+        para(_("Reason:"), "label"),
+        *[TickBox(r, "body") for r in legal.CONTRACT_TERMINATION],
+        WritingLines(2),
     ]
     story += signature_section(
         data.family_signatories() + [data.worker_signatory()],
-        title=_("Signatures of the parties after the assessment"),
+        title=_("Signatures of the parties after the final assessment"),
+        lead=termination,
     )
     return story
 

@@ -289,12 +289,16 @@ def data_table(
 
 
 def field_table(
-    pairs: Sequence[tuple[str, object]], label_width: float = 0.3, *, ruled: bool = True
+    pairs: Sequence[tuple[str, object]],
+    label_width: float = 0.3,
+    *,
+    ruled: bool = True,
+    width: float = CONTENT_WIDTH,
 ) -> Table:
     """Label/value lines ("Adres zamieszkania: …"), with a light rule under each when
     ``ruled``; blank forms pass ``ruled=False`` and ``WritingLines`` as the values to fill in."""
     data = [[para(label, "label"), _cell(value, "body")] for label, value in pairs]
-    widths = [CONTENT_WIDTH * label_width, CONTENT_WIDTH * (1 - label_width)]
+    widths = [width * label_width, width * (1 - label_width)]
     table = Table(data, colWidths=widths, splitInRow=1, hAlign="LEFT")
     commands = [
         ("FONT", (0, 0), (-1, -1), FONT, 9),

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from app.errors import NotFound, UsageError
+from app.errors import NotFound, UsageError, ValidationError
 from app.i18n import _
 from app.models import HelpReason, LifeDomain, Sector
 from app.printing import (
@@ -29,7 +29,7 @@ from app.printing import (
 )
 from app.printing.casedata import CaseData, Labels
 from app.printing.layout import build_pdf
-from app.services import audit, casefile, reference, registry
+from app.services import audit, casefile, controller, reference, registry
 from app.services.workspace import Workspace
 
 # kind → (title, audited entity); the order is the order of menus and of `kooperacja print`.
@@ -68,6 +68,7 @@ class PrintedDocument:
     record_id: str
     family_id: str
     printed_on: date
+    warnings: tuple[str, ...] = ()  # what the document lacks (shown before it is signed)
 
     @property
     def filename(self) -> str:
@@ -95,7 +96,8 @@ def load_case(ws: Workspace, family_id: str | None, printed_on: date) -> CaseDat
         sectors=reference.labels(ws, Sector),
     )
     worker = file.family.lead_worker or ws.actor
-    return CaseData(file, casefile.home_institution(ws), labels, printed_on, worker)
+    home = casefile.home_institution(ws)
+    return CaseData(file, home, labels, printed_on, worker, controller.get_controller(ws))
 
 
 def _pick(rows: list, record_id: str | None, missing: str, not_found: str):
@@ -121,6 +123,13 @@ def _case_story(data: CaseData, kind: str, review_id: str | None, visit_id: str 
             raise NotFound(_("This family has no cooperation programme (IPW) yet."))
         if kind == "plan":
             return plan.build(data, current), current.id
+        if not current.goals:
+            raise ValidationError(
+                _(
+                    "The social contract cannot be printed: the programme has no specific goal "
+                    "yet. Add at least one goal to the programme (IPW) first."
+                )
+            )
         return contract.build(data, current, f.latest_diagnosis), current.id
     if kind == "review":
         rev = _pick(
@@ -205,14 +214,23 @@ def prepare_document(
         data = load_agreement(ws, team_id, agreement_id, day)
         pdf = build_pdf(data.header(title), agreement.build(data))
         record_id, fid = data.agreement.id, ""
+        warnings: tuple[str, ...] = ()
     else:
         case = load_case(ws, family_id, day)
         story, record_id = _case_story(case, kind, review_id, visit_id)
         pdf = build_pdf(case.header(title), story)
         fid = case.family.id
-    doc = PrintedDocument(kind, title, pdf, KINDS[kind][1], record_id, fid, day)
+        warnings = document_warnings(case, kind)
+    doc = PrintedDocument(kind, title, pdf, KINDS[kind][1], record_id, fid, day, warnings)
     _audit(ws, doc, audit_action)
     return doc
+
+
+def document_warnings(case: CaseData, kind: str) -> tuple[str, ...]:
+    """What a worker must complete before the family signs (the consent's controller data)."""
+    if kind == "consent" and case.controller is not None:
+        return tuple(case.controller.missing())
+    return ()
 
 
 def _audit(ws: Workspace, doc: PrintedDocument, action: str) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
 from app import __version__
 from app.config import Settings
 from app.i18n import LANGUAGES, _
-from app.services import audit
+from app.services import audit, controller
 from app.services.workspace import Workspace
 from app.ui.context import AppContext
 from app.ui.kit.widgets import label
@@ -146,6 +147,18 @@ class SettingsScreen(QWidget):
             about.addRow(_("Worker:"), label(ws.identity.worker_name))
             about.addRow(_("Database:"), label(str(ws.path)))
             about.addRow(_("Device:"), label(ws.device_id))
+            # The RODO clause of every printed consent names this contact (issue 11).
+            self.iod_contact = QLineEdit()
+            self.iod_contact.setMaxLength(controller.IOD_MAX)
+            self.iod_contact.setPlaceholderText(_("e-mail or postal address"))
+            self.iod_contact.setAccessibleName(_("Contact of the data protection officer (IOD)"))
+            self.iod_contact.editingFinished.connect(self.save_iod_contact)
+            about.addRow(label(_("&IOD contact:"), buddy=self.iod_contact), self.iod_contact)
+            self.ctx.runner.run(
+                controller.get_controller,
+                ws,
+                success=lambda c: self.iod_contact.setText(c.iod_contact),
+            )
         about.addRow(_("Version:"), label(__version__))
 
         content = QWidget()
@@ -171,6 +184,10 @@ class SettingsScreen(QWidget):
             setattr(fresh, key, value)
         fresh.save()
         self.settings = fresh
+
+    def save_iod_contact(self) -> None:
+        text = self.iod_contact.text()
+        self.ctx.runner.run(controller.set_iod_contact, self.ctx.ws, text)
 
     def save_idle_minutes(self, minutes: int) -> None:
         self._save(idle_lock_minutes=int(minutes))

@@ -250,12 +250,16 @@ def test_plan_values(printed):
 def test_contract_follows_the_template(printed):
     text = pdfcheck.text(printed["contract"])
     order = [
+        "(pieczęć ośrodka pomocy społecznej)",
         "KONTRAKT SOCJALNY",
-        "Część I",
+        "między rodziną a pracownikiem socjalnym",
+        "Część I A",
+        "Rodzina (pełnoletni członkowie zawierający kontrakt)",
+        f"{MOTHER}, {FATHER}",
         "art. 108",
         "Dz.U. z 2010 r. nr 218, poz. 1439",
         "Członkowie rodziny objęci kontraktem",
-        "I. Ocena sytuacji życiowej osoby/rodziny",
+        "I. Ocena sytuacji życiowej rodziny",
         "Przyczyny trudnej sytuacji życiowej",
         "Utrata pracy przez matkę",
         "Możliwości, zasoby i mocne strony rodziny",
@@ -271,24 +275,26 @@ def test_contract_follows_the_template(printed):
         "Regularne uczestnictwo",
         "Działania pracownika socjalnego",
         "Praca socjalna – plan spłaty zadłużenia",
-        "Działania instytucji partnerskich",
+        "Działania instytucji partnerskich (dla informacji)",
         "Szkolenie zawodowe – kucharz",
-        PPP,
         "V. Okres obowiązywania kontraktu",
         "VI. Postanowienia końcowe",
         "nie rzadziej niż co 90",
         "art. 11 ust. 2",
         "Podpisy",
-        "Część II – ocena realizacji kontraktu socjalnego",
+        "Część II A – ocena realizacji kontraktu socjalnego",
+        "Data oceny",
+        "Ocena końcowa celów szczegółowych",
         "Stopień realizacji",
-        "Zmiany w kontrakcie i ich uzasadnienie",
+        "Rozwiązanie kontraktu przed upływem okresu",
     ]
     position = 0
     for value in order:
         found = text.find(value, position)
         assert found >= 0, value
         position = found
-    assert f"pracownikiem socjalnym: {WORKER}, reprezentującym {OPS}" in text
+    assert f"Pracownik socjalny {WORKER}" in text  # label and value: the name stays nominative
+    assert "reprezentującym" not in text and "osobą/rodziną" not in text
 
 
 def test_review_values(printed):
@@ -334,7 +340,8 @@ def test_consent_has_the_rodo_clause(printed):
         "art. 9 ust. 2 lit. a",
         "Odbiorcami danych są wyłącznie instytucje wymienione",
         "kategoria archiwalna B-10",
-        "prawo dostępu do swoich danych",
+        "prawo dostępu do jej danych",
+        "My, niżej podpisani, wyrażamy zgodę",
         "Zgodę można wycofać w dowolnym momencie",
         "Prezesa Urzędu Ochrony Danych Osobowych",
         "osoba wyrażająca zgodę",

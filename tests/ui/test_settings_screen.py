@@ -121,3 +121,19 @@ def test_language_switch_rebuilds_the_window(settings_window, qtbot):
         assert window.nav.item(0).text() == "Dziś"
     finally:
         set_language("pl")
+
+
+def test_iod_contact_is_typed_and_saved_for_the_consent(settings_window, qtbot):
+    """The consent's RODO clause names the IOD: typed in Ustawienia, saved when leaving it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from app.services import controller
+
+    window, screen = settings_window
+    settle(window.ctx, qtbot)
+    screen.iod_contact.setFocus()
+    QTest.keyClicks(screen.iod_contact, "iod@narewka.example.pl")
+    QTest.keyClick(screen.iod_contact, Qt.Key.Key_Tab)
+    settle(window.ctx, qtbot)
+    assert controller.get_controller(window.ctx.ws).iod_contact == "iod@narewka.example.pl"

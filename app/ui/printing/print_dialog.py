@@ -160,7 +160,12 @@ class PrintPreviewDialog(QDialog):
             label.setAccessibleName(_("Page {page} of {pages}").format(page=n, pages=len(images)))
             self.pages_layout.addWidget(label)
             self.page_labels.append(label)
-        self.status.setText(_("{pages} page(s).").format(pages=len(images)))
+        status = _("{pages} page(s).").format(pages=len(images))
+        if doc.warnings:  # e.g. the consent's controller address or IOD contact is missing
+            status = " ".join(
+                (status, *(_("Warning: {text}").format(text=w) for w in doc.warnings))
+            )
+        self.status.setText(status)
         self.print_button.setEnabled(True)
         self.save_button.setEnabled(True)
         self.print_button.setDefault(True)

@@ -21,6 +21,7 @@ from app.errors import FileProblem, UsageError
 from app.i18n import _
 from app.services.unlock_policy import open_throttled
 from app.services.workspace import Workspace
+from app.sync.clocks import clock_behind
 
 PASSPHRASE_ENV = "KOOPERACJA_PASSPHRASE"
 
@@ -51,7 +52,11 @@ def read_passphrase(args: argparse.Namespace, *, confirm: bool = False, prompt: 
 
 def open_from_args(args: argparse.Namespace) -> Workspace:
     """Open the database under the growing wait after wrong passphrases (as the window does)."""
-    return open_throttled(db_path(args), read_passphrase(args))
+    ws = open_throttled(db_path(args), read_passphrase(args))
+    behind = clock_behind(ws)
+    if behind is not None:
+        sys.stderr.write(_("Warning: {message}").format(message=behind.message) + "\n")
+    return ws
 
 
 def print_json(data: Any) -> None:

@@ -12,9 +12,17 @@ import time
 from collections.abc import Callable
 
 MAX_COUNTER = 99_999
+MAX_MS = 9_999_999_999_999  # 13 digits: the year 2286
+# A clock never follows a stamp further ahead of its own wall clock than this: a peer's wrong
+# clock (or a forged stamp) must not drag this device's stamps into the future for good.
+# Bundles carrying such stamps are refused (``app.sync.clocks``).
+MAX_AHEAD_MS = 24 * 60 * 60 * 1000
 
 
 def format_stamp(ms: int, counter: int, device: str) -> str:
+    """The fixed-width text of a stamp; a value that does not fit is an error, never wider."""
+    if not (0 <= ms <= MAX_MS and 0 <= counter <= MAX_COUNTER):
+        raise ValueError("stamp out of range")
     return f"{ms:013d}.{counter:05d}.{device}"
 
 
@@ -31,8 +39,13 @@ class HybridClock:
         self._now_ms = now_ms or (lambda: int(time.time() * 1000))
         self._ms, self._counter = (0, 0)
         if last:
+            # Never clamped: edits must stay newer than everything this database holds, even
+            # when the wall clock is behind it (``app.sync.clocks.clock_behind`` warns).
             self._ms, self._counter, _ = parse_stamp(last)
         self._lock = threading.Lock()
+
+    def _limit(self) -> int:
+        return min(self._now_ms() + MAX_AHEAD_MS, MAX_MS)
 
     def tick(self) -> str:
         """A new stamp, strictly greater than every stamp issued or observed so far."""
@@ -51,6 +64,8 @@ class HybridClock:
         if not stamp:
             return
         ms, counter, _ = parse_stamp(stamp)
+        if ms > self._limit():
+            return  # refused on import; never followed
         with self._lock:
             if (ms, counter) > (self._ms, self._counter):
                 self._ms, self._counter = ms, counter

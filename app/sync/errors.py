@@ -120,6 +120,11 @@ def _messages() -> dict[str, str]:
             "Device {device} may not change shared reference data it did not create: the "
             "bundle holds such a record ({kind})."
         ),
+        "clock_ahead": _(
+            "The clock of device {device} is wrong: the bundle holds a change dated {when}, "
+            "more than a day ahead of this computer's clock. Set the correct date and time on "
+            "that device (or on this one, if its clock is behind) and make a new bundle."
+        ),
         "gmina_change": _(
             "The bundle moves a family from gmina {old} to gmina {new}. A family is "
             "moved by a separate operation, never by editing it."

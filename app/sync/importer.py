@@ -32,7 +32,7 @@ from app.models.sync_state import SyncPeer, SyncReceived
 from app.services.rodo import erasure_file
 from app.services.workspace import Workspace
 from app.store.migrate import alembic_config
-from app.sync import container, envelope, identity, manifest
+from app.sync import clocks, container, envelope, identity, manifest
 from app.sync.apply import MAX_MISSING_KEPT, Checked, ImportResult, apply_checked
 from app.sync.authorize import authorize
 from app.sync.errors import refused
@@ -133,6 +133,7 @@ def _check(ws: Workspace, data: bytes) -> Checked | ImportResult:
             raise refused("schema_newer", schema=m["schema"][:32])
         records = parse_records(parts[container.RECORDS], frozenset(TABLES), m["counts"])
         authorize(s, device, records)
+        clocks.check_ahead(m, records)
         check_domain(s, records)
         events = parse_audit(parts[container.AUDIT], sender_id, m["audit_head"]["events"])
         events, audit_forked = _audit_to_insert(s, sender_id, events, m["audit_head"])

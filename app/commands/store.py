@@ -10,9 +10,8 @@ import sys
 from app.commands import db_path, open_from_args, read_passphrase
 from app.errors import UsageError
 from app.i18n import _
-from app.services import audit, integrity, setup
+from app.services import database, integrity, setup
 from app.store import keys
-from app.store.vault import restore
 
 
 def _kdf_from_env() -> keys.KdfParams | None:
@@ -60,8 +59,7 @@ def cmd_passwd(args: argparse.Namespace) -> int:
             new = prompt_new_passphrase()
         else:
             raise UsageError(_("Give the new passphrase with --new-passphrase-file."))
-        ws.vault.change_passphrase(old, new, hints=(ws.identity.name, ws.actor))
-        audit.log_event(ws, "passwd")
+        database.change_passphrase(ws, old, new)
     finally:
         ws.lock()
     print(_("Passphrase changed."))
@@ -78,8 +76,7 @@ def prompt_new_passphrase() -> str:
 def cmd_backup(args: argparse.Namespace) -> int:
     ws = open_from_args(args)
     try:
-        out = ws.vault.backup(args.out)
-        audit.log_event(ws, "backup")
+        out = database.write_backup(ws, args.out)
     finally:
         ws.lock()
     print(_("Encrypted backup written: {path}").format(path=out))
@@ -88,9 +85,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     passphrase = read_passphrase(args)
-    kept = restore(args.backup, db_path(args), passphrase)
-    ws = setup.open_workspace(db_path(args), passphrase)
-    audit.log_event(ws, "restore")
+    ws, kept = database.restore_backup(args.backup, db_path(args), passphrase)
     ws.lock()
     print(_("Database restored from the backup."))
     if kept:

@@ -23,10 +23,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from app.config import Settings
 from app.i18n import _, set_language
-from app.services import audit, drafts, search, setup
+from app.services import database, drafts, search
 from app.services.setup_flow import SetupFlow
 from app.services.workspace import Workspace
-from app.store import vault
 from app.ui import clipboard
 from app.ui.context import AppContext
 from app.ui.drafts import family_id_of
@@ -279,15 +278,6 @@ class SessionController(QObject):
         self.place = Place()
         self.ctx.lock()
 
-        def job(progress) -> Workspace:
-            progress(0, 2)
-            kept = vault.restore(backup, target, passphrase)
-            progress(1, 2)
-            ws = setup.open_workspace(target, passphrase)
-            audit.log_event(ws, "restore")
-            progress(2, 2)
-            return ws, kept
-
         def done(result: tuple[Workspace, Path | None]) -> None:
             ws, kept = result
             self._restoring = False
@@ -307,7 +297,14 @@ class SessionController(QObject):
             show_error(self.unlock_window, exc)
 
         self.ctx.runner.run_with_progress(
-            self.unlock_window, _("Restoring the backup…"), job, success=done, failure=failed
+            self.unlock_window,
+            _("Restoring the backup…"),
+            database.restore_backup,
+            backup,
+            target,
+            passphrase,
+            success=done,
+            failure=failed,
         )
 
     # -- quitting --------------------------------------------------------------------------

@@ -31,24 +31,12 @@ from PySide6.QtWidgets import (
 from app import __version__
 from app.config import Settings
 from app.i18n import LANGUAGES, _
-from app.services import audit, controller
-from app.services.workspace import Workspace
+from app.services import controller, database
 from app.ui.context import AppContext
 from app.ui.kit.widgets import label
 from app.ui.passphrase_dialogs import ChangePassphraseDialog, RestoreDialog
 
 LAST_BACKUP_KEY = "last_backup"
-
-
-def change_passphrase(ws: Workspace, old: str, new: str) -> None:
-    ws.vault.change_passphrase(old, new, hints=(ws.identity.name, ws.actor))
-    audit.log_event(ws, "passwd")
-
-
-def write_backup(ws: Workspace, destination: str) -> Path:
-    out = ws.vault.backup(destination)
-    audit.log_event(ws, "backup")
-    return out
 
 
 def choose_backup_destination(parent: QWidget) -> str:
@@ -210,7 +198,7 @@ class SettingsScreen(QWidget):
         self.ctx.runner.run_with_progress(
             self,
             _("Changing the passphrase…"),
-            lambda progress: change_passphrase(ws, old, new),
+            lambda progress: database.change_passphrase(ws, old, new),
             success=lambda _r: QMessageBox.information(
                 self, _("Passphrase"), _("The passphrase was changed. Use the new one from now on.")
             ),
@@ -225,7 +213,7 @@ class SettingsScreen(QWidget):
         self.ctx.runner.run_with_progress(
             self,
             _("Writing and checking the backup…"),
-            lambda progress: write_backup(ws, destination),
+            lambda progress: database.write_backup(ws, destination),
             success=self._backup_done,
         )
 

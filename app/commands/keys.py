@@ -9,9 +9,9 @@ from pathlib import Path
 
 from app.commands import open_from_args, print_json, read_passphrase
 from app.config import atomic_write_bytes
-from app.errors import FileProblem, UsageError
+from app.errors import UsageError
 from app.i18n import _
-from app.printing.keycard import keycard_pdf
+from app.printing.keycard import save_card
 from app.services import reference
 from app.sync import identity
 
@@ -65,41 +65,20 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_export_card(args: argparse.Namespace) -> int:
     ws = open_from_args(args)
     try:
-        card = identity.export_card(ws)
-        info = identity.show(ws)
-        unit = reference.terc_unit(ws, info.unit_code)
+        out = save_card(ws, args.output)
+        printable = save_card(ws, args.pdf, pdf=True) if args.pdf else None
+        fingerprint = identity.show(ws).fingerprint
     finally:
         ws.lock()
-    out = Path(args.output)
-    pdf_bytes = keycard_pdf(
-        device_id=info.device_id,
-        role=info.role,
-        unit=info.unit_code,
-        unit_name=unit.name if unit else "",
-        name=info.name,
-        worker=info.worker_name,
-        fingerprint=info.fingerprint,
-        signing_public=info.signing_public,
-        age_recipient=info.age_recipient,
-    )
-    if out.suffix.lower() == ".pdf":
-        atomic_write_bytes(out, pdf_bytes, mode=0o644)
-    else:
-        atomic_write_bytes(out, card, mode=0o644)
     print(_("Key card written: {path}").format(path=out))
-    if args.pdf:
-        atomic_write_bytes(Path(args.pdf), pdf_bytes, mode=0o644)
-        print(_("Printable key card written: {path}").format(path=args.pdf))
-    print(_("Fingerprint: {fp}").format(fp=info.fingerprint))
+    if printable is not None:
+        print(_("Printable key card written: {path}").format(path=printable))
+    print(_("Fingerprint: {fp}").format(fp=fingerprint))
     return 0
 
 
 def cmd_import_card(args: argparse.Namespace) -> int:
-    try:
-        data = Path(args.file).read_bytes()
-    except OSError as exc:
-        raise FileProblem(_("The file cannot be read.")) from exc
-    card = identity.read_card(data)
+    card = identity.read_card_file(args.file)
     ws = open_from_args(args)
     try:
         print(_("Device: {device}").format(device=card.device_id))

@@ -8,17 +8,49 @@ from __future__ import annotations
 
 import io
 from datetime import date
+from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from app.config import atomic_write_bytes
 from app.i18n import _
 from app.printing.fonts import FONT, FONT_BOLD, register_fonts
+from app.services import reference
+from app.services.workspace import Workspace
+from app.sync import identity
 
 
 def _wrap(text: str, width: int) -> list[str]:
     return [text[i : i + width] for i in range(0, len(text), width)] or [""]
+
+
+def save_card(ws: Workspace, path: Path | str, *, pdf: bool | None = None) -> Path:
+    """Write this device's key card: the JSON card, or the printable page (``pdf``; by default
+    when the name ends in ``.pdf``).  Public keys only, so readable by others (0644)."""
+    target = Path(path)
+    if pdf is None:
+        pdf = target.suffix.lower() == ".pdf"
+    atomic_write_bytes(target, own_card_pdf(ws) if pdf else identity.export_card(ws), mode=0o644)
+    return target
+
+
+def own_card_pdf(ws: Workspace) -> bytes:
+    """The printable key card of this device."""
+    info = identity.show(ws)
+    unit = reference.terc_unit(ws, info.unit_code)
+    return keycard_pdf(
+        device_id=info.device_id,
+        role=info.role,
+        unit=info.unit_code,
+        unit_name=unit.name if unit else "",
+        name=info.name,
+        worker=info.worker_name,
+        fingerprint=info.fingerprint,
+        signing_public=info.signing_public,
+        age_recipient=info.age_recipient,
+    )
 
 
 def keycard_pdf(

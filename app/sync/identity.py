@@ -19,6 +19,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 import pyrage
 from cryptography.exceptions import InvalidSignature
@@ -27,13 +28,14 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import NotFound, SyncError, UsageError, ValidationError
+from app.errors import FileProblem, NotFound, SyncError, UsageError, ValidationError
 from app.i18n import _
 from app.models import Device, utcnow
 from app.models.sync_state import SyncKey, SyncPeer
 from app.services import audit
 from app.services.workspace import Workspace
 
+CARD_MAX_BYTES = 64 * 1024  # a card is about 1 KiB; anything this long is not one
 CARD_FORMAT = "kooperacja-keycard"
 CARD_VERSION = 1
 _CARD_CONTEXT = b"KOOPERACJA-KEYCARD/1\n"
@@ -192,10 +194,20 @@ class Card:
     fingerprint: str
 
 
+def read_card_file(path: Path | str) -> Card:
+    """A key card from a file (read no further than a card can be long)."""
+    try:
+        with open(path, "rb") as f:
+            data = f.read(CARD_MAX_BYTES + 1)
+    except OSError as exc:
+        raise FileProblem(_("The file cannot be read.")) from exc
+    return read_card(data)
+
+
 def read_card(data: bytes) -> Card:
     """Parse and check a key card (shape, key formats, self-signature, fingerprint)."""
     bad = ValidationError(_("This file is not a valid Kooperacja key card."), "card")
-    if len(data) > 64 * 1024:
+    if len(data) > CARD_MAX_BYTES:
         raise bad
     try:
         raw = json.loads(data.decode("utf-8"))

@@ -24,10 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.config import atomic_write_bytes
 from app.i18n import _
 from app.models.enums import Role
-from app.printing.keycard import keycard_pdf
+from app.printing.keycard import save_card
 from app.services import reference
 from app.services.workspace import Workspace
 from app.sync import identity
@@ -48,34 +47,6 @@ def load_keys(ws: Workspace) -> KeysView:
     me, peers = identity.show(ws), identity.peers(ws)
     names = reference.gmina_names(ws, {me.unit_code, *(p.unit_code for p in peers)})
     return KeysView(me, peers, names)
-
-
-def save_card(ws: Workspace, path: str) -> Path:
-    """This device's key card: JSON, or the printable PDF when the name ends in .pdf."""
-    target = Path(path)
-    card = identity.export_card(ws)
-    if target.suffix.lower() == ".pdf":
-        info = identity.show(ws)
-        unit = reference.terc_unit(ws, info.unit_code)
-        data = keycard_pdf(
-            device_id=info.device_id,
-            role=info.role,
-            unit=info.unit_code,
-            unit_name=unit.name if unit else "",
-            name=info.name,
-            worker=info.worker_name,
-            fingerprint=info.fingerprint,
-            signing_public=info.signing_public,
-            age_recipient=info.age_recipient,
-        )
-    else:
-        data = card
-    atomic_write_bytes(target, data, mode=0o644)
-    return target
-
-
-def read_card_file(path: str) -> Card:
-    return identity.read_card(Path(path).read_bytes()[: 64 * 1024 + 1])
 
 
 class KeysPanel(QWidget):
@@ -189,7 +160,9 @@ class KeysPanel(QWidget):
             self.import_card(path)
 
     def import_card(self, path: str) -> None:
-        self.ctx.runner.run(read_card_file, path, success=self._confirm_card, failure=self._failed)
+        self.ctx.runner.run(
+            identity.read_card_file, path, success=self._confirm_card, failure=self._failed
+        )
 
     def _confirm_card(self, card: Card) -> None:
         text = _(

@@ -8,11 +8,16 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from app.commands import open_from_args, print_json
-from app.errors import UsageError
+from app.config import atomic_write_bytes
+from app.errors import FileProblem, UsageError
 from app.i18n import _
-from app.services.rodo import erasure, sharing, status
+from app.printing.access import subject_access_pdf
+from app.printing.casedata import institution_address
+from app.services.casefile import home_institution
+from app.services.rodo import access, erasure, sharing, status
 
 
 def cmd_erase(args: argparse.Namespace) -> int:
@@ -101,6 +106,29 @@ def cmd_basis(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_access(args: argparse.Namespace) -> int:
+    ws = open_from_args(args)
+    try:
+        data = access.subject_access(ws, args.person)
+        if args.format == "json":
+            payload = access.to_json(data)
+        else:
+            payload = subject_access_pdf(data, institution_address(home_institution(ws)))
+        try:
+            atomic_write_bytes(Path(args.output), payload)
+        except OSError as exc:
+            raise FileProblem(_("The file cannot be written to this location.")) from exc
+        access.record_handover(ws, args.person, args.format)
+    finally:
+        ws.lock()
+    print(
+        _("The person's data written: {path} ({n} recipients found in the audit log).").format(
+            path=args.output, n=len(data.recipients)
+        )
+    )
+    return 0
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("rodo", help=_("RODO: erasure, a person's data, archiving, the register"))
     rsub = p.add_subparsers(dest="rodo_command", required=True)
@@ -112,6 +140,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     s = rsub.add_parser("erasures", help=_("erasures and the devices yet to confirm them"))
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_erasures)
+    a = rsub.add_parser("access", help=_("a person's own data (art. 15 RODO) as PDF or JSON"))
+    a.add_argument("--person", required=True)
+    a.add_argument("--format", choices=["pdf", "json"], required=True)
+    a.add_argument("-o", "--output", required=True)
+    a.set_defaults(func=cmd_access)
     b = rsub.add_parser("basis", help=_("what case data the coordinator may receive"))
     b.add_argument("--set", choices=sorted(sharing.BASES))
     b.set_defaults(func=cmd_basis)

@@ -43,6 +43,7 @@ ACTIONS: dict[str, str] = {
     "key_rotate": N_("replaced this device's keys"),
     "key_revoke": N_("revoked a device"),
     "erase": N_("erased a case"),
+    "share": N_("shared in a sync bundle"),
     "erase_confirm": N_("confirmed an erasure"),
 }
 REDACTED_V1 = "-"  # ``nonce`` of a version 1 entry whose ids an erasure blanked

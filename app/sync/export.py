@@ -301,6 +301,7 @@ def export_bundle(
         state.out_hash = manifest.digest(manifest_bytes)
         state.out_at = created
         audit.record(s, "sync_export", "bundle", bundle_id, detail=f"{peer.device_id} #{seq}")
+        sharing.record_shared(s, bundle_id, peer.device_id, sent_rows)
         result = ExportResult(
             sealed,
             bundle_id,

@@ -29,8 +29,8 @@ from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
 from app.i18n import N_, _, ngettext
-from app.models import Consent, ConsentRecipient, Device, Family, Setting
-from app.models.sync_state import SyncBase, SyncSentRow
+from app.models import CASE_MODELS, Consent, ConsentRecipient, Device, Family, Setting
+from app.models.sync_state import SyncBase, SyncRow, SyncSentRow
 from app.services import audit
 from app.services.meetings import consenting_families
 from app.services.setup import home_institution_id
@@ -48,6 +48,7 @@ REASONS: dict[str, str] = {
     "expired": N_("the consent has expired"),
 }
 NOTIFY_TABLES = frozenset({Consent.__tablename__, ConsentRecipient.__tablename__})
+CASE_TABLE_NAMES = frozenset(m.__tablename__ for m in CASE_MODELS)
 _WITHHELD = table("rodo_withheld", column("family_id"), column("notify"))
 
 
@@ -194,3 +195,17 @@ def withdrawals_in(s: Session, records: list[Any]) -> int:
         if local is None or local.withdrawn_on is None:
             count += 1
     return count
+
+
+def record_shared(s: Session, bundle_id: str, peer_id: str, sent: list[dict[str, Any]]) -> int:
+    """One "share" audit event per family a bundle carried (the recipients of art. 15)."""
+    ids = sorted({r["row_id"] for r in sent if r["tbl"] in CASE_TABLE_NAMES})
+    families: set[str] = set()
+    for i in range(0, len(ids), 500):
+        families |= set(
+            s.scalars(select(SyncRow.family_id).where(SyncRow.row_id.in_(ids[i : i + 500])))
+        )
+    families.discard("")
+    for family_id in sorted(families):
+        audit.record(s, "share", "bundle", bundle_id, family_id, detail=peer_id)
+    return len(families)

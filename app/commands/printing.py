@@ -1,8 +1,10 @@
 """``kooperacja print KIND --family ID [--review ID] [--visit ID] -o FILE.pdf``.
 
 KIND is one of diagnosis, plan, contract, review, consent, visit, agreement, blank-diagnosis,
-blank-review, blank-visit; ``agreement`` takes ``--team ID`` (or ``--agreement ID``) instead of
-``--family``.  ``--review``/``--visit`` default to the latest.  The PDF is rendered in memory and
+blank-review, blank-visit, referral, workshop, closing (case documents: ``--family``, with
+``--referral``/``--workshop``/``--plan`` to choose), agenda (``--team`` or ``--meeting``),
+minutes (``--meeting``), tasks (``--institution``); ``agreement`` takes ``--team ID`` (or
+``--agreement ID``) instead of ``--family``.  ``--review``/``--visit`` default to the latest.  The PDF is rendered in memory and
 written atomically to the chosen path; the print is recorded in the audit log.
 """
 
@@ -16,14 +18,19 @@ from app.commands import open_from_args
 from app.config import atomic_write_bytes
 from app.errors import FileProblem, UsageError
 from app.i18n import _
+from app.printing import pilot_docs
 from app.printing.raster import page_count
 from app.printing.service import KINDS, prepare_document
+
+TEAM_KINDS = frozenset(k for k in pilot_docs.KINDS if k not in pilot_docs.CASE_KINDS)
 
 
 def _check_args(args: argparse.Namespace) -> None:
     if args.kind == "agreement":
         if not (args.team or args.agreement):
             raise UsageError(_("The agreement needs --team ID (or --agreement ID)."))
+    elif args.kind in TEAM_KINDS:
+        pass  # the team documents say themselves which id they need
     elif not args.family:
         raise UsageError(_("This document needs --family ID."))
     if args.review and args.kind != "review":
@@ -50,6 +57,13 @@ def cmd_print(args: argparse.Namespace) -> int:
             team_id=args.team,
             agreement_id=args.agreement,
             audit_action="print",
+            pilot=pilot_docs.Ids(
+                referral_id=args.referral,
+                workshop_id=args.workshop,
+                plan_id=args.plan,
+                meeting_id=args.meeting,
+                institution_id=args.institution,
+            ),
         )
     finally:
         ws.lock()
@@ -73,5 +87,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--visit", metavar="ID", help=_("the visit (default: the latest)"))
     p.add_argument("--team", metavar="ID", help=_("the cooperation team (for the agreement)"))
     p.add_argument("--agreement", metavar="ID", help=_("a particular agreement of the team"))
+    p.add_argument("--referral", metavar="ID", help=_("the referral (default: the latest)"))
+    p.add_argument("--workshop", metavar="ID", help=_("the workshop (default: the latest)"))
+    p.add_argument("--plan", metavar="ID", help=_("the closed programme (for the closing)"))
+    p.add_argument("--meeting", metavar="ID", help=_("the team meeting (minutes, agenda)"))
+    p.add_argument("--institution", metavar="ID", help=_("the institution (for its tasks)"))
     p.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help=_("the PDF file"))
     p.set_defaults(func=cmd_print)

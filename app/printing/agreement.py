@@ -10,12 +10,20 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from app.i18n import N_, _
 from app.models import Agreement, CooperationTeam, Institution
+from app.models.enums import AgreementKind, PartySide, TeamKind
 from app.printing import clauses_pl as legal
+from app.printing import cooperation_pl as pilot_legal
 from app.printing.casedata import institution_address, partner_role
 from app.printing.layout import PageHeader, esc, fmt_date, heading, para, text_block, title_block
 from app.printing.signatures import Signatory, signature_section
 
 TITLE = N_("Cooperation agreement")
+# The heading of each kind of agreement (the document type stays TITLE).
+HEADINGS = {
+    AgreementKind.PZK: TITLE,
+    AgreementKind.WZK: TITLE,  # its own title says what it forms (a longer line would break)
+    AgreementKind.TRIPARTITE: N_("Tripartite cooperation agreement"),
+}
 DOTS = "…………………………"
 
 
@@ -24,6 +32,7 @@ class Party:
     institution: Institution
     representative: str
     function: str
+    side: str = PartySide.PARTNER
 
 
 @dataclass
@@ -55,11 +64,27 @@ def subtitle(title: str) -> str:
     return text
 
 
-def team_name(name: str) -> str:
-    """The PZK's name as the agreement says it, without "Partnerski Zespół Kooperacji" twice."""
-    if name.strip().lower().startswith(("partnerski zespół", "partnerskiego zespołu")):
+def team_name(name: str, kind: str = TeamKind.PZK) -> str:
+    """The team's name as the agreement says it, without "… Zespół Kooperacji" twice."""
+    own = ("partnerski zespół", "partnerskiego zespołu", "gminno-powiatowy zespół")
+    own += ("powiatowo-gminny zespół", "wojewódzki zespół")
+    if name.strip().lower().startswith(own):
         return name.strip()
+    if kind == TeamKind.WZK:
+        return pilot_legal.WZK_TEAM_NAMED.format(name=name.strip())
     return legal.AGREEMENT_TEAM_NAMED.format(name=name.strip())
+
+
+def _purpose(kind: str, team: CooperationTeam) -> tuple[str, tuple[str, ...]]:
+    name = team_name(team.name, team.kind)
+    if kind == AgreementKind.WZK:
+        return pilot_legal.WZK_PURPOSE.format(team=name), pilot_legal.WZK_OBLIGATIONS
+    if kind == AgreementKind.TRIPARTITE:
+        return (
+            pilot_legal.TRIPARTITE_PURPOSE.format(team=name),
+            pilot_legal.TRIPARTITE_OBLIGATIONS,
+        )
+    return legal.AGREEMENT_PURPOSE.format(team=name), legal.AGREEMENT_OBLIGATIONS
 
 
 def _numbered(items: list[str]) -> list[Flowable]:
@@ -72,22 +97,33 @@ def _paragraph(n: int, title: str) -> list[Flowable]:
 
 def build(data: AgreementData) -> list[Flowable]:
     a = data.agreement
-    story: list[Flowable] = title_block(_(TITLE).upper(), subtitle(a.title))
+    heading_text = _(HEADINGS.get(a.kind, TITLE)).upper()
+    story: list[Flowable] = title_block(heading_text, subtitle(a.title))
+    purpose, obligations = _purpose(a.kind, data.team)
     story.append(para(legal.AGREEMENT_OPENING.format(date=fmt_date(a.signed_on, DOTS))))
     last = len(data.parties)
     for i, p in enumerate(data.parties, 1):
         address = institution_address(p.institution)
         who = ", ".join(x for x in (p.representative, p.function) if x) or DOTS
-        text = legal.AGREEMENT_PARTY.format(
-            name=p.institution.name, address=f", {address}" if address else "", representative=who
-        )
+        where = f", {address}" if address else ""
+        if p.side and p.side != PartySide.PARTNER:
+            text = pilot_legal.PARTY_ON_BEHALF.format(
+                name=p.institution.name,
+                address=where,
+                side=PartySide(p.side).label,
+                representative=who,
+            )
+        else:
+            text = legal.AGREEMENT_PARTY.format(
+                name=p.institution.name, address=where, representative=who
+            )
         story.append(para(f"{i}) {esc(text)}{'.' if i == last else ';'}", markup=True))
     story += _paragraph(1, _("Subject of the agreement"))
-    story.append(para(legal.AGREEMENT_PURPOSE.format(team=team_name(data.team.name)), "justify"))
+    story.append(para(purpose, "justify"))
     if a.scope.strip():
         story += [Spacer(1, 3), *text_block(a.scope)]
     story += _paragraph(2, _("Obligations of the parties"))
-    story += _numbered(list(legal.AGREEMENT_OBLIGATIONS))
+    story += _numbered(list(obligations))
     if a.obligations.strip():
         story += [Spacer(1, 3), *text_block(a.obligations)]
     story += _paragraph(3, _("Protection of personal data"))

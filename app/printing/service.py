@@ -11,7 +11,7 @@ kind, never the content.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from app.errors import NotFound, UsageError, ValidationError
@@ -23,6 +23,7 @@ from app.printing import (
     consent,
     contract,
     diagnosis,
+    pilot_docs,
     plan,
     review,
     visit,
@@ -44,6 +45,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "blank-diagnosis": (blank.TITLE_DIAGNOSIS, "family"),
     "blank-review": (blank.TITLE_REVIEW, "family"),
     "blank-visit": (blank.TITLE_VISIT, "family"),
+    **{kind: (title, entity) for kind, (title, entity, _stem) in pilot_docs.KINDS.items()},
 }
 FILE_STEMS = {
     "diagnosis": "diagnoza",
@@ -56,6 +58,7 @@ FILE_STEMS = {
     "blank-diagnosis": "diagnoza-formularz",
     "blank-review": "ocena-formularz",
     "blank-visit": "wizyta-formularz",
+    **{kind: stem for kind, (_title, _entity, stem) in pilot_docs.KINDS.items()},
 }
 
 
@@ -181,7 +184,7 @@ def load_agreement(
     if team is None:
         raise NotFound(_("The cooperation team was not found."))
     parties = [
-        agreement.Party(p.institution, p.representative, p.function)
+        agreement.Party(p.institution, p.representative, p.function, p.side)
         for p in chosen.parties
         if p.institution is not None
     ]
@@ -205,12 +208,23 @@ def prepare_document(
     agreement_id: str | None = None,
     printed_on: date | None = None,
     audit_action: str = "view",
+    pilot: pilot_docs.Ids | None = None,
 ) -> PrintedDocument:
     """Load, render and audit one document (``audit_action``: "view" for a preview, "print")."""
     _check_kind(kind)
     day = printed_on or date.today()
     title = document_title(kind)
-    if kind == "agreement":
+    if kind in pilot_docs.KINDS:
+        ids = pilot or pilot_docs.Ids()
+        ids = replace(ids, family_id=family_id or ids.family_id, team_id=team_id or ids.team_id)
+        if kind in pilot_docs.CASE_KINDS:
+            case = load_case(ws, ids.family_id, day)
+            built = pilot_docs.build_case(ws, kind, ids, title, case)
+        else:
+            built = pilot_docs.build_team(ws, kind, ids, title, day)
+        pdf = build_pdf(built.header, built.story)
+        record_id, fid = built.record_id, built.family_id
+    elif kind == "agreement":
         data = load_agreement(ws, team_id, agreement_id, day)
         pdf = build_pdf(data.header(title), agreement.build(data))
         record_id, fid = data.agreement.id, ""
@@ -253,6 +267,7 @@ def render_document(
     team_id: str | None = None,
     agreement_id: str | None = None,
     printed_on: date | None = None,
+    pilot: pilot_docs.Ids | None = None,
 ) -> bytes:
     """The PDF of one document, with a "print" event in the audit log."""
     return prepare_document(
@@ -265,4 +280,5 @@ def render_document(
         agreement_id=agreement_id,
         printed_on=printed_on,
         audit_action="print",
+        pilot=pilot,
     ).pdf

@@ -53,9 +53,13 @@ class Pilot:
     pzk: dict[str, str]
 
 
-def _institutions(ws: Workspace, rows, level: str, teryt: str) -> dict[str, str]:
-    out = {}
+def _institutions(
+    ws: Workspace, rows, level: str, teryt: str, reuse: dict[str, str] | None = None
+) -> dict[str, str]:
+    out = dict(reuse or {})
     for name, short, sector in rows:
+        if short in out:
+            continue
         inst = registry.save_institution(
             ws,
             registry.InstitutionInput(
@@ -66,7 +70,9 @@ def _institutions(ws: Workspace, rows, level: str, teryt: str) -> dict[str, str]
     return out
 
 
-def make_pilot(ws: Workspace) -> Pilot:
+def make_pilot(ws: Workspace, reuse: dict[str, str] | None = None) -> Pilot:
+    """``reuse``: institutions already registered (short name → id), e.g. by
+    ``make_full_case``, which then take part in the PZK instead of new ones."""
     signed = date.today() - timedelta(days=400)
     wzk_inst = _institutions(ws, WZK_BODIES, "voivodeship", "20")
     wzk = registry.save_team(
@@ -105,7 +111,7 @@ def make_pilot(ws: Workspace) -> Pilot:
     )
     home = home_institution(ws)
     assert home is not None
-    pzk_inst = _institutions(ws, POWIAT_BODIES, "powiat", "2005")
+    pzk_inst = _institutions(ws, POWIAT_BODIES, "powiat", "2005", reuse)
     pzk_inst |= _institutions(ws, GMINA_BODIES, "gmina", "2005092")
     if home.level == "gmina":  # an OPS device: the GOPS is this installation's institution
         pzk_inst["GOPS Narewka"] = home.id
@@ -147,7 +153,7 @@ def make_pilot(ws: Workspace) -> Pilot:
         ws,
         pzk.id,
         registry.AgreementInput(
-            title="trójstronne o współpracy w ramach projektu „Liderzy kooperacji”",
+            title="w ramach projektu „Liderzy kooperacji”",
             number="TR/3/2019",
             signed_on=signed,
             kind=AgreementKind.TRIPARTITE,
@@ -214,8 +220,9 @@ def make_pilot_case(ws: Workspace, *, close: bool = True) -> PilotCase:
     from tests.factories import make_full_case
 
     today = date.today()
-    p = make_pilot(ws)
     case = make_full_case(ws)
+    ids = case.institution_ids
+    p = make_pilot(ws, {"PUP Hajnówka": ids["pup"], "PPP Hajnówka": ids["ppp"]})
     r = referrals.save_referral(
         ws,
         case.family_id,

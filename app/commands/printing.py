@@ -4,8 +4,9 @@ KIND is one of diagnosis, plan, contract, review, consent, visit, agreement, bla
 blank-review, blank-visit, referral, workshop, closing (case documents: ``--family``, with
 ``--referral``/``--workshop``/``--plan`` to choose), agenda (``--team`` or ``--meeting``),
 minutes (``--meeting``), tasks (``--institution``); ``agreement`` takes ``--team ID`` (or
-``--agreement ID``) instead of ``--family``.  ``--review``/``--visit`` default to the latest.  The PDF is rendered in memory and
-written atomically to the chosen path; the print is recorded in the audit log.
+``--agreement ID``) instead of ``--family``.  ``--review``/``--visit`` default to the latest.
+The PDF is rendered in memory and written atomically to the chosen path; the print is recorded
+in the audit log.
 """
 
 from __future__ import annotations

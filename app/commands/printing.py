@@ -21,7 +21,7 @@ from app.errors import FileProblem, UsageError
 from app.i18n import _
 from app.printing import pilot_docs
 from app.printing.raster import page_count
-from app.printing.service import KINDS, prepare_document
+from app.printing.service import ALL_KINDS, prepare_document
 
 TEAM_KINDS = frozenset(k for k in pilot_docs.KINDS if k not in pilot_docs.CASE_KINDS)
 
@@ -82,7 +82,7 @@ def cmd_print(args: argparse.Namespace) -> int:
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("print", help=_("print a document for signature to a PDF file"))
-    p.add_argument("kind", choices=list(KINDS), help=_("which document"))
+    p.add_argument("kind", choices=list(ALL_KINDS), help=_("which document"))
     p.add_argument("--family", metavar="ID", help=_("the family (case) id"))
     p.add_argument("--review", metavar="ID", help=_("the review (default: the latest)"))
     p.add_argument("--visit", metavar="ID", help=_("the visit (default: the latest)"))

@@ -45,7 +45,11 @@ KINDS: dict[str, tuple[str, str]] = {
     "blank-diagnosis": (blank.TITLE_DIAGNOSIS, "family"),
     "blank-review": (blank.TITLE_REVIEW, "family"),
     "blank-visit": (blank.TITLE_VISIT, "family"),
-    **{kind: (title, entity) for kind, (title, entity, _stem) in pilot_docs.KINDS.items()},
+}
+# With the pilot model's documents (referral, workshop, closing; agenda, minutes, tasks), which
+# need their own ids: ``kooperacja print`` offers them all.
+ALL_KINDS: dict[str, tuple[str, str]] = KINDS | {
+    kind: (title, entity) for kind, (title, entity, _stem) in pilot_docs.KINDS.items()
 }
 FILE_STEMS = {
     "diagnosis": "diagnoza",
@@ -80,11 +84,11 @@ class PrintedDocument:
 
 
 def document_title(kind: str) -> str:
-    return _(KINDS[kind][0])
+    return _(ALL_KINDS[kind][0])
 
 
 def _check_kind(kind: str) -> None:
-    if kind not in KINDS:
+    if kind not in ALL_KINDS:
         raise UsageError(_("Unknown document: {kind}.").format(kind=kind))
 
 
@@ -224,18 +228,19 @@ def prepare_document(
             built = pilot_docs.build_team(ws, kind, ids, title, day)
         pdf = build_pdf(built.header, built.story)
         record_id, fid = built.record_id, built.family_id
+        warnings: tuple[str, ...] = ()
     elif kind == "agreement":
         data = load_agreement(ws, team_id, agreement_id, day)
         pdf = build_pdf(data.header(title), agreement.build(data))
         record_id, fid = data.agreement.id, ""
-        warnings: tuple[str, ...] = ()
+        warnings = ()
     else:
         case = load_case(ws, family_id, day)
         story, record_id = _case_story(case, kind, review_id, visit_id)
         pdf = build_pdf(case.header(title), story)
         fid = case.family.id
         warnings = document_warnings(case, kind)
-    doc = PrintedDocument(kind, title, pdf, KINDS[kind][1], record_id, fid, day, warnings)
+    doc = PrintedDocument(kind, title, pdf, ALL_KINDS[kind][1], record_id, fid, day, warnings)
     _audit(ws, doc, audit_action)
     return doc
 

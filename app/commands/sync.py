@@ -15,8 +15,7 @@ from app.config import Settings
 from app.errors import EXIT_CONFLICT, EXIT_SYNC, UsageError
 from app.i18n import _
 from app.sync import conflicts, status, transport
-from app.sync.errors import BundleRefused
-from app.sync.importer import import_bundle
+from app.sync.importer import import_bundles
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -42,12 +41,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     ws = open_from_args(args)
     code = 0
     try:
-        for name in args.files:
-            try:
-                result = import_bundle(ws, Path(name))
-            except BundleRefused as exc:
-                print(_("Error: {message}").format(message=exc.message))
-                code = EXIT_SYNC
+        for outcome in import_bundles(ws, args.files):  # in the one order (by file name)
+            result, error = outcome.result, outcome.error
+            if result is None:
+                message = error.message if error else ""
+                print(_("Error: {message}").format(message=message))
+                code = error.exit_code if error else EXIT_SYNC
                 continue
             print(result.message)
             if result.conflicts and code == 0:

@@ -19,7 +19,8 @@ Nothing before step 8 writes to the database, so a refused bundle leaves the fil
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.errors import KooperacjaError
 from app.models import AuditEvent, Device
 from app.models.sync_state import SyncPeer, SyncReceived
 from app.services.rodo import erasure_file
@@ -88,6 +90,27 @@ def import_bundle(
     if progress:
         progress(4, 4)
     return result
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One file of ``import_bundles``: its result, or the error that refused it."""
+
+    path: Path
+    result: ImportResult | None = None
+    error: KooperacjaError | None = None
+
+
+def import_bundles(ws: Workspace, paths: Iterable[Path | str]) -> Iterator[Outcome]:
+    """Import several bundle files in one order, for every front end: by file name, which
+    carries the sender, the receiver and the zero-padded sequence number (``file_name_for``),
+    so one sender's bundles come oldest first.  A refused file stops nothing; each outcome is
+    yielded as soon as its file is done (the inbox scan moves it before the next one)."""
+    for path in sorted((Path(p) for p in paths), key=lambda p: (p.name, str(p))):
+        try:
+            yield Outcome(path, result=import_bundle(ws, path))
+        except KooperacjaError as exc:
+            yield Outcome(path, error=exc)
 
 
 # -- steps 2–7: read-only checks ----------------------------------------------------------------

@@ -32,7 +32,7 @@ from app.models.sync_state import SyncPeer
 from app.services.workspace import Workspace
 from app.sync.errors import BundleRefused
 from app.sync.export import ExportResult, export_bundle, pending_changes
-from app.sync.importer import ImportResult, import_bundle
+from app.sync.importer import import_bundles
 from app.sync.limits import FILE_SUFFIX
 
 log = logging.getLogger(__name__)
@@ -150,10 +150,12 @@ def scan_inbox(ws: Workspace, inbox: Path | str) -> list[ScanItem]:
     if not inbox.is_dir():
         return []
     items: list[ScanItem] = []
-    for path in sorted(p for p in inbox.iterdir() if p.suffix == FILE_SUFFIX and p.is_file()):
-        try:
-            result: ImportResult = import_bundle(ws, path)
-        except BundleRefused as exc:
+    waiting = [p for p in inbox.iterdir() if p.suffix == FILE_SUFFIX and p.is_file()]
+    for outcome in import_bundles(ws, waiting):
+        path, result, exc = outcome.path, outcome.result, outcome.error
+        if exc is not None and not isinstance(exc, BundleRefused):
+            raise exc
+        if isinstance(exc, BundleRefused):
             if exc.code in _RETRY_LATER:
                 items.append(ScanItem(path.name, "waiting", exc.message))
                 continue
@@ -161,6 +163,7 @@ def scan_inbox(ws: Workspace, inbox: Path | str) -> list[ScanItem]:
             items.append(ScanItem(path.name, "refused", exc.message))
             log.info("inbox bundle refused (%s)", exc.code)
             continue
+        assert result is not None
         _move(path, PROCESSED)
         items.append(ScanItem(path.name, result.status, result.message, result.conflicts))
     return items

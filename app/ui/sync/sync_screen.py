@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.config import Settings
-from app.errors import KooperacjaError
 from app.i18n import _
 from app.models import Device, SyncConflict, SyncKey, SyncPeer, SyncReceived, SyncSent
 from app.models.enums import Role
@@ -50,7 +49,7 @@ from app.sync import conflicts, identity, status, transport
 from app.sync.conflicts import ConflictView
 from app.sync.export import file_name_for
 from app.sync.identity import KeyInfo
-from app.sync.importer import import_bundle
+from app.sync.importer import import_bundles
 from app.sync.limits import FILE_SUFFIX
 from app.sync.status import PeerStatus
 from app.ui.context import AppContext
@@ -84,16 +83,13 @@ class ImportLine:
 
 
 def import_files(ws: Workspace, paths: list[str]) -> list[ImportLine]:
-    """Import bundles in name order (names carry sequence numbers); one refusal stops nothing."""
-    out = []
-    for path in sorted(paths, key=lambda p: Path(p).name):
-        try:
-            result = import_bundle(ws, Path(path))
-        except KooperacjaError as exc:
-            out.append(ImportLine(Path(path).name, False, exc.message))
-            continue
-        out.append(ImportLine(Path(path).name, True, result.message, result.conflicts))
-    return out
+    """``import_bundles`` (one order for every front end), as lines for the screen."""
+    return [
+        ImportLine(o.path.name, False, o.error.message)
+        if o.error is not None or o.result is None
+        else ImportLine(o.path.name, True, o.result.message, o.result.conflicts)
+        for o in import_bundles(ws, paths)
+    ]
 
 
 def _when(value: object) -> str:

@@ -48,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
         "app.commands.stats",
         "app.commands.rodo",
         "app.commands.team",
+        "app.commands.evaluation",
     ):
         module = _optional(name)
         if module is not None:

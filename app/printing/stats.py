@@ -7,18 +7,25 @@ from app.printing.layout import PageHeader, build_pdf, data_table, heading, para
 from app.services.stats import Statistics
 
 
-def statistics_pdf(stats: Statistics, institution_name: str) -> bytes:
+def statistics_pdf(
+    stats: Statistics,
+    institution_name: str,
+    title: str | None = None,
+    heading_text: str | None = None,
+) -> bytes:
+    """``title``: the document type (default "Anonymised statistics"); ``heading_text``: the
+    line over the tables (the evaluation of the pilot passes its own)."""
     header = PageHeader(
         institution_name=institution_name,
         institution_address=stats.unit_name,
         reference=stats.unit_code,
-        title=_("Anonymised statistics"),
+        title=title or _("Anonymised statistics"),
         printed_on=stats.generated_on,
         reference_label=_("Unit"),
     )
     story = [
         *title_block(
-            _("Anonymised statistics of the Model Kooperacji"),
+            heading_text or _("Anonymised statistics of the Model Kooperacji"),
             _("{unit} ({code}), as of {day}").format(
                 unit=stats.unit_name, code=stats.unit_code, day=stats.generated_on.isoformat()
             ),

@@ -15,8 +15,8 @@ from app.i18n import _
 from app.models import Action
 from app.models.enums import ActionStatus
 from app.services import plans
+from app.services.lookups import Lookups
 from app.ui.context import AppContext
-from app.ui.family.lookups import Lookups
 from app.ui.kit.form_kit import (
     ChoiceCombo,
     OptionalDateEdit,

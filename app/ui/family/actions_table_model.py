@@ -6,7 +6,7 @@ from typing import Any
 
 from app.i18n import N_, _
 from app.models.enums import ActionStatus
-from app.ui.family.lookups import Lookups
+from app.services.lookups import Lookups
 from app.ui.kit.form_kit import fmt_date
 from app.ui.kit.record_table_model import Column, RecordTableModel, iso
 

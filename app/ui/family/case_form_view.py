@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _
 from app.services.families import FamilyInput
-from app.ui.family.lookups import Lookups
+from app.services.lookups import Lookups
 from app.ui.kit.checklist_table_model import ChecklistTableModel, CheckRow
 from app.ui.kit.form_kit import (
     ChoiceCombo,

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QFormLayout, QWidget
 from app.i18n import _
 from app.models import Consent
 from app.services import consents
+from app.services.lookups import Lookups
 from app.ui.context import AppContext
 from app.ui.family.case_form_view import reasons_view
-from app.ui.family.lookups import Lookups
 from app.ui.kit.checklist_table_model import ChecklistTableModel, CheckRow
 from app.ui.kit.form_kit import (
     ChoiceCombo,

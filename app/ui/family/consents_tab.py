@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QPushButton
 
 from app.i18n import N_, _
 from app.services.casefile import FamilyFile
+from app.services.lookups import Lookups
 from app.ui.family.consent_dialog import ConsentDialog, WithdrawDialog
 from app.ui.family.consents_table_model import ConsentsTableModel, consent_state, recipients_text
 from app.ui.family.list_tab import ListTab
-from app.ui.family.lookups import Lookups
 from app.ui.family.tab_base import FamilyHost
 from app.ui.kit.form_kit import fit_columns, fmt_date
 from app.ui.kit.print_menu import print_button

@@ -17,9 +17,9 @@ from app.services import diagnosis as diagnosis_service
 from app.services import families
 from app.services.casefile import FamilyFile
 from app.services.diagnosis import DiagnosisInput, ParticipantInput, RatingInput
+from app.services.lookups import Lookups
 from app.services.workspace import Workspace
 from app.ui.family.diagnosis_view import DiagnosisView
-from app.ui.family.lookups import Lookups
 from app.ui.family.tab_base import FamilyHost, FamilyTab, TabForm, Then, run_save
 from app.ui.kit.checklist_table_model import CheckRow
 from app.ui.kit.draft_guard import DraftGuard

@@ -17,12 +17,12 @@ from app.config import atomic_write_bytes
 from app.i18n import N_, _
 from app.services import attachments
 from app.services.casefile import FamilyFile
+from app.services.lookups import Lookups
 from app.ui.family.attachment_dialog import AttachmentDialog
 from app.ui.family.attachments_table_model import AttachmentsTableModel, size_text
 from app.ui.family.file_chooser import FileChooser
 from app.ui.family.image_viewer_dialog import ImageViewerDialog
 from app.ui.family.list_tab import ListTab
-from app.ui.family.lookups import Lookups
 from app.ui.family.tab_base import FamilyHost
 from app.ui.kit.form_kit import fit_columns, fmt_date
 from app.ui.kit.safe import alive, guarded

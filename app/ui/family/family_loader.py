@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from app.services import casefile, drafts
 from app.services.casefile import FamilyFile
 from app.services.drafts import DraftInfo
+from app.services.lookups import Lookups, load_lookups
 from app.services.workspace import Workspace
-from app.ui.family.lookups import Lookups, load_lookups
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from app.models.enums import FamilyStatus
 from app.services import families
 from app.services.casefile import FamilyFile
 from app.services.changes import Changes
+from app.services.lookups import Lookups
 from app.ui.context import AppContext
 from app.ui.family.close_case_dialog import CloseCaseDialog
 from app.ui.family.consents_tab import ConsentsTab
@@ -40,7 +41,6 @@ from app.ui.family.drafts_banner import DraftsBanner
 from app.ui.family.family_loader import Loaded, load
 from app.ui.family.history_tab import HistoryTab
 from app.ui.family.household_tab import HouseholdTab
-from app.ui.family.lookups import Lookups
 from app.ui.family.monitoring_tab import MonitoringTab
 from app.ui.family.plan_tab import PlanTab
 from app.ui.family.tab_base import FamilyTab, TabForm

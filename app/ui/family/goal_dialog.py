@@ -13,10 +13,10 @@ from app.i18n import _
 from app.models import Goal
 from app.models.enums import GAS_LEVELS
 from app.services import plans
+from app.services.lookups import Lookups
 from app.ui.context import AppContext
 from app.ui.family.domain_ratings_widget import signed
 from app.ui.family.goals_table_model import gas_text
-from app.ui.family.lookups import Lookups
 from app.ui.kit.form_kit import (
     ChoiceCombo,
     buddy_label,

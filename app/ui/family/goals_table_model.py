@@ -6,8 +6,8 @@ from typing import Any
 
 from app.i18n import N_, _
 from app.models.enums import GAS_LEVELS
+from app.services.lookups import Lookups
 from app.ui.family.domain_ratings_widget import signed
-from app.ui.family.lookups import Lookups
 from app.ui.kit.record_table_model import Column, RecordTableModel
 
 

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QVBoxLayout
 
 from app.i18n import N_, _
 from app.services.casefile import FamilyFile
-from app.ui.family.lookups import Lookups
+from app.services.lookups import Lookups
 from app.ui.family.tab_base import FamilyHost, FamilyTab
 from app.ui.registry.audit_log_view import AuditLogView
 

@@ -7,10 +7,10 @@ from PySide6.QtWidgets import QMessageBox, QVBoxLayout
 from app.i18n import N_, _
 from app.services import families, persons
 from app.services.casefile import FamilyFile
+from app.services.lookups import Lookups
 from app.ui.family.case_form_view import family_input, family_values
 from app.ui.family.case_team_table_model import CaseTeamTableModel
 from app.ui.family.household_view import HouseholdView
-from app.ui.family.lookups import Lookups
 from app.ui.family.member_dialog import MemberDialog
 from app.ui.family.members_table_model import MembersTableModel
 from app.ui.family.tab_base import FamilyHost, FamilyTab, TabForm, Then, run_save

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 from app.i18n import N_, _
 from app.services import reviews
 from app.services.casefile import FamilyFile
+from app.services.lookups import Lookups
 from app.ui.family.actions_table_model import action_title, status_label
 from app.ui.family.attainment_chart_widget import AttainmentChartWidget
 from app.ui.family.domain_ratings_widget import rating_text, signed
-from app.ui.family.lookups import Lookups
 from app.ui.family.review_dialog import ReviewDialog
 from app.ui.family.reviews_table_model import ReviewsTableModel
 from app.ui.family.tab_base import FamilyHost, FamilyTab

@@ -12,13 +12,13 @@ from app.i18n import N_, _
 from app.models.enums import PlanStatus
 from app.services import plans
 from app.services.casefile import FamilyFile
+from app.services.lookups import Lookups
 from app.ui.family.action_dialog import ActionDialog
 from app.ui.family.actions_table_model import ActionsTableModel
 from app.ui.family.commitment_dialog import CommitmentDialog
 from app.ui.family.commitments_table_model import CommitmentsTableModel
 from app.ui.family.goal_dialog import GoalDialog
 from app.ui.family.goals_table_model import GoalsTableModel
-from app.ui.family.lookups import Lookups
 from app.ui.family.plan_view import PlanView
 from app.ui.family.tab_base import FamilyHost, FamilyTab, TabForm, Then, run_save
 from app.ui.kit.draft_guard import DraftGuard

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from app.i18n import _
 from app.services import persons
+from app.services.lookups import Lookups, load_lookups
 from app.ui.context import AppContext
 from app.ui.family.case_form_view import CaseFormView, family_input
-from app.ui.family.lookups import Lookups, load_lookups
 from app.ui.family.member_checks import MemberChecks
 from app.ui.family.member_view import MemberFieldsView, person_input
 from app.ui.kit.record_dialog import RecordDialog, Submit

@@ -21,11 +21,11 @@ from app.i18n import _
 from app.models.enums import GAS_LEVELS, ActionStatus
 from app.services import deadlines, reviews
 from app.services.casefile import FamilyFile
+from app.services.lookups import Lookups
 from app.ui.context import AppContext
 from app.ui.family.actions_table_model import action_title, status_label, who_text
 from app.ui.family.domain_ratings_widget import DomainRatingsWidget, signed
 from app.ui.family.goals_table_model import gas_text
-from app.ui.family.lookups import Lookups
 from app.ui.family.score_grid_widget import ScoreGridWidget, ScoreRow
 from app.ui.kit.form_kit import (
     DateEdit,

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QPushButton, QWidget
 
 from app.errors import KooperacjaError, ValidationError
 from app.services.casefile import FamilyFile
+from app.services.lookups import Lookups
 from app.ui.context import AppContext
-from app.ui.family.lookups import Lookups
 from app.ui.kit.draft_guard import DraftGuard
 from app.ui.kit.form_kit import ErrorLabel, FormBinding
 from app.ui.kit.safe import guarded

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QFormLayout, QWidget
 from app.i18n import _
 from app.models import CaseTeamMember
 from app.services import families
+from app.services.lookups import Lookups
 from app.ui.context import AppContext
-from app.ui.family.lookups import Lookups
 from app.ui.kit.form_kit import ChoiceCombo, buddy_label, hint_label, line_edit
 from app.ui.kit.record_dialog import RecordDialog, Submit
 

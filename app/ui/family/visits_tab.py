@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 from app.i18n import N_, _
 from app.services import visits
 from app.services.casefile import FamilyFile
+from app.services.lookups import Lookups
 from app.ui.family.list_tab import ListTab
-from app.ui.family.lookups import Lookups
 from app.ui.family.tab_base import FamilyHost
 from app.ui.family.visit_dialog import VisitDialog
 from app.ui.family.visits_table_model import VisitsTableModel

@@ -6,18 +6,16 @@ basis; services are added and edited here and chosen in the actions of a program
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QCheckBox, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget
 
 from app.i18n import _
-from app.models import Institution, Sector, Service, ServiceArea
+from app.models import Institution, Service
 from app.services import registry
 from app.services.changes import Changes
-from app.services.reference import Code, code_list
-from app.services.workspace import Workspace
+from app.services.registry_views import CatalogData, load_catalog
 from app.ui.context import AppContext
 from app.ui.kit.form_kit import (
     ChoiceCombo,
@@ -30,23 +28,6 @@ from app.ui.kit.record_table_model import RECORD_ROLE, SORT_ROLE
 from app.ui.kit.safe import guarded
 from app.ui.registry.service_dialog import ServiceDialog
 from app.ui.registry.services_table_model import ServicesTableModel
-
-
-@dataclass(frozen=True)
-class CatalogData:
-    services: list[Service]
-    areas: list[Code]
-    sectors: list[Code]
-    institutions: list[Institution]
-
-
-def load_catalog(ws: Workspace) -> CatalogData:
-    return CatalogData(
-        services=registry.list_services(ws, include_inactive=True),
-        areas=code_list(ws, ServiceArea),
-        sectors=code_list(ws, Sector),
-        institutions=registry.list_institutions(ws),
-    )
 
 
 class AreaFilter(QSortFilterProxyModel):

@@ -9,7 +9,6 @@ whenever the registry changes (``ctx.events.data_changed``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -31,14 +30,12 @@ from app.models import (
     CooperationTeam,
     Institution,
     MeetingAttendance,
-    Sector,
     TeamMeeting,
     TeamMembership,
 )
 from app.services import registry
 from app.services.changes import Changes
-from app.services.reference import Code, code_list
-from app.services.workspace import Workspace
+from app.services.registry_views import RegistryData, load_registry
 from app.ui.context import AppContext
 from app.ui.kit.form_kit import (
     buddy_label,
@@ -69,25 +66,6 @@ SHOWN = (
     TeamMeeting,
     MeetingAttendance,
 )
-
-
-@dataclass(frozen=True)
-class RegistryData:
-    institutions: list[Institution]
-    sectors: list[Code]
-    teams: list[CooperationTeam]
-    agreements: list[Agreement]
-    meetings: list[TeamMeeting]
-
-
-def load_registry(ws: Workspace) -> RegistryData:
-    return RegistryData(
-        institutions=registry.list_institutions(ws),
-        sectors=code_list(ws, Sector),
-        teams=registry.list_teams(ws),
-        agreements=registry.list_agreements(ws),
-        meetings=registry.list_meetings(ws),
-    )
 
 
 class TeamScreen(QWidget):

@@ -8,7 +8,6 @@ for a lost laptop, revoking a device.  Replacing this device's own keys is here 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -27,26 +26,12 @@ from PySide6.QtWidgets import (
 from app.i18n import _
 from app.models.enums import Role
 from app.printing.keycard import save_card
-from app.services import reference
-from app.services.workspace import Workspace
 from app.sync import identity
 from app.sync.identity import Card, KeyInfo
+from app.sync.overview import KeysView, load_keys
 from app.ui.context import AppContext
 from app.ui.kit.widgets import label, set_role
 from app.ui.ops import error_text
-
-
-@dataclass
-class KeysView:
-    me: KeyInfo
-    peers: list[KeyInfo]
-    unit_names: dict[str, str]
-
-
-def load_keys(ws: Workspace) -> KeysView:
-    me, peers = identity.show(ws), identity.peers(ws)
-    names = reference.gmina_names(ws, {me.unit_code, *(p.unit_code for p in peers)})
-    return KeysView(me, peers, names)
 
 
 class KeysPanel(QWidget):

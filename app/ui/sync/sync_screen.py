@@ -42,15 +42,14 @@ from app.config import Settings
 from app.i18n import _
 from app.models import Device, SyncConflict, SyncKey, SyncPeer, SyncReceived, SyncSent
 from app.models.enums import Role
-from app.services import reference
 from app.services.changes import Changes
 from app.services.workspace import Workspace
-from app.sync import conflicts, identity, status, transport
+from app.sync import transport
 from app.sync.conflicts import ConflictView
 from app.sync.export import file_name_for
-from app.sync.identity import KeyInfo
 from app.sync.importer import import_bundles
 from app.sync.limits import FILE_SUFFIX
+from app.sync.overview import Snapshot, load_snapshot
 from app.sync.status import PeerStatus
 from app.ui.context import AppContext
 from app.ui.kit.widgets import label, set_role
@@ -58,20 +57,6 @@ from app.ui.ops import error_text
 from app.ui.sync.conflict_inbox import ConflictInbox
 from app.ui.sync.folder_sync import install as install_folder_sync
 from app.ui.sync.keys_panel import KeysPanel
-
-
-@dataclass
-class Snapshot:
-    me: KeyInfo
-    peers: list[PeerStatus]
-    conflicts: list[ConflictView]
-    unit_names: dict[str, str]
-
-
-def load_snapshot(ws: Workspace) -> Snapshot:
-    me, peers = identity.show(ws), status.peer_statuses(ws)
-    names = reference.gmina_names(ws, {me.unit_code, *(p.unit_code for p in peers)})
-    return Snapshot(me, peers, conflicts.list_conflicts(ws), names)
 
 
 @dataclass

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
 
 from app.commands import open_from_args, print_json
@@ -15,9 +16,20 @@ from app.config import atomic_write_bytes
 from app.errors import FileProblem, UsageError
 from app.i18n import _
 from app.printing.access import subject_access_pdf
+from app.printing.archive import handover_protocol_pdf
 from app.printing.casedata import institution_address
+from app.printing.register import register_pdf
 from app.services.casefile import home_institution
-from app.services.rodo import access, erasure, sharing, status
+from app.services.rodo import (
+    access,
+    archive,
+    audit_view,
+    erasure,
+    retention,
+    sharing,
+    status,
+)
+from app.services.rodo import register as processing_register
 
 
 def cmd_erase(args: argparse.Namespace) -> int:
@@ -129,6 +141,108 @@ def cmd_access(args: argparse.Namespace) -> int:
     return 0
 
 
+def _write(path: Path, payload: bytes) -> None:
+    try:
+        atomic_write_bytes(path, payload)
+    except OSError as exc:
+        raise FileProblem(_("The file cannot be written to this location.")) from exc
+
+
+def cmd_due(args: argparse.Namespace) -> int:
+    ws = open_from_args(args)
+    try:
+        rows = retention.due_for_archive(ws, args.on)
+    finally:
+        ws.lock()
+    if args.json:
+        print_json(
+            [
+                {
+                    "family_id": r.family_id,
+                    "case_number": r.case_number,
+                    "closed_on": r.closed_on.isoformat(),
+                    "retention_class": r.retention_class,
+                    "leaves_active_use": r.leaves_on.isoformat(),
+                    "retention_until": r.retention_until.isoformat() if r.retention_until else None,
+                }
+                for r in rows
+            ]
+        )
+        return 0
+    if not rows:
+        print(_("No case is due for the archive."))
+    for r in rows:
+        print(
+            _("{number}  closed {closed}  {cls}  due {due}  [{id}]").format(
+                number=r.case_number,
+                closed=r.closed_on.isoformat(),
+                cls=r.retention_class,
+                due=r.leaves_on.isoformat(),
+                id=r.family_id,
+            )
+        )
+    return 0
+
+
+def cmd_archive(args: argparse.Namespace) -> int:
+    package_passphrase = _package_passphrase(args)
+    out = Path(args.output)
+    ws = open_from_args(args)
+    try:
+        package = archive.prepare_archive(ws, args.family, package_passphrase)
+        home = home_institution(ws)
+        protocol = handover_protocol_pdf(
+            package, home.name if home else ws.identity.name, institution_address(home)
+        )
+        target = out / package.file_name
+        _write(target, package.data)
+        _write(out / f"protokol-{package.family_id}.pdf", protocol)
+        result = archive.complete_archive(ws, package, target, package_passphrase)
+    finally:
+        ws.lock()
+    print(
+        _(
+            "Case {number} archived: {path}; handover protocol printed; {rows} records removed."
+        ).format(number=package.case_number, path=target, rows=result.rows)
+    )
+    return 0
+
+
+def _package_passphrase(args: argparse.Namespace) -> str:
+    try:
+        text = Path(args.package_passphrase_file).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise FileProblem(_("The passphrase file cannot be read.")) from exc
+    return text.splitlines()[0] if text else ""
+
+
+def cmd_register(args: argparse.Namespace) -> int:
+    ws = open_from_args(args)
+    try:
+        if args.iod is not None:
+            processing_register.set_iod_contact(ws, args.iod)
+        entry = processing_register.collect(ws)
+    finally:
+        ws.lock()
+    _write(Path(args.output), register_pdf(entry))
+    print(_("Register entry written: {path}").format(path=args.output))
+    return 0
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    ws = open_from_args(args)
+    try:
+        sel = audit_view.AuditSelection(
+            family_id=args.family or "", person_id=args.person or "", kinds=tuple(args.kind or ())
+        )
+        payload = audit_view.export_for_iod(ws, sel)
+    finally:
+        ws.lock()
+    _write(Path(args.output), payload)
+    print(_("Audit log written: {path}").format(path=args.output))
+    return 0
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("rodo", help=_("RODO: erasure, a person's data, archiving, the register"))
     rsub = p.add_subparsers(dest="rodo_command", required=True)
@@ -145,6 +259,25 @@ def register(sub: argparse._SubParsersAction) -> None:
     a.add_argument("--format", choices=["pdf", "json"], required=True)
     a.add_argument("-o", "--output", required=True)
     a.set_defaults(func=cmd_access)
+    d = rsub.add_parser("due", help=_("closed cases due for the archive (do archiwizacji)"))
+    d.add_argument("--on", type=date.fromisoformat, default=None)
+    d.add_argument("--json", action="store_true")
+    d.set_defaults(func=cmd_due)
+    ar = rsub.add_parser("archive", help=_("hand a case over to the archive and remove it"))
+    ar.add_argument("--family", required=True)
+    ar.add_argument("--package-passphrase-file", required=True)
+    ar.add_argument("-o", "--output", required=True, help=_("folder for the package and protocol"))
+    ar.set_defaults(func=cmd_archive)
+    rg = rsub.add_parser("register", help=_("the processing register entry (art. 30) as PDF"))
+    rg.add_argument("--iod", help=_("record the IOD's contact first"))
+    rg.add_argument("-o", "--output", required=True)
+    rg.set_defaults(func=cmd_register)
+    au = rsub.add_parser("audit", help=_("the audit log for an IOD, chain verified (JSON)"))
+    au.add_argument("--family")
+    au.add_argument("--person")
+    au.add_argument("--kind", action="append", choices=sorted(audit_view.KINDS))
+    au.add_argument("-o", "--output", required=True)
+    au.set_defaults(func=cmd_audit)
     b = rsub.add_parser("basis", help=_("what case data the coordinator may receive"))
     b.add_argument("--set", choices=sorted(sharing.BASES))
     b.set_defaults(func=cmd_basis)

@@ -1,0 +1,129 @@
+"""Retention, archiving, the art. 30 register and the audit export (issue 14 §2, §5)."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+from datetime import date
+
+import pypdf
+import pytest
+from sqlalchemy import select
+
+from app import cli
+from app.errors import FileProblem, ValidationError
+from app.models import Family
+from app.printing.service import render_document
+from app.services import families, setup
+from app.services.rodo import archive, retention
+from tests.conftest import PASSPHRASE
+from tests.factories import PESEL_MOTHER
+
+ARCHIVE_PASSPHRASE = "archiwum-zakładowe-w-Narewce-2026!"
+CLOSED = date.today()
+DUE = date(CLOSED.year + 3, 1, 1)
+
+
+def _text(path) -> str:
+    reader = pypdf.PdfReader(io.BytesIO(path.read_bytes()))
+    return "".join(p.extract_text() for p in reader.pages)
+
+
+def test_jrwa_categories_and_dates():
+    assert retention.retention_years("B10") == 10
+    assert retention.retention_years("BE5") == 5
+    assert retention.retention_years("A") is None
+    assert retention.retention_years("Bc") == 0
+    with pytest.raises(ValidationError):
+        retention.retention_years("B-10; DROP")
+    closed = date(2020, 5, 1)
+    assert retention.retention_ends(closed, "B10") == date(2031, 1, 1)
+    assert retention.leaves_active_use(closed, 2) == date(2023, 1, 1)
+
+
+@pytest.fixture
+def closed_case(ws, family_case, monkeypatch, tmp_path):
+    families.close_family(ws, family_case.family_id, CLOSED, "usamodzielnienie")
+    render_document(ws, "plan", family_id=family_case.family_id)
+    monkeypatch.setenv("KOOPERACJA_PASSPHRASE", PASSPHRASE)
+    path = str(ws.path)
+    ws.lock()
+    return path, family_case
+
+
+def test_due_list_then_archive_hands_over_and_removes(closed_case, tmp_path, capsys):
+    path, case = closed_case
+    base = ["--db", path, "rodo"]
+    day_before = date(DUE.year - 1, 12, 31).isoformat()
+    assert cli.main([*base, "due", "--on", day_before, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    assert cli.main([*base, "due", "--on", DUE.isoformat(), "--json"]) == 0
+    [due] = json.loads(capsys.readouterr().out)
+    assert due["family_id"] == case.family_id and due["leaves_active_use"] == DUE.isoformat()
+    assert due["retention_until"] == date(CLOSED.year + 11, 1, 1).isoformat()
+
+    secret = tmp_path / "archiwum.pass"
+    secret.write_text(ARCHIVE_PASSPHRASE + "\n", encoding="utf-8")
+    out = tmp_path / "do-archiwum"
+    args = [*base, "archive", "--family", case.family_id]
+    assert cli.main([*args, "--package-passphrase-file", str(secret), "-o", str(out)]) == 0
+    assert "zarchiwizowana" in capsys.readouterr().out
+    package = out / f"archiwum-{case.family_id}{archive.SUFFIX}"
+    content = archive.open_package(package, ARCHIVE_PASSPHRASE)
+    assert any(p["pesel"] == PESEL_MOTHER for p in content["tables"]["person"])
+    assert content["audit_events"]
+    with pytest.raises(FileProblem):
+        archive.open_package(package, "nie-to-hasło-archiwum-2026")
+    assert PESEL_MOTHER.encode() not in package.read_bytes()
+    protocol = _text(out / f"protokol-{case.family_id}.pdf")
+    assert "przekazania" in protocol.lower() and hashlib.sha256(package.read_bytes()).hexdigest()[
+        :20
+    ] in protocol.replace("\n", "")
+
+    ws = setup.open_workspace(path, PASSPHRASE)
+    try:
+        with ws.transaction() as s:
+            assert s.scalar(select(Family.id)) is None
+    finally:
+        ws.lock()
+    assert cli.main([*base, "erasures", "--json"]) == 0
+    [erased] = json.loads(capsys.readouterr().out)
+    assert erased["reason"] == "archived"
+
+
+def test_archive_refuses_an_open_case_and_a_weak_passphrase(ws, family_case):
+    with pytest.raises(ValidationError):
+        archive.prepare_archive(ws, family_case.family_id, ARCHIVE_PASSPHRASE)
+    families.close_family(ws, family_case.family_id, CLOSED, "")
+    from app.errors import WeakPassphrase
+
+    with pytest.raises(WeakPassphrase):
+        archive.prepare_archive(ws, family_case.family_id, "1234")
+    with ws.transaction() as s:
+        assert s.get(Family, family_case.family_id) is not None
+
+
+def test_register_prints_from_the_settings_and_the_database(closed_case, tmp_path, capsys):
+    path, _case = closed_case
+    out = tmp_path / "rejestr.pdf"
+    code = cli.main(["--db", path, "rodo", "register", "--iod", "iod@narewka.pl", "-o", str(out)])
+    assert code == 0
+    text = _text(out)
+    for fragment in ("iod@narewka.pl", "SQLCipher 4", "Argon2id", "B10", "Powiatowy Urząd Pracy"):
+        assert fragment in text.replace("\n", " "), fragment
+
+
+def test_audit_export_per_case_and_kind_with_a_verifiable_chain(closed_case, tmp_path):
+    path, case = closed_case
+    out = tmp_path / "dziennik.json"
+    args = ["--db", path, "rodo", "audit", "--family", case.family_id, "--kind", "print"]
+    assert cli.main([*args, "-o", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["chain"]["verified"] is True
+    assert {e["hashed"]["action"] for e in data["events"]} == {"print"}
+    for e in data["events"]:
+        body = json.dumps(e["hashed"], sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        assert hashlib.sha256(body.encode()).hexdigest() == e["hash"]
+        assert e["family_id"] == case.family_id
+    assert cli.main(["--db", path, "rodo", "audit", "--person", "x", "-o", str(out)]) == 5

@@ -1,4 +1,4 @@
-"""The configuration guard (RELIABILITY.md §6 promise 8): no connection with the wrong settings.
+"""The configuration guard: no connection with the wrong settings.
 
 Every connection the engine hands out -- pooled, overflow, after a dispose, the vault's raw ones --
 reports SQLCipher 4.x with HMAC-SHA512 and 4096-byte pages, WAL, ``synchronous=FULL``, foreign

@@ -1,4 +1,4 @@
-"""Crash safety (RELIABILITY.md §6 promise 1): ``kill -9`` in the middle of a stream of saves.
+"""Crash safety: ``kill -9`` in the middle of a stream of saves.
 
 A child process unlocks the database and saves through the real services (visits and family
 members, each with its audit event in the same transaction), printing an acknowledgement after
@@ -31,6 +31,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select as sql_select
 from sqlalchemy.orm import Session
 
@@ -225,6 +226,7 @@ def _order(marker: str) -> tuple[int, int]:
     return int(run), int(step)
 
 
+@pytest.mark.slow
 def test_kill_nine_during_saves_loses_nothing_acknowledged(ws, db_path, tmp_path):
     family_ids = [
         families.register_family(

@@ -1,4 +1,4 @@
-"""No plaintext at rest, and keys that stay out of files and SQL (RELIABILITY.md §6 promises 4, 7).
+"""No plaintext at rest, and keys that stay out of files and SQL (a lost laptop leaks nothing).
 
 Known canary values -- names with Polish diacritics, valid PESELs, notes, an attachment, a form
 draft -- go in through the services; a dump is made to a string in memory; a command fails with

@@ -1,43 +1,35 @@
-"""The sync, keys and stats commands as a new user runs them: two installations, one stick."""
+"""The sync, keys and stats commands as a new user runs them: two installations, one stick.
+
+The commands run in-process (``tests.cli_runner``), each with its own database file.
+"""
 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pyrage
 import pytest
+from sqlalchemy import select
 
+from app.models import Institution
+from app.services.setup import open_workspace
+from tests.cli_runner import CliResult, run_cli
 from tests.conftest import PASSPHRASE
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
 def cli(tmp_path):
-    env = dict(os.environ)
-    env.update(
-        KOOPERACJA_TEST_KDF="1",
-        KOOPERACJA_PASSPHRASE=PASSPHRASE,
-        KOOPERACJA_DATA_DIR=str(tmp_path / "data"),
-    )
+    env: dict[str, str | None] = {
+        "KOOPERACJA_TEST_KDF": "1",
+        "KOOPERACJA_PASSPHRASE": PASSPHRASE,
+        "KOOPERACJA_DATA_DIR": str(tmp_path / "data"),
+    }
 
-    def run(db: str, *args: str, ok: int | None = 0) -> subprocess.CompletedProcess:
-        proc = subprocess.run(
-            [sys.executable, "-m", "app", "--db", str(tmp_path / db), *args],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-            stdin=subprocess.DEVNULL,
-        )
+    def run(db: str, *args: str, ok: int | None = 0) -> CliResult:
+        result = run_cli(["--db", str(tmp_path / db), *args], env)
         if ok is not None:
-            assert proc.returncode == ok, proc.stdout + proc.stderr
-        return proc
+            assert result.returncode == ok, result.stdout + result.stderr
+        return result
 
     return run
 
@@ -154,27 +146,16 @@ def test_conflict_resolution_from_the_command_line(cli, tmp_path):
     cli("ops.db", "sync", "import", str(tmp_path / "2.kbundle"))
     # both change the OPS's own institution record (an OPS may not change the coordinator's):
     # a conflict the coordinator decides
-    script = (
-        "import sys\n"
-        "from sqlalchemy import select\n"
-        "from app.models import Institution\n"
-        "from app.services.setup import open_workspace\n"
-        "ws = open_workspace(sys.argv[1], sys.argv[2])\n"
-        "with ws.transaction() as s:\n"
-        "    i = s.scalars(select(Institution).where(Institution.level == 'gmina',"
-        " Institution.sector_code == 'social_assistance')).first()\n"
-        "    i.phone = sys.argv[3]\n"
-        "ws.lock()\n"
-    )
-    env = dict(os.environ, KOOPERACJA_DATA_DIR=str(tmp_path / "data"), KOOPERACJA_TEST_KDF="1")
     for db, phone in (("ops.db", "85 111 11 11"), ("co.db", "85 222 22 22")):
-        subprocess.run(
-            [sys.executable, "-c", script, str(tmp_path / db), PASSPHRASE, phone],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            timeout=120,
-        )
+        ws = open_workspace(tmp_path / db, PASSPHRASE)
+        with ws.transaction() as s:
+            home = s.scalars(
+                select(Institution).where(
+                    Institution.level == "gmina", Institution.sector_code == "social_assistance"
+                )
+            ).first()
+            home.phone = phone
+        ws.lock()
     cli("ops.db", "sync", "export", "--to", co_id, "-o", str(tmp_path / "3.kbundle"))
     cli("co.db", "sync", "import", str(tmp_path / "3.kbundle"), ok=8)
     [c] = json.loads(cli("co.db", "sync", "conflicts", "--json").stdout)

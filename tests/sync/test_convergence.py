@@ -107,6 +107,7 @@ op = st.one_of(
 )
 
 
+@pytest.mark.slow
 @settings(
     max_examples=int(os.environ.get("KOOPERACJA_SYNC_EXAMPLES", "20")),
     phases=[Phase.explicit, Phase.reuse, Phase.generate],

@@ -27,7 +27,8 @@ def test_desktop_entry_is_complete():
     assert section["Exec"].startswith("kooperacja")
     assert section["Terminal"] == "false"
     assert section["Categories"].endswith(";")
-    assert section["Name[pl]"] if "Name[pl]" in section else section["Name"] == "Kooperacja"
+    assert section["Name"] == "Kooperacja"
+    assert section.get("Name[pl]", "Kooperacja") == "Kooperacja"  # a proper name: not translated
     assert "GenericName[pl]" in section and "Comment[pl]" in section
     icon = section["Icon"]
     assert (ROOT / "resources" / "icons" / f"{icon}.svg").exists()

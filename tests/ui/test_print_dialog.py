@@ -9,8 +9,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pypdf
 import pytest
+from PySide6.QtCore import QEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
 from app.printing import raster
 from app.services import audit
@@ -18,6 +19,7 @@ from app.ui.context import AppContext
 from app.ui.ops import OpRunner
 from app.ui.printing.print_dialog import PrintPreviewDialog
 from tests.printing import pdfcheck
+from tests.ui.conftest import settle
 
 pytestmark = pytest.mark.ui
 
@@ -192,9 +194,9 @@ def test_closed_dialogs_are_destroyed_on_the_gui_thread(qtbot, ctx, ws, family_c
     for _round in range(6):
         PrintPreviewDialog.ask(None, ctx, "visit", family_id=family_case.family_id)
         gc.collect()
-        qtbot.wait(20)
-    ctx.runner.wait_idle()
-    qtbot.wait(200)
+        QApplication.processEvents()
+    settle(ctx, qtbot)  # every late result has reached the GUI thread (and been ignored)
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     gc.collect()
     assert len(rounds) == 6 and all(rounds[1::2])
     assert audit.list_events(ws, family_case.family_id, limit=1)[0].detail == "visit"

@@ -1,6 +1,8 @@
-"""The ``kooperacja`` command line as a user runs it: real processes, real files.
+"""The ``kooperacja`` command line as a user runs it: real arguments, real files.
 
 Errors must be one Polish line on stderr with the documented exit code, never a traceback.
+The commands run in-process (``tests.cli_runner``); ``test_the_entry_point_is_a_real_command``
+starts the real ``python -m app`` once.
 """
 
 from __future__ import annotations
@@ -13,26 +15,18 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli_runner import CliResult, run_cli
 from tests.conftest import PASSPHRASE
 from tests.factories import PESEL_MOTHER
 
-pytestmark = pytest.mark.xdist_group("cli")
 
-
-def run(*args: str, env: dict | None = None, passphrase: str | None = PASSPHRASE, stdin=None):
-    full_env = {k: v for k, v in os.environ.items() if k != "KOOPERACJA_PASSPHRASE"}
-    full_env["KOOPERACJA_TEST_KDF"] = "1"
-    if passphrase is not None:
-        full_env["KOOPERACJA_PASSPHRASE"] = passphrase
-    full_env.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "app", *args],
-        capture_output=True,
-        text=True,
-        env=full_env,
-        stdin=stdin if stdin is not None else subprocess.DEVNULL,
-        timeout=120,
-    )
+def run(*args: str, env: dict | None = None, passphrase: str | None = PASSPHRASE) -> CliResult:
+    changes: dict[str, str | None] = {
+        "KOOPERACJA_TEST_KDF": "1",
+        "KOOPERACJA_PASSPHRASE": passphrase,
+    }
+    changes.update(env or {})
+    return run_cli(list(args), changes)
 
 
 @pytest.fixture
@@ -190,8 +184,23 @@ def test_backup_restore_passwd_check(db, tmp_path):
 
 def test_no_passphrase_in_arguments():
     r = run("--help")
+    assert r.returncode == 0
     assert "--passphrase-file" in r.stdout
     assert "--passphrase " not in r.stdout and "--password" not in r.stdout
+
+
+def test_the_entry_point_is_a_real_command(tmp_path):
+    """``python -m app`` (what the installed ``kooperacja`` runs): exit code, Polish stderr."""
+    env = {k: v for k, v in os.environ.items() if k != "KOOPERACJA_PASSPHRASE"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "app", "--db", str(tmp_path / "brak.db"), "families"],
+        capture_output=True,
+        text=True,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+    )
+    assert_clean_error(proc, 2, "Brak hasła")
 
 
 def test_pesel_search_is_exact_and_private_in_errors(db):

@@ -24,6 +24,7 @@ test: $(STAMP)
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/python tools/i18n.py check
 	$(BIN)/python tools/dead_code.py
+	$(BIN)/mypy
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n 2 --dist loadgroup
 
 bench: $(STAMP)
@@ -47,4 +48,4 @@ package: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/smoke_check.py dist/kooperacja
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .mypy_cache

@@ -1,6 +1,6 @@
 """Kooperacja: offline-first case management for the Model Kooperacji.
 
-The package is layered (see DESIGN.md and the import-linter contracts in pyproject.toml):
+The package is layered (see docs/architecture.md and the import-linter contracts in pyproject.toml):
 ``store`` and ``models`` at the bottom, ``services`` above them, ``sync`` and ``printing`` above
 services, and ``ui`` (the only Qt code) on top.
 """

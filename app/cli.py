@@ -9,9 +9,9 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from typing import NoReturn
 
 from app import __version__
-from app.commands import data, store
 from app.config import Settings
 from app.errors import KooperacjaError
 from app.i18n import _, set_language
@@ -21,23 +21,34 @@ EXIT_UNEXPECTED = 1
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse's own usage errors: exit code 2
+    def error(self, message: str) -> NoReturn:  # argparse's own usage errors: exit code 2
         self.print_usage(sys.stderr)
         sys.stderr.write(_("Error: {message}").format(message=message) + "\n")
         raise SystemExit(2)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _global_parser(*, add_help: bool = True) -> argparse.ArgumentParser:
+    """The options that come before any command (and the whole command line of ``gui``)."""
     parser = _Parser(
         prog="kooperacja",
         description=_(
             "Kooperacja: case files of the Model Kooperacji, encrypted on this computer."
         ),
+        add_help=add_help,
     )
-    parser.add_argument("--version", action="version", version=f"kooperacja {__version__}")
+    if add_help:
+        parser.add_argument("--version", action="version", version=f"kooperacja {__version__}")
     parser.add_argument("--db", help=_("path of the database file"))
     parser.add_argument("--passphrase-file", help=_("read the passphrase from this file"))
     parser.add_argument("--lang", choices=["pl", "en"], help=_("language of messages"))
+    parser.set_defaults(command=None, func=None)
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from app.commands import data, store
+
+    parser = _global_parser()
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     store.register(sub)
     data.register(sub)
@@ -79,8 +90,12 @@ def main(argv: list[str] | None = None) -> int:
     from app.logs import setup_logging
 
     setup_logging()
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    # Without a command the GUI starts: the command modules (and the printing and sync stacks
+    # they import) are loaded only for a command, so the unlock window appears sooner.
+    args, rest = _global_parser(add_help=False).parse_known_args(argv)
+    if rest:
+        args = build_parser().parse_args(argv)
     set_language(args.lang or Settings.load().language)
     if not getattr(args, "func", None):
         args.func = _gui

@@ -42,6 +42,12 @@ def config_dir() -> Path:
     return Path(override) / "config" if override else Path(_dirs.user_config_dir)
 
 
+def cache_dir() -> Path:
+    """Files the program can always make again (the compiled translation catalogue)."""
+    override = os.environ.get("KOOPERACJA_DATA_DIR")
+    return Path(override) / "cache" if override else Path(_dirs.user_cache_dir)
+
+
 def default_db_path() -> Path:
     return data_dir() / "kooperacja.db"
 

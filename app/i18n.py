@@ -1,9 +1,11 @@
 """Translation of user-facing text: one gettext catalogue shared by the core and the UI.
 
 Source strings are English; Polish (the default language) lives in
-``resources/locale/pl/LC_MESSAGES/kooperacja.po``.  The ``.po`` file is compiled in memory at first
-use, so a source checkout needs no build step.  ``N_`` marks strings that are translated later (at
-the moment they are shown), e.g. labels in module-level tables.
+``resources/locale/pl/LC_MESSAGES/kooperacja.po``.  The ``.po`` file is compiled at first use, so
+a source checkout needs no build step; the compiled catalogue is kept in the user's cache folder
+under the hash of the ``.po`` text, so later starts (the unlock window) skip the compiling.
+``N_`` marks strings that are translated later (at the moment they are shown), e.g. labels in
+module-level tables.
 
 Polish agrees with what it speaks of, so three more tools exist:
 
@@ -18,15 +20,14 @@ Polish agrees with what it speaks of, so three more tools exist:
 
 from __future__ import annotations
 
+import contextlib
 import gettext as _gettext
+import hashlib
 import io
 import threading
 from pathlib import Path
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-
-from app.config import resources_dir
+from app.config import atomic_write_bytes, cache_dir, resources_dir
 
 DOMAIN = "kooperacja"
 LANGUAGES = {"pl": "Polski", "en": "English"}
@@ -46,13 +47,33 @@ def _load(lang: str) -> _gettext.NullTranslations:
     if lang == "en":
         return _gettext.NullTranslations()
     if lang not in _loaded:
-        with catalogue_path(lang).open("rb") as f:
-            catalog = read_po(f, locale=lang, domain=DOMAIN)
-        buf = io.BytesIO()
-        write_mo(buf, catalog, use_fuzzy=False)
-        buf.seek(0)
-        _loaded[lang] = _gettext.GNUTranslations(buf)
+        _loaded[lang] = _catalogue(lang)
     return _loaded[lang]
+
+
+def _catalogue(lang: str) -> _gettext.GNUTranslations:
+    po = catalogue_path(lang).read_bytes()
+    cached = cache_dir() / "locale" / f"{DOMAIN}-{lang}-{hashlib.sha256(po).hexdigest()[:20]}.mo"
+    with contextlib.suppress(OSError, ValueError, IndexError):  # absent, or not a valid .mo
+        return _gettext.GNUTranslations(io.BytesIO(cached.read_bytes()))
+    mo = compile_catalogue(po, lang)
+    with contextlib.suppress(OSError):  # a read-only cache only costs the compiling next time
+        cached.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        for old in cached.parent.glob(f"{DOMAIN}-{lang}-*.mo"):
+            old.unlink()
+        atomic_write_bytes(cached, mo)
+    return _gettext.GNUTranslations(io.BytesIO(mo))
+
+
+def compile_catalogue(po: bytes, lang: str) -> bytes:
+    """The ``.mo`` form of a ``.po`` text (Babel; fuzzy entries left out)."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    catalog = read_po(io.BytesIO(po), locale=lang, domain=DOMAIN)
+    buf = io.BytesIO()
+    write_mo(buf, catalog, use_fuzzy=False)
+    return buf.getvalue()
 
 
 def set_language(lang: str) -> None:

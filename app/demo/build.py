@@ -29,6 +29,7 @@ from app.models import (
 )
 from app.services import audit, reference
 from app.services.families import next_case_number
+from app.services.records import table_of
 from app.services.workspace import Workspace
 
 DEFAULT_GMINA = "2005092"  # Narewka, powiat hajnowski (a Model Kooperacji test gmina)
@@ -98,7 +99,7 @@ def _write(ws: Workspace, rows: Rows, n: int) -> None:
         for model in SYNCED_MODELS:
             batch = rows.by_model.get(model)
             if batch:
-                s.execute(insert(model.__table__), batch)
+                s.execute(insert(table_of(model)), batch)
         s.info["applying_sync"] = False
         audit.record(s, "create", "demo", detail=f"{n} families")
 

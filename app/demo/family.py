@@ -62,7 +62,7 @@ def _person(
         first_name=first,
         last_name=last,
         last_name_folded=fold(last),
-        pesel=fake.pesel(date_of_birth=born, sex=sex),
+        pesel=fake.pesel(date_of_birth=born, sex=sex),  # type: ignore[arg-type]  # reads y/m/d
         document_type="",
         document_number="",
         birth_date=born,

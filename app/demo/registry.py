@@ -53,9 +53,8 @@ def ensure_registry(
         powiat_unit = s.get(TercUnit, powiat)
         if marker is not None:
             ids = dict(pair.split("=", 1) for pair in marker.value.split(";") if pair)
-            institutions = {k: v for k, v in ids.items() if not k.startswith("school:")}
-            schools = {k[7:]: v for k, v in ids.items() if k.startswith("school:")}
-            return institutions, schools
+            known = {k: v for k, v in ids.items() if not k.startswith("school:")}
+            return known, {k[7:]: v for k, v in ids.items() if k.startswith("school:")}
     seat = seat_unit.name if seat_unit else (gminas[0].name if gminas else "")
     pname = powiat_unit.name if powiat_unit else ""
     institutions: dict[str, str] = {}

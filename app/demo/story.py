@@ -121,8 +121,8 @@ def _diagnosis(
     made_on: date,
     st: Any,
     rnd: random.Random,
-) -> list[str]:
-    story = {k: [] for k in ("causes", "weaknesses", "deficits", "needs")}
+) -> None:
+    story: dict[str, list[str]] = {k: [] for k in ("causes", "weaknesses", "deficits", "needs")}
     for code in reasons:
         for k in story:
             story[k] += T.REASON_STORY.get(code, T.REASON_STORY["1"])[k]
@@ -202,7 +202,8 @@ def _plan(
         review_every_days=90,
         notes="",
     )
-    goals, actions = [], []
+    goals: list[Any] = []
+    actions: list[Any] = []
     for pos, (title, domain, levels, services) in enumerate(templates, start=1):
         baseline = rnd.choice([-2, -1, -1])
         gid = rows.add(

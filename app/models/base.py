@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import (
     Boolean,
@@ -65,7 +66,15 @@ class Base(DeclarativeBase):
     type_annotation_map = {datetime: UTCDateTime()}
 
 
-class SyncMixin:
+if TYPE_CHECKING:
+    # Every synced model is also a ``Base`` subclass; telling the type checker so lets code
+    # that walks ``SYNCED_MODELS`` use ``__tablename__``/``__table__`` without casts.
+    _MixinBase = Base
+else:
+    _MixinBase = object
+
+
+class SyncMixin(_MixinBase):
     """UUID key, HLC version, writing device and tombstone: the sync columns."""
 
     __synced__ = True

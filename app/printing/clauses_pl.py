@@ -4,9 +4,9 @@ These are formulas of Polish law (the kontrakt socjalny of art. 108 u.p.s. and t
 Dz.U. 2010 nr 218 poz. 1439, the RODO information clause of art. 13, the PZK agreement), so they
 are not run through the gettext catalogue: a translation would not be the binding text.  Headings
 and labels around them do go through ``_()``.  ``{placeholders}`` are filled by the printing code
-with escaped values.  Wording follows ``shared/domain/REFERENCE.md`` §3 and §5; items marked there
-as unverified (e.g. the exact field list of the current kontrakt template) are a sensible default
-the OPS's lawyer or IOD should confirm.
+with escaped values.  Wording follows the statutes cited with each clause (``docs/domain.md``);
+items not confirmed in a source (e.g. the exact field list of the current kontrakt template) are
+a sensible default the OPS's lawyer or IOD should confirm.
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -158,6 +159,8 @@ class Para(Paragraph):
     only when a single word is wider than the whole column (a 20,000-character string without
     spaces) is the paragraph laid out again with it on, so that nothing runs out of its cell."""
 
+    style: ParagraphStyle
+
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         if self.style.splitLongWords:
             self.style = _no_long_word_split(self.style)
@@ -251,7 +254,7 @@ def _cell(value: object, style: str) -> Flowable:
     if isinstance(value, Flowable):
         return value
     if isinstance(value, list):
-        return value  # type: ignore[return-value]  # a list of flowables stacks in one cell
+        return value  # a list of flowables stacks in one cell
     return para(EMPTY if value is None else str(value), style)
 
 
@@ -300,7 +303,7 @@ def field_table(
     data = [[para(label, "label"), _cell(value, "body")] for label, value in pairs]
     widths = [width * label_width, width * (1 - label_width)]
     table = Table(data, colWidths=widths, splitInRow=1, hAlign="LEFT")
-    commands = [
+    commands: list[tuple[Any, ...]] = [
         ("FONT", (0, 0), (-1, -1), FONT, 9),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 2),

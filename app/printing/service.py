@@ -149,7 +149,7 @@ def _case_story(data: CaseData, kind: str, review_id: str | None, visit_id: str 
         if reviewed is None:
             raise NotFound(_("The programme of this review was not found."))
         earlier = [d for d in f.diagnoses if d.made_on <= rev.held_on]
-        return review.build(data, rev, reviewed, (earlier or f.diagnoses or [None])[0]), rev.id
+        return review.build(data, rev, reviewed, next(iter(earlier or f.diagnoses), None)), rev.id
     if kind == "visit":
         done = [v for v in f.visits if v.status == "done"] + [
             v for v in f.visits if v.status != "done"

@@ -56,7 +56,7 @@ class FamilyFile:
     @property
     def current_plan(self) -> SupportPlan | None:
         active = [p for p in self.plans if p.status == "active"]
-        return (active or self.plans or [None])[0]
+        return next(iter(active or self.plans), None)
 
 
 def _live(model):

@@ -63,7 +63,7 @@ def sync_children(
     """Make a parent's live children match ``wanted`` (key value → other fields): tombstone
     those no longer wanted, update the kept ones (only what differs), add the new ones (with
     ``on_create`` values too).  Returns whether anything changed."""
-    model = parent_fk.class_
+    model: Any = parent_fk.class_
     rows = session.scalars(select(model).where(parent_fk == parent_id, model.deleted.is_(False)))
     current = {getattr(r, key): r for r in rows}
     changed = False

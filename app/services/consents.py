@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from app.errors import ValidationError
 from app.i18n import _
@@ -50,7 +51,7 @@ def save_consent(
             "valid_until": data.valid_until,
         }
         consent, changed = upsert(s, Consent, consent_id, fields, family_id=family.id)
-        recipients = {iid: {} for iid in data.institution_ids}
+        recipients: dict[Any, dict[str, Any]] = {iid: {} for iid in data.institution_ids}
         changed |= sync_children(
             s, ConsentRecipient.consent_id, consent.id, "institution_id", recipients
         )

@@ -9,7 +9,7 @@ working day (the rule of art. 57 § 4 k.p.a.).  The rules:
 * **plan end** — an active plan whose period ends within the horizon (or has ended but the plan
   was never completed);
 * **6-month update** — six months after the latest diagnosis or review of an open case (the
-  "at least every 6 months" update of the wywiad, REFERENCE.md §2);
+  "at least every 6 months" update of the wywiad, see docs/domain.md);
 * **first diagnosis** — a new case without a diagnosis: the wywiad is due 14 working days after
   the case was opened, or 2 working days for urgent reasons (§3 of the 2021 RWS regulation);
 * **visit** — planned visits that have not been recorded yet, and the "next visit" noted at a
@@ -294,9 +294,9 @@ def _case_deadlines(s: Session, families: dict[str, _Case], until: date) -> list
             due = first_diagnosis_due(family.opened_on, reasons.get(family.id, ()))
             out.append(_deadline(Kind.FIRST_DIAGNOSIS, due, family, family.id))
             continue
-        due = update_due(diag[family.id], rev.get(family.id))
-        if due is not None and due <= until:
-            out.append(_deadline(Kind.UPDATE, due, family, family.id))
+        update_on = update_due(diag[family.id], rev.get(family.id))
+        if update_on is not None and update_on <= until:
+            out.append(_deadline(Kind.UPDATE, update_on, family, family.id))
     return out
 
 

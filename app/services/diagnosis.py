@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -71,7 +72,9 @@ def save_diagnosis(
     """Create or update a diagnosis; rows of unchanged ratings keep their ids and versions."""
     with ws.transaction() as s:
         family = get_live(s, Family, family_id)
-        fields = {f: check_length(getattr(data, f), f, f, MAX_TEXT) for f in TEXT_FIELDS}
+        fields: dict[str, Any] = {
+            f: check_length(getattr(data, f), f, f, MAX_TEXT) for f in TEXT_FIELDS
+        }
         if data.made_on > date.today():
             raise ValidationError(_("The diagnosis date is in the future."), "made_on")
         fields.update(made_on=data.made_on, finalized=bool(data.finalized))

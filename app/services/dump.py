@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
 from app.i18n import _
-from app.models import CASE_MODELS, SYNCED_MODELS, AuditEvent, Institution, Setting
+from app.models import CASE_MODELS, SYNCED_MODELS, AuditEvent, Base, Institution, Setting
 from app.services import audit
 from app.services.record_rules import InvalidRecord, RecordChecker
 from app.services.records import all_records, canonical_json, from_record, table_of
@@ -100,9 +100,9 @@ def load_data(ws: Workspace, data: dict[str, Any]) -> int:
         events = tables.get(AuditEvent.__tablename__, [])
         own = {(d, q) for d, q in s.execute(select(AuditEvent.device_id, AuditEvent.seq))}
         for r in events:
-            values = from_record(AuditEvent, r)
-            if (values.get("device_id"), values.get("seq")) not in own:
-                s.execute(insert(table_of(AuditEvent)), [values])
+            event = from_record(AuditEvent, r)
+            if (event.get("device_id"), event.get("seq")) not in own:
+                s.execute(insert(table_of(AuditEvent)), [event])
                 count += 1
         s.flush()
         del s.info["applying_sync"]
@@ -122,7 +122,7 @@ def load_data(ws: Workspace, data: dict[str, Any]) -> int:
     return count
 
 
-def _decoded(model: type, rows: Any) -> list[dict[str, Any]]:
+def _decoded(model: type[Base], rows: Any) -> list[dict[str, Any]]:
     """Column values of a table's records, each record named by its position if it is bad."""
     if not isinstance(rows, list):
         raise ValidationError(_("This file is not a Kooperacja JSON export."), "file")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -57,8 +58,8 @@ class Duplicate:
     reason: str  # "pesel" | "name_birth"
 
 
-def _validated(data: PersonInput) -> dict:
-    fields = {
+def _validated(data: PersonInput) -> dict[str, Any]:
+    fields: dict[str, Any] = {
         "first_name": require_text(data.first_name, "first_name", _("First name"), 100),
         "last_name": require_text(data.last_name, "last_name", _("Surname"), 100),
         "relation": check_choice(data.relation, Relation, "relation", _("Relation")),

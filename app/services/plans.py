@@ -105,7 +105,7 @@ def save_plan(
         return plan
 
 
-def _next_position(s: Session, model: type, plan_id: str) -> int:
+def _next_position(s: Session, model: type[Goal | Action | Commitment], plan_id: str) -> int:
     top = s.scalar(select(func.max(model.position)).where(model.plan_id == plan_id))
     return (top or 0) + 1
 

@@ -250,7 +250,9 @@ class RecordChecker:
         """``batch`` holds (table, values, where); raises ``InvalidRecord`` at the first bad one."""
         items = list(batch)
         for table, values, _where in items:
-            self._ids.setdefault(table, set()).add(values.get("id"))
+            ids = self._ids.setdefault(table, set())
+            if values.get("id") is not None:
+                ids.add(values["id"])
         for table, values, where in items:
             try:
                 check_values(table, values)
@@ -276,7 +278,7 @@ class RecordChecker:
         model = MODEL_BY_TABLE.get(table)
         if model is None:
             return
-        for fk in model.__table__.foreign_keys:  # type: ignore[attr-defined]
+        for fk in model.__table__.foreign_keys:
             target = fk.column.table.name
             value = values.get(fk.parent.key)
             if value is None or value in self._ids.get(target, set()):

@@ -9,6 +9,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -17,11 +18,12 @@ from app.config import resources_dir
 from app.errors import FileProblem, ValidationError
 from app.i18n import _, current_language
 from app.models import HelpReason, LifeDomain, Sector, Service, ServiceArea, Setting, TercUnit
+from app.models.reference import CodeListMixin
 from app.services.text import fold
 from app.services.workspace import Workspace
 
 CATALOG_NAMESPACE = uuid.UUID("6f1d3c52-8a0e-4f6b-9a57-4b0e2f6d9c11")
-CODE_LISTS = {
+CODE_LISTS: dict[type[Any], str] = {
     HelpReason: "help_reasons.csv",
     LifeDomain: "life_domains.csv",
     Sector: "sectors.csv",
@@ -158,7 +160,7 @@ class Code:
     label: str
 
 
-def code_list(ws: Workspace, model: type) -> list[Code]:
+def code_list(ws: Workspace, model: type[CodeListMixin]) -> list[Code]:
     lang = current_language()
     with ws.transaction() as s:
         rows = s.scalars(select(model).where(model.active.is_(True)).order_by(model.sort)).all()

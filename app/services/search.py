@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Select, and_, column, func, select, union
+from sqlalchemy import ColumnElement, CompoundSelect, Select, and_, column, func, select, union
 from sqlalchemy.orm import Session
 
 from app.models import Family, Person, TercUnit
@@ -77,7 +77,7 @@ def _range(column, key: str):  # SQL expression helpers
     return and_(column >= key, column < prefix_upper_bound(key))
 
 
-def _token_matches(token: str) -> Select:
+def _token_matches(token: str) -> CompoundSelect:
     """Family ids matching one search word in any of the searchable fields."""
     key = fold(token)
     parts: list[Select] = []
@@ -124,7 +124,7 @@ def _search(
     offset: int,
     limit: int,
 ) -> FamilyPage:
-    conditions = [Family.deleted.is_(False)]
+    conditions: list[ColumnElement[bool]] = [Family.deleted.is_(False)]
     for token in text.replace(",", " ").split()[:5]:
         conditions.append(Family.id.in_(_token_matches(token)))
     if status:
@@ -137,8 +137,8 @@ def _search(
         # One JSON parameter, not one per family (there may be thousands of them).
         late_ids = select(column("value")).select_from(func.json_each(json.dumps(late)))
         conditions += [Family.id.in_(late_ids), Family.status != FamilyStatus.CLOSED]
-    order = SORT_COLUMNS.get(sort, Family.case_number)
-    order = order.desc() if descending else order.asc()
+    sort_column = SORT_COLUMNS.get(sort, Family.case_number)
+    order = sort_column.desc() if descending else sort_column.asc()
     q = (
         select(Family)
         .where(*conditions)

@@ -13,12 +13,16 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.config import Settings
 from app.errors import WrongPassphrase
 from app.i18n import _
-from app.services import setup
-from app.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    # The unlock window holds a throttle before anything else is loaded: the ORM and the
+    # store (``setup``) are imported when a passphrase is tried, on the DB worker.
+    from app.services.workspace import Workspace
 
 FREE_ATTEMPTS = 2
 MAX_DELAY_SECONDS = 300
@@ -95,6 +99,8 @@ def open_throttled(
     path: Path | str, passphrase: str | bytes | bytearray, throttle: UnlockThrottle | None = None
 ) -> Workspace:
     """``setup.open_workspace`` under the growing wait: refused while it lasts, counted after."""
+    from app.services import setup
+
     throttle = throttle or UnlockThrottle()
     left = throttle.wait_seconds()
     if left > 0:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from enum import Enum
 
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.pl import nip as stdnum_nip
@@ -112,7 +113,7 @@ def check_period(start: date | None, end: date | None, field: str = "period_to")
         raise ValidationError(_("The end date is earlier than the start date."), field)
 
 
-def check_choice(value: str, allowed: set[str] | type, field: str, label: str) -> str:
+def check_choice(value: str, allowed: set[str] | type[Enum], field: str, label: str) -> str:
     options = {m.value for m in allowed} if isinstance(allowed, type) else set(allowed)
     if value not in options:
         raise ValidationError(

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import event, func, select
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
@@ -139,7 +140,7 @@ class Workspace:
             written.add(name, ())
             return
         params = state.parameters
-        rows = params if isinstance(params, list) else [params] if params else []
+        rows: list[Any] = params if isinstance(params, list) else [params] if params else []
         key = "id" if name == Family.__tablename__ else "family_id"
         known = state.is_insert and rows and all(key in row for row in rows)
         written.add(name, [row[key] for row in rows] if known else None)

@@ -3,7 +3,7 @@
 ``connect()`` is the single place where a key meets SQLCipher.  The key is passed as a raw hex
 key (``PRAGMA key = "x'…'"``): the SQL text contains only hex digits we produced, never user
 input.  SQLAlchemy engines get their connections through ``creator=``, so the key is never in a
-URL either.  Each connection asserts the settings that RELIABILITY.md promises (cipher 4.x, WAL,
+URL either.  Each connection asserts the settings the store promises (cipher 4.x, WAL,
 ``synchronous=FULL``, foreign keys, memory temp store, secure delete, no extension loading).
 """
 

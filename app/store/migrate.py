@@ -1,37 +1,45 @@
 """Schema migrations with Alembic, run on an already-keyed SQLCipher connection.
 
 The migration scripts in ``app/store/migrations/versions`` are the source of truth for the
-schema; a test checks that they match the ORM models exactly.
+schema; a test checks that they match the ORM models exactly.  Alembic is imported when a
+migration is looked at, not with this module: the unlock window appears before any is needed.
 """
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlcipher3.dbapi2 as sqlcipher
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine
 from sqlalchemy.pool import StaticPool
 
 from app.errors import StorageError
 from app.i18n import _
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
 
 
 def head_revision() -> str:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    if head is None:  # only if the shipped migrations folder is empty
+        raise RuntimeError("no database migrations found")
+    return head
 
 
 def _engine_for(conn: sqlcipher.Connection):
@@ -40,6 +48,8 @@ def _engine_for(conn: sqlcipher.Connection):
 
 
 def current_revision(conn: sqlcipher.Connection) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     engine = _engine_for(conn)
     with engine.connect() as sa_conn:
         return MigrationContext.configure(sa_conn).get_current_revision()
@@ -47,6 +57,9 @@ def current_revision(conn: sqlcipher.Connection) -> str | None:
 
 def upgrade_to_head(conn: sqlcipher.Connection, target: str = "head") -> None:
     """Bring the schema up to ``target``; refuse a database made by a newer version."""
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     current = current_revision(conn)
     if current is not None and script.get_revision(current) is None:

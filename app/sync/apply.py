@@ -241,12 +241,12 @@ def _merge_base(s: Session, peer: str, tbl: str, rows: dict[str, VV]) -> None:
     ids = list(rows)
     existing: dict[str, VV] = {}
     for i in range(0, len(ids), 500):
-        for row_id, vv in s.execute(
+        for row_id, stored in s.execute(
             select(SyncBase.row_id, SyncBase.vv).where(
                 SyncBase.peer == peer, SyncBase.tbl == tbl, SyncBase.row_id.in_(ids[i : i + 500])
             )
         ):
-            existing[row_id] = vv_loads(vv)
+            existing[row_id] = vv_loads(stored)
     inserts, updates = [], []
     for row_id, vv in rows.items():
         if row_id in existing:
@@ -259,10 +259,10 @@ def _merge_base(s: Session, peer: str, tbl: str, rows: dict[str, VV]) -> None:
             inserts.append({"peer": peer, "tbl": tbl, "row_id": row_id, "vv": vv_dumps(vv)})
     if inserts:
         for i in range(0, len(inserts), 5000):
-            s.execute(insert(SyncBase.__table__), inserts[i : i + 5000])
+            s.execute(insert(table_of(SyncBase)), inserts[i : i + 5000])
     if updates:
         s.execute(
-            update(SyncBase.__table__)
+            update(table_of(SyncBase))
             .where(
                 and_(
                     SyncBase.__table__.c.peer == bindparam("b_peer"),

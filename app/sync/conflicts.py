@@ -157,7 +157,7 @@ def resolve(ws: Workspace, conflict_id: str, take: str) -> ConflictView:
             raise ConflictError(_("This conflict has already been resolved."))
         model = TABLES.get(c.tbl)
         row = s.get(model, c.row_id) if model else None
-        if row is None:
+        if model is None or row is None:
             raise NotFound(_("The record of this conflict no longer exists."))
         chosen = json.loads(c.mine if take == "mine" else c.theirs)
         values = from_record(model, {"id": c.row_id, c.field: chosen})

@@ -28,6 +28,7 @@ from app import __version__
 from app.errors import SyncError
 from app.i18n import _
 from app.models import SYNCED_MODELS, AuditEvent, Device, Family, utcnow
+from app.models.base import SyncMixin
 from app.models.sync_state import SyncBase, SyncPeer, SyncReceived, SyncRow, SyncSent, SyncSentRow
 from app.services import audit
 from app.services.records import table_of, to_record
@@ -90,7 +91,7 @@ def scope_unit(me: Device, peer: Device) -> str | None:
 
 
 def _select_rows(
-    model: type, peer_id: str, unit: str | None, full: bool, gated: bool = False
+    model: type[SyncMixin], peer_id: str, unit: str | None, full: bool, gated: bool = False
 ) -> Any:
     table = table_of(model)
     tbl = model.__tablename__
@@ -223,7 +224,7 @@ def export_bundle(
             rotation = identity.rotation_announcement(me)
         bundle_id = str(uuid.uuid4())
         created = utcnow()
-        data = {
+        data: dict[str, Any] = {
             "format": FORMAT,
             "format_version": FORMAT_VERSION,
             "schema": head_revision(),
@@ -296,7 +297,7 @@ def export_bundle(
             )
         )
         for i in range(0, len(sent_rows), 5000):
-            s.execute(insert(SyncSentRow.__table__), sent_rows[i : i + 5000])
+            s.execute(insert(table_of(SyncSentRow)), sent_rows[i : i + 5000])
         state.out_seq = seq
         state.out_hash = manifest.digest(manifest_bytes)
         state.out_at = created

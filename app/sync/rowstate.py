@@ -221,7 +221,7 @@ def refresh(session: Session, device_id: str, tick: Any) -> int:
 
 
 def upsert_rows(session: Session, rows: list[dict[str, Any]]) -> None:
-    stmt = sqlite_insert(SyncRow.__table__)
+    stmt = sqlite_insert(table_of(SyncRow))
     stmt = stmt.on_conflict_do_update(
         index_elements=["tbl", "row_id"],
         set_={c: stmt.excluded[c] for c in ("version", "family_id", "shadow", "stamps", "vv")},

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,6 +49,7 @@ class Incoming:
 
 def _depth(value: Any, limit: int) -> int:
     """Nesting depth of a parsed JSON value, stopping once past ``limit``."""
+    children: Iterable[Any]
     if isinstance(value, dict):
         children = value.values()
     elif isinstance(value, list):

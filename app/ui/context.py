@@ -7,12 +7,16 @@ Panels get an ``AppContext`` instead of the main window (no god object): they ca
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 
 from app.errors import StorageError
 from app.i18n import _
-from app.services.workspace import Workspace
 from app.ui.ops import OpRunner
+
+if TYPE_CHECKING:
+    from app.services.workspace import Workspace
 
 
 class AppEvents(QObject):

@@ -8,6 +8,7 @@ the packaging smoke check uses it to prove the built program starts.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import sys
@@ -24,6 +25,12 @@ from app.ui.theme import apply_theme, install_qt_translations, qt_translated
 
 log = logging.getLogger(__name__)
 SMOKE_ENV = "KOOPERACJA_SMOKE_TEST"
+CORE_MODULES = (
+    "app.services.setup",
+    "alembic.command",
+    "alembic.script",
+    "alembic.runtime.migration",
+)
 
 
 def database_path(db: str | None, settings: Settings) -> Path:
@@ -59,6 +66,9 @@ def run_gui(db: str | None = None, *, demo_families: int = 0, demo_seed: int | N
         demo_seed=demo_seed,
     )
     first = session.start()
+    # The first window is up: the core (SQLAlchemy, the models, Alembic) is imported on the DB
+    # worker while the user types the passphrase, so neither waits for the other.
+    QTimer.singleShot(0, lambda: ctx.runner.run(_import_core))
     if os.environ.get(SMOKE_ENV) == "1":
 
         def report() -> None:
@@ -80,6 +90,13 @@ def run_gui(db: str | None = None, *, demo_families: int = 0, demo_seed: int | N
         ctx.runner.shutdown()
         _dispose(app, session)
     return int(code)
+
+
+def _import_core() -> None:
+    """What unlocking needs, imported once on the DB worker (``app.store.migrate`` and the
+    unlock window import these only when used)."""
+    for name in CORE_MODULES:
+        importlib.import_module(name)
 
 
 def _dispose(app: QApplication, session: SessionController) -> None:

@@ -16,29 +16,31 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from app.config import Settings
 from app.i18n import _, set_language
-from app.services import database, drafts, search
-from app.services.setup_flow import SetupFlow
-from app.services.workspace import Workspace
 from app.ui import clipboard
 from app.ui.context import AppContext
-from app.ui.drafts import family_id_of
-from app.ui.drafts_dialog import DraftRecoveryDialog
 from app.ui.family_launcher import FamilyLauncher
 from app.ui.idle import IdleWatcher
 from app.ui.main_window import MainWindow
 from app.ui.ops import show_error
 from app.ui.screen_lock import ScreenLockWatcher
-from app.ui.setup_wizard import SetupWizard
 from app.ui.sync import folder_sync
 from app.ui.theme import install_qt_translations
 from app.ui.unlock_window import UnlockWindow
+
+if TYPE_CHECKING:
+    # The core and the first-run wizard are imported where they are used: the unlock window
+    # appears before SQLAlchemy, the models or the wizard's TERYT register are loaded.
+    from app.services import drafts
+    from app.services.setup_flow import SetupFlow
+    from app.services.workspace import Workspace
+    from app.ui.setup_wizard import SetupWizard
 
 log = logging.getLogger(__name__)
 
@@ -114,6 +116,9 @@ class SessionController(QObject):
         return self.show_wizard()
 
     def show_wizard(self, flow: SetupFlow | None = None) -> SetupWizard:
+        from app.services.setup_flow import SetupFlow
+        from app.ui.setup_wizard import SetupWizard
+
         self.wizard = SetupWizard(self.ctx, flow or SetupFlow(self.db_path))
         self.wizard.created.connect(self.enter)
         self.wizard.rejected.connect(self.quit)
@@ -168,10 +173,15 @@ class SessionController(QObject):
 
     # -- drafts ----------------------------------------------------------------------------
     def offer_drafts(self) -> None:
+        from app.services import drafts
+
         if self.ctx.is_unlocked:
             self.ctx.runner.run(drafts.list_drafts, self.ctx.ws, success=self._drafts_listed)
 
     def _drafts_listed(self, found: list[drafts.DraftInfo]) -> None:
+        from app.ui.drafts import family_id_of
+        from app.ui.drafts_dialog import DraftRecoveryDialog
+
         if not found or not self.ctx.is_unlocked or self.main_window is None:
             return
         for key in DraftRecoveryDialog.ask(self.main_window, found):
@@ -189,6 +199,8 @@ class SessionController(QObject):
         count, self.demo_families = self.demo_families, 0
 
         def fill(ws: Workspace, progress) -> int:
+            from app.services import search
+
             if search.search_families(ws, limit=1).total:
                 return 0  # an existing demo database keeps its data
             return demo.generate(
@@ -277,6 +289,7 @@ class SessionController(QObject):
         self._restoring = True
         self.place = Place()
         self.ctx.lock()
+        from app.services import database
 
         def done(result: tuple[Workspace, Path | None]) -> None:
             ws, kept = result

@@ -8,20 +8,24 @@ scanner to a context (idempotent), which the Synchronizacja screen and the shell
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.config import Settings
-from app.services.workspace import Workspace
-from app.sync import transport
-from app.sync.transport import ScanItem
 from app.ui.context import AppContext
+
+if TYPE_CHECKING:
+    from app.services.workspace import Workspace
+    from app.sync.transport import ScanItem
 
 log = logging.getLogger(__name__)
 INTERVAL_MS = 5 * 60 * 1000
 
 
 def scan_folders(ws: Workspace, inbox: str, outbox: str) -> list[ScanItem]:
+    from app.sync import transport  # on the DB worker, at the first scan (not at start-up)
+
     items = transport.scan_inbox(ws, inbox) if inbox else []
     if outbox:
         items += transport.fill_outbox(ws, outbox)

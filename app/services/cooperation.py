@@ -32,9 +32,12 @@ OPS_SECTOR = "social_assistance"
 
 
 class PartyLike(Protocol):
-    institution_id: str
-    representative: str
-    side: str
+    @property
+    def institution_id(self) -> str: ...
+    @property
+    def representative(self) -> str: ...
+    @property
+    def side(self) -> str | None: ...
 
 
 def is_ops(institution: Institution) -> bool:

@@ -344,7 +344,7 @@ def _noted_next_visits(s: Session, families: dict[str, _Case], until: date) -> l
     seen: set[str] = set()
     for visit_id, family_id, visit_on, next_on in s.execute(q):
         family = families.get(family_id)
-        if family is None or family_id in seen:  # two visits on one day: one next visit
+        if family is None or next_on is None or family_id in seen:  # two visits a day: one
             continue
         seen.add(family_id)
         detail = _("noted at the visit of {date}").format(date=visit_on.strftime("%d.%m.%Y"))

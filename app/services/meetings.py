@@ -110,7 +110,7 @@ def _late_actions(s: Session, families: dict, on: date) -> list[AgendaItem]:
     )
     out = []
     for action_id, end_on, fid, short, name in s.execute(q):
-        if fid in families:
+        if fid in families and end_on is not None:
             out.append(
                 AgendaItem(
                     "late_action", end_on, fid, families[fid][0], action_id, short or name or ""

@@ -135,7 +135,7 @@ def _search(
         due = deadlines.review_due_by_family(s)
         late = sorted(fid for fid, day in due.items() if day < overdue_on)
         # One JSON parameter, not one per family (there may be thousands of them).
-        late_ids = select(column("value")).select_from(func.json_each(json.dumps(late)))
+        late_ids: Select = select(column("value")).select_from(func.json_each(json.dumps(late)))
         conditions += [Family.id.in_(late_ids), Family.status != FamilyStatus.CLOSED]
     sort_column = SORT_COLUMNS.get(sort, Family.case_number)
     order = sort_column.desc() if descending else sort_column.asc()

@@ -109,7 +109,7 @@ def _select_rows(
         of_gmina = select(Family.id).where(Family.gmina_code == unit)
         q = q.where(or_(SyncRow.family_id.in_(of_gmina), SyncRow.family_id.in_(held)))
     if gated and tbl in CASE_TABLES:  # consent gates sharing (app.services.rodo.sharing)
-        q = q.where(sharing.row_filter(tbl, SyncRow.family_id))
+        q = q.where(sharing.row_filter(tbl, SyncRow.__table__.c.family_id))
     return q.select_from(joined).order_by(table.c.id)
 
 

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from app.errors import NotFound
 from app.i18n import N_, _
 from app.models import AuditEvent, Consent, ConsentRecipient, Device, Family, Institution, Person
+from app.models.base import SyncMixin
 from app.models.sync_state import SyncBase
 from app.services import audit
 from app.services.records import to_record
@@ -199,7 +200,7 @@ def _home_id(s: Session) -> str:
     return row.value if row else ""
 
 
-def _models() -> list[type]:
+def _models() -> list[type[SyncMixin]]:
     from app.models import SYNCED_MODELS
 
     return list(SYNCED_MODELS)

@@ -37,6 +37,7 @@ from app.models import (
 )
 from app.models.sync_state import SyncBase, SyncConflict, SyncRow, SyncSentRow
 from app.services import audit
+from app.services.records import table_of
 from app.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -153,7 +154,7 @@ def erase_rows(s: Session, family_id: str, erasure_id: str) -> Removed:
         existing |= set(s.scalars(select(ErasedRow.digest).where(ErasedRow.digest.in_(chunk))))
     fresh = [r for r in fresh if r["digest"] not in existing]
     if fresh:
-        s.execute(insert(ErasedRow.__table__), fresh)
+        s.execute(insert(table_of(ErasedRow)), fresh)
     s.merge(Setting(key=VACUUM_PENDING, value="1"))
     log.info("erased a case: %d rows, %d audit entries redacted", rows, redacted)
     return Removed(rows, all_ids, redacted)

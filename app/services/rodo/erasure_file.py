@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from app.config import atomic_write_bytes
 from app.models import Device, ErasureNotice, Family
 from app.models.sync_state import SyncKey
-from app.services.records import from_record, to_record
+from app.services.records import from_record, table_of, to_record
 from app.services.rodo.erasure import digest, erase_rows, vacuum_if_pending
 from app.services.workspace import Workspace
 
@@ -109,7 +109,7 @@ def reapply(ws: Workspace) -> int:
                 except Exception:  # a damaged entry is skipped, not fatal
                     log.warning("erasure list entry unreadable")
                     continue
-                s.execute(insert(ErasureNotice.__table__), [values])
+                s.execute(insert(table_of(ErasureNotice)), [values])
                 family_id = families.get(values["family_digest"])
                 if family_id is not None:
                     erase_rows(s, family_id, values["id"])

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -48,6 +49,9 @@ class _Incoming(Protocol):
 
     @property
     def state(self) -> Any: ...
+
+
+_R = TypeVar("_R", bound=_Incoming)
 
 
 @dataclass
@@ -89,10 +93,10 @@ def _may_erase(s: Session, origin: str, family: Family) -> bool:
 
 
 def gate(
-    s: Session, ws: Workspace, sender: str, sender_role: str, records: list[_Incoming]
-) -> tuple[list[_Incoming], GateResult]:
+    s: Session, ws: Workspace, sender: str, sender_role: str, records: list[_R]
+) -> tuple[list[_R], GateResult]:
     result = GateResult()
-    kept: list[_Incoming] = []
+    kept: list[_R] = []
     notices = [r for r in records if r.tbl == "erasure_notice"]
     families: dict[str, str] | None = None
     refused: set[int] = set()
@@ -149,7 +153,7 @@ def _refers_to(record: dict[str, Any]) -> set[str]:
     }
 
 
-def _erased_digests(s: Session, records: list[_Incoming]) -> set[str]:
+def _erased_digests(s: Session, records: Sequence[_Incoming]) -> set[str]:
     wanted = sorted({d for item in records for d in _refers_to(item.state.record)})
     found: set[str] = set()
     for i in range(0, len(wanted), _CHUNK):

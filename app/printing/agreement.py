@@ -19,7 +19,7 @@ from app.printing.signatures import Signatory, signature_section
 
 TITLE = N_("Cooperation agreement")
 # The heading of each kind of agreement (the document type stays TITLE).
-HEADINGS = {
+HEADINGS: dict[str, str] = {
     AgreementKind.PZK: TITLE,
     AgreementKind.WZK: TITLE,  # its own title says what it forms (a longer line would break)
     AgreementKind.TRIPARTITE: N_("Tripartite cooperation agreement"),
@@ -66,7 +66,7 @@ def subtitle(title: str) -> str:
 
 def team_name(name: str, kind: str = TeamKind.PZK) -> str:
     """The team's name as the agreement says it, without "… Zespół Kooperacji" twice."""
-    own = ("partnerski zespół", "partnerskiego zespołu", "gminno-powiatowy zespół")
+    own: tuple[str, ...] = ("partnerski zespół", "partnerskiego zespołu", "gminno-powiatowy zespół")
     own += ("powiatowo-gminny zespół", "wojewódzki zespół")
     if name.strip().lower().startswith(own):
         return name.strip()

@@ -159,6 +159,8 @@ def _decisions(s, meeting_id: str) -> list[tuple[MeetingDecision, str]]:
 
 def build_team(ws: Workspace, kind: str, ids: Ids, title: str, day: date) -> Built:
     home = casefile.home_institution(ws)
+    meeting: TeamMeeting | None
+    team: CooperationTeam | None
     if kind == "minutes":
         if not ids.meeting_id:
             raise UsageError(_("The minutes need --meeting ID."))

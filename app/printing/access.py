@@ -9,9 +9,28 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Spacer
 
 from app.i18n import N_, _
+from app.models.enums import (
+    ActionStatus,
+    AttachmentKind,
+    CommitmentStatus,
+    Disability,
+    Education,
+    Employment,
+    FamilyStatus,
+    IdDocument,
+    LabelledEnum,
+    ParticipantKind,
+    PlanOutcome,
+    PlanStatus,
+    ReferralDecision,
+    Relation,
+    Sex,
+    SubjectKind,
+    VisitStatus,
+)
 from app.printing.layout import (
     PageHeader,
     build_pdf,
@@ -81,21 +100,126 @@ FIELD_LABELS: dict[str, str] = {
     "valid_until": N_("Valid until"),
     "withdrawn_on": N_("Withdrawn on"),
     "withdrawal_note": N_("Reason for withdrawal"),
+    "subject_kind": N_("Who the case is about"),
+    "made_on": N_("Date"),
+    "causes": N_("Causes of the difficult situation"),
+    "strengths": N_("Strengths"),
+    "weaknesses": N_("Weaknesses"),
+    "resources": N_("Resources"),
+    "deficits": N_("Deficits"),
+    "needs": N_("Needs"),
+    "expectations": N_("Expectations"),
+    "family_view": N_("The family's view"),
+    "conclusions": N_("Conclusions"),
+    "author": N_("Author"),
+    "finalized": N_("Finalised"),
+    "domain_code": N_("Life domain"),
+    "rating": N_("Rating"),
+    "note": N_("Note"),
+    "kind": N_("Kind"),
+    "name": N_("Name"),
+    "role": N_("Role"),
+    "function": N_("Function"),
+    "email": N_("E-mail"),
+    "reason_code": N_("Reason for help"),
+    "noted_on": N_("Noted on"),
+    "number": N_("Number"),
+    "period_from": N_("From"),
+    "period_to": N_("To"),
+    "main_goal": N_("Main goal"),
+    "adopted_on": N_("Adopted on"),
+    "review_every_days": N_("Review every (days)"),
+    "title": N_("Title"),
+    "description": N_("Description"),
+    "weight": N_("Weight"),
+    "baseline": N_("Starting level"),
+    "level_m2": N_("Level −2"),
+    "level_m1": N_("Level −1"),
+    "level_0": N_("Level 0 (expected)"),
+    "level_p1": N_("Level +1"),
+    "level_p2": N_("Level +2"),
+    "level": N_("Level"),
+    "sector_code": N_("Sector"),
+    "responsible_person": N_("Responsible person"),
+    "start_on": N_("Start"),
+    "end_on": N_("End"),
+    "frequency": N_("Frequency"),
+    "drop_reason": N_("Reason for dropping"),
+    "due_on": N_("Due on"),
+    "held_on": N_("Held on"),
+    "present": N_("Present"),
+    "family_attended": N_("The family attended"),
+    "summary": N_("Summary"),
+    "family_opinion": N_("The family's opinion"),
+    "next_review_on": N_("Next review"),
+    "visit_on": N_("Visit date"),
+    "purpose": N_("Purpose"),
+    "worker": N_("Worker"),
+    "next_visit_on": N_("Next visit"),
+    "filename": N_("File"),
+    "size": N_("Size (bytes)"),
+    "added_on": N_("Added on"),
 }
+
+
+# Fields whose value is a code of a value list (by table where the same name means different
+# lists), shown with its label.
+_ENUMS: dict[str, type[LabelledEnum]] = {
+    "education": Education,
+    "employment": Employment,
+    "relation": Relation,
+    "sex": Sex,
+    "disability": Disability,
+    "document_type": IdDocument,
+    "subject_kind": SubjectKind,
+    "decision": ReferralDecision,
+    "outcome": PlanOutcome,
+}
+_BY_TABLE: dict[tuple[str, str], type[LabelledEnum]] = {
+    ("family", "status"): FamilyStatus,
+    ("support_plan", "status"): PlanStatus,
+    ("action", "status"): ActionStatus,
+    ("action_status_entry", "status"): ActionStatus,
+    ("commitment", "status"): CommitmentStatus,
+    ("visit", "status"): VisitStatus,
+    ("diagnosis_participant", "kind"): ParticipantKind,
+    ("attachment", "kind"): AttachmentKind,
+}
+_HIDDEN = frozenset({"position", "sort_order", "sha256", "mime_type"})
 
 
 def _label(field: str) -> str:
     return _(FIELD_LABELS[field]) if field in FIELD_LABELS else field.replace("_", " ")
 
 
-def _pairs(record: dict[str, Any]) -> list[tuple[str, object]]:
+def _value(
+    tbl: str, name: str, value: object, sex: str, codes: dict[str, dict[str, str]]
+) -> object:
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if not isinstance(value, str):
+        return value
+    enum = _BY_TABLE.get((tbl, name)) or _ENUMS.get(name)
+    if enum is not None:
+        try:
+            return enum(value).label_for(sex)
+        except ValueError:
+            return value
+    if name in codes:
+        return codes[name].get(value, value)
+    return value
+
+
+def _pairs(
+    record: dict[str, Any],
+    tbl: str = "",
+    sex: str = "",
+    codes: dict[str, dict[str, str]] | None = None,
+) -> list[tuple[str, object]]:
     return [
-        (_label(k), v)
+        (_label(k), _value(tbl, k, v, sex, codes or {}))
         for k, v in sorted(record.items(), key=lambda kv: (kv[0] not in FIELD_LABELS, kv[0]))
-        if v not in (None, "", [], {})
-        and k != "id"
-        and not k.endswith("_id")
-        and k not in ("position", "sort_order", "sha256")
+        if v not in (None, "", [], {}) and k != "id" and not k.endswith("_id") and k not in _HIDDEN
     ]
 
 
@@ -107,6 +231,7 @@ def subject_access_pdf(data: SubjectAccess, institution_address: str = "") -> by
         title=_("Information on personal data (art. 15 RODO)"),
         printed_on=data.generated_on,
     )
+    sex = str(data.person.get("sex") or "")
     story: list[Flowable] = [
         *title_block(
             _("Information on the personal data processed (art. 15 RODO)"),
@@ -127,18 +252,22 @@ def subject_access_pdf(data: SubjectAccess, institution_address: str = "") -> by
             "note",
         ),
         heading(_("Your data")),
-        field_table(_pairs(data.person)),
+        field_table(_pairs(data.person, "person", sex)),
         heading(_("The case file")),
-        field_table(_pairs(data.family)),
+        field_table(_pairs(data.family, "family", sex, data.code_labels)),
         heading(_("Consents and their history")),
     ]
     if not data.consents:
         story.append(para(_("No consents."), "muted"))
     for c in data.consents:
-        story.append(field_table([*_pairs(c.record), (_("Recipients"), ", ".join(c.institutions))]))
+        story.append(
+            field_table(
+                [*_pairs(c.record, "consent"), (_("Recipients"), ", ".join(c.institutions))]
+            )
+        )
         story.append(
             data_table(
-                [_("When"), _("Event"), _("By")],
+                [_("When"), _("Event"), _("Who")],
                 [(a.strftime("%Y-%m-%d %H:%M"), ev, who) for a, ev, who in c.history],
                 [1.2, 2.0, 1.5],
                 empty_text=_("No events."),
@@ -167,5 +296,5 @@ def subject_access_pdf(data: SubjectAccess, institution_address: str = "") -> by
     for tbl, rows in data.records.items():
         story.append(heading(_(TABLE_LABELS[tbl]) if tbl in TABLE_LABELS else tbl, 3))
         for row in rows:
-            story.append(field_table(_pairs(row)))
+            story += [field_table(_pairs(row, tbl, sex, data.code_labels)), Spacer(1, 6)]
     return build_pdf(header, story)

@@ -72,6 +72,8 @@ class SubjectAccess:
     records: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     consents: list[ConsentEntry] = field(default_factory=list)
     recipients: list[Recipient] = field(default_factory=list)
+    # Labels of reference codes (field -> code -> label) for the printed copy.
+    code_labels: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def full_name(self) -> str:
@@ -189,8 +191,26 @@ def subject_access(ws: Workspace, person_id: str) -> SubjectAccess:
             if rows:
                 result.records[tbl] = sorted(rows, key=lambda r: r["id"])
         result.consents = _consents(s, family.id, person_id, institutions)
+        result.code_labels = _code_labels(s)
         result.recipients = _recipients(s, family.id, names)
         return result
+
+
+def _code_labels(s: Session) -> dict[str, dict[str, str]]:
+    from app.i18n import current_language
+    from app.models import HelpReason, LifeDomain, Sector
+
+    english = current_language() == "en"
+    out: dict[str, dict[str, str]] = {}
+    for name, model in (
+        ("domain_code", LifeDomain),
+        ("reason_code", HelpReason),
+        ("sector_code", Sector),
+    ):
+        out[name] = {
+            r.code: (r.label_en if english else r.label_pl) for r in s.scalars(select(model))
+        }
+    return out
 
 
 def _home_id(s: Session) -> str:

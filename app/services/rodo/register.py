@@ -124,7 +124,9 @@ def collect(ws: Workspace) -> RegisterEntry:
                 period = _("not a JRWA category: check these cases")
             else:
                 period = _("{years} years from 1 January after the case closes").format(years=years)
-            entry.retention.append(f"{cls}: {period} ({n})")
+            entry.retention.append(
+                _("{category}: {period} (cases: {n})").format(category=cls, period=period, n=n)
+            )
         entry.retention.append(
             _("Closed cases leave active use {n} years after closing (the OPS's setting).").format(
                 n=active_years(s)

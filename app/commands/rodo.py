@@ -24,6 +24,7 @@ from app.services.rodo import (
     access,
     archive,
     audit_view,
+    corrections,
     erasure,
     retention,
     sharing,
@@ -138,6 +139,25 @@ def cmd_access(args: argparse.Namespace) -> int:
             path=args.output, n=len(data.recipients)
         )
     )
+    return 0
+
+
+def cmd_correct(args: argparse.Namespace) -> int:
+    changes: dict[str, str] = {}
+    for item in args.set or []:
+        name, sep, value = item.partition("=")
+        if not sep:
+            raise UsageError(_("Give each correction as FIELD=VALUE."))
+        changes[name.strip()] = value
+    ws = open_from_args(args)
+    try:
+        changed = corrections.correct_person(ws, args.person, changes)
+    finally:
+        ws.lock()
+    if changed:
+        print(_("Corrected: {fields}.").format(fields=", ".join(changed)))
+    else:
+        print(_("Nothing to correct: the values are already recorded."))
     return 0
 
 
@@ -259,6 +279,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     a.add_argument("--format", choices=["pdf", "json"], required=True)
     a.add_argument("-o", "--output", required=True)
     a.set_defaults(func=cmd_access)
+    c = rsub.add_parser("correct", help=_("correct a person's data (art. 16 RODO)"))
+    c.add_argument("--person", required=True)
+    c.add_argument("--set", action="append", metavar="FIELD=VALUE", required=True)
+    c.set_defaults(func=cmd_correct)
     d = rsub.add_parser("due", help=_("closed cases due for the archive (do archiwizacji)"))
     d.add_argument("--on", type=date.fromisoformat, default=None)
     d.add_argument("--json", action="store_true")

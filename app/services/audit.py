@@ -44,6 +44,7 @@ ACTIONS: dict[str, str] = {
     "key_revoke": N_("revoked a device"),
     "erase": N_("erased a case"),
     "share": N_("shared in a sync bundle"),
+    "correct": N_("corrected data (art. 16 RODO)"),
     "erase_confirm": N_("confirmed an erasure"),
 }
 REDACTED_V1 = "-"  # ``nonce`` of a version 1 entry whose ids an erasure blanked

@@ -26,6 +26,19 @@ RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 ROOT = Path(__file__).resolve().parent.parent
 GOAL_S = 0.8
 SHOWN = "shown"
+MISSED = """\
+*Start-up (missed: ≤ 0.8 s).* Measured on a shared machine whose load made the bare window
+itself take 0.3–0.5 s; the ratio is the steadier figure. Before issue 12 the same measurement
+on the same machine gave 5.5 s, 12.1× a bare window: the GUI path imported the whole core
+(SQLAlchemy and every model, Alembic), and the command-line parser imported every command module
+and with them ReportLab, pypdfium2, the sync stack and `holidays`; the Polish catalogue was
+compiled from the `.po` with Babel at every start. Now the command modules load only for a
+command, the core is imported where it is used (and warmed up on the DB worker once the window
+is shown), Alembic when a migration is looked at, and the compiled catalogue is cached.
+What is left before the window is PySide6 itself, the application's Qt modules (main window,
+session, kit) and reading the cached catalogue. At the 2.3× measured here, a machine where a
+bare PySide6 window takes 0.17 s (as in the issue's own measurement) would show the unlock
+window in about 0.4 s; that is an extrapolation, not a measurement."""
 
 # The child processes.  Each prints SHOWN when its first window is shown, then exits at once.
 APP_CHILD = """
@@ -139,6 +152,8 @@ def section(app_s: list[float], bare_s: list[float], imports: list[tuple[float, 
         f"| bare PySide6: one empty QWidget | {bare_m:.2f} s | {min(bare_s):.2f} s "
         f"| {max(bare_s):.2f} s | 1× | – |",
     ]
+    if app_m > GOAL_S:
+        lines += ["", MISSED]
     if imports:
         lines += [
             "",

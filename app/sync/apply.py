@@ -121,8 +121,9 @@ class Checked:
     records: list[Incoming]
     audit_events: list[dict[str, Any]]
     missing: list[int]
-    rotation: tuple[bytes, str] | None
+    rotation: tuple[bytes, str] | None  # the sender's newest key, from its rotation chain
     audit_forked: bool = False
+    signer: tuple[bytes, str] | None = None  # the key that signed the manifest
 
 
 def apply_checked(ws: Workspace, c: Checked) -> ImportResult:
@@ -159,6 +160,7 @@ def apply_checked(ws: Workspace, c: Checked) -> ImportResult:
         device = s.get(Device, c.sender)
         assert device is not None
         _apply_keys(s, device, peer, c)
+        _peer_knows_our_key(s, peer, m["recipient"]["key"])
         if m["sender"]["role"] == "coordinator":
             _apply_revocations(s, c.sender, m["revocations"], ws.device_id)
         missing = json.loads(peer.missing) if peer.missing else []
@@ -208,8 +210,6 @@ def _apply_acks(
             sent.acked_at = utcnow()
             sent.ack_records, sent.ack_conflicts = a["records"], a["conflicts"]
             _sent_rows_to_base(s, peer.device_id, sent.seq)
-            if sent.announces_key:
-                peer.announce_key_id = None
             peer.audit_acked = max(peer.audit_acked or 0, sent.audit_seq)
             if sent.seq > (peer.acked_seq or 0):
                 peer.acked_seq = sent.seq
@@ -425,17 +425,35 @@ def _insert_audit(s: Session, sender: str, events: list[dict[str, Any]]) -> None
 
 
 def _apply_keys(s: Session, device: Device, peer: SyncPeer, c: Checked) -> None:
+    """The sender's newest key replaces the registered one; the key that signed stays accepted.
+
+    The sender keeps signing with the key it knows this device holds until this device's
+    bundles show that it holds the newest one, so that key (not merely the one registered
+    before) is the one to keep accepting meanwhile, however many rotations came in between.
+    """
     if c.rotation is not None:
         public, recipient = c.rotation
         if public != device.signing_public:
-            peer.prev_signing_public = device.signing_public
-            peer.prev_age_recipient = device.age_recipient
             device.signing_public = public
             device.age_recipient = recipient
+            if c.signer is not None and c.signer[0] != public:
+                peer.prev_signing_public, peer.prev_age_recipient = c.signer
     elif not c.signed_with_previous and peer.prev_signing_public is not None:
         # The sender now signs with its new key: the old one is no longer accepted.
         peer.prev_signing_public = None
         peer.prev_age_recipient = ""
+
+
+def _peer_knows_our_key(s: Session, peer: SyncPeer, known: str) -> None:
+    """Stop announcing our keys once the peer's bundle was made for our current key.
+
+    Not on a receipt: a receipt of a bundle that announced an older key says nothing about a
+    key made after it (two rotations between exchanges)."""
+    if peer.announce_key_id is None:
+        return
+    me = identity.self_device(s)
+    if known == identity.fingerprint(me.signing_public, me.age_recipient):
+        peer.announce_key_id = None
 
 
 def _apply_revocations(

@@ -20,10 +20,30 @@ AGE_MAGIC = b"age-encryption.org/v1\n"
 CHUNK = 64 * 1024
 TAG = 16
 NONCE = 16
+MAX_HEADER_BYTES = 8 * 1024
+MAX_STANZAS = 4
 
 
 def seal(plaintext: bytes, recipient: str) -> bytes:
     return pyrage.encrypt(plaintext, [pyrage.x25519.Recipient.from_str(recipient)])
+
+
+def check_header(ciphertext: bytes) -> None:
+    """Refuse an oversized age header before any key is tried.
+
+    Each recipient stanza costs an X25519 operation, and a header of thousands of stanzas
+    (no key needed to make one) costs minutes (RELIABILITY §4: the Crypt::Age CVE).  A bundle
+    has one stanza, plus the one "grease" stanza rage adds; the header is a few hundred bytes.
+    """
+    if not ciphertext.startswith(AGE_MAGIC):
+        raise refused("not_a_bundle")
+    end = ciphertext.find(b"\n--- ", 0, MAX_HEADER_BYTES)
+    if end < 0:
+        if len(ciphertext) < MAX_HEADER_BYTES:
+            return  # no complete header at all: told apart by ``open_sealed`` (truncated)
+        raise refused("age_header", detail="size")
+    if ciphertext.count(b"\n-> ", 0, end + 1) > MAX_STANZAS:
+        raise refused("age_header", detail="recipients")
 
 
 def _payload_length(ciphertext: bytes) -> int | None:

@@ -42,6 +42,10 @@ def _messages() -> dict[str, str]:
         "tampered": _(
             "The bundle file was altered or damaged: its encrypted content does not verify."
         ),
+        "age_header": _(
+            "The bundle's encryption header is not one Kooperacja makes ({detail}): it was "
+            "refused before any key was tried."
+        ),
         "container": _("The inside of the bundle is malformed ({detail})."),
         "member_path": _(
             "The bundle contains a part named like a file path ({name}); it was refused."

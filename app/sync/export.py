@@ -221,7 +221,7 @@ def export_bundle(
             old = identity.retired_key(s, state.announce_key_id)
             sign_with = Ed25519PrivateKey.from_private_bytes(old.signing_private)
             key_fp = identity.fingerprint(old.signing_public, old.age_recipient)
-            rotation = identity.rotation_announcement(me)
+            rotation = identity.rotation_chain(s, me, state.announce_key_id)
         bundle_id = str(uuid.uuid4())
         created = utcnow()
         data: dict[str, Any] = {

@@ -7,9 +7,11 @@ the public half as self-signed JSON; importing one registers a peer after the us
 fingerprint with its owner (by phone, or on the printed card).
 
 Rotation: new keys replace the device's keys at once; the old ones go to ``SyncKey``.  Until a
-peer acknowledges a bundle announcing the new keys, bundles to it are signed with the old key and
-carry the announcement (with a proof signed by the new key), so the peer can trust the new key
-through the old one.  Revocation marks a peer's device as revoked: its bundles are refused.
+peer shows that it holds the current key (its bundles name the key they were made for), bundles
+to it are signed with the key it is known to hold and carry the chain of every later key (each
+with a proof by that key), so the peer trusts the new keys through the old one, however many
+rotations happened in between.  Revocation marks a peer's device as revoked: its bundles are
+refused.
 """
 
 from __future__ import annotations
@@ -380,17 +382,33 @@ def rotate(ws: Workspace) -> KeyInfo:
         return _info(device)
 
 
-def rotation_announcement(device: Device) -> dict[str, str]:
-    """The new keys, with a proof that the holder of the new signing key made the claim."""
-    message = _ROTATION_CONTEXT + device.device_id.encode() + device.signing_public
-    message += device.age_recipient.encode()
-    assert device.signing_private is not None
+def _link(device_id: str, private: bytes, public: bytes, recipient: str) -> dict[str, str]:
+    """One step of a rotation chain: a key, with a proof that its holder made the claim."""
+    message = _ROTATION_CONTEXT + device_id.encode() + public + recipient.encode()
     return {
-        "signing_public": device.signing_public.hex(),
-        "age_recipient": device.age_recipient,
-        "key": fingerprint(device.signing_public, device.age_recipient),
-        "proof": signing_key(device).sign(message).hex(),
+        "signing_public": public.hex(),
+        "age_recipient": recipient,
+        "key": fingerprint(public, recipient),
+        "proof": Ed25519PrivateKey.from_private_bytes(private).sign(message).hex(),
     }
+
+
+def rotation_chain(s: Session, device: Device, known_key_id: int) -> list[dict[str, str]]:
+    """Every key of this device after the retired key ``known_key_id``, oldest first.
+
+    The bundle is signed by the key the peer is known to hold (``known_key_id``), so that
+    signature vouches for the whole chain; each step proves possession of its key.  Any number
+    of rotations between two exchanges thus reaches the peer in one bundle.
+    """
+    assert device.signing_private is not None
+    later = s.scalars(select(SyncKey).where(SyncKey.id > known_key_id).order_by(SyncKey.id))
+    chain = [
+        _link(device.device_id, k.signing_private, k.signing_public, k.age_recipient) for k in later
+    ]
+    chain.append(
+        _link(device.device_id, device.signing_private, device.signing_public, device.age_recipient)
+    )
+    return chain
 
 
 def check_announcement(device_id: str, data: dict[str, str]) -> tuple[bytes, str]:

@@ -37,7 +37,7 @@ from app.store.migrate import alembic_config
 from app.sync import clocks, container, envelope, identity, manifest
 from app.sync.apply import MAX_MISSING_KEPT, Checked, ImportResult, apply_checked
 from app.sync.authorize import authorize
-from app.sync.errors import refused
+from app.sync.errors import BundleRefused, refused
 from app.sync.limits import MAX_BUNDLE_BYTES
 from app.sync.rowstate import TABLES
 from app.sync.validate import check_domain, parse_audit, parse_records
@@ -115,69 +115,96 @@ def import_bundles(ws: Workspace, paths: Iterable[Path | str]) -> Iterator[Outco
 
 # -- steps 2–7: read-only checks ----------------------------------------------------------------
 def _check(ws: Workspace, data: bytes) -> Checked | ImportResult:
+    """Steps 2–7.  The costly ones (decryption, hashing, parsing) run outside any transaction:
+    every transaction here is ``BEGIN IMMEDIATE``, and a worker saving a form meanwhile must not
+    wait for a hostile bundle to be taken apart."""
+    envelope.check_header(data)
     with ws.transaction() as s:
-        plaintext = envelope.open_sealed(data, identity.own_identities(s))
-        parts = container.parse(plaintext)
-        m = manifest.parse(parts[container.MANIFEST])
-        sender_id = m["sender"]["device_id"]
+        identities = identity.own_identities(s)
+    plaintext = envelope.open_sealed(data, identities)
+    parts = container.parse(plaintext)
+    m = manifest.parse(parts[container.MANIFEST])
+    manifest_hash = manifest.digest(parts[container.MANIFEST])
+    sender_id = m["sender"]["device_id"]
+    with ws.transaction() as s:
         device = s.get(Device, sender_id)
         if device is None or device.is_self:
             raise refused("unknown_sender", device=sender_id)
         if device.revoked:
             raise refused("revoked_sender", device=sender_id)
         peer = s.get(SyncPeer, sender_id) or SyncPeer(device_id=sender_id, in_seq=0, in_hash="")
-        previous = _verify_signature(m, parts[container.SIGNATURE], device, peer)
+        seen = s.get(SyncReceived, m["bundle_id"])
+        in_seq, in_hash = peer.in_seq or 0, peer.in_hash or ""
+        duplicate = seen is not None and seen.manifest_hash == manifest_hash
+        try:
+            signer, previous = _verify_signature(m, parts[container.SIGNATURE], device, peer)
+        except BundleRefused:
+            # A genuine bundle signed by a key this device no longer accepts (the sender rotated
+            # since) is older than what arrived signed by the newer key: say so, not "forged".
+            if duplicate:  # byte-identical to a bundle verified when it was imported
+                return ImportResult("duplicate", sender_id, device.name, m["seq"], m["bundle_id"])
+            if m["seq"] <= in_seq:
+                raise refused("older_seq", seq=m["seq"], device=sender_id, last=in_seq) from None
+            raise
         if m["sender"]["role"] != device.role:
             raise refused("manifest", detail="sender role")
         if m["recipient"]["device_id"] != ws.device_id:
             raise refused("wrong_recipient", device=m["recipient"]["device_id"])
         if m["recipient"]["key"] not in identity.own_fingerprints(s):
             raise refused("wrong_recipient_key")
-        manifest_hash = manifest.digest(parts[container.MANIFEST])
-        seen = s.get(SyncReceived, m["bundle_id"])
-        in_seq, in_hash = peer.in_seq or 0, peer.in_hash or ""
-        if seen is not None and seen.manifest_hash == manifest_hash:
+        if duplicate:
             return ImportResult("duplicate", sender_id, device.name, m["seq"], m["bundle_id"])
         if seen is not None or m["seq"] <= in_seq:
             raise refused("older_seq", seq=m["seq"], device=sender_id, last=in_seq)
         if m["seq"] == in_seq + 1 and in_seq > 0 and m["prev_bundle_hash"] != in_hash:
             raise refused("chain", seq=m["seq"], device=sender_id, last=in_seq)
-        missing = list(range(in_seq + 1, m["seq"]))[-MAX_MISSING_KEPT:]
-        for member in m["members"]:
-            body = parts.get(member["name"])
-            if body is None:
-                raise refused("member_missing", name=member["name"])
-            if len(body) != member["size"]:
-                raise refused("member_size", name=member["name"])
-            if manifest.digest(body) != member["sha256"]:
-                raise refused("member_hash", name=member["name"])
-        known = ScriptRevisions.get()
-        if m["schema"] not in known:
-            raise refused("schema_newer", schema=m["schema"][:32])
-        records = parse_records(parts[container.RECORDS], frozenset(TABLES), m["counts"])
+        sender_name = device.name
+    missing = list(range(in_seq + 1, m["seq"]))[-MAX_MISSING_KEPT:]
+    for member in m["members"]:
+        body = parts.get(member["name"])
+        if body is None:
+            raise refused("member_missing", name=member["name"])
+        if len(body) != member["size"]:
+            raise refused("member_size", name=member["name"])
+        if manifest.digest(body) != member["sha256"]:
+            raise refused("member_hash", name=member["name"])
+    known = ScriptRevisions.get()
+    if m["schema"] not in known:
+        raise refused("schema_newer", schema=m["schema"][:32])
+    records = parse_records(parts[container.RECORDS], frozenset(TABLES), m["counts"])
+    events = parse_audit(parts[container.AUDIT], sender_id, m["audit_head"]["events"])
+    rotation = _rotation(sender_id, m["key_rotation"])
+    with ws.transaction() as s:
+        device = s.get(Device, sender_id)
+        assert device is not None
         authorize(s, device, records)
         clocks.check_ahead(m, records)
         check_domain(s, records)
-        events = parse_audit(parts[container.AUDIT], sender_id, m["audit_head"]["events"])
         events, audit_forked = _audit_to_insert(s, sender_id, events, m["audit_head"])
-        rotation = None
-        if m["key_rotation"] is not None:
-            try:
-                rotation = identity.check_announcement(sender_id, m["key_rotation"])
-            except (ValueError, KeyError, TypeError):
-                raise refused("rotation") from None
-        return Checked(
-            m,
-            manifest_hash,
-            sender_id,
-            device.name,
-            previous,
-            records,
-            events,
-            missing,
-            rotation,
-            audit_forked,
-        )
+    return Checked(
+        m,
+        manifest_hash,
+        sender_id,
+        sender_name,
+        previous,
+        records,
+        events,
+        missing,
+        rotation,
+        audit_forked,
+        signer,
+    )
+
+
+def _rotation(sender_id: str, chain: list[dict[str, str]] | None) -> tuple[bytes, str] | None:
+    """The sender's newest key from a checked rotation chain (each step proves its key)."""
+    if chain is None:
+        return None
+    try:
+        keys = [identity.check_announcement(sender_id, link) for link in chain]
+    except (ValueError, KeyError, TypeError):
+        raise refused("rotation") from None
+    return keys[-1]
 
 
 class ScriptRevisions:
@@ -195,8 +222,11 @@ class ScriptRevisions:
         return cls._known
 
 
-def _verify_signature(m: dict[str, Any], sig_part: bytes, device: Device, peer: SyncPeer) -> bool:
-    """True when the sender's previous key signed (rotation in flight); refuse when none did."""
+def _verify_signature(
+    m: dict[str, Any], sig_part: bytes, device: Device, peer: SyncPeer
+) -> tuple[tuple[bytes, str], bool]:
+    """The key that signed, and whether it is the sender's previous one (rotation in flight);
+    refuse when neither did."""
     try:
         signature = bytes.fromhex(sig_part.decode("ascii"))
     except (UnicodeDecodeError, ValueError):
@@ -209,7 +239,7 @@ def _verify_signature(m: dict[str, Any], sig_part: bytes, device: Device, peer: 
         if identity.verify(public, signature, message):
             if m["sender"]["key"] != identity.fingerprint(public, recipient):
                 break
-            return previous
+            return (public, recipient), previous
     raise refused("bad_signature", device=device.device_id)
 
 

@@ -25,4 +25,5 @@ MAX_BINARY_BYTES = 16 * 1024 * 1024  # any binary column (decoded)
 MAX_VV_ENTRIES = 64  # devices in one row's version vector
 MAX_ACKS = 64  # acknowledgements carried in one manifest
 MAX_REVOCATIONS = 1000
+MAX_ROTATIONS = 16  # keys announced in one bundle (rotations since the peer last answered)
 MAX_JSON_DEPTH = 4  # records are flat objects; their metadata maps add one level

@@ -22,6 +22,7 @@ from app.sync.limits import (
     MAX_AUDIT_EVENTS,
     MAX_MANIFEST_BYTES,
     MAX_REVOCATIONS,
+    MAX_ROTATIONS,
 )
 from app.sync.stamps import valid_stamp
 
@@ -172,8 +173,11 @@ def _check(m: dict[str, Any]) -> None:
             raise _fail("revocations")
     rotation = m["key_rotation"]
     if rotation is not None:
+        if not isinstance(rotation, list) or not 1 <= len(rotation) <= MAX_ROTATIONS:
+            raise _fail("key_rotation")
         keys = {"signing_public", "age_recipient", "key", "proof"}
-        if not isinstance(rotation, dict) or set(rotation) != keys:
-            raise _fail("key_rotation")
-        if not all(_str(v, maxlen=200) for v in rotation.values()):
-            raise _fail("key_rotation")
+        for link in rotation:
+            if not isinstance(link, dict) or set(link) != keys:
+                raise _fail("key_rotation")
+            if not all(_str(v, maxlen=200) for v in link.values()):
+                raise _fail("key_rotation")

@@ -202,14 +202,14 @@ def _code_labels(s: Session) -> dict[str, dict[str, str]]:
 
     english = current_language() == "en"
     out: dict[str, dict[str, str]] = {}
-    for name, model in (
+    models: tuple[tuple[str, type[LifeDomain | HelpReason | Sector]], ...] = (
         ("domain_code", LifeDomain),
         ("reason_code", HelpReason),
         ("sector_code", Sector),
-    ):
-        out[name] = {
-            r.code: (r.label_en if english else r.label_pl) for r in s.scalars(select(model))
-        }
+    )
+    for name, model in models:
+        rows: list[Any] = list(s.scalars(select(model)))
+        out[name] = {r.code: (r.label_en if english else r.label_pl) for r in rows}
     return out
 
 

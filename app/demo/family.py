@@ -10,10 +10,12 @@ from faker import Faker
 from app.demo import texts as T  # noqa: N812
 from app.demo.rows import DemoSetting, Rows
 from app.demo.story import write_story
+from app.demo.voice import Household
 from app.models import Family, FamilyReason, Person, Visit, new_id
 from app.services.text import fold
 
 TODAY = date.today
+SIBLING_GAP_DAYS = 275  # about nine months
 # Where cases stand, and how long ago such cases were opened (days): a case reaches monitoring
 # after its plan has run for a while, and closed cases ran their whole plan.
 STAGES = ["new", "diagnosis", "plan", "monitoring", "closed"]
@@ -51,9 +53,16 @@ def _person(
     born: date,
     order: int,
     school: str = "",
+    taken: set[str] | None = None,
 ) -> dict:
     last = surname if sex == "M" else _female_surname(surname)
     first = fake.first_name_male() if sex == "M" else fake.first_name_female()
+    for _try in range(20):  # never two members of one family with the same first name
+        if taken is None or first not in taken:
+            break
+        first = fake.first_name_male() if sex == "M" else fake.first_name_female()
+    if taken is not None:
+        taken.add(first)
     age = (TODAY() - born).days // 365
     child = age < 18
     values = dict(
@@ -141,7 +150,7 @@ def make_family(rows: Rows, st: DemoSetting, rnd: random.Random, fake: Faker) ->
     )
     for code in reasons:
         rows.add(FamilyReason, family_id=fid, reason_code=code, noted_on=opened)
-    _visits(rows, fid, st, rnd, opened)
+    _visits(rows, fid, st, rnd, opened, members)
     if stage != "new":
         family["status"] = write_story(rows, family, members, reasons, stage, st, rnd, fake)
     rows.add(Family, **family)
@@ -159,6 +168,7 @@ def _members(
     if gmina_code in st.schools:
         school = T.SCHOOLS[0].format(g=T.in_place(st.localities[gmina_code][0]))
     out = []
+    taken: set[str] = set()  # first names already in the family
     head_sex = "F" if shape == "single_parent" or rnd.random() < 0.55 else "M"
     head_born = _birth(rnd, 24, 62) if shape != "couple" else _birth(rnd, 55, 80)
     out.append(
@@ -172,6 +182,7 @@ def _members(
             relation="applicant",
             born=head_born,
             order=0,
+            taken=taken,
         )
     )
     order = 1
@@ -188,16 +199,21 @@ def _members(
                 relation=rnd.choice(["spouse", "spouse", "partner"]),
                 born=min(partner_born, TODAY() - timedelta(days=19 * 365)),
                 order=order,
+                taken=taken,
             )
         )
         order += 1
     if shape in ("couple_kids", "single_parent", "multi"):
         head_age = (TODAY() - head_born).days // 365
+        births: list[date] = []
         for _k in range(rnd.choices([1, 2, 3, 4, 5], [30, 35, 20, 10, 5])[0]):
             max_age = min(17, head_age - 19)
             if max_age < 0:
                 break
-            born = _birth(rnd, 0, max_age) if max_age > 0 else TODAY() - timedelta(days=200)
+            born = _child_birth(rnd, max_age, births)
+            if born is None:
+                break
+            births.append(born)
             out.append(
                 _person(
                     rows,
@@ -209,6 +225,7 @@ def _members(
                     relation="child",
                     born=born,
                     order=order,
+                    taken=taken,
                     school=school,
                 )
             )
@@ -225,9 +242,22 @@ def _members(
                 relation="parent",
                 born=head_born - timedelta(days=rnd.randint(20 * 365, 30 * 365)),
                 order=order,
+                taken=taken,
             )
         )
     return out
+
+
+def _child_birth(rnd: random.Random, max_age: int, births: list[date]) -> date | None:
+    """A child's birth date at least nine months from each sibling's (or the very same day:
+    twins, now and then); None when no such date is left."""
+    if births and rnd.random() < 0.04:
+        return births[-1]  # twins
+    for _try in range(30):
+        born = _birth(rnd, 0, max_age) if max_age > 0 else TODAY() - timedelta(days=200)
+        if all(abs((born - b).days) >= SIBLING_GAP_DAYS for b in births):
+            return born
+    return None
 
 
 def _reasons(rnd: random.Random, members: list[dict]) -> list[str]:
@@ -236,6 +266,11 @@ def _reasons(rnd: random.Random, members: list[dict]) -> list[str]:
         weights["8"] = 30
     if any(m["disability"] != "none" for m in members):
         weights["5"] = 30
+    children = sum(1 for m in members if m["relation"] == "child")
+    if children < 3:
+        weights.pop("8", None)  # ochrona wielodzietności: three children or more
+    if children == 0:
+        weights.pop("9", None)  # bezradność opiekuńczo-wychowawcza: there are children
     n = rnd.choices([1, 2, 3], [25, 50, 25])[0]
     out: list[str] = []
     while len(out) < n:
@@ -245,7 +280,11 @@ def _reasons(rnd: random.Random, members: list[dict]) -> list[str]:
     return out
 
 
-def _visits(rows: Rows, fid: str, st: DemoSetting, rnd: random.Random, opened: date) -> None:
+def _visits(
+    rows: Rows, fid: str, st: DemoSetting, rnd: random.Random, opened: date, members: list[dict]
+) -> None:
+    hh = Household.of(members)
+    adults = [f"{m['first_name']} {m['last_name']}" for m in members if m["relation"] != "child"]
     today = TODAY()
     span = max((today - opened).days, 1)
     for _i in range(rnd.randint(1, 6)):
@@ -255,8 +294,8 @@ def _visits(rows: Rows, fid: str, st: DemoSetting, rnd: random.Random, opened: d
             visit_on=opened + timedelta(days=rnd.randint(0, span)),
             status="done",
             purpose=rnd.choice(T.VISIT_PURPOSES),
-            present="",
-            notes=rnd.choice(T.VISIT_NOTES),
+            present=", ".join(adults[: rnd.randint(1, max(1, len(adults)))]),
+            notes=hh.one(rnd, T.VISIT_NOTES),
             worker=st.worker,
             next_visit_on=None,
         )

@@ -39,6 +39,31 @@ PARTNERS = [
 ]
 
 
+# Who signs the PZK agreement for each partner: the head's function as that body calls it; the
+# GKRPA and the court's probation team cannot sign themselves (the wójt and the court's
+# president sign for them).
+FUNCTIONS = {
+    "pcpr": "dyrektor",
+    "pup": "dyrektor",
+    "ppp": "dyrektor",
+    "police": "Komendant Powiatowy Policji",
+    "court": "prezes sądu rejonowego",
+    "health": "dyrektor",
+    "ngo": "prezes zarządu",
+    "gkrpa": "wójt gminy",
+}
+
+
+def powiat_genitive(name: str) -> str:
+    """ "hajnowski" → "powiatu hajnowskiego"; a city with powiat rights stays as it is."""
+    n = name.strip()
+    if n.endswith("ski") or n.endswith("cki") or n.endswith("dzki"):
+        return f"powiatu {n}ego"
+    if n.endswith("ny") or n.endswith("wy"):
+        return f"powiatu {n[:-1]}ego"
+    return f"powiatu {n}" if n else "powiatu"
+
+
 def ensure_registry(
     ws: Workspace,
     rnd: random.Random,
@@ -64,7 +89,7 @@ def ensure_registry(
         inst = registry.save_institution(
             ws,
             registry.InstitutionInput(
-                name=f"{name} {T.in_place(where)}" if key not in ("ngo", "court") else name,
+                name=f"{name} {T.in_place(where)}" if key != "ngo" else name,
                 short_name=f"{short} {where}" if key not in ("ngo",) else short,
                 sector_code=sector,
                 level=level,
@@ -144,7 +169,7 @@ def _team(
     team = registry.save_team(
         ws,
         registry.TeamInput(
-            name=f"Partnerski Zespół Kooperacji powiatu {pname}".strip(),
+            name=f"Partnerski Zespół Kooperacji {powiat_genitive(pname)}",
             teryt_code=powiat,
             established_on=today - timedelta(days=700),
             lead_institution_id=institutions["pcpr"],
@@ -168,12 +193,18 @@ def _team(
             valid_until=today + timedelta(days=400),
             scope="Wspólna diagnoza i wsparcie rodzin z problemami wielorakimi.",
             obligations="Wyznaczenie przedstawiciela do zespołu; udział w spotkaniach.",
-            data_sharing="Dane udostępniane wyłącznie za pisemną zgodą rodziny.",
+            data_sharing=(
+                "Dane rodzin, do których Strona nie ma dostępu na podstawie przepisów prawa, "
+                "udostępnia się jej wyłącznie za pisemną zgodą rodziny."
+            ),
             parties=[
                 registry.PartyInput(
-                    iid, T.person_name(fake), "dyrektor", today - timedelta(days=700)
+                    iid,
+                    T.person_name(fake),
+                    FUNCTIONS.get(key, "dyrektor"),
+                    today - timedelta(days=700),
                 )
-                for iid in institutions.values()
+                for key, iid in institutions.items()
             ]
             + [registry.PartyInput(ops_id, ops_head, "kierownik", today - timedelta(days=700))],
         ),

@@ -15,6 +15,7 @@ from faker import Faker
 
 from app.demo import texts as T  # noqa: N812
 from app.demo.texts import person_name
+from app.demo.voice import Household
 from app.models import (
     Action,
     ActionStatusEntry,
@@ -43,13 +44,36 @@ DOMAINS = [
     "social_ties",
     "legal",
 ]
-ACTION_DETAILS = [
-    "Spotkania zgodnie z harmonogramem ustalonym z rodziną",
-    "Zakres ustalony na spotkaniu zespołu zadaniowego",
-    "Realizacja w miejscu zamieszkania rodziny",
-    "Realizacja w siedzibie instytucji",
-    "We współpracy z pracownikiem socjalnym prowadzącym",
-]
+# What exactly each service of the koszyk does in a case (the worker's words in the plan).
+ACTION_DETAILS = {
+    "PUP-DORADZTWO": "Spotkania z doradcą zawodowym; indywidualny plan działania",
+    "PUP-SZKOLENIE": "Kurs zawodowy dobrany z doradcą (np. opiekun osób starszych, magazynier)",
+    "PUP-STAZ": "Staż u pracodawcy w powiecie, skierowanie z PUP",
+    "PS-PORAD-PRAWNE": "Porada prawna w sprawie zadłużenia i ugody z wierzycielem",
+    "PS-ZAS-CEL": "Zasiłek celowy na opał i opłaty za energię",
+    "SAM-DODATEK-MIESZK": "Pomoc w złożeniu wniosku o dodatek mieszkaniowy",
+    "WR-ASYSTENT": "Asystent rodziny: spotkania w domu, plan pracy z rodziną",
+    "WR-PLACOWKA": "Zajęcia dzieci w placówce wsparcia dziennego po lekcjach",
+    "PCPR-TERAPIA": "Terapia rodzinna w PCPR, sesje z rodzicami",
+    "PPP-DIAGNOZA": "Diagnoza psychologiczno-pedagogiczna dziecka",
+    "PPP-TERAPIA": "Terapia pedagogiczna dziecka w poradni",
+    "SZK-POMOC-PP": "Zajęcia wyrównawcze i pomoc psychologiczno-pedagogiczna w szkole",
+    "GKRPA-MOTYW": "Rozmowa motywująca do podjęcia leczenia uzależnienia",
+    "ZDR-TERAPIA-UZAL": "Terapia w poradni leczenia uzależnień",
+    "POL-NK": "Działania dzielnicowego w procedurze „Niebieskie Karty”",
+    "POL-DZIELNICOWY": "Wizyty dzielnicowego w miejscu zamieszkania",
+    "PS-PORAD-PSYCH": "Poradnictwo psychologiczne dla osoby doznającej przemocy",
+    "PCPR-OIK": "Wsparcie ośrodka interwencji kryzysowej",
+    "PS-SPEC-OPIEKA": "Specjalistyczne usługi opiekuńcze w domu",
+    "ZDR-POZ": "Wizyty lekarza POZ i pielęgniarki środowiskowej w domu",
+    "ZDR-PSYCHIATRIA": "Konsultacje w poradni zdrowia psychicznego",
+    "PS-OPIEKA": "Usługi opiekuńcze: pomoc w codziennych czynnościach i zakupach",
+    "SZK-SWIETLICA": "Opieka w świetlicy szkolnej po lekcjach",
+    "PS-POSILEK": "Posiłek dla dzieci w szkole",
+    "PS-INTERW": "Interwencja kryzysowa po zdarzeniu losowym",
+    "NGO-WOLONT": "Spotkania z wolontariuszem stowarzyszenia, wyjścia do świetlicy",
+    "PS-PRACA": "Spotkania z pracownikiem socjalnym; monitorowanie realizacji programu",
+}
 PROVIDER_BY_SECTOR = {
     "labour_market": "pup",
     "education": "ppp",
@@ -57,6 +81,38 @@ PROVIDER_BY_SECTOR = {
     "police": "police",
     "justice": "court",
     "ngo": "ngo",
+}
+
+
+# How often each service is given (a dodatek mieszkaniowy is not "daily").
+FREQUENCY = {
+    "PUP-DORADZTWO": "raz w miesiącu",
+    "PUP-SZKOLENIE": "2 razy w tygodniu",
+    "PUP-STAZ": "w dni robocze",
+    "PS-PORAD-PRAWNE": "jednorazowo, w razie potrzeby ponownie",
+    "PS-ZAS-CEL": "jednorazowo",
+    "SAM-DODATEK-MIESZK": "jednorazowo (wniosek)",
+    "WR-ASYSTENT": "raz w tygodniu",
+    "WR-PLACOWKA": "codziennie po lekcjach",
+    "PCPR-TERAPIA": "co dwa tygodnie",
+    "PPP-DIAGNOZA": "jednorazowo",
+    "PPP-TERAPIA": "raz w tygodniu",
+    "SZK-POMOC-PP": "2 razy w tygodniu",
+    "GKRPA-MOTYW": "jednorazowo, w razie potrzeby ponownie",
+    "ZDR-TERAPIA-UZAL": "raz w tygodniu",
+    "POL-NK": "według procedury NK",
+    "POL-DZIELNICOWY": "raz w miesiącu",
+    "PS-PORAD-PSYCH": "co dwa tygodnie",
+    "PCPR-OIK": "według potrzeb",
+    "PS-SPEC-OPIEKA": "3 razy w tygodniu",
+    "ZDR-POZ": "raz w miesiącu",
+    "ZDR-PSYCHIATRIA": "raz w miesiącu",
+    "PS-OPIEKA": "w dni robocze",
+    "SZK-SWIETLICA": "codziennie po lekcjach",
+    "PS-POSILEK": "w dni nauki szkolnej",
+    "PS-INTERW": "jednorazowo",
+    "NGO-WOLONT": "raz w tygodniu",
+    "PS-PRACA": "raz w miesiącu",
 }
 
 
@@ -80,13 +136,14 @@ def write_story(
     made_on = family["opened_on"] + timedelta(
         days=rnd.randint(min(5, since_opened), min(30, since_opened))
     )
-    _diagnosis(rows, fid, members, reasons, made_on, st, rnd)
+    hh = Household.of(members)
+    _diagnosis(rows, fid, members, reasons, made_on, st, rnd, hh)
     if stage == "diagnosis":
         return "diagnosis"
     start = made_on + timedelta(days=rnd.randint(7, 21))
     if start > today:
         return "diagnosis"
-    plan_id, goals, actions = _plan(rows, fid, family, members, reasons, start, st, rnd)
+    plan_id, goals, actions = _plan(rows, fid, family, members, reasons, start, st, rnd, hh)
     _consent_and_team(
         rows,
         fid,
@@ -101,8 +158,9 @@ def write_story(
         return "plan"
     plan = rows.by_model[SupportPlan][-1]
     last = _reviews(
-        rows, fid, plan_id, goals, actions, reasons, start, plan["period_to"], stage, rnd
+        rows, fid, plan_id, goals, actions, reasons, start, plan["period_to"], stage, rnd, hh
     )
+    _present(rows, members, st)
     if last is None:
         return "plan"
     if stage == "closed":
@@ -121,8 +179,11 @@ def _diagnosis(
     made_on: date,
     st: Any,
     rnd: random.Random,
+    hh: Household,
 ) -> None:
-    story: dict[str, list[str]] = {k: [] for k in ("causes", "weaknesses", "deficits", "needs")}
+    story: dict[str, list[tuple[str, str]]] = {
+        k: [] for k in ("causes", "weaknesses", "deficits", "needs")
+    }
     for code in reasons:
         for k in story:
             story[k] += T.REASON_STORY.get(code, T.REASON_STORY["1"])[k]
@@ -130,15 +191,15 @@ def _diagnosis(
         Diagnosis,
         family_id=fid,
         made_on=made_on,
-        causes=" ".join(_pick(rnd, story["causes"], 2)),
-        strengths=" ".join(_pick(rnd, T.STRENGTHS, 2)),
-        weaknesses=" ".join(_pick(rnd, story["weaknesses"], 2)),
-        resources=" ".join(_pick(rnd, T.RESOURCES, 2)),
-        deficits=" ".join(_pick(rnd, story["deficits"], 2)),
-        needs=" ".join(_pick(rnd, story["needs"], 3)),
-        expectations=rnd.choice(T.EXPECTATIONS),
-        family_view=rnd.choice(T.FAMILY_VIEWS),
-        conclusions=rnd.choice(T.CONCLUSIONS),
+        causes=" ".join(hh.pick(rnd, story["causes"], 2)),
+        strengths=" ".join(hh.pick(rnd, T.STRENGTHS, 2)),
+        weaknesses=" ".join(hh.pick(rnd, story["weaknesses"], 2)),
+        resources=" ".join(hh.pick(rnd, T.RESOURCES, 2)),
+        deficits=" ".join(hh.pick(rnd, story["deficits"], 2)),
+        needs=" ".join(hh.pick(rnd, story["needs"], 3)),
+        expectations=hh.one(rnd, T.EXPECTATIONS),
+        family_view=hh.one(rnd, T.FAMILY_VIEWS),
+        conclusions=hh.one(rnd, T.CONCLUSIONS),
         author=st.worker,
         finalized=True,
     )
@@ -160,7 +221,7 @@ def _diagnosis(
             institution_id=st.institutions[key],
             person_id=None,
             name="",
-            role="",
+            role=T.TEAM_FUNCTIONS.get(key, ""),
         )
     for m in members[:2]:
         if m["relation"] != "child":
@@ -184,6 +245,7 @@ def _plan(
     start: date,
     st: Any,
     rnd: random.Random,
+    hh: Household,
 ) -> tuple[str, list[dict], list[dict]]:
     end = start + timedelta(days=rnd.choice([270, 365, 365, 400]))
     templates = [g for code in reasons for g in T.GOALS.get(code, [])]
@@ -196,7 +258,11 @@ def _plan(
         number=f"IPW/{family['case_number'].rsplit('/', 1)[-1]}/{start.year}",
         period_from=start,
         period_to=end,
-        main_goal="Usamodzielnienie rodziny i poprawa jej funkcjonowania społecznego.",
+        main_goal=(
+            "Usamodzielnienie rodziny i poprawa jej funkcjonowania społecznego."
+            if not hh.alone
+            else hh.fill("Usamodzielnienie {w_gen} i poprawa funkcjonowania społecznego.")
+        ),
         status="active",
         adopted_on=start,
         review_every_days=90,
@@ -210,7 +276,7 @@ def _plan(
             Goal,
             plan_id=plan_id,
             position=pos,
-            title=title,
+            title=hh.fill(title),
             description="",
             domain_code=domain,
             weight=1,
@@ -228,7 +294,7 @@ def _plan(
         _action(rows, plan_id, goals[0]["id"], "PS-PRACA", start, end, st, rnd, len(actions))
     )
     adults = [m for m in members if m["relation"] != "child"]
-    for pos, text in enumerate(_pick(rnd, T.COMMITMENTS, rnd.randint(1, 3)), start=1):
+    for pos, text in enumerate(hh.pick(rnd, T.COMMITMENTS, rnd.randint(1, 3)), start=1):
         rows.add(
             Commitment,
             plan_id=plan_id,
@@ -271,13 +337,13 @@ def _action(
         institution_id=inst,
         sector_code=sector,
         service_id=service_id,
-        description=rnd.choice(ACTION_DETAILS) if service_id else name,
+        description=ACTION_DETAILS.get(code, name),
         responsible_person=st.worker
         if inst in (st.home_id, None)
         else rnd.choice(st.staff.get(inst, [""])),
         start_on=begin,
         end_on=min(end, begin + timedelta(days=rnd.randint(60, 240))),
-        frequency=rnd.choice(T.FREQUENCIES),
+        frequency=FREQUENCY.get(code) or rnd.choice(T.FREQUENCIES),
         status="in_progress" if begin <= date.today() else "planned",
         drop_reason="",
     )
@@ -333,6 +399,7 @@ def _reviews(
     period_to: date,
     stage: str,
     rnd: random.Random,
+    hh: Household,
 ) -> date | None:
     """Reviews about every 90 days up to today (closed cases: up to the plan's end); for some
     monitored cases the latest review is left undone, so it shows as overdue.  Returns the date
@@ -355,7 +422,7 @@ def _reviews(
             held_on=held,
             present="",
             family_attended=rnd.random() < 0.85,
-            summary=rnd.choice(T.REVIEW_SUMMARIES),
+            summary=hh.one(rnd, T.REVIEW_SUMMARIES),
             family_opinion="",
             next_review_on=held + timedelta(days=90),
         )
@@ -386,6 +453,14 @@ def _reviews(
                 action["drop_reason"] = "Rodzina zrezygnowała."
     _sync_action_rows(rows, actions)
     return dates[-1] if dates else None
+
+
+def _present(rows: Any, members: list[dict], st: Any) -> None:
+    """Who was at each review the family attended: its adult members and the worker."""
+    adults = [f"{m['first_name']} {m['last_name']}" for m in members if m["relation"] != "child"]
+    for review in rows.by_model.get(Review, []):
+        if review["family_id"] == members[0]["family_id"] and review["family_attended"]:
+            review["present"] = ", ".join([*adults, st.worker])
 
 
 def _sync_action_rows(rows: Any, actions: list[dict]) -> None:

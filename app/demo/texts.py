@@ -50,118 +50,161 @@ STREETS = [
     "Brzozowa",
 ]
 
-# reason code → (causes, weaknesses, deficits, needs) phrases
-REASON_STORY: dict[str, dict[str, list[str]]] = {
+# reason code → (causes, weaknesses, deficits, needs) phrases: (condition, text), see
+# ``app.demo.voice`` for the conditions and the {placeholders}.
+REASON_STORY: dict[str, dict[str, list[tuple[str, str]]]] = {
     "1": {
         "causes": [
-            "Niski dochód rodziny, nieregularne prace dorywcze.",
-            "Zadłużenie z tytułu opłat za energię i czynsz.",
+            ("family", "Niski dochód rodziny, nieregularne prace dorywcze."),
+            ("alone", "Niski dochód, nieregularne prace dorywcze."),
+            ("any", "Zadłużenie z tytułu opłat za energię i czynsz."),
         ],
-        "weaknesses": ["Trudności w planowaniu wydatków domowych."],
-        "deficits": ["Brak oszczędności i stałego źródła dochodu."],
+        "weaknesses": [("any", "Trudności w planowaniu wydatków domowych.")],
+        "deficits": [("any", "Brak oszczędności i stałego źródła dochodu.")],
         "needs": [
-            "Wsparcie finansowe na zakup opału i żywności.",
-            "Pomoc w ułożeniu planu spłaty zadłużenia.",
+            ("any", "Wsparcie finansowe na zakup opału i żywności."),
+            ("any", "Pomoc w ułożeniu planu spłaty zadłużenia."),
         ],
     },
     "4": {
         "causes": [
-            "Długotrwałe bezrobocie wnioskodawcy po likwidacji zakładu pracy.",
-            "Utrata zatrudnienia sezonowego.",
+            ("any", "Długotrwałe bezrobocie {w_gen} po likwidacji zakładu pracy."),
+            ("any", "Utrata zatrudnienia sezonowego."),
         ],
-        "weaknesses": ["Niskie kwalifikacje zawodowe, brak prawa jazdy."],
-        "deficits": ["Brak dojazdu do miejsc pracy w mieście powiatowym."],
-        "needs": ["Podjęcie stałego zatrudnienia.", "Udział w szkoleniu zawodowym."],
+        "weaknesses": [("any", "Niskie kwalifikacje zawodowe, brak prawa jazdy.")],
+        "deficits": [("any", "Brak dojazdu do miejsc pracy w mieście powiatowym.")],
+        "needs": [
+            ("any", "Podjęcie stałego zatrudnienia."),
+            ("any", "Udział w szkoleniu zawodowym."),
+        ],
     },
     "5": {
-        "causes": ["Niepełnosprawność członka rodziny wymagająca stałej opieki."],
-        "weaknesses": ["Ograniczona samodzielność osoby z niepełnosprawnością."],
-        "deficits": ["Brak dostosowania mieszkania do potrzeb osoby niepełnosprawnej."],
-        "needs": ["Specjalistyczne usługi opiekuńcze.", "Turnus rehabilitacyjny."],
+        "causes": [
+            ("family", "Niepełnosprawność członka rodziny wymagająca stałej opieki."),
+            ("alone", "Niepełnosprawność {w_gen} ograniczająca samodzielność."),
+        ],
+        "weaknesses": [("any", "Ograniczona samodzielność w codziennych czynnościach.")],
+        "deficits": [("any", "Brak dostosowania mieszkania do potrzeb osoby niepełnosprawnej.")],
+        "needs": [
+            ("any", "Specjalistyczne usługi opiekuńcze."),
+            ("any", "Turnus rehabilitacyjny."),
+        ],
     },
     "6": {
-        "causes": ["Przewlekła choroba wnioskodawczyni, częste pobyty w szpitalu."],
-        "weaknesses": ["Nieregularne przyjmowanie leków."],
-        "deficits": ["Utrudniony dostęp do lekarzy specjalistów."],
-        "needs": ["Stała opieka lekarza POZ i pielęgniarki środowiskowej."],
+        "causes": [("any", "Przewlekła choroba {w_gen}, częste pobyty w szpitalu.")],
+        "weaknesses": [("any", "Nieregularne przyjmowanie leków.")],
+        "deficits": [("any", "Utrudniony dostęp do lekarzy specjalistów.")],
+        "needs": [("any", "Stała opieka lekarza POZ i pielęgniarki środowiskowej.")],
     },
     "7": {
-        "causes": ["Przemoc domowa ze strony partnera; wszczęta procedura „Niebieskie Karty”."],
-        "weaknesses": ["Lęk i poczucie bezradności osoby doznającej przemocy."],
-        "deficits": ["Brak bezpiecznego miejsca schronienia w gminie."],
+        "causes": [
+            (
+                "any",
+                "Przemoc domowa ze strony członka rodziny; wszczęta procedura „Niebieskie Karty”.",
+            )
+        ],
+        "weaknesses": [("any", "Lęk i poczucie bezradności osoby doznającej przemocy.")],
+        "deficits": [("any", "Brak bezpiecznego miejsca schronienia w gminie.")],
         "needs": [
-            "Zapewnienie bezpieczeństwa członkom rodziny.",
-            "Wsparcie psychologiczne i prawne.",
+            ("family", "Zapewnienie bezpieczeństwa członkom rodziny."),
+            ("alone", "Zapewnienie bezpieczeństwa {w_gen}."),
+            ("any", "Wsparcie psychologiczne i prawne."),
         ],
     },
     "8": {
-        "causes": ["Rodzina wielodzietna, jedno źródło dochodu."],
-        "weaknesses": ["Przeciążenie matki obowiązkami opiekuńczymi."],
-        "deficits": ["Brak miejsca w przedszkolu dla najmłodszego dziecka."],
-        "needs": ["Pomoc w opiece nad dziećmi.", "Dożywianie dzieci w szkole."],
+        "causes": [("any", "Rodzina wielodzietna, jedno źródło dochodu.")],
+        "weaknesses": [("any", "Przeciążenie rodzica obowiązkami opiekuńczymi.")],
+        "deficits": [("any", "Brak miejsca w przedszkolu dla najmłodszego dziecka.")],
+        "needs": [
+            ("any", "Pomoc w opiece nad dziećmi."),
+            ("school", "Dożywianie dzieci w szkole."),
+        ],
     },
     "9": {
         "causes": [
-            "Bezradność w sprawach opiekuńczo-wychowawczych.",
-            "Zaniedbania w prowadzeniu gospodarstwa domowego.",
+            ("any", "Bezradność w sprawach opiekuńczo-wychowawczych."),
+            ("any", "Zaniedbania w prowadzeniu gospodarstwa domowego."),
         ],
-        "weaknesses": ["Niekonsekwencja w wychowaniu dzieci, brak rutyny dnia."],
-        "deficits": ["Słaba współpraca rodziców ze szkołą."],
-        "needs": ["Wsparcie asystenta rodziny.", "Pomoc w nauce dla dzieci."],
+        "weaknesses": [("any", "Niekonsekwencja w wychowaniu dzieci, brak rutyny dnia.")],
+        "deficits": [("school", "Słaba współpraca rodziców ze szkołą.")],
+        "needs": [("any", "Wsparcie asystenta rodziny."), ("school", "Pomoc w nauce dla dzieci.")],
     },
     "13": {
-        "causes": ["Nadużywanie alkoholu przez ojca rodziny."],
-        "weaknesses": ["Zaprzeczanie problemowi uzależnienia."],
-        "deficits": ["Daleko do poradni leczenia uzależnień."],
-        "needs": ["Podjęcie terapii uzależnień.", "Wsparcie dla współuzależnionych."],
+        "causes": [("any", "Nadużywanie alkoholu przez {w_acc}.")],
+        "weaknesses": [("any", "Zaprzeczanie problemowi uzależnienia.")],
+        "deficits": [("any", "Daleko do poradni leczenia uzależnień.")],
+        "needs": [
+            ("any", "Podjęcie terapii uzależnień."),
+            ("family", "Wsparcie dla współuzależnionych członków rodziny."),
+        ],
     },
     "14": {
-        "causes": ["Pożar budynku gospodarczego, utrata części dobytku."],
-        "weaknesses": ["Stres i trudności w organizacji codziennego życia."],
-        "deficits": ["Brak środków na odbudowę."],
-        "needs": ["Zasiłek celowy na zdarzenie losowe.", "Pomoc w formalnościach."],
+        "causes": [("any", "Pożar budynku gospodarczego, utrata części dobytku.")],
+        "weaknesses": [("any", "Stres i trudności w organizacji codziennego życia.")],
+        "deficits": [("any", "Brak środków na odbudowę.")],
+        "needs": [
+            ("any", "Zasiłek celowy na zdarzenie losowe."),
+            ("any", "Pomoc w formalnościach."),
+        ],
     },
 }
 
 STRENGTHS = [
-    "Silna więź między członkami rodziny.",
-    "Rodzice dbają o potrzeby dzieci.",
-    "Wnioskodawczyni jest zmotywowana do zmiany sytuacji.",
-    "Dobre relacje z sąsiadami.",
-    "Rodzina prowadzi małe gospodarstwo rolne.",
-    "Dzieci chętnie uczęszczają do szkoły.",
-    "Rodzina dotrzymuje ustaleń z pracownikiem socjalnym.",
+    ("family", "Silna więź między członkami rodziny."),
+    ("children", "Dzieci mają zapewnioną opiekę i dobre warunki w domu."),
+    ("any", "{W} jest zmotywowan{a} do zmiany sytuacji."),
+    ("any", "Dobre relacje z sąsiadami."),
+    ("family", "Rodzina prowadzi małe gospodarstwo rolne."),
+    ("alone", "{W} prowadzi małe gospodarstwo rolne."),
+    ("school", "Dzieci chętnie uczęszczają do szkoły."),
+    ("family", "Rodzina dotrzymuje ustaleń z pracownikiem socjalnym."),
+    ("alone", "{W} dotrzymuje ustaleń z pracownikiem socjalnym."),
 ]
 RESOURCES = [
-    "Wsparcie dziadków mieszkających w tej samej miejscowości.",
-    "Własne mieszkanie w dobrym stanie technicznym.",
-    "Pomoc parafii i sąsiadów.",
-    "Dostęp do świetlicy wiejskiej i biblioteki.",
-    "Umiejętności praktyczne (szycie, naprawy).",
+    ("any", "Wsparcie krewnych mieszkających w tej samej miejscowości."),
+    ("any", "Własne mieszkanie w dobrym stanie technicznym."),
+    ("any", "Pomoc parafii i sąsiadów."),
+    ("any", "Dostęp do świetlicy wiejskiej i biblioteki."),
+    ("any", "Umiejętności praktyczne (szycie, naprawy)."),
 ]
 EXPECTATIONS = [
-    "Rodzina oczekuje pomocy w znalezieniu pracy w pobliżu.",
-    "Rodzina chce, by dzieci miały zapewnioną pomoc w nauce.",
-    "Rodzina liczy na wsparcie finansowe w okresie zimowym.",
-    "Rodzina prosi o pomoc w kontaktach z urzędami.",
+    ("family", "Rodzina oczekuje pomocy w znalezieniu pracy w pobliżu."),
+    ("alone", "{W} oczekuje pomocy w znalezieniu pracy w pobliżu."),
+    ("school", "Rodzina chce, by dzieci miały zapewnioną pomoc w nauce."),
+    ("family", "Rodzina liczy na wsparcie finansowe w okresie zimowym."),
+    ("alone", "{W} liczy na wsparcie finansowe w okresie zimowym."),
+    ("alone", "{W} prosi o pomoc w kontaktach z urzędami."),
 ]
+# The family's own words (first person): "we" for a family, "I" for a person alone.
 FAMILY_VIEWS = [
-    "Chcemy sami utrzymać rodzinę i nie być zależni od pomocy.",
-    "Najważniejsze jest dla nas zdrowie i bezpieczeństwo dzieci.",
-    "Potrzebujemy czasu i wsparcia, ale damy radę.",
-    "Nie wszystko nam się podoba, ale spróbujemy współpracować.",
+    ("family", "Chcemy sami utrzymać rodzinę i nie być zależni od pomocy."),
+    ("children", "Najważniejsze jest dla nas zdrowie i bezpieczeństwo dzieci."),
+    ("family", "Potrzebujemy czasu i wsparcia, ale damy radę."),
+    ("family", "Nie wszystko nam się podoba, ale spróbujemy współpracować."),
+    ("alone", "Chcę {sam} się utrzymać i nie być zależn{a} od pomocy."),
+    ("alone", "Potrzebuję czasu i wsparcia, ale dam radę."),
+    ("alone", "Nie wszystko mi się podoba, ale spróbuję współpracować."),
 ]
 CONCLUSIONS = [
-    "Rodzina wymaga wielosektorowego wsparcia; wskazane opracowanie IPW z udziałem PUP i szkoły.",
-    "Rodzina ma zasoby do zmiany; kluczowe jest zatrudnienie i wsparcie w wychowaniu dzieci.",
-    "Sytuacja wymaga działań zespołu interdyscyplinarnego i stałego monitoringu.",
+    (
+        "school",
+        "Rodzina wymaga wielosektorowego wsparcia; wskazane opracowanie IPW z udziałem PUP "
+        "i szkoły.",
+    ),
+    ("alone", "{W} wymaga wielosektorowego wsparcia; wskazane opracowanie IPW z udziałem PUP."),
+    (
+        "children",
+        "Rodzina ma zasoby do zmiany; kluczowe jest zatrudnienie i wsparcie w wychowaniu dzieci.",
+    ),
+    ("family", "Sytuacja wymaga skoordynowanych działań Partnerskiego Zespołu Kooperacji."),
+    ("alone", "Sytuacja wymaga skoordynowanych działań Partnerskiego Zespołu Kooperacji."),
 ]
 
 # Goals with GAS levels, by reason: (title, domain, [−2, −1, 0, +1, +2], services)
 GOALS: dict[str, list[tuple[str, str, list[str], list[str]]]] = {
     "4": [
         (
-            "Podjęcie zatrudnienia przez wnioskodawcę",
+            "Podjęcie zatrudnienia przez {w_acc}",
             "income_work",
             [
                 "Brak rejestracji w PUP",
@@ -229,7 +272,7 @@ GOALS: dict[str, list[tuple[str, str, list[str], list[str]]]] = {
     ],
     "7": [
         (
-            "Zapewnienie bezpieczeństwa członkom rodziny",
+            "Zapewnienie bezpieczeństwa i ochrony przed przemocą",
             "safety",
             [
                 "Powtarzające się akty przemocy",
@@ -299,25 +342,25 @@ GOALS: dict[str, list[tuple[str, str, list[str], list[str]]]] = {
     ],
 }
 GENERIC_GOAL = (
-    "Wzmocnienie więzi rodzinnych i sieci wsparcia",
+    "Wzmocnienie sieci wsparcia i kontaktów społecznych",
     "social_ties",
     [
-        "Izolacja rodziny",
+        "Izolacja społeczna",
         "Sporadyczne kontakty",
         "Udział w zajęciach w świetlicy",
         "Stały kontakt z grupą wsparcia",
-        "Rodzina sama pomaga innym",
+        "Aktywny udział w życiu społeczności",
     ],
     ["NGO-WOLONT", "PS-PRACA"],
 )
 
 COMMITMENTS = [
-    "Regularne uczestnictwo w spotkaniach z pracownikiem socjalnym.",
-    "Terminowe opłacanie bieżących rachunków.",
-    "Dopilnowanie codziennej obecności dzieci w szkole.",
-    "Zgłoszenie się do doradcy zawodowego w PUP.",
-    "Uczestnictwo w terapii zgodnie z harmonogramem.",
-    "Informowanie o każdej zmianie sytuacji dochodowej.",
+    ("any", "Regularne uczestnictwo w spotkaniach z pracownikiem socjalnym."),
+    ("any", "Terminowe opłacanie bieżących rachunków."),
+    ("school", "Dopilnowanie codziennej obecności dzieci w szkole."),
+    ("any", "Zgłoszenie się do doradcy zawodowego w PUP."),
+    ("any", "Uczestnictwo w terapii zgodnie z harmonogramem."),
+    ("any", "Informowanie o każdej zmianie sytuacji dochodowej."),
 ]
 FREQUENCIES = [
     "raz w tygodniu",
@@ -336,18 +379,21 @@ VISIT_PURPOSES = [
     "Rozmowa wspierająca",
 ]
 VISIT_NOTES = [
-    "Rodzina w domu, warunki bez zmian. Omówiono realizację zobowiązań.",
-    "Dzieci obecne, zadbane. Matka relacjonuje postępy w szkoleniu.",
-    "Ojciec nieobecny. Przekazano informację o terminie spotkania w PUP.",
-    "Rodzina przygotowała dokumenty do wniosku o zasiłek celowy.",
-    "Stwierdzono poprawę porządku w mieszkaniu. Rodzina współpracuje.",
-    "Rozmowa o budżecie domowym; ustalono plan wydatków na miesiąc.",
+    ("family", "Rodzina w domu, warunki bez zmian. Omówiono realizację zobowiązań."),
+    ("alone", "{W} w domu, warunki bez zmian. Omówiono realizację zobowiązań."),
+    ("children", "Dzieci obecne, zadbane. Omówiono postępy w realizacji programu."),
+    ("man", "Ojciec nieobecny. Przekazano informację o terminie spotkania w PUP."),
+    ("family", "Rodzina przygotowała dokumenty do wniosku o zasiłek celowy."),
+    ("alone", "{W} przygotował{a_past} dokumenty do wniosku o zasiłek celowy."),
+    ("any", "Stwierdzono poprawę porządku w mieszkaniu. Współpraca bez zastrzeżeń."),
+    ("any", "Rozmowa o budżecie domowym; ustalono plan wydatków na miesiąc."),
 ]
 REVIEW_SUMMARIES = [
-    "Realizacja programu zgodnie z planem; rodzina współpracuje.",
-    "Częściowa realizacja celów; konieczna modyfikacja działań PUP.",
-    "Wyraźna poprawa w obszarze edukacji dzieci.",
-    "Brak postępów w obszarze zatrudnienia; rodzina zgłasza trudności z dojazdem.",
+    ("family", "Realizacja programu zgodnie z planem; rodzina współpracuje."),
+    ("alone", "Realizacja programu zgodnie z planem; {w} współpracuje."),
+    ("any", "Częściowa realizacja celów; konieczna modyfikacja działań PUP."),
+    ("school", "Wyraźna poprawa w obszarze edukacji dzieci."),
+    ("any", "Brak postępów w obszarze zatrudnienia; zgłaszane trudności z dojazdem."),
 ]
 CLOSURE_NOTES = [
     "Cele IPW osiągnięte; rodzina samodzielna.",

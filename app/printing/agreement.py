@@ -14,7 +14,8 @@ from app.models.enums import AgreementKind, PartySide, TeamKind
 from app.printing import clauses_pl as legal
 from app.printing import cooperation_pl as pilot_legal
 from app.printing.casedata import institution_address, partner_role
-from app.printing.layout import PageHeader, esc, fmt_date, heading, para, text_block, title_block
+from app.printing.layout import PageHeader, esc, fmt_date, heading, para, title_block
+from app.printing.numerals import locative
 from app.printing.signatures import Signatory, signature_section
 
 TITLE = N_("Cooperation agreement")
@@ -91,60 +92,98 @@ def _numbered(items: list[str]) -> list[Flowable]:
     return [para(f"{i}. {esc(t)}", "justify", markup=True) for i, t in enumerate(items, 1)]
 
 
+def _paragraphs(text: str) -> list[str]:
+    """The agreement's own free text of a §, one numbered item per paragraph."""
+    return [p.strip() for p in (text or "").replace("\r\n", "\n").split("\n\n") if p.strip()]
+
+
+# Bodies that cannot conclude an agreement themselves sign through the body they belong to:
+# (words in the institution's name, who signs for it).  [unverified: confirm with a lawyer]
+SIGNS_THROUGH = (
+    (
+        "komisja rozwiązywania problemów alkoholowych",
+        "Komisja nie zawiera porozumienia samodzielnie: podpisuje je wójt (burmistrz) gminy, "
+        "który ją powołał.",
+    ),
+    (
+        "kuratorskiej służby sądowej",
+        "Zespół nie zawiera porozumienia samodzielnie: podpisuje je prezes sądu rejonowego, przy "
+        "którym działa.",
+    ),
+)
+# Where a party stands in the list: the OPS, the gmina's bodies, the powiat's, then the rest.
+_LEVEL_ORDER = {"gmina": 1, "powiat": 2, "voivodeship": 3, "national": 4}
+
+
+def signs_through(institution: Institution) -> str:
+    name = institution.name.lower()
+    return next((who for words, who in SIGNS_THROUGH if words in name), "")
+
+
+def ordered_parties(parties: list[Party], home: Institution | None) -> list[Party]:
+    """The OPS first (adding it when the recorded parties forget it: it is always a party),
+    then the gmina's bodies, the powiat's, the state's; associations last."""
+    out = list(parties)
+    if home is not None and all(p.institution.id != home.id for p in out):
+        out.append(Party(home, "", "kierownik"))
+
+    def key(p: Party) -> tuple[int, int]:
+        if home is not None and p.institution.id == home.id:
+            return (0, 0)
+        if p.institution.sector_code == "ngo":
+            return (9, 0)
+        return (_LEVEL_ORDER.get(p.institution.level, 5), 0)
+
+    return sorted(out, key=key)
+
+
 def _paragraph(n: int, title: str) -> list[Flowable]:
     return [heading(f"§ {n}. {title}", 3)]
 
 
+def party_block(n: int, p: Party) -> Flowable:
+    """ "1) Name, address" and, as label and value (names stay nominative), who signs."""
+    address = institution_address(p.institution)
+    head = f"{n}) {p.institution.name}" + (f", {address}" if address else "")
+    who = ", ".join(x for x in (p.representative, p.function) if x) or DOTS
+    through = signs_through(p.institution)
+    lines = [para(head, "body")]
+    text = legal.AGREEMENT_PARTY.format(representative=who)
+    if p.side and p.side != PartySide.PARTNER:
+        text += " " + pilot_legal.PARTY_SIDE.format(side=PartySide(p.side).label)
+    if through:
+        text += " " + through
+    lines.append(para(text, "small"))
+    return KeepTogether([*lines, Spacer(1, 2)])
+
+
 def build(data: AgreementData) -> list[Flowable]:
     a = data.agreement
+    parties = ordered_parties(data.parties, data.home)
     heading_text = _(HEADINGS.get(a.kind, TITLE)).upper()
     story: list[Flowable] = title_block(heading_text, subtitle(a.title))
     purpose, obligations = _purpose(a.kind, data.team)
     story.append(para(legal.AGREEMENT_OPENING.format(date=fmt_date(a.signed_on, DOTS))))
-    last = len(data.parties)
-    for i, p in enumerate(data.parties, 1):
-        address = institution_address(p.institution)
-        who = ", ".join(x for x in (p.representative, p.function) if x) or DOTS
-        where = f", {address}" if address else ""
-        if p.side and p.side != PartySide.PARTNER:
-            text = pilot_legal.PARTY_ON_BEHALF.format(
-                name=p.institution.name,
-                address=where,
-                side=PartySide(p.side).label,
-                representative=who,
-            )
-        else:
-            text = legal.AGREEMENT_PARTY.format(
-                name=p.institution.name, address=where, representative=who
-            )
-        story.append(para(f"{i}) {esc(text)}{'.' if i == last else ';'}", markup=True))
+    for i, p in enumerate(parties, 1):
+        story.append(party_block(i, p))
     story += _paragraph(1, _("Subject of the agreement"))
-    story.append(para(purpose, "justify"))
-    if a.scope.strip():
-        story += [Spacer(1, 3), *text_block(a.scope)]
+    story += _numbered([purpose, *_paragraphs(a.scope)])
     story += _paragraph(2, _("Obligations of the parties"))
-    story += _numbered(list(obligations))
-    if a.obligations.strip():
-        story += [Spacer(1, 3), *text_block(a.obligations)]
+    story += _numbered([*obligations, *_paragraphs(a.obligations)])
     story += _paragraph(3, _("Protection of personal data"))
-    story.append(para(legal.AGREEMENT_DATA, "justify"))
-    if a.data_sharing.strip():
-        story += [Spacer(1, 3), *text_block(a.data_sharing)]
+    story += _numbered([legal.AGREEMENT_DATA, *_paragraphs(a.data_sharing)])
     story += _paragraph(4, _("Period of the agreement"))
     start = fmt_date(a.valid_from or a.signed_on, DOTS)
     if a.valid_until:
         period = legal.AGREEMENT_PERIOD_FIXED.format(start=start, end=fmt_date(a.valid_until))
     else:
         period = legal.AGREEMENT_PERIOD_OPEN.format(start=start)
-    story.append(para(period, "justify"))
+    story += _numbered([period])
     final = _paragraph(5, _("Final provisions"))
-    copies = max(len(data.parties), 1)
+    copies = locative(max(len(parties), 2))
     final += _numbered([c.format(copies=copies) for c in legal.AGREEMENT_FINAL])
     final += signature_section(
-        [
-            Signatory(p.representative, partner_role(p.institution, p.function))
-            for p in data.parties
-        ],
+        [Signatory(p.representative, partner_role(p.institution, p.function)) for p in parties],
         title=_("Signatures of the parties"),
     )
     # The signatures never stand on a page without the agreement's text above them.

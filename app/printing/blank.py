@@ -99,16 +99,23 @@ def build_diagnosis(data: CaseData) -> list[Flowable]:
         heading("III. " + _("Diagnosis on the four axes of the Model Kooperacji")),
     ]
     for n, (title, parts) in enumerate(diagnosis_doc.AXES, 1):
-        story.append(heading(f"{n}. {_(title)}", 3))
+        block: list[Flowable] = [heading(f"{n}. {_(title)}", 3)]
         for sub, _attr in parts:
             if sub is not None:
-                story.append(heading(_(sub), 4))
-            story.append(WritingLines(5 if sub is None else 4))
+                block.append(heading(_(sub), 4))
+            block.append(WritingLines(5 if sub is None else 4))
+        story.append(KeepTogether(block))  # a section never splits over a page
     story += [
-        heading("IV. " + _("Assessment of the areas of the family's life")),
-        *domain_grid(data),
+        KeepTogether(
+            [
+                heading("IV. " + _("Assessment of the areas of the family's life")),
+                *domain_grid(data),
+            ]
+        ),
+        KeepTogether(
+            [heading("V. " + _("The family's own view of its situation")), WritingLines(5)]
+        ),
     ]
-    story += [heading("V. " + _("The family's own view of its situation")), WritingLines(5)]
     story += [heading("VI. " + _("Conclusions of the diagnosis")), WritingLines(6)]
     people = data.family_signatories() + [data.worker_signatory()] + _partner_blanks()
     lead = story[-2:]

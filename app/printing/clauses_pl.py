@@ -157,7 +157,7 @@ RODO_CLAUSE = (
 AGREEMENT_OPENING = (
     "zawarte w dniu {date} przez następujące instytucje, zwane dalej łącznie „Stronami”:"
 )
-AGREEMENT_PARTY = "{name}{address}; osoba reprezentująca: {representative}"
+AGREEMENT_PARTY = "Osoba reprezentująca: {representative}."
 # {team} is "Partnerski Zespół Kooperacji „Nazwa”" or the team's own full name.
 AGREEMENT_TEAM_NAMED = "Partnerski Zespół Kooperacji „{name}”"
 AGREEMENT_PURPOSE = (

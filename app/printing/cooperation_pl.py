@@ -9,7 +9,7 @@ lawyer.
 
 from __future__ import annotations
 
-PARTY_ON_BEHALF = "{name}{address}, działając {side}; osoba reprezentująca: {representative}"
+PARTY_SIDE = "Strona działa {side}."
 
 WZK_PURPOSE = (
     "Strony powołują {team}, którego celem jest wsparcie merytoryczne, organizacyjne, prawne, "

@@ -6,7 +6,7 @@ from reportlab.platypus import Flowable
 
 from app.i18n import N_, _
 from app.models import Diagnosis
-from app.models.enums import ParticipantKind
+from app.models.enums import ParticipantKind, Relation
 from app.printing.casedata import CaseData, label_of, partner_role
 from app.printing.layout import EMPTY, data_table, fmt_date, heading, section, title_block
 from app.printing.parts import family_fields, members_table, rating_text, scale_legend
@@ -32,16 +32,51 @@ AXES = (
 )
 
 
+def _team_role(data: CaseData, institution_id: str) -> str:
+    for m in data.file.team:
+        if m.institution_id == institution_id and (m.function or "").strip():
+            return m.function.strip()
+    return ""
+
+
 def participant_rows(data: CaseData, diag: Diagnosis) -> list[list[str]]:
-    rows = []
-    for i, p in enumerate(diag.participants, 1):
+    """Everyone who took part, each with a role: the worker leading the case first (added when
+    not recorded), family members in their relation ("wnioskodawczyni"), partners' staff in
+    their function in the case team."""
+    worker = (diag.author or data.worker or "").strip()
+    entries: list[tuple[str, str, str]] = []
+    names = {(p.name or "").strip() for p in diag.participants}
+    if worker and worker not in names:
+        entries.append((worker, data.home_name, _("social worker leading the case")))
+    for p in diag.participants:
+        role = (p.role or "").strip()
         if p.kind == ParticipantKind.FAMILY and p.person is not None:
-            name, where = p.person.full_name, _("family member")
+            name, where = p.person.full_name, _("family")
+            role = role or label_of(Relation, p.person.relation, p.person.sex)
         elif p.kind == ParticipantKind.INSTITUTION and p.institution is not None:
             name, where = p.name or data.representative(p.institution), p.institution.name
+            role = role or _team_role(data, p.institution.id)
         else:
             name, where = p.name, label_of(ParticipantKind, p.kind)
-        rows.append([f"{i}.", name or EMPTY, where, p.role or EMPTY])
+        entries.append((name or EMPTY, where, role or EMPTY))
+    return [[f"{i}.", *e] for i, e in enumerate(entries, 1)]
+
+
+def rating_rows(data: CaseData, diag: Diagnosis) -> list[list[str]]:
+    """Every area of life, the unrated ones said so ("nie oceniono") rather than left out."""
+    rated = {r.domain_code: r for r in diag.ratings}
+    codes = list(data.labels.domains) or list(rated)
+    codes += [c for c in rated if c not in codes]
+    rows = []
+    for code in codes:
+        r = rated.get(code)
+        rows.append(
+            [
+                data.domain_label(code),
+                rating_text(r.rating) if r is not None else _("not rated"),
+                (r.note or EMPTY) if r is not None else EMPTY,
+            ]
+        )
     return rows
 
 
@@ -91,10 +126,7 @@ def build(data: CaseData, diag: Diagnosis) -> list[Flowable]:
                 story += section(_(title), text, 3)[1:]
             else:
                 story += section(_(sub), text, 4)
-    ratings = [
-        [data.domain_label(r.domain_code), rating_text(r.rating), r.note or EMPTY]
-        for r in diag.ratings
-    ]
+    ratings = rating_rows(data, diag)
     story += [
         heading("IV. " + _("Assessment of the areas of the family's life")),
         data_table(

@@ -8,6 +8,7 @@ from app.i18n import _
 from app.models.enums import (
     DOMAIN_SCALE,
     GAS_LEVELS,
+    Disability,
     Education,
     Employment,
     IdDocument,
@@ -49,10 +50,10 @@ def members_table(data: CaseData, *, full: bool = True) -> Flowable:
             _("PESEL or identity document"),
             _("Date of birth"),
             _("Relation to the applicant"),
-            _("Education"),
-            _("Occupational situation"),
+            _("Education and occupational situation"),
+            _("Disability"),
         ]
-        widths = [7.5, 36, 23.5, 19.5, 33, 26, 26.5]  # mm: no word breaks inside
+        widths = [7.5, 34, 23.5, 19.5, 29, 33, 25.5]  # mm
         rows = [
             [
                 f"{i}.",
@@ -60,8 +61,11 @@ def members_table(data: CaseData, *, full: bool = True) -> Flowable:
                 identity_text(p),
                 fmt_date(p.birth_date),
                 label_of(Relation, p.relation, p.sex),
-                label_of(Education, p.education),
-                label_of(Employment, p.employment, p.sex),
+                [
+                    para(label_of(Education, p.education), "cell"),
+                    para(label_of(Employment, p.employment, p.sex), "cell_muted"),
+                ],
+                label_of(Disability, p.disability),
             ]
             for i, p in enumerate(data.persons, 1)
         ]

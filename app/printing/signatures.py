@@ -155,11 +155,41 @@ def signature_section(
     return [KeepTogether([Spacer(1, 4), *head, *rows])]
 
 
-def closing(section: list[Flowable], text: str | None, limit: int = 900) -> list[Flowable]:
+def _tail_cut(text: str, keep: int) -> int:
+    """Where the last ``keep`` or so characters of ``text`` begin: after a sentence's end if one
+    is near, else after a space (never inside a word); 0 when the text is short."""
+    if len(text) <= keep * 1.5:
+        return 0
+    start = len(text) - keep
+    window = text[: start + keep // 2]
+    for mark in (". ", "! ", "? ", "; "):
+        found = window.rfind(mark, max(0, start - keep))
+        if found > 0:
+            return found + len(mark)
+    space = text.rfind(" ", 0, start)
+    return space + 1 if space > 0 else 0
+
+
+def closing(
+    section: list[Flowable], text: str | None, limit: int = 900, keep: int = 260
+) -> list[Flowable]:
     """Split off what to keep with the signatures from the document's closing ``section``
-    (its heading and paragraphs): all of it when short, else only its last paragraph.
+    (its heading and paragraphs): all of it when short, else only its last lines (about
+    ``keep`` characters, from a sentence's start), so that a long note flows over the pages and
+    the signatures never stand alone nor drag a whole paragraph to a new page.
     Returns the lead and removes it from ``section``."""
-    count = len(section) if len(text or "") <= limit else 1
-    lead = section[-count:]
-    del section[-count:]
-    return lead
+    body = (text or "").strip()
+    if len(body) <= limit:
+        lead = section[:]
+        del section[:]
+        return lead
+    last_para = body.replace("\r\n", "\n").split("\n\n")[-1].strip()
+    cut = _tail_cut(last_para, keep)
+    if cut == 0:
+        lead = section[-1:]
+        del section[-1:]
+        return lead
+    style = getattr(section[-1], "style", None)
+    name = style.name.split("-split")[0] if style is not None else "body"
+    section[-1] = para(last_para[:cut].rstrip(), name if name in styles() else "body")
+    return [para(last_para[cut:], name if name in styles() else "body")]

@@ -364,14 +364,14 @@ def test_visit_and_agreement_values(printed):
         "o współpracy na rzecz rodzin wieloproblemowych",
         f"1) {OPS}",
         f"2) {PUP}, ul. Ks. Ignacego Wierobieja 4, 17-200 Hajnówka",
-        f"osoba reprezentująca: {PUP_REP}, dyrektor",
+        f"Osoba reprezentująca: {PUP_REP}, dyrektor.",
         f"3) {PPP}",
         "Partnerski Zespół Kooperacji „Zespół Kooperacji Gminy Narewka”",
         "Wspólne diagnozy i programy dla rodzin z gminy Narewka.",
         "Udział w spotkaniach zespołu co najmniej raz na kwartał.",
         "Udostępnianie danych wyłącznie za pisemną zgodą rodziny.",
         "na czas nieokreślony",
-        "w 3 jednobrzmiących egzemplarzach",
+        "w trzech jednobrzmiących egzemplarzach",
         "Podpisy Stron",
     ]:
         assert value in text, value

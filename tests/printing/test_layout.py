@@ -85,10 +85,15 @@ def test_closing_keeps_a_short_section_whole_and_a_long_one_in_part():
     short = [layout.heading("VI"), layout.para("krótko")]
     lead = signatures.closing(short, "krótko")
     assert len(lead) == 2 and short == []
-    long_text = "słowo " * 400
-    flows = [layout.heading("VI"), layout.para("a"), layout.para("b")]
+    # A long note: only its last sentences go with the signatures, the rest flows on.
+    long_text = "Zdanie numer jeden o wizycie w domu rodziny. " * 40
+    flows = [layout.heading("VI"), layout.para(long_text)]
     lead = signatures.closing(flows, long_text)
     assert len(lead) == 1 and len(flows) == 2
+    kept = lead[0].text.replace("\xad", "")
+    body = flows[1].text.replace("\xad", "")
+    assert 100 < len(kept) < 400 and kept.startswith("Zdanie numer jeden")
+    assert body.rstrip() + " " + kept == long_text.strip()
 
 
 def test_pages_render_to_images_in_memory():

@@ -141,7 +141,8 @@ def test_the_three_agreements(ws, pc):
     p = pc.pilot
     t = text(ws, "agreement", agreement_id=p.wzk_agreement_id)
     assert "Wojewódzki Zespół Kooperacji Województwa Podlaskiego" in t
-    assert "działając w imieniu województwa; osoba reprezentująca: Artur Kosicki" in t
+    assert "Osoba reprezentująca: Artur Kosicki" in t
+    assert "Strona działa w imieniu województwa." in t
     assert "Partnerskich Zespołach Kooperacji" in t
     t = text(ws, "agreement", agreement_id=p.tripartite_id)
     assert "POROZUMIENIE TRÓJSTRONNE O WSPÓŁPRACY" in t

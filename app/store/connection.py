@@ -20,6 +20,7 @@ from sqlalchemy.pool import QueuePool
 
 from app.errors import CorruptDatabase, StorageError, WrongPassphrase
 from app.i18n import _
+from app.store.fileops import io_problem, is_wrong_key
 
 log = logging.getLogger(__name__)
 
@@ -59,15 +60,24 @@ def connect(
 
     ``salt`` is given only when creating a new database (SQLCipher writes it as the file header).
     """
-    conn = sqlcipher.connect(str(path), check_same_thread=False, isolation_level="DEFERRED")
+    try:
+        conn = sqlcipher.connect(str(path), check_same_thread=False, isolation_level="DEFERRED")
+    except sqlcipher.DatabaseError as exc:
+        raise io_problem(exc) or StorageError(_("The database file cannot be opened.")) from exc
     try:
         _silence_cipher_log(conn)
         conn.execute(f"PRAGMA key = {key_literal(key, salt)}")
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            configure(conn)
         except sqlcipher.DatabaseError as exc:
-            raise WrongPassphrase() from exc
-        configure(conn)
+            # Only "file is not a database" means a wrong key; a full disk, a read-only medium
+            # or a failing device must be told as such (never "wrong passphrase").
+            if is_wrong_key(exc):
+                raise WrongPassphrase() from exc
+            raise io_problem(exc) or StorageError(
+                _("The database file cannot be opened.")
+            ) from exc
         return conn
     except BaseException:
         conn.close()

@@ -6,12 +6,10 @@ and the SQLAlchemy engine; ``lock()`` disposes every pooled connection and wipes
 
 from __future__ import annotations
 
-import errno
 import hmac
 import logging
 import os
 import threading
-from datetime import datetime
 from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
@@ -21,49 +19,27 @@ from app.config import fsync_dir
 from app.errors import (
     CorruptDatabase,
     DatabaseExists,
-    DatabaseMissing,
-    DiskFull,
     FileProblem,
     StorageError,
     WrongPassphrase,
 )
 from app.i18n import _
-from app.store import keys
+from app.store import dblock, keys
 from app.store.connection import connect, integrity_problems, key_literal, make_engine
+from app.store.fileops import (
+    SQLITE_PLAIN_HEADER,
+    fsync_file,
+    io_problem,
+    make_private,
+    private_empty_file,
+    read_salt,
+)
 from app.store.migrate import upgrade_to_head
+from app.store.restore import finish_interrupted, restore
 
 log = logging.getLogger(__name__)
 
-SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
-
-
-def read_salt(path: Path) -> bytes:
-    """The file's 16-byte salt, refusing files that are not Kooperacja databases."""
-    try:
-        with open(path, "rb") as f:
-            head = f.read(keys.SALT_LEN)
-    except FileNotFoundError as exc:
-        raise DatabaseMissing(_("There is no database at this location.")) from exc
-    except OSError as exc:
-        raise FileProblem(_("The database file cannot be read.")) from exc
-    if head == SQLITE_PLAIN_HEADER:
-        raise StorageError(_("This file is an unencrypted database, not a Kooperacja database."))
-    try:
-        params = keys.params_from_salt(head)
-    except ValueError as exc:
-        raise StorageError(_("This file is not a Kooperacja database.")) from exc
-    if not (1 <= params.time_cost <= 250 and 8 <= params.memory_log2 <= 22):
-        raise StorageError(_("This file is not a Kooperacja database."))
-    return head
-
-
-def _disk_error(exc: BaseException) -> StorageError | None:
-    text = str(exc).lower()
-    if (
-        isinstance(exc, OSError) and exc.errno == errno.ENOSPC
-    ) or "database or disk is full" in text:
-        return DiskFull(_("The disk is full. Free some space and try again; nothing was lost."))
-    return None
+__all__ = ["SQLITE_PLAIN_HEADER", "Vault", "read_salt", "restore"]
 
 
 class Vault:
@@ -88,24 +64,39 @@ class Vault:
         """Create a new encrypted database, refusing weak passphrases and existing files."""
         path = Path(path)
         keys.require_strong(passphrase, hints)
+        if path.is_dir():
+            raise FileProblem(_("This is a folder, not a database file."))
         if path.exists() and path.stat().st_size > 0:
             raise DatabaseExists(_("A database already exists at this location."))
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            dblock.acquire(path, exclusive=True)
+        except OSError as exc:
+            raise io_problem(exc) or FileProblem(
+                _("The database cannot be created at this location.")
+            ) from exc
         salt = keys.new_salt(kdf or keys.calibrate())
         key = keys.derive_key(keys.passphrase_bytes(passphrase), salt)
         try:
+            if path.exists():
+                make_private(path)
+            else:
+                private_empty_file(path)  # -wal and -shm take the same permissions
             conn = connect(path, key, salt=salt)
             try:
                 upgrade_to_head(conn)
             finally:
                 conn.close()
-            if os.name == "posix":
-                os.chmod(path, 0o600)
             vault = cls(path, key)
-        except BaseException:
+        except BaseException as exc:
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
             keys.wipe(key)
+            dblock.release(path)
+            if isinstance(exc, OSError | sqlcipher.DatabaseError):
+                raise io_problem(exc) or FileProblem(
+                    _("The database cannot be created at this location.")
+                ) from exc
             raise
         log.info("database created")
         return vault
@@ -114,18 +105,24 @@ class Vault:
     def unlock(cls, path: Path | str, passphrase: str | bytes | bytearray) -> Vault:
         """Open an existing database; a wrong passphrase leaves the file byte-identical."""
         path = Path(path)
-        salt = read_salt(path)
-        key = keys.derive_key(keys.passphrase_bytes(passphrase), salt)
+        dblock.acquire(path)
         try:
-            conn = connect(path, key)
-        except WrongPassphrase:
-            keys.wipe(key)
-            log.info("unlock refused: wrong passphrase")
+            finish_interrupted(path)
+            salt = read_salt(path)
+            key = keys.derive_key(keys.passphrase_bytes(passphrase), salt)
+            try:
+                conn = connect(path, key)
+            except WrongPassphrase:
+                keys.wipe(key)
+                log.info("unlock refused: wrong passphrase")
+                raise
+            try:
+                upgrade_to_head(conn)
+            finally:
+                conn.close()
+        except BaseException:
+            dblock.release(path)
             raise
-        try:
-            upgrade_to_head(conn)
-        finally:
-            conn.close()
         log.info("database unlocked")
         return cls(path, key)
 
@@ -155,8 +152,11 @@ class Vault:
             if self._engine is not None:
                 self._engine.dispose()
                 self._engine = None
+            was_open = self._key is not None
             keys.wipe(self._key)
             self._key = None
+        if was_open:
+            dblock.release(self.path)
         log.info("database locked")
 
     def verify_passphrase(self, passphrase: str | bytes | bytearray) -> bool:
@@ -183,7 +183,7 @@ class Vault:
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
             except sqlcipher.DatabaseError as exc:
                 keys.wipe(new_key)
-                raise _disk_error(exc) or StorageError(
+                raise io_problem(exc) or StorageError(
                     _("The passphrase could not be changed; the old one still works.")
                 ) from exc
             finally:
@@ -203,16 +203,19 @@ class Vault:
         destination = Path(destination)
         if destination.resolve() == self.path.resolve():
             raise FileProblem(_("A backup cannot overwrite the database itself."))
-        destination.parent.mkdir(parents=True, exist_ok=True)
+        if destination.is_dir():
+            raise FileProblem(_("This is a folder; give the name of the backup file."))
         tmp = destination.with_name(f".{destination.name}.partial")
-        tmp.unlink(missing_ok=True)
         try:
+            destination.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            tmp.unlink(missing_ok=True)
+            private_empty_file(tmp)  # readable by its owner only from the first byte
             conn = self.raw_connection()
             try:
                 conn.execute("VACUUM INTO ?", (str(tmp),))
             finally:
                 conn.close()
-            _fsync_file(tmp)
+            fsync_file(tmp)
             check = connect(tmp, self._key_for_connection())
             try:
                 problems = integrity_problems(check)
@@ -224,7 +227,7 @@ class Vault:
             fsync_dir(destination.parent)
         except (OSError, sqlcipher.DatabaseError) as exc:
             tmp.unlink(missing_ok=True)
-            raise _disk_error(exc) or FileProblem(
+            raise io_problem(exc) or FileProblem(
                 _("The backup could not be written to this location.")
             ) from exc
         except BaseException:
@@ -243,60 +246,3 @@ class Vault:
             return integrity_problems(conn)
         finally:
             conn.close()
-
-
-def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def restore(backup: Path | str, target: Path | str, passphrase: str) -> Path | None:
-    """Replace ``target`` with a verified copy of ``backup`` (opened with its own passphrase).
-
-    The database being replaced is not deleted: it is renamed (with its ``-wal``/``-shm``) to
-    ``<name>.before-restore-<time>`` and that path is returned, so nothing is ever lost.
-    """
-    backup, target = Path(backup), Path(target)
-    salt = read_salt(backup)
-    key = keys.derive_key(keys.passphrase_bytes(passphrase), salt)
-    tmp = target.with_name(f".{target.name}.restoring")
-    tmp.unlink(missing_ok=True)
-    try:
-        src = connect(backup, key)
-        try:
-            problems = integrity_problems(src)
-            if problems:
-                raise CorruptDatabase(_("The backup is damaged and cannot be restored."))
-            target.parent.mkdir(parents=True, exist_ok=True)
-            src.execute("VACUUM INTO ?", (str(tmp),))
-        finally:
-            src.close()
-        _fsync_file(tmp)
-        verify = connect(tmp, key)
-        try:
-            upgrade_to_head(verify)
-            if integrity_problems(verify):
-                raise CorruptDatabase(_("The restored copy failed its check; nothing was changed."))
-        finally:
-            verify.close()
-        kept: Path | None = None
-        if target.exists():
-            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-            kept = target.with_name(f"{target.name}.before-restore-{stamp}")
-            for suffix in ("-wal", "-shm", ""):
-                old = Path(f"{target}{suffix}")
-                if old.exists():
-                    os.replace(old, Path(f"{kept}{suffix}"))
-        os.replace(tmp, target)
-        fsync_dir(target.parent)
-        log.info("database restored from backup")
-        return kept
-    except (OSError, sqlcipher.DatabaseError) as exc:
-        raise _disk_error(exc) or FileProblem(_("The backup could not be restored.")) from exc
-    finally:
-        keys.wipe(key)
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{tmp}{suffix}").unlink(missing_ok=True)

@@ -1,0 +1,101 @@
+"""Files of the store: reading a database's salt, private files, fsync, and what an I/O error means.
+
+``io_problem`` turns an ``OSError`` or an SQLite error into the error a user should read: a full
+disk, a read-only medium, a missing permission or a failing device are each said as such, never
+as a wrong passphrase (SQLite reports a wrong key only as "file is not a database").
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+from app.errors import (
+    DatabaseMissing,
+    DiskFull,
+    FileProblem,
+    KooperacjaError,
+    StorageError,
+)
+from app.i18n import _
+from app.store import keys
+
+SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
+PRIVATE_FILE = 0o600
+PRIVATE_DIR = 0o700
+
+
+def read_salt(path: Path) -> bytes:
+    """The file's 16-byte salt, refusing files that are not Kooperacja databases."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(keys.SALT_LEN)
+    except FileNotFoundError as exc:
+        raise DatabaseMissing(_("There is no database at this location.")) from exc
+    except IsADirectoryError as exc:
+        raise FileProblem(_("This is a folder, not a database file.")) from exc
+    except OSError as exc:
+        raise io_problem(exc) or FileProblem(_("The database file cannot be read.")) from exc
+    if head == SQLITE_PLAIN_HEADER:
+        raise StorageError(_("This file is an unencrypted database, not a Kooperacja database."))
+    try:
+        params = keys.params_from_salt(head)
+    except ValueError as exc:
+        raise StorageError(_("This file is not a Kooperacja database.")) from exc
+    if not (1 <= params.time_cost <= 250 and 8 <= params.memory_log2 <= 22):
+        raise StorageError(_("This file is not a Kooperacja database."))
+    return head
+
+
+def is_wrong_key(exc: BaseException) -> bool:
+    """SQLCipher's only answer to a wrong key: the first page does not decrypt."""
+    return "file is not a database" in str(exc).lower()
+
+
+def io_problem(exc: BaseException) -> KooperacjaError | None:
+    """The user-facing error for an I/O failure, or ``None`` when it is not one."""
+    code = exc.errno if isinstance(exc, OSError) else None
+    text = str(exc).lower()
+    if code == errno.ENOSPC or code == errno.EDQUOT or "database or disk is full" in text:
+        return DiskFull(_("The disk is full. Free some space and try again; nothing was lost."))
+    if code == errno.EROFS or "readonly database" in text or "read-only" in text:
+        return FileProblem(
+            _(
+                "The medium is read-only (e.g. a write-protected USB stick); nothing can be "
+                "written there. Nothing was changed."
+            )
+        )
+    if code in (errno.EACCES, errno.EPERM):
+        return FileProblem(_("You have no permission to write or read this file or folder."))
+    if code == errno.EIO or "disk i/o error" in text:
+        return FileProblem(
+            _("The disk reported a read or write error (a damaged or removed medium?).")
+        )
+    if "unable to open database file" in text:
+        return FileProblem(
+            _(
+                "The database file cannot be opened here: the folder is missing, read-only or "
+                "not yours."
+            )
+        )
+    return None
+
+
+def fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def private_empty_file(path: Path) -> None:
+    """Create ``path`` empty and readable by its owner only, before any byte is written to it."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+    os.close(fd)
+
+
+def make_private(path: Path) -> None:
+    if os.name == "posix":
+        os.chmod(path, PRIVATE_FILE)

@@ -75,9 +75,7 @@ def connect(
             # or a failing device must be told as such (never "wrong passphrase").
             if is_wrong_key(exc):
                 raise WrongPassphrase() from exc
-            raise io_problem(exc) or StorageError(
-                _("The database file cannot be opened.")
-            ) from exc
+            raise io_problem(exc) or StorageError(_("The database file cannot be opened.")) from exc
         return conn
     except BaseException:
         conn.close()

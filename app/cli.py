@@ -12,12 +12,13 @@ import sys
 from typing import NoReturn
 
 from app import __version__
-from app.config import Settings
+from app.config import Settings, log_dir
 from app.errors import KooperacjaError
 from app.i18n import _, set_language
 
 log = logging.getLogger("app.cli")
 EXIT_UNEXPECTED = 1
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl+C
 
 
 class _Parser(argparse.ArgumentParser):
@@ -60,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
         "app.commands.rodo",
         "app.commands.team",
         "app.commands.evaluation",
+        "app.commands.today",
     ):
         module = _optional(name)
         if module is not None:
@@ -86,17 +88,32 @@ def _gui(args: argparse.Namespace) -> int:
     return run_gui(db=args.db)
 
 
+def _language(argv: list[str]) -> str:
+    """``--lang`` if given (before parsing, so argparse's own errors are translated too)."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return Settings.load().language
+
+
 def main(argv: list[str] | None = None) -> int:
+    from app import argparse_pl
     from app.logs import setup_logging
 
     setup_logging()
     argv = sys.argv[1:] if argv is None else list(argv)
+    set_language(_language(argv))
+    argparse_pl.install()
     # Without a command the GUI starts: the command modules (and the printing and sync stacks
     # they import) are loaded only for a command, so the unlock window appears sooner.
-    args, rest = _global_parser(add_help=False).parse_known_args(argv)
-    if rest:
-        args = build_parser().parse_args(argv)
-    set_language(args.lang or Settings.load().language)
+    try:
+        args, rest = _global_parser(add_help=False).parse_known_args(argv)
+        if rest:
+            args = build_parser().parse_args(argv)
+    except SystemExit as exc:  # usage errors (2), --help and --version (0)
+        return exc.code if isinstance(exc.code, int) else 0
     if not getattr(args, "func", None):
         args.func = _gui
     try:
@@ -107,14 +124,21 @@ def main(argv: list[str] | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         sys.stderr.write(_("Interrupted.") + "\n")
-        return 130
-    except Exception:
+        return EXIT_INTERRUPTED
+    except Exception as exc:
+        from app.store.fileops import explain_failure
+
+        problem = explain_failure(exc)
+        if problem is not None:  # a full disk, a read-only medium…: said as such
+            log.info("command %s failed: %s", args.command, type(exc).__name__)
+            sys.stderr.write(_("Error: {message}").format(message=problem.message) + "\n")
+            return problem.exit_code
         log.exception("unexpected error in command %s", args.command)
         sys.stderr.write(
             _(
                 "Error: something unexpected went wrong; nothing was saved half-way. "
-                "Details (without personal data) are in the log file."
-            )
+                "Details (without personal data) are in the log file in {folder}"
+            ).format(folder=log_dir())
             + "\n"
         )
         return EXIT_UNEXPECTED

@@ -21,6 +21,7 @@ from app.errors import FileProblem, UsageError, ValidationError
 from app.i18n import _
 from app.models.enums import FamilyStatus
 from app.services import dump, reference, search, setup
+from app.services.text import fold
 from app.store import keys
 
 
@@ -162,11 +163,42 @@ def cmd_terc_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def family_status(text: str) -> str:
+    """A family status as the output shows it ("nowa", "diagnoza"…) or as its code."""
+    wanted = fold(text)
+    for status in FamilyStatus:
+        if wanted in (status.value, fold(status.label)):
+            return status.value
+    raise argparse.ArgumentTypeError(
+        _("unknown status {value!r} (choose from: {choices})").format(
+            value=text, choices=", ".join(s.label for s in FamilyStatus)
+        )
+    )
+
+
+def count_arg(text: str) -> int:
+    """A whole number ≥ 0 (a negative limit must not silently drop a family)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(
+            _("{value!r} is not a whole number of 0 or more").format(value=text)
+        )
+    return value
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("families", help=_("list or search families"))
     p.add_argument("--search", help=_("surname, PESEL, locality or case number"))
-    p.add_argument("--status", choices=[s.value for s in FamilyStatus])
-    p.add_argument("--limit", type=int, default=0)
+    p.add_argument(
+        "--status",
+        type=family_status,
+        metavar="|".join(s.label for s in FamilyStatus),
+        help=_("only families with this status"),
+    )
+    p.add_argument("--limit", type=count_arg, default=0, help=_("at most this many (0: all)"))
     p.add_argument("--json", action="store_true", help=_("print JSON"))
     p.set_defaults(func=cmd_families)
 

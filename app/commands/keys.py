@@ -11,9 +11,18 @@ from app.commands import open_from_args, print_json, read_passphrase
 from app.config import atomic_write_bytes
 from app.errors import UsageError
 from app.i18n import _
+from app.models.enums import Role
 from app.printing.keycard import save_card
 from app.services import reference
 from app.sync import identity
+
+
+def _role_label(value: str) -> str:
+    """The role as the user reads it ("OPS", "koordynator"), the code only if unknown."""
+    try:
+        return Role(value).label
+    except ValueError:
+        return value
 
 
 def _confirm(question: str, assume_yes: bool) -> None:
@@ -36,7 +45,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         print_json(info.as_json())
         return 0
     print(_("Device: {device}").format(device=info.device_id))
-    print(_("Role: {role}").format(role=info.role))
+    print(_("Role: {role}").format(role=_role_label(info.role)))
     print(_("Unit: {unit}").format(unit=info.unit_code))
     print(_("Institution: {name}").format(name=info.name))
     print(_("Fingerprint: {fp}").format(fp=info.fingerprint))
@@ -82,7 +91,7 @@ def cmd_import_card(args: argparse.Namespace) -> int:
     ws = open_from_args(args)
     try:
         print(_("Device: {device}").format(device=card.device_id))
-        print(_("Role: {role}").format(role=card.role))
+        print(_("Role: {role}").format(role=_role_label(card.role)))
         print(_("Unit: {unit}").format(unit=card.unit_code))
         print(_("Institution: {name}").format(name=card.name))
         print(_("Worker: {name}").format(name=card.worker_name))

@@ -22,6 +22,8 @@ from app.i18n import _
 from app.printing import pilot_docs
 from app.printing.raster import page_count
 from app.printing.service import ALL_KINDS, prepare_document
+from app.services import families
+from app.store.fileops import io_problem
 
 TEAM_KINDS = frozenset(k for k in pilot_docs.KINDS if k not in pilot_docs.CASE_KINDS)
 
@@ -44,15 +46,13 @@ def _check_args(args: argparse.Namespace) -> None:
 
 def cmd_print(args: argparse.Namespace) -> int:
     _check_args(args)
-    output = Path(args.output)
-    if not output.parent.is_dir():
-        raise FileProblem(_("The folder of the output file does not exist."))
+    output = Path(args.output)  # a missing folder is created, as for a backup
     ws = open_from_args(args)
     try:
         doc = prepare_document(
             ws,
             args.kind,
-            family_id=args.family,
+            family_id=families.family_id_of(ws, args.family) if args.family else None,
             review_id=args.review,
             visit_id=args.visit,
             team_id=args.team,
@@ -74,7 +74,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     try:
         atomic_write_bytes(output, pdf)
     except OSError as exc:
-        raise FileProblem(_("The PDF file cannot be written.")) from exc
+        raise io_problem(exc) or FileProblem(_("The PDF file cannot be written.")) from exc
     pages = page_count(pdf)
     print(_("Saved {path} ({pages} pages).").format(path=output, pages=pages), file=sys.stderr)
     return 0
@@ -83,7 +83,7 @@ def cmd_print(args: argparse.Namespace) -> int:
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("print", help=_("print a document for signature to a PDF file"))
     p.add_argument("kind", choices=list(ALL_KINDS), help=_("which document"))
-    p.add_argument("--family", metavar="ID", help=_("the family (case) id"))
+    p.add_argument("--family", metavar="ID", help=_("the family: its id or its case number"))
     p.add_argument("--review", metavar="ID", help=_("the review (default: the latest)"))
     p.add_argument("--visit", metavar="ID", help=_("the visit (default: the latest)"))
     p.add_argument("--team", metavar="ID", help=_("the cooperation team (for the agreement)"))

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 from app.commands import open_from_args, print_json, progress_printer
 from app.config import Settings
-from app.errors import EXIT_CONFLICT, EXIT_SYNC, UsageError
+from app.errors import EXIT_CONFLICT, EXIT_SYNC, FileProblem, UsageError
 from app.i18n import _
 from app.sync import conflicts, status, transport
 from app.sync.importer import import_bundles
@@ -41,11 +42,16 @@ def cmd_import(args: argparse.Namespace) -> int:
     ws = open_from_args(args)
     code = 0
     try:
+        for name in args.files:  # a typo or a folder: a file problem, not a refusal
+            if not Path(name).is_file():
+                raise FileProblem(
+                    _("There is no bundle file at this path: {path}").format(path=name)
+                )
         for outcome in import_bundles(ws, args.files):  # in the one order (by file name)
             result, error = outcome.result, outcome.error
             if result is None:
                 message = error.message if error else ""
-                print(_("Error: {message}").format(message=message))
+                print(_("Error: {message}").format(message=message), file=sys.stderr)
                 code = error.exit_code if error else EXIT_SYNC
                 continue
             print(result.message)

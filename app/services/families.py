@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import ValidationError
+from app.errors import NotFound, ValidationError
 from app.i18n import _
 from app.models import CaseTeamMember, Family, FamilyReason, HelpReason, Institution
 from app.models.enums import FamilyStatus, SubjectKind
@@ -208,3 +208,22 @@ def remove_team_member(ws: Workspace, member_id: str) -> None:
         member = get_live(s, CaseTeamMember, member_id)
         tombstone(member)
         audit.record(s, "delete", "case_team_member", member.id, member.family_id)
+
+
+def family_id_of(ws: Workspace, ref: str) -> str:
+    """The id of the family named by ``ref``: its id or its case number (e.g. "OPS.5531.1.2026")."""
+    ref = (ref or "").strip()
+    with ws.transaction() as s:
+        family = s.get(Family, ref)
+        if family is not None and not family.deleted:
+            return family.id
+        ids = s.scalars(
+            select(Family.id).where(Family.case_number == ref, Family.deleted.is_(False))
+        ).all()
+    if len(ids) == 1:
+        return ids[0]
+    if len(ids) > 1:
+        raise ValidationError(
+            _("Several families have this case number; give the family's id."), "family"
+        )
+    raise NotFound(_("There is no family with this id or case number."))

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.config import resources_dir
 from app.errors import FileProblem, ValidationError
-from app.i18n import _, current_language
+from app.i18n import NP_, _, current_language, pgettext
 from app.models import HelpReason, LifeDomain, Sector, Service, ServiceArea, Setting, TercUnit
 from app.models.reference import CodeListMixin
 from app.services.text import fold
@@ -82,7 +82,9 @@ def parse_terc(data: bytes) -> list[TercUnit]:
         text = data.decode("cp1250")
     reader = csv.DictReader(io.StringIO(text), delimiter=";")
     if not reader.fieldnames or [c.strip() for c in reader.fieldnames[:7]] != TERC_COLUMNS:
-        raise FileProblem(_("This is not a TERC file from GUS (columns WOJ;POW;GMI;RODZ;…)."))
+        raise ValidationError(
+            _("This is not a TERC file from GUS (columns WOJ;POW;GMI;RODZ;…)."), "file"
+        )
     units = []
     for row in reader:
         woj, pow_, gmi, rodz = (row[k].strip() for k in ("WOJ", "POW", "GMI", "RODZ"))
@@ -110,7 +112,7 @@ def parse_terc(data: bytes) -> list[TercUnit]:
             )
         )
     if not any(u.level == "gmina" for u in units):
-        raise FileProblem(_("The TERC file lists no gminas."))
+        raise ValidationError(_("The TERC file lists no gminas."), "file")
     return units
 
 
@@ -178,9 +180,30 @@ def terc_unit(ws: Workspace, code: str) -> TercUnit | None:
 
 def require_terc(session: Session, code: str, levels: tuple[str, ...], field: str) -> TercUnit:
     unit = session.get(TercUnit, (code or "").strip())
-    if unit is None or unit.level not in levels:
+    if unit is None:
         raise ValidationError(_("Unknown TERYT code: {code}.").format(code=code), field)
+    if unit.level not in levels:
+        raise ValidationError(
+            _("TERYT code {code} is a {found} ({name}), not a {wanted}.").format(
+                code=code,
+                found=_level(unit.level),
+                name=unit.name,
+                wanted=" / ".join(_level(lv) for lv in levels),
+            ),
+            field,
+        )
     return unit
+
+
+LEVEL_NAMES = {
+    "gmina": NP_("TERYT level", "gmina"),
+    "powiat": NP_("TERYT level", "powiat"),
+    "voivodeship": NP_("TERYT level", "voivodeship"),
+}
+
+
+def _level(level: str) -> str:
+    return pgettext("TERYT level", LEVEL_NAMES[level]) if level in LEVEL_NAMES else level
 
 
 def gmina_names(ws: Workspace, codes: set[str]) -> dict[str, str]:

@@ -20,7 +20,7 @@ from sqlalchemy.pool import QueuePool
 
 from app.errors import CorruptDatabase, StorageError, WrongPassphrase
 from app.i18n import _
-from app.store.fileops import io_problem, is_wrong_key
+from app.store.fileops import io_problem, is_read_only, is_wrong_key, read_only_error
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +63,8 @@ def connect(
     try:
         conn = sqlcipher.connect(str(path), check_same_thread=False, isolation_level="DEFERRED")
     except sqlcipher.DatabaseError as exc:
+        if is_read_only(Path(path)):
+            raise read_only_error() from exc
         raise io_problem(exc) or StorageError(_("The database file cannot be opened.")) from exc
     try:
         _silence_cipher_log(conn)
@@ -75,6 +77,8 @@ def connect(
             # or a failing device must be told as such (never "wrong passphrase").
             if is_wrong_key(exc):
                 raise WrongPassphrase() from exc
+            if is_read_only(Path(path)):
+                raise read_only_error() from exc
             raise io_problem(exc) or StorageError(_("The database file cannot be opened.")) from exc
         return conn
     except BaseException:

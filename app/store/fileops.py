@@ -60,12 +60,7 @@ def io_problem(exc: BaseException) -> KooperacjaError | None:
     if code == errno.ENOSPC or code == errno.EDQUOT or "database or disk is full" in text:
         return DiskFull(_("The disk is full. Free some space and try again; nothing was lost."))
     if code == errno.EROFS or "readonly database" in text or "read-only" in text:
-        return FileProblem(
-            _(
-                "The medium is read-only (e.g. a write-protected USB stick); nothing can be "
-                "written there. Nothing was changed."
-            )
-        )
+        return read_only_error()
     if code in (errno.EACCES, errno.EPERM):
         return FileProblem(_("You have no permission to write or read this file or folder."))
     if code == errno.EIO or "disk i/o error" in text:
@@ -79,6 +74,47 @@ def io_problem(exc: BaseException) -> KooperacjaError | None:
                 "not yours."
             )
         )
+    return None
+
+
+def is_read_only(path: Path) -> bool:
+    """Whether ``path`` (or its folder) lies on a file system mounted read-only."""
+    folder = Path(path) if Path(path).is_dir() else Path(path).parent
+    statvfs = getattr(os, "statvfs", None)
+    if statvfs is None:  # Windows: the OS error (EROFS/EACCES) is all there is
+        return False
+    try:
+        return bool(statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
+def read_only_error() -> FileProblem:
+    return FileProblem(
+        _(
+            "The medium is read-only (e.g. a write-protected USB stick); nothing can be "
+            "written there. Nothing was changed."
+        )
+    )
+
+
+def explain_failure(exc: BaseException) -> KooperacjaError | None:
+    """The I/O problem behind an unexpected exception (its causes and DB-API originals too)."""
+    import sqlcipher3.dbapi2 as sqlcipher
+    from sqlalchemy.exc import DBAPIError
+
+    seen: set[int] = set()
+    stack: list[BaseException | None] = [exc]
+    while stack:
+        item = stack.pop()
+        if item is None or id(item) in seen:
+            continue
+        seen.add(id(item))
+        if isinstance(item, OSError | sqlcipher.DatabaseError | DBAPIError):
+            problem = io_problem(item)
+            if problem is not None:
+                return problem
+        stack += [getattr(item, "orig", None), item.__cause__, item.__context__]
     return None
 
 

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import ConflictError, NotFound
+from app.errors import ConflictError, NotFound, ValidationError
 from app.i18n import _
 from app.models import Device, Family, utcnow
 from app.models.hlc import parse_stamp
@@ -154,7 +154,7 @@ def resolve(ws: Workspace, conflict_id: str, take: str) -> ConflictView:
                 raise NotFound(_("There is no conflict with this id."))
             c = matches[0]
         if c.status != "open":
-            raise ConflictError(_("This conflict has already been resolved."))
+            raise ValidationError(_("This conflict has already been resolved."), "conflict")
         model = TABLES.get(c.tbl)
         row = s.get(model, c.row_id) if model else None
         if model is None or row is None:

@@ -29,9 +29,11 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from app.config import log_dir
 from app.errors import KooperacjaError
 from app.i18n import _
 from app.services.changes import Changes, recording
+from app.store.fileops import explain_failure
 
 log = logging.getLogger(__name__)
 
@@ -212,14 +214,18 @@ class OpRunner(QObject):
 def error_text(exc: BaseException) -> str:
     if isinstance(exc, KooperacjaError):
         return exc.message
+    problem = explain_failure(exc)  # a full disk, a read-only medium…: said as such
+    if problem is not None:
+        return problem.message
     return _(
         "Something unexpected went wrong and the action was not completed. "
-        "Nothing you saved earlier was lost. Details (without personal data) are in the log."
-    )
+        "Nothing you saved earlier was lost. Details (without personal data) are in the log "
+        "file in {folder}"
+    ).format(folder=log_dir())
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """Show an error in Polish; unexpected errors are logged without their messages."""
-    if not isinstance(exc, KooperacjaError):
+    if not isinstance(exc, KooperacjaError) and explain_failure(exc) is None:
         log.error("unexpected error in an operation", exc_info=(type(exc), exc, exc.__traceback__))
     QMessageBox.warning(parent, _("Kooperacja"), error_text(exc))

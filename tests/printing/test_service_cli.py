@@ -181,6 +181,7 @@ def test_cli_errors_are_polish_with_exit_codes(ws, family_case, cli_env, tmp_pat
                 str(tmp_path / "no" / "x.pdf"),
             ]
         )
-        == 9
+        == 0  # a missing folder is created, as for a backup (issue 9)
     )
+    assert (tmp_path / "no" / "x.pdf").exists()
     assert not out.exists()

@@ -49,7 +49,7 @@ def _pesel_off_by_one(world) -> str:
     [
         ("person", "bad_pesel", "PESEL"),
         ("person", {"birth_date": "1931-02-03"}, "data urodzenia"),
-        ("family", {"gmina_code": "9999999"}, "TERYT"),
+        ("family", {"postal_code": "17100"}, "kod pocztowy"),
         ("family", {"status": "lost"}, "status"),
         ("support_plan", {"period_to": "1990-01-01"}, "period_to"),
     ],

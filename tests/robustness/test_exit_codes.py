@@ -115,7 +115,7 @@ def test_every_code_of_the_readme_table(world, run, tmp_path, monkeypatch):
     # 8: both sides changed the same field
     exchange(ops, coord)
     exchange(coord, ops)
-    home = _powiat_home(coord)
+    home = _ops_home(coord)
     edit(ops, Institution, home, phone="85 111 11 11")
     edit(coord, Institution, home, phone="85 222 22 22")
     case(0, "--db", db, "sync", "export", "--to", coord.device_id, "-o", str(tmp_path / "3.kb"))
@@ -134,13 +134,13 @@ def _interrupt(ws):
     raise KeyboardInterrupt
 
 
-def _powiat_home(ws) -> str:
+def _ops_home(ws) -> str:
     from sqlalchemy import select
 
     with ws.transaction() as s:
         return s.scalars(
             select(Institution.id).where(
-                Institution.level == "powiat", Institution.sector_code == "social_assistance"
+                Institution.level == "gmina", Institution.sector_code == "social_assistance"
             )
         ).first()
 
@@ -149,7 +149,7 @@ def test_resolving_a_resolved_conflict_is_invalid_not_a_conflict(world, run, tmp
     ops, coord = world
     exchange(ops, coord)
     exchange(coord, ops)
-    home = _powiat_home(coord)
+    home = _ops_home(coord)
     edit(ops, Institution, home, phone="85 111 11 11")
     edit(coord, Institution, home, phone="85 222 22 22")
     assert exchange(ops, coord).conflicts

@@ -14,6 +14,7 @@ file itself holds nothing and is never deleted (deleting lock files races).
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from pathlib import Path
 
@@ -38,21 +39,21 @@ def _key(db: Path) -> str:
 
 
 def _try_lock(fd: int) -> bool:
-    if os.name == "posix":
-        import fcntl
+    if sys.platform == "win32":
+        import msvcrt
 
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
             return False
         return True
-    import msvcrt  # pragma: no cover - Windows
+    import fcntl
 
-    try:  # pragma: no cover - Windows
-        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-    except OSError:  # pragma: no cover - Windows
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
         return False
-    return True  # pragma: no cover - Windows
+    return True
 
 
 def in_use_error() -> DatabaseInUse:

@@ -1,6 +1,6 @@
 """Print every document of a demo family and save its pages as PNGs in ``docs/forms/``.
 
-    .venv/bin/python tools/render_forms.py [--out docs/forms] [--dpi 100]
+    .venv/bin/python tools/render_forms.py [--out docs/forms] [--dpi 100] [--households DIR]
 
 The demo data are made by ``app.demo`` (synthetic families, as ``kooperacja demo``
 makes them) in a throw-away encrypted database inside a temporary folder; only the synthetic
@@ -25,6 +25,36 @@ sys.path.insert(0, str(ROOT))
 class Demo:
     family_id: str
     team_id: str
+    households: dict[str, str]  # "woman-alone" | "couple" | "family-of-five" → family id
+
+
+def households(ws) -> dict[str, str]:
+    """One reviewed demo family of each shape the issue asks to read: a woman living alone,
+    a couple without children, a family of five."""
+    from datetime import date
+
+    from sqlalchemy import exists, select
+
+    from app.models import Family, Person, Review
+
+    today = date.today()
+    found: dict[str, str] = {}
+    with ws.transaction() as s:
+        ids = s.scalars(
+            select(Family.id)
+            .where(exists().where(Review.family_id == Family.id))
+            .order_by(Family.case_number)
+        ).all()
+        for fid in ids:
+            people = s.scalars(select(Person).where(Person.family_id == fid)).all()
+            adults = [p for p in people if (p.age_on(today) or 0) >= 18]
+            if len(people) == 1 and people[0].sex == "F":
+                found.setdefault("woman-alone", fid)
+            elif len(people) == 2 and len(adults) == 2:
+                found.setdefault("couple", fid)
+            elif len(people) == 5:
+                found.setdefault("family-of-five", fid)
+    return found
 
 
 def build_demo(ws) -> Demo:
@@ -34,7 +64,7 @@ def build_demo(ws) -> Demo:
     from app.services import casefile, controller, registry
     from bench.print_bench import demo_family
 
-    demo.generate(ws, families=20, seed=2024)
+    demo.generate(ws, families=120, seed=2024)
     home = casefile.home_institution(ws)
     assert home is not None
     registry.save_institution(
@@ -54,21 +84,45 @@ def build_demo(ws) -> Demo:
     )
     controller.set_iod_contact(ws, "iod@narewka.example.pl")
     teams = [t for t in registry.list_teams(ws) if registry.list_agreements(ws, t.id)]
-    return Demo(demo_family(ws), teams[0].id)
+    return Demo(demo_family(ws), teams[0].id, households(ws))
+
+
+def render_set(ws, out: Path, family_id: str, team_id: str, dpi: float) -> None:
+    """Every document of one family (and the PZK agreement) as PNG pages in ``out``."""
+    from app.errors import NotFound
+    from app.printing import raster
+    from app.printing.service import KINDS, render_document
+
+    out.mkdir(parents=True, exist_ok=True)
+    for old in out.glob("*.png"):
+        old.unlink()
+    for kind in KINDS:
+        ids = {"team_id": team_id} if kind == "agreement" else {"family_id": family_id}
+        try:
+            pdf = render_document(ws, kind, **ids)
+        except NotFound as exc:
+            print(f"{kind}: {exc.message}")
+            continue
+        pages = raster.render_pages(pdf, dpi=dpi)
+        for n, page in enumerate(pages, 1):
+            (out / f"{kind}-{n}.png").write_bytes(page.to_png(grayscale=True))
+        print(f"{out.name}/{kind}: {len(pages)} page(s)")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "docs" / "forms"))
     parser.add_argument("--dpi", type=float, default=100)
+    parser.add_argument(
+        "--households",
+        metavar="DIR",
+        help="also render the documents of a woman alone, a couple and a family of five here",
+    )
     args = parser.parse_args(argv)
     out = Path(args.out)
     with tempfile.TemporaryDirectory(prefix="kooperacja-forms-") as tmp:
         os.environ["KOOPERACJA_DATA_DIR"] = tmp
-        from app.errors import NotFound
         from app.i18n import set_language
-        from app.printing import raster
-        from app.printing.service import KINDS, render_document
         from app.services import setup
         from app.store.keys import TEST_KDF
 
@@ -84,24 +138,10 @@ def main(argv: list[str] | None = None) -> int:
         )
         try:
             demo = build_demo(ws)
-            out.mkdir(parents=True, exist_ok=True)
-            for old in out.glob("*.png"):
-                old.unlink()
-            for kind in KINDS:
-                ids = (
-                    {"team_id": demo.team_id}
-                    if kind == "agreement"
-                    else {"family_id": demo.family_id}
-                )
-                try:
-                    pdf = render_document(ws, kind, **ids)
-                except NotFound as exc:
-                    print(f"{kind}: {exc.message}")
-                    continue
-                pages = raster.render_pages(pdf, dpi=args.dpi)
-                for n, page in enumerate(pages, 1):
-                    (out / f"{kind}-{n}.png").write_bytes(page.to_png(grayscale=True))
-                print(f"{kind}: {len(pages)} page(s)")
+            render_set(ws, out, demo.family_id, demo.team_id, args.dpi)
+            if args.households:
+                for shape, fid in demo.households.items():
+                    render_set(ws, Path(args.households) / shape, fid, demo.team_id, args.dpi)
         finally:
             ws.lock()
     return 0

@@ -29,7 +29,7 @@ CONTRACT_BASIS = (
     "Kontrakt zawiera się na podstawie art. 108 ustawy z dnia 12 marca 2004 r. o pomocy "
     "społecznej, według wzoru określonego w rozporządzeniu Ministra Pracy i Polityki Społecznej "
     "w sprawie wzoru kontraktu socjalnego (Dz.U. z 2010 r. nr 218, poz. 1439). Jego treść strony "
-    "ustaliły wspólnie, na podstawie diagnozy sytuacji rodziny i Indywidualnego Programu "
+    "ustaliły wspólnie, na podstawie diagnozy sytuacji {whose} i Indywidualnego Programu "
     "Współpracy{plan_number}."
 )
 CONTRACT_FINAL = (

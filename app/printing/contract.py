@@ -109,7 +109,8 @@ def part_one(data: CaseData, plan: SupportPlan, diag: Diagnosis | None) -> list[
     story += title_block(_(TITLE).upper(), legal.CONTRACT_SUBTITLE.format(party=party))
     story += [heading(_("Part I A")), parties(data)]
     number = f" nr {plan.number}" if plan.number else ""
-    story.append(para(legal.CONTRACT_BASIS.format(plan_number=number), "clause"))
+    whose = "osoby" if person else "rodziny"
+    story.append(para(legal.CONTRACT_BASIS.format(plan_number=number, whose=whose), "clause"))
     if not person:
         story += [
             heading(_("Members of the family covered by the contract"), 3),

@@ -62,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
         "app.commands.team",
         "app.commands.evaluation",
         "app.commands.today",
+        "app.commands.handover",
     ):
         module = _optional(name)
         if module is not None:

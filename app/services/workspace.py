@@ -29,6 +29,7 @@ from app.i18n import _
 from app.models import CASE_MODELS, SYNCED_MODELS, Device, Family, SyncMixin
 from app.models.hlc import HybridClock
 from app.services import changes
+from app.services.handover_rule import check_writable
 from app.services.record_rules import check_object
 from app.store.vault import Vault
 
@@ -123,6 +124,8 @@ class Workspace:
             if obj in session.dirty and not session.is_modified(obj, include_collections=False):
                 continue
             check_object(obj)
+            if self.identity.role == "ops":
+                check_writable(session, obj, self.identity.unit_code)
             obj.version = self.clock.tick()
             obj.origin_device = self.device_id
 

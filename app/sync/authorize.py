@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session
 
 from app.models import REGISTRY_MODELS, Device, Family
 from app.models.sync_state import SyncRow
+from app.services.handover_rule import handed_over_from
 from app.services.records import table_of
 from app.services.reference import CATALOG_NAMESPACE
 from app.services.setup import home_institution_id
@@ -101,6 +102,7 @@ class _Checker:
         self._registry_vv: dict[tuple[str, str], VV | None] = {}
         self._records: dict[tuple[str, str], dict[str, Any]] = {}
         self._home = home_institution_id("ops", sender.unit_code)
+        self._handed: dict[str, bool] = {}
 
     def record(self, item: Incoming) -> None:
         key = (item.tbl, item.state.record["id"])
@@ -146,10 +148,19 @@ class _Checker:
         gmina = self._gmina(family_id)
         if gmina is None:
             raise refused("references")
-        if not in_area(self.sender, gmina):
+        if not in_area(self.sender, gmina) and not self._handed_over_by_sender(family_id):
             raise refused(
                 "not_in_area", device=self.sender.device_id, kind=kind_label(tbl), gmina=gmina
             )
+
+    def _handed_over_by_sender(self, family_id: str) -> bool:
+        """An OPS's changes made before it learnt that its family moved away still arrive (the
+        handover drops nothing; afterwards the family is read-only on that device)."""
+        if not self.ops:
+            return False
+        if family_id not in self._handed:
+            self._handed[family_id] = handed_over_from(self.s, family_id, self.sender.unit_code)
+        return self._handed[family_id]
 
     def _family_of(self, tbl: str, record: dict[str, Any]) -> str:
         if tbl == "family":

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session, aliased
 from app import __version__
 from app.errors import SyncError
 from app.i18n import _
-from app.models import SYNCED_MODELS, AuditEvent, Device, Family, utcnow
+from app.models import SYNCED_MODELS, AuditEvent, Device, Family, FamilyTransfer, utcnow
 from app.models.base import SyncMixin
 from app.models.sync_state import SyncBase, SyncPeer, SyncReceived, SyncRow, SyncSent, SyncSentRow
 from app.services import audit
@@ -107,6 +107,13 @@ def _select_rows(
         known = aliased(SyncBase)
         held = select(known.row_id).where(known.peer == peer_id, known.tbl == "family")
         of_gmina = select(Family.id).where(Family.gmina_code == unit)
+        if tbl != FamilyTransfer.__tablename__:
+            # A family this OPS handed over: it keeps its own records as a closed trace and
+            # gets only the transfer record, never the new gmina's work with the family.
+            moved = select(FamilyTransfer.family_id).where(
+                FamilyTransfer.from_gmina_code == unit, FamilyTransfer.deleted.is_(False)
+            )
+            held = held.where(known.row_id.not_in(moved))
         q = q.where(or_(SyncRow.family_id.in_(of_gmina), SyncRow.family_id.in_(held)))
     if gated and tbl in CASE_TABLES:  # consent gates sharing (app.services.rodo.sharing)
         q = q.where(sharing.row_filter(tbl, SyncRow.__table__.c.family_id))

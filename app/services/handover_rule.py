@@ -1,0 +1,78 @@
+"""The rule that a family handed over to another gmina is read-only on its former OPS's device.
+
+Called by the workspace for every case row a service writes on an OPS device; sync imports
+(another device's versions) do not pass through it.  See ``app.services.handover``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.errors import ValidationError
+from app.i18n import _
+from app.models import (
+    CASE_MODELS,
+    Consent,
+    Diagnosis,
+    DiagnosticWorkshop,
+    Family,
+    FamilyTransfer,
+    Review,
+    SupportPlan,
+)
+
+# Case rows that reach their family through a parent: (attribute, parent model).
+PARENTS: tuple[tuple[str, type], ...] = (
+    ("plan_id", SupportPlan),
+    ("review_id", Review),
+    ("diagnosis_id", Diagnosis),
+    ("consent_id", Consent),
+    ("workshop_id", DiagnosticWorkshop),
+)
+
+
+def _family_of(session: Session, obj: Any) -> str | None:
+    if isinstance(obj, Family):
+        return obj.id
+    family = getattr(obj, "family_id", None)
+    if family:
+        return family
+    for attr, parent in PARENTS:
+        parent_id = getattr(obj, attr, None)
+        if parent_id:
+            row = session.get(parent, parent_id)
+            return row.family_id if row is not None else None
+    return None
+
+
+def handed_over_from(session: Session, family_id: str, gmina_code: str) -> bool:
+    """Whether the family has been handed over from ``gmina_code`` (the rule, once)."""
+    return (
+        session.scalar(
+            select(FamilyTransfer.id).where(
+                FamilyTransfer.family_id == family_id,
+                FamilyTransfer.from_gmina_code == gmina_code,
+                FamilyTransfer.deleted.is_(False),
+            )
+        )
+        is not None
+    )
+
+
+def check_writable(session: Session, obj: Any, unit_code: str) -> None:
+    """Refuse a write to a case row of a family this OPS has handed over (its closed trace)."""
+    if isinstance(obj, FamilyTransfer) or type(obj) not in _CASE_TYPES:
+        return
+    with session.no_autoflush:
+        family = _family_of(session, obj)
+        if family and handed_over_from(session, family, unit_code):
+            raise ValidationError(
+                _("This family was handed over to another gmina; its file here is read-only."),
+                "family_id",
+            )
+
+
+_CASE_TYPES = frozenset(CASE_MODELS)

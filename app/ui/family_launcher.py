@@ -1,7 +1,8 @@
 """Opening family files (one window per family) and the "new family" dialog.
 
 ``ctx.events.family_opened(id)`` from any screen ends here: the family file window of the
-``app.ui.family`` package is imported when first needed, one window per family (a second
+``app.ui.family`` package is imported when first needed (a plain import: a typo fails loudly,
+not as "not available"), one window per family (a second
 request raises the open one).  Windows are tracked so the shell can reopen them after unlock,
 on the same tab (``state()``/``restore_state()`` of the window, when it has them).  A draft of
 the registration dialog (``registration:…``) reopens that dialog.
@@ -9,35 +10,23 @@ the registration dialog (``registration:…``) reopens that dialog.
 
 from __future__ import annotations
 
-import importlib
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
-from app.i18n import _
 from app.ui.context import AppContext
 
 log = logging.getLogger(__name__)
 
-FAMILY_WINDOW = ("app.ui.family.family_window", "FamilyWindow")
-# The registration dialog of the family package; the first one found is used.
-REGISTRATION_DIALOGS = (
-    ("app.ui.family.registration_dialog", "RegistrationDialog"),
-    ("app.ui.family.register_dialog", "RegisterDialog"),
-    ("app.ui.family.new_family_dialog", "NewFamilyDialog"),
-)
 
+def family_window_class() -> Callable[[AppContext, str], QWidget]:
+    """The family file's window (imported on first use: the shell starts without it)."""
+    from app.ui.family.family_window import FamilyWindow
 
-def _optional(module: str, name: str) -> Any:
-    try:
-        mod = importlib.import_module(module)
-    except ModuleNotFoundError as exc:
-        if exc.name and module.startswith(exc.name):
-            return None
-        raise
-    return getattr(mod, name, None)
+    return FamilyWindow
 
 
 class FamilyLauncher(QObject):
@@ -60,15 +49,7 @@ class FamilyLauncher(QObject):
             window.raise_()
             window.activateWindow()
             return window
-        cls = _optional(*FAMILY_WINDOW)
-        if cls is None:
-            QMessageBox.information(
-                None,
-                _("Kooperacja"),
-                _("The family file is not available in this version of the program."),
-            )
-            return None
-        window = cls(self.ctx, family_id)
+        window = family_window_class()(self.ctx, family_id)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self._windows[family_id] = window
         window.destroyed.connect(lambda *_a, fid=family_id: self._forget(fid))
@@ -114,20 +95,8 @@ class FamilyLauncher(QObject):
     def new_family(self, parent: QWidget | None) -> None:
         if not self.ctx.is_unlocked:
             return
-        for module, name in REGISTRATION_DIALOGS:
-            cls = _optional(module, name)
-            if cls is None:
-                continue
-            if hasattr(cls, "ask"):
-                family_id = cls.ask(self.ctx, parent)
-            else:
-                dialog = cls(self.ctx, parent)
-                family_id = getattr(dialog, "family_id", None) if dialog.exec() else None
-            if isinstance(family_id, str) and family_id:
-                self.ctx.events.family_opened.emit(family_id)
-            return
-        QMessageBox.information(
-            parent,
-            _("Kooperacja"),
-            _("Registering a family is not available in this version of the program."),
-        )
+        from app.ui.family.registration_dialog import RegistrationDialog
+
+        family_id = RegistrationDialog.ask(parent, self.ctx)
+        if family_id:
+            self.ctx.events.family_opened.emit(family_id)

@@ -64,12 +64,11 @@ def test_a_mistake_in_the_member_leaves_no_case_behind(ctx, qtbot):
     assert search.search_families(ctx.ws, limit=5).total == 0
 
 
-def test_ask_accepts_both_argument_orders(ctx, qtbot, monkeypatch):
+def test_ask_builds_the_dialog_on_the_context(ctx, qtbot, monkeypatch):
     seen = []
     monkeypatch.setattr(RegistrationDialog, "run", classmethod(lambda cls, d: seen.append(d)))
     assert RegistrationDialog.ask(None, ctx) is None
-    assert RegistrationDialog.ask(ctx, None) is None  # the launcher's order
-    assert all(isinstance(d.ctx, AppContext) for d in seen) and len(seen) == 2
+    assert [d.ctx for d in seen] == [ctx]
 
 
 @pytest.fixture

@@ -27,9 +27,7 @@ class StandInFamilyWindow(QWidget):
 
 @pytest.fixture
 def family_windows(monkeypatch):
-    monkeypatch.setattr(
-        family_launcher, "FAMILY_WINDOW", ("tests.ui.test_locking", "StandInFamilyWindow")
-    )
+    monkeypatch.setattr(family_launcher, "family_window_class", lambda: StandInFamilyWindow)
 
 
 def register(ctx) -> str:

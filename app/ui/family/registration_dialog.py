@@ -92,7 +92,5 @@ class RegistrationDialog(RecordDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, ctx: AppContext) -> str | None:
-        if isinstance(parent, AppContext):  # also accept ask(ctx, parent)
-            parent, ctx = ctx, parent
         family: Any = cls.run(cls(ctx, parent))
         return family.id if family is not None else None

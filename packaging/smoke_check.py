@@ -53,7 +53,6 @@ def check(folder: Path) -> list[str]:
             os.environ,
             QT_QPA_PLATFORM="offscreen",
             KOOPERACJA_DATA_DIR=tmp,
-            KOOPERACJA_TEST_KDF="1",
             KOOPERACJA_PASSPHRASE=PASSPHRASE,
             KOOPERACJA_SMOKE_TEST="1",
         )

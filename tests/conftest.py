@@ -11,16 +11,26 @@ from pathlib import Path
 
 import pytest
 
-# Keep every file the application writes (settings, logs) inside the test's temp folders.
-os.environ.setdefault("KOOPERACJA_TEST_KDF", "1")
-
 from app.i18n import set_language
 from app.services import setup
+from app.store import keys
 from app.store.keys import TEST_KDF
+
+# Programs the tests start get the cheap KDF too (tests/subprocess_site/sitecustomize.py).
+SUBPROCESS_SITE = str(Path(__file__).resolve().parent / "subprocess_site")
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    p for p in (SUBPROCESS_SITE, os.environ.get("PYTHONPATH", "")) if p
+)
 
 PASSPHRASE = "zielony-most-nad-Narwią-42"
 OPS_GMINA = "2005092"  # Narewka, gmina wiejska, powiat hajnowski
 COORD_POWIAT = "2005"  # powiat hajnowski
+
+
+@pytest.fixture(autouse=True)
+def _cheap_kdf(monkeypatch):
+    """A database a test creates without naming a KDF gets the cheap one (not calibrated)."""
+    monkeypatch.setattr(keys, "default_kdf", lambda: TEST_KDF)
 
 
 @pytest.fixture(autouse=True)

@@ -16,7 +16,6 @@ import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("KOOPERACJA_TEST_KDF", "1")
 _TMP = tempfile.mkdtemp(prefix="kooperacja-shots-")
 os.environ["KOOPERACJA_DATA_DIR"] = _TMP  # settings of the run stay out of the user's folder
 
@@ -32,11 +31,15 @@ from app.errors import WrongPassphrase  # noqa: E402
 from app.i18n import set_language  # noqa: E402
 from app.services import drafts, search, setup  # noqa: E402
 from app.services.setup_flow import SetupFlow  # noqa: E402
+from app.store import keys  # noqa: E402
 from app.store.keys import TEST_KDF  # noqa: E402
 from app.ui.context import AppContext  # noqa: E402
 from app.ui.main import make_application  # noqa: E402
 from app.ui.screens import UnavailableScreen  # noqa: E402
 from app.ui.session import SessionController  # noqa: E402
+
+# Throwaway databases (also those the wizard makes): the cheap key derivation of the tests.
+keys.default_kdf = lambda: TEST_KDF
 
 SIZE = (1366, 768)
 PASSPHRASE = "zrzuty-ekranu-Narewka-2024"

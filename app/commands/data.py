@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -22,7 +21,6 @@ from app.i18n import _
 from app.models.enums import FamilyStatus
 from app.services import dump, reference, search, setup
 from app.services.text import fold
-from app.store import keys
 
 
 def cmd_families(args: argparse.Namespace) -> int:
@@ -126,7 +124,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
     path = db_path(args)
     passphrase = read_passphrase(args)
     if not path.exists():
-        kdf = keys.TEST_KDF if _test_kdf() else None
         ws = setup.initialize(
             path,
             passphrase,
@@ -134,7 +131,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
             unit_code=unit,
             name=args.name or demo.default_name(args.role, unit),
             worker_name=args.worker,
-            kdf=kdf,
         )
         print(_("Database created: {path}").format(path=path), file=sys.stderr)
     else:
@@ -147,10 +143,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
         ws.lock()
     print(_("{n} demo families added.").format(n=summary.families), file=sys.stderr)
     return 0
-
-
-def _test_kdf() -> bool:
-    return os.environ.get("KOOPERACJA_TEST_KDF") == "1"
 
 
 def cmd_terc_import(args: argparse.Namespace) -> int:

@@ -11,12 +11,6 @@ from app.commands import db_path, open_from_args, read_passphrase
 from app.errors import UsageError
 from app.i18n import _
 from app.services import database, integrity, setup
-from app.store import keys
-
-
-def _kdf_from_env() -> keys.KdfParams | None:
-    # Test suites create hundreds of databases; they may ask for the cheap KDF explicitly.
-    return keys.TEST_KDF if os.environ.get("KOOPERACJA_TEST_KDF") == "1" else None
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -28,7 +22,6 @@ def cmd_init(args: argparse.Namespace) -> int:
         unit_code=args.unit,
         name=args.name,
         worker_name=args.worker or "",
-        kdf=_kdf_from_env(),
     )
     print(_("Database created: {path}").format(path=ws.path))
     print(_("Device: {device}").format(device=ws.device_id))

@@ -10,7 +10,6 @@ the application after the first unlock, in the background with a progress bar.
 from __future__ import annotations
 
 import argparse
-import os
 import secrets
 import shutil
 import sys
@@ -47,7 +46,6 @@ def create_demo_database(folder: Path, role: str) -> tuple[Path, str]:
     path = folder / "kooperacja-demo.db"
     passphrase = make_passphrase()
     unit = DEMO_UNITS[role]
-    kdf = keys.TEST_KDF if os.environ.get("KOOPERACJA_TEST_KDF") == "1" else None
     ws = setup.initialize(
         path,
         passphrase,
@@ -55,7 +53,6 @@ def create_demo_database(folder: Path, role: str) -> tuple[Path, str]:
         unit_code=unit,
         name=demo.default_name(role, unit),
         worker_name=DEMO_WORKERS[role],
-        kdf=kdf,
     )
     ws.lock()
     return path, passphrase

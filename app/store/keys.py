@@ -42,8 +42,14 @@ class KdfParams:
         return cls(time_cost=tail[1], memory_log2=tail[2], parallelism=tail[3])
 
 
-# A deliberately cheap profile for the test suite; never used unless asked for explicitly.
+# A deliberately cheap profile for the test suite: tests pass it as ``kdf=`` or put it in place
+# of ``default_kdf`` (tests/conftest.py); shipped code never chooses it.
 TEST_KDF = KdfParams(time_cost=1, memory_log2=10, parallelism=1)
+
+
+def default_kdf() -> KdfParams:
+    """The cost of a new database's key when the caller names none: calibrated to this machine."""
+    return calibrate()
 
 
 def calibrate(target_seconds: float = 0.5, memory_log2: int = 16) -> KdfParams:

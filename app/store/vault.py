@@ -75,7 +75,7 @@ class Vault:
             raise io_problem(exc) or FileProblem(
                 _("The database cannot be created at this location.")
             ) from exc
-        salt = keys.new_salt(kdf or keys.calibrate())
+        salt = keys.new_salt(kdf or keys.default_kdf())
         key = keys.derive_key(keys.passphrase_bytes(passphrase), salt)
         try:
             if path.exists():

@@ -12,13 +12,13 @@ through ``ctx.events.draft_restore_requested(form_key)``, for the form to be reo
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 
 from app.services import drafts
+from app.services.form_keys import FormKey
 from app.ui.context import AppContext
 
 AUTOSAVE_DELAY_MS = 2000
@@ -81,12 +81,7 @@ class DraftAutosaver(QObject):
         )
 
 
-_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
-
-
 def family_id_of(form_key: str) -> str | None:
-    """The family a draft belongs to, by the key convention ``kind:<family id>:…``."""
-    parts = form_key.split(":")
-    if len(parts) >= 2 and _UUID.match(parts[1]):
-        return parts[1]
-    return None
+    """The family a draft belongs to (``FormKey.family_id``), None for other forms."""
+    key = FormKey.parse(form_key)
+    return key.family_id if key is not None and key.family_id else None

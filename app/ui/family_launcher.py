@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
+from app.services.form_keys import FormKey
 from app.ui.context import AppContext
 
 log = logging.getLogger(__name__)
@@ -82,7 +83,8 @@ class FamilyLauncher(QObject):
                 restore(state)
 
     def _draft_requested(self, form_key: str) -> None:
-        if form_key.partition(":")[0] == "registration":
+        key = FormKey.parse(form_key)
+        if key is not None and key.kind == "registration":
             self.new_family(QApplication.activeWindow())
 
     def discard_all(self) -> None:

@@ -48,12 +48,19 @@ log = logging.getLogger(__name__)
 # Drafts that belong to a screen rather than a family: show that screen before asking for them.
 DRAFT_SCREENS = {
     "institution": "team",
-    "cooperation_team": "team",
-    "team_membership": "team",
+    "team": "team",
+    "membership": "team",
     "agreement": "team",
     "meeting": "team",
     "service": "catalog",
 }
+
+
+def _registry_kind(form_key: str) -> str:
+    from app.services.form_keys import FormKey
+
+    key = FormKey.parse(form_key)
+    return key.registry_kind if key is not None else ""
 
 
 @dataclass
@@ -188,8 +195,8 @@ class SessionController(QObject):
             family_id = family_id_of(key)
             if family_id:
                 self.ctx.events.family_opened.emit(family_id)
-            elif key.partition(":")[0] in DRAFT_SCREENS:
-                self.main_window.show_screen(DRAFT_SCREENS[key.partition(":")[0]])
+            elif (screen := DRAFT_SCREENS.get(_registry_kind(key))) is not None:
+                self.main_window.show_screen(screen)
             self.ctx.events.draft_restore_requested.emit(key)
 
     # -- demo data -------------------------------------------------------------------------

@@ -43,7 +43,7 @@ def _families(path: Path) -> int:
 
 
 def _env() -> dict[str, str]:
-    env = {**os.environ, "KOOPERACJA_PASSPHRASE": PASSPHRASE, "KOOPERACJA_TEST_KDF": "1"}
+    env = {**os.environ, "KOOPERACJA_PASSPHRASE": PASSPHRASE}
     env["PYTHONPATH"] = str(ROOT)
     return env
 

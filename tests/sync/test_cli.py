@@ -20,7 +20,6 @@ from tests.conftest import PASSPHRASE
 @pytest.fixture
 def cli(tmp_path):
     env: dict[str, str | None] = {
-        "KOOPERACJA_TEST_KDF": "1",
         "KOOPERACJA_PASSPHRASE": PASSPHRASE,
         "KOOPERACJA_DATA_DIR": str(tmp_path / "data"),
     }

@@ -44,7 +44,6 @@ def test_demo_launch_prints_the_passphrase_and_starts_the_gui(tmp_path):
     env = dict(
         os.environ,
         KOOPERACJA_SMOKE_TEST="1",
-        KOOPERACJA_TEST_KDF="1",
         QT_QPA_PLATFORM="offscreen",
         KOOPERACJA_DATA_DIR=str(tmp_path),
         TMPDIR=str(tmp_path),

@@ -22,7 +22,6 @@ from tests.factories import PESEL_MOTHER
 
 def run(*args: str, env: dict | None = None, passphrase: str | None = PASSPHRASE) -> CliResult:
     changes: dict[str, str | None] = {
-        "KOOPERACJA_TEST_KDF": "1",
         "KOOPERACJA_PASSPHRASE": passphrase,
     }
     changes.update(env or {})

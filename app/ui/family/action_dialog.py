@@ -15,6 +15,7 @@ from app.i18n import _
 from app.models import Action
 from app.models.enums import ActionStatus
 from app.services import plans
+from app.services.form_keys import FormKey
 from app.services.lookups import Lookups
 from app.ui.context import AppContext
 from app.ui.kit.form_kit import (
@@ -42,7 +43,7 @@ class ActionDialog(RecordDialog):
         super().__init__(
             ctx,
             title,
-            f"action:{family_id}:{plan.id}:{action.id if action else 'new'}",
+            FormKey("action", family_id, plan.id, action.id if action else "new"),
             parent,
             draft_title=_("{form} – case {case}").format(form=title, case=case_number),
         )

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFormLayout, QWidget
 from app.i18n import _
 from app.models.enums import AttachmentKind
 from app.services import attachments
+from app.services.form_keys import FormKey
 from app.ui.context import AppContext
 from app.ui.kit.form_kit import ChoiceCombo, buddy_label, hint_label, line_edit
 from app.ui.kit.record_dialog import RecordDialog, Submit
@@ -38,7 +39,7 @@ class AttachmentDialog(RecordDialog):
         super().__init__(
             ctx,
             title,
-            f"attachment:{family_id}:new",
+            FormKey("attachment", family_id),
             parent,
             draft_title=_("{form} – case {case}").format(form=title, case=case_number),
         )

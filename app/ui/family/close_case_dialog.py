@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFormLayout, QWidget
 
 from app.i18n import _
 from app.services import families
+from app.services.form_keys import FormKey
 from app.ui.context import AppContext
 from app.ui.kit.form_kit import DateEdit, buddy_label, hint_label, text_edit
 from app.ui.kit.record_dialog import RecordDialog, Submit
@@ -22,7 +23,7 @@ class CloseCaseDialog(RecordDialog):
         super().__init__(
             ctx,
             title,
-            f"close:{family_id}",
+            FormKey("close", family_id),
             parent,
             draft_title=_("{form} – case {case}").format(form=title, case=case_number),
         )

@@ -11,6 +11,7 @@ from app.i18n import _
 from app.models import Commitment
 from app.models.enums import CommitmentStatus
 from app.services import plans
+from app.services.form_keys import FormKey
 from app.ui.context import AppContext
 from app.ui.kit.form_kit import ChoiceCombo, OptionalDateEdit, buddy_label, text_edit
 from app.ui.kit.record_dialog import RecordDialog, Submit
@@ -31,7 +32,7 @@ class CommitmentDialog(RecordDialog):
         super().__init__(
             ctx,
             title,
-            f"commitment:{family_id}:{plan_id}:{commitment.id if commitment else 'new'}",
+            FormKey("commitment", family_id, plan_id, commitment.id if commitment else "new"),
             parent,
             draft_title=_("{form} – case {case}").format(form=title, case=case_number),
         )

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFormLayout, QWidget
 from app.i18n import _
 from app.models import Consent
 from app.services import consents
+from app.services.form_keys import FormKey
 from app.services.lookups import Lookups
 from app.ui.context import AppContext
 from app.ui.family.case_form_view import reasons_view
@@ -39,7 +40,7 @@ class ConsentDialog(RecordDialog):
         super().__init__(
             ctx,
             title,
-            f"consent:{family_id}:{consent.id if consent else 'new'}",
+            FormKey("consent", family_id, record_id=consent.id if consent else "new"),
             parent,
             draft_title=_("{form} – case {case}").format(form=title, case=case_number),
         )
@@ -105,7 +106,9 @@ class WithdrawDialog(RecordDialog):
 
     def __init__(self, ctx: AppContext, consent: Consent, parent: QWidget | None = None) -> None:
         title = _("Withdraw consent")
-        super().__init__(ctx, title, f"withdraw:{consent.family_id}:{consent.id}", parent)
+        super().__init__(
+            ctx, title, FormKey("withdraw", consent.family_id, record_id=consent.id), parent
+        )
         self.consent = consent
         self.on = self.binding.add("on", DateEdit())
         self.note = self.binding.add("note", text_edit(3))

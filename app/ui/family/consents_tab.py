@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QPushButton
 
 from app.i18n import N_, _
 from app.services.casefile import FamilyFile
+from app.services.form_keys import FormKey
 from app.services.lookups import Lookups
 from app.ui.family.consent_dialog import ConsentDialog, WithdrawDialog
 from app.ui.family.consents_table_model import ConsentsTableModel, consent_state, recipients_text
@@ -81,10 +82,10 @@ class ConsentsTab(ListTab):
             self.host.reload()
 
     def open_draft(self, form_key: str) -> bool:
-        kind, _sep, rest = form_key.partition(":")
-        if kind not in ("consent", "withdraw"):
+        key = FormKey.parse(form_key)
+        if key is None or key.kind not in ("consent", "withdraw"):
             return False
-        record_id = rest.rpartition(":")[2]
+        kind, record_id = key.kind, key.record_id
         consent = next((c for c in self.model.rows() if c.id == record_id), None)
         if kind == "withdraw":
             if consent is not None:

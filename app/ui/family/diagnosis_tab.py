@@ -17,6 +17,7 @@ from app.services import diagnosis as diagnosis_service
 from app.services import families
 from app.services.casefile import FamilyFile
 from app.services.diagnosis import DiagnosisInput, ParticipantInput, RatingInput
+from app.services.form_keys import FormKey
 from app.services.lookups import Lookups
 from app.services.workspace import Workspace
 from app.ui.family.diagnosis_view import DiagnosisView
@@ -70,8 +71,8 @@ class DiagnosisTab(FamilyTab):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
 
-    def _key(self, diagnosis_id: str | None = None) -> str:
-        return f"diagnosis:{self.family_id}:{diagnosis_id or self.current}"
+    def _key(self, diagnosis_id: str | None = None) -> FormKey:
+        return FormKey("diagnosis", self.family_id, record_id=diagnosis_id or self.current)
 
     def _title(self) -> str:
         what = _("New diagnosis") if self.current == NEW else _("Diagnosis")
@@ -246,9 +247,10 @@ class DiagnosisTab(FamilyTab):
         return [TabForm(self.guard, self.save_form)]
 
     def open_draft(self, form_key: str) -> bool:
-        if not form_key.startswith("diagnosis:"):
+        key = FormKey.parse(form_key)
+        if key is None or key.kind != "diagnosis":
             return False
-        diagnosis_id = form_key.rpartition(":")[2]
+        diagnosis_id = key.record_id
         if diagnosis_id != self.current:
             self.switch_to(diagnosis_id)
         return True

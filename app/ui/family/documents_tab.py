@@ -17,6 +17,7 @@ from app.config import atomic_write_bytes
 from app.i18n import N_, _
 from app.services import attachments
 from app.services.casefile import FamilyFile
+from app.services.form_keys import FormKey
 from app.services.lookups import Lookups
 from app.ui.family.attachment_dialog import AttachmentDialog
 from app.ui.family.attachments_table_model import AttachmentsTableModel, size_text
@@ -145,7 +146,8 @@ class DocumentsTab(ListTab):
             )
 
     def open_draft(self, form_key: str) -> bool:
-        if not form_key.startswith("attachment:"):
+        key = FormKey.parse(form_key)
+        if key is None or key.kind != "attachment":
             return False
         self.attach_paths_from_draft()
         return True

@@ -13,6 +13,7 @@ from app.services.casefile import FamilyFile
 from app.services.drafts import DraftInfo
 from app.services.lookups import Lookups, load_lookups
 from app.services.workspace import Workspace
+from app.ui.drafts import family_id_of
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ class Loaded:
 
 def family_drafts(ws: Workspace, family_id: str) -> list[DraftInfo]:
     """Drafts of this family's forms (their keys carry the family id second)."""
-    return [d for d in drafts.list_drafts(ws) if d.form_key.split(":")[1:2] == [family_id]]
+    return [d for d in drafts.list_drafts(ws) if family_id_of(d.form_key) == family_id]
 
 
 def load(ws: Workspace, family_id: str, first: bool, with_lookups: bool) -> Loaded:

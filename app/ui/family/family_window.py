@@ -31,6 +31,7 @@ from app.models.enums import FamilyStatus
 from app.services import families
 from app.services.casefile import FamilyFile
 from app.services.changes import Changes
+from app.services.form_keys import FormKey
 from app.services.lookups import Lookups
 from app.ui.context import AppContext
 from app.ui.family.close_case_dialog import CloseCaseDialog
@@ -241,7 +242,8 @@ class FamilyWindow(QMainWindow):
 
     def restore_draft(self, form_key: str) -> None:
         """The shell asks (after unlock) to reopen the form of a draft of this family."""
-        if form_key.split(":")[1:2] != [self.family_id]:
+        key = FormKey.parse(form_key)
+        if key is None or key.family_id != self.family_id:
             return
         if self.file is None:
             self._pending_drafts.append(form_key)  # opened once the case is loaded
@@ -251,7 +253,8 @@ class FamilyWindow(QMainWindow):
     def open_draft(self, form_key: str) -> None:
         """Go to the form a draft belongs to and offer to restore it."""
         self.banner.remove(form_key)
-        kind = form_key.partition(":")[0]
+        key = FormKey.parse(form_key)
+        kind = key.kind if key is not None else ""
         if kind == "close":
             self.close_the_case()
             return

@@ -13,6 +13,7 @@ from app.i18n import _
 from app.models import Goal
 from app.models.enums import GAS_LEVELS
 from app.services import plans
+from app.services.form_keys import FormKey
 from app.services.lookups import Lookups
 from app.ui.context import AppContext
 from app.ui.family.domain_ratings_widget import signed
@@ -45,7 +46,7 @@ class GoalDialog(RecordDialog):
         super().__init__(
             ctx,
             title,
-            f"goal:{family_id}:{plan_id}:{goal.id if goal else 'new'}",
+            FormKey("goal", family_id, plan_id, goal.id if goal else "new"),
             parent,
             draft_title=_("{form} – case {case}").format(form=title, case=case_number),
         )

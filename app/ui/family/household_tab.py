@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QMessageBox, QVBoxLayout
 from app.i18n import N_, _
 from app.services import families, persons
 from app.services.casefile import FamilyFile
+from app.services.form_keys import FormKey
 from app.services.lookups import Lookups
 from app.ui.family.case_form_view import family_input, family_values
 from app.ui.family.case_team_table_model import CaseTeamTableModel
@@ -30,7 +31,7 @@ class HouseholdTab(FamilyTab):
         self.binding = FormBinding(self)
         self.view.form.bind(self.binding)
         self.guard = DraftGuard(
-            self.ctx, self.binding, f"family:{self.family_id}", _("Case data"), self
+            self.ctx, self.binding, FormKey("family", self.family_id), _("Case data"), self
         )
         self.members_model = MembersTableModel(self)
         self.view.members.setModel(self.members_model)
@@ -56,7 +57,7 @@ class HouseholdTab(FamilyTab):
         with self.guard.quiet():
             self.view.form.set_lookups(lookups)
         self.guard.set_key(
-            f"family:{self.family_id}", _("Case data – case {case}").format(case=self.case)
+            FormKey("family", self.family_id), _("Case data – case {case}").format(case=self.case)
         )
         if not self.guard.is_modified():
             self.guard.reset(family_values(ff.family))
@@ -166,8 +167,10 @@ class HouseholdTab(FamilyTab):
             )
 
     def open_draft(self, form_key: str) -> bool:
-        kind, _sep, rest = form_key.partition(":")
-        record_id = rest.rpartition(":")[2]
+        key = FormKey.parse(form_key)
+        if key is None:
+            return False
+        kind, record_id = key.kind, key.record_id
         if kind == "member":
             person = next((p for p in self.members_model.rows() if p.id == record_id), None)
             if record_id == "new" or person is not None:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 from app.i18n import _
 from app.models import Person
 from app.services import persons
+from app.services.form_keys import FormKey
 from app.ui.context import AppContext
 from app.ui.family.member_checks import MemberChecks
 from app.ui.family.member_view import MemberFieldsView, person_input, person_values
@@ -28,7 +29,7 @@ class MemberDialog(RecordDialog):
         super().__init__(
             ctx,
             title,
-            f"member:{family_id}:{person.id if person else 'new'}",
+            FormKey("member", family_id, record_id=person.id if person else "new"),
             parent,
             draft_title=_("{form} – case {case}").format(form=title, case=case_number),
         )

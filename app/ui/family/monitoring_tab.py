@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from app.i18n import N_, _
 from app.services import reviews
 from app.services.casefile import FamilyFile
+from app.services.form_keys import FormKey
 from app.services.lookups import Lookups
 from app.ui.family.actions_table_model import action_title, status_label
 from app.ui.family.attainment_chart_widget import AttainmentChartWidget
@@ -175,9 +176,10 @@ class MonitoringTab(FamilyTab):
             self.host.reload()
 
     def open_draft(self, form_key: str) -> bool:
-        if not form_key.startswith("review:"):
+        key = FormKey.parse(form_key)
+        if key is None or key.kind != "review":
             return False
-        plan_id = form_key.split(":")[2]
+        plan_id = key.parent_id
         self._show_plan(plan_id)
         self.new_review()
         return True

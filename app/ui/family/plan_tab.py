@@ -12,6 +12,7 @@ from app.i18n import N_, _
 from app.models.enums import PlanStatus
 from app.services import plans
 from app.services.casefile import FamilyFile
+from app.services.form_keys import FormKey
 from app.services.lookups import Lookups
 from app.ui.family.action_dialog import ActionDialog
 from app.ui.family.actions_table_model import ActionsTableModel
@@ -98,8 +99,8 @@ class PlanTab(FamilyTab):
         panel.table.activated.connect(lambda _i: self._edit_selected(panel, edit))
         panel.remove.clicked.connect(lambda: self._remove(panel, remove, kind))
 
-    def _key(self) -> str:
-        return f"plan:{self.family_id}:{self.current}"
+    def _key(self) -> FormKey:
+        return FormKey("plan", self.family_id, record_id=self.current)
 
     def _title(self) -> str:
         what = _("New programme") if self.current == NEW else _("Programme (IPW)")
@@ -262,15 +263,17 @@ class PlanTab(FamilyTab):
             )
 
     def open_draft(self, form_key: str) -> bool:
-        kind, _sep, rest = form_key.partition(":")
-        parts = rest.split(":")
-        if kind == "plan":
-            if parts[-1] != self.current:
-                self.switch_to(parts[-1])
-            return True
-        if kind not in ("goal", "action", "commitment") or len(parts) < 3:
+        key = FormKey.parse(form_key)
+        if key is None:
             return False
-        plan_id, record_id = parts[1], parts[2]
+        kind = key.kind
+        if kind == "plan":
+            if key.record_id != self.current:
+                self.switch_to(key.record_id)
+            return True
+        if kind not in ("goal", "action", "commitment"):
+            return False
+        plan_id, record_id = key.parent_id, key.record_id
         if plan_id != self.current:
             self.switch_to(plan_id)
         models = {

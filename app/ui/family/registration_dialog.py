@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from app.i18n import _
 from app.services import persons
+from app.services.form_keys import FormKey
 from app.services.lookups import Lookups, load_lookups
 from app.ui.context import AppContext
 from app.ui.family.case_form_view import CaseFormView, family_input
@@ -30,7 +31,7 @@ class RegistrationDialog(RecordDialog):
         super().__init__(
             ctx,
             _("New family"),
-            "registration:new",
+            FormKey("registration"),
             parent,
             draft_title=_("New family (registration)"),
         )

@@ -21,6 +21,7 @@ from app.i18n import _
 from app.models.enums import GAS_LEVELS, ActionStatus
 from app.services import deadlines, reviews
 from app.services.casefile import FamilyFile
+from app.services.form_keys import FormKey
 from app.services.lookups import Lookups
 from app.ui.context import AppContext
 from app.ui.family.actions_table_model import action_title, status_label, who_text
@@ -75,7 +76,7 @@ class ReviewDialog(RecordDialog):
         super().__init__(
             ctx,
             title,
-            f"review:{ff.family.id}:{plan.id}:new",
+            FormKey("review", ff.family.id, plan.id),
             parent,
             draft_title=_("{form} – case {case}").format(form=title, case=case),
         )

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFormLayout, QWidget
 from app.i18n import _
 from app.models import CaseTeamMember
 from app.services import families
+from app.services.form_keys import FormKey
 from app.services.lookups import Lookups
 from app.ui.context import AppContext
 from app.ui.kit.form_kit import ChoiceCombo, buddy_label, hint_label, line_edit
@@ -29,7 +30,7 @@ class TeamMemberDialog(RecordDialog):
         super().__init__(
             ctx,
             title,
-            f"team_member:{family_id}:{member.id if member else 'new'}",
+            FormKey("team_member", family_id, record_id=member.id if member else "new"),
             parent,
             draft_title=_("{form} – case {case}").format(form=title, case=case_number),
         )

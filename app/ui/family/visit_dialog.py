@@ -11,6 +11,7 @@ from app.i18n import _
 from app.models import Visit
 from app.models.enums import VisitStatus
 from app.services import visits
+from app.services.form_keys import FormKey
 from app.ui.context import AppContext
 from app.ui.kit.form_kit import (
     ChoiceCombo,
@@ -36,7 +37,7 @@ class VisitDialog(RecordDialog):
         super().__init__(
             ctx,
             title,
-            f"visit:{family_id}:{visit.id if visit else 'new'}",
+            FormKey("visit", family_id, record_id=visit.id if visit else "new"),
             parent,
             draft_title=_("{form} – case {case}").format(form=title, case=case_number),
         )

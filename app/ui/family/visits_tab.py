@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 from app.i18n import N_, _
 from app.services import visits
 from app.services.casefile import FamilyFile
+from app.services.form_keys import FormKey
 from app.services.lookups import Lookups
 from app.ui.family.list_tab import ListTab
 from app.ui.family.tab_base import FamilyHost
@@ -79,8 +80,9 @@ class VisitsTab(ListTab):
             )
 
     def open_draft(self, form_key: str) -> bool:
-        if not form_key.startswith("visit:"):
+        key = FormKey.parse(form_key)
+        if key is None or key.kind != "visit":
             return False
-        record_id = form_key.rpartition(":")[2]
+        record_id = key.record_id
         self.edit(next((v for v in self.model.rows() if v.id == record_id), None))
         return True

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.i18n import _
+from app.services.form_keys import FormKey
 from app.ui.context import AppContext
 from app.ui.drafts import DraftAutosaver
 from app.ui.kit.form_kit import FormBinding
@@ -85,7 +86,7 @@ class DraftGuard(QObject):
         self,
         ctx: AppContext,
         binding: FormBinding,
-        key: str,
+        key: FormKey,
         title: str,
         parent: QObject | None = None,
     ) -> None:
@@ -93,7 +94,7 @@ class DraftGuard(QObject):
         self.ctx = ctx
         self.binding = binding
         self.title = title
-        self.autosaver = DraftAutosaver(ctx, key, title, binding.values, parent=self)
+        self.autosaver = DraftAutosaver(ctx, str(key), title, binding.values, parent=self)
         self._baseline: dict[str, Any] = binding.values()
         self._quiet = False
         binding.changed.connect(self._on_changed)
@@ -102,8 +103,8 @@ class DraftGuard(QObject):
     def key(self) -> str:
         return self.autosaver.form_key
 
-    def set_key(self, key: str, title: str | None = None) -> None:
-        self.autosaver.form_key = key
+    def set_key(self, key: FormKey, title: str | None = None) -> None:
+        self.autosaver.form_key = str(key)
         if title:
             self.title = title
             self.autosaver.title = title
@@ -158,7 +159,7 @@ class DraftGuard(QObject):
 
         self.autosaver.load(apply)
 
-    def saved(self, new_key: str | None = None, title: str | None = None) -> None:
+    def saved(self, new_key: FormKey | None = None, title: str | None = None) -> None:
         """After a real save: drop the draft, the saved values become the baseline."""
         self.autosaver.discard()
         if new_key:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from app.errors import KooperacjaError, ValidationError
 from app.i18n import _
+from app.services.form_keys import FormKey
 from app.ui.context import AppContext
 from app.ui.kit.draft_guard import DraftGuard
 from app.ui.kit.form_kit import ErrorLabel, FormBinding, scrolled
@@ -33,7 +34,7 @@ class RecordDialog(QDialog):
         self,
         ctx: AppContext,
         title: str,
-        draft_key: str,
+        draft_key: FormKey,
         parent: QWidget | None = None,
         draft_title: str = "",
     ) -> None:
@@ -43,7 +44,7 @@ class RecordDialog(QDialog):
         self.setModal(True)
         self.binding = FormBinding(self)
         self.guard: DraftGuard | None = None
-        self._draft_key = draft_key
+        self._draft_key = str(draft_key)
         self._title = draft_title or title
         self._forced = False
         self._busy = False

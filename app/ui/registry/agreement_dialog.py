@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QTableView, QWidget
 from app.i18n import _
 from app.models import Agreement, Institution
 from app.services import registry
+from app.services.form_keys import FormKey
 from app.ui.context import AppContext
 from app.ui.kit.checklist_table_model import ChecklistTableModel, CheckRow
 from app.ui.kit.form_kit import (
@@ -37,7 +38,9 @@ class AgreementDialog(RecordDialog):
         parent: QWidget | None = None,
     ) -> None:
         title = _("Cooperation agreement") if agreement else _("New cooperation agreement")
-        key = f"registry:agreement:{team_id}:{agreement.id if agreement else 'new'}"
+        key = FormKey(
+            "registry:agreement", parent_id=team_id, record_id=agreement.id if agreement else "new"
+        )
         super().__init__(ctx, title, key, parent)
         self.team_id, self.agreement = team_id, agreement
         b = self.binding

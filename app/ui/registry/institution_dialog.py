@@ -12,6 +12,7 @@ from app.i18n import _
 from app.models import Institution
 from app.models.enums import InstitutionLevel
 from app.services import registry
+from app.services.form_keys import FormKey
 from app.services.reference import Code
 from app.services.validation import check_nip, check_regon
 from app.ui.context import AppContext
@@ -56,7 +57,7 @@ class InstitutionDialog(RecordDialog):
         parent: QWidget | None = None,
     ) -> None:
         title = _("Institution") if institution else _("New institution")
-        key = f"registry:institution:{institution.id if institution else 'new'}"
+        key = FormKey("registry:institution", record_id=institution.id if institution else "new")
         super().__init__(ctx, title, key, parent)
         self.institution = institution
         b = self.binding

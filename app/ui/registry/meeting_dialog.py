@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFormLayout, QTableView, QWidget
 from app.i18n import _
 from app.models import Institution, TeamMeeting
 from app.services import registry
+from app.services.form_keys import FormKey
 from app.ui.context import AppContext
 from app.ui.kit.checklist_table_model import ChecklistTableModel, CheckRow
 from app.ui.kit.form_kit import (
@@ -33,7 +34,9 @@ class MeetingDialog(RecordDialog):
         parent: QWidget | None = None,
     ) -> None:
         title = _("Team meeting") if meeting else _("New team meeting")
-        key = f"registry:meeting:{team_id}:{meeting.id if meeting else 'new'}"
+        key = FormKey(
+            "registry:meeting", parent_id=team_id, record_id=meeting.id if meeting else "new"
+        )
         super().__init__(ctx, title, key, parent)
         self.team_id, self.meeting = team_id, meeting
         b = self.binding

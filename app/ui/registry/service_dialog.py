@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QWidget
 from app.i18n import _
 from app.models import Institution, Service
 from app.services import registry
+from app.services.form_keys import FormKey
 from app.services.reference import Code
 from app.ui.context import AppContext
 from app.ui.kit.form_kit import ChoiceCombo, buddy_label, line_edit, text_edit
@@ -26,7 +27,12 @@ class ServiceDialog(RecordDialog):
         parent: QWidget | None = None,
     ) -> None:
         title = _("Service") if service else _("New service")
-        super().__init__(ctx, title, f"registry:service:{service.id if service else 'new'}", parent)
+        super().__init__(
+            ctx,
+            title,
+            FormKey("registry:service", record_id=service.id if service else "new"),
+            parent,
+        )
         self.service = service
         b = self.binding
         self.name = b.add("name", line_edit(300))

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFormLayout, QWidget
 from app.i18n import _
 from app.models import CooperationTeam, Institution
 from app.services import registry
+from app.services.form_keys import FormKey
 from app.ui.context import AppContext
 from app.ui.kit.form_kit import (
     ChoiceCombo,
@@ -36,7 +37,9 @@ class TeamDialog(RecordDialog):
         parent: QWidget | None = None,
     ) -> None:
         title = _("Cooperation team") if team else _("New cooperation team")
-        super().__init__(ctx, title, f"registry:team:{team.id if team else 'new'}", parent)
+        super().__init__(
+            ctx, title, FormKey("registry:team", record_id=team.id if team else "new"), parent
+        )
         self.team = team
         b = self.binding
         self.name = b.add("name", line_edit(300))
@@ -98,7 +101,10 @@ class MembershipDialog(RecordDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(
-            ctx, _("Add an institution to the team"), f"registry:membership:{team_id}:new", parent
+            ctx,
+            _("Add an institution to the team"),
+            FormKey("registry:membership", parent_id=team_id),
+            parent,
         )
         self.team_id = team_id
         b = self.binding

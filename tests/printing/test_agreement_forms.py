@@ -202,3 +202,33 @@ def test_consent_warns_when_the_controller_data_are_missing(ws):
     assert any("adresu" in w for w in doc.warnings) and any("IOD" in w for w in doc.warnings)
     text = pdfcheck.text(doc.pdf)
     assert "Kontakt z inspektorem ochrony danych: ………" in text  # room to write it in
+
+
+def test_demo_agreement_has_the_ops_first_and_fitting_signatories(demo_ws):
+    ws, _families, team_id = demo_ws
+    text = pdfcheck.text(render_document(ws, "agreement", team_id=team_id))
+    parties = text[: text.index("§ 1.")]
+    assert parties.index(f"1) {OPS}") < parties.index("Powiatowe Centrum Pomocy Rodzinie")
+    assert parties.index("Gminna Komisja") < parties.index("Powiatowy Urząd Pracy")  # gmina first
+    assert parties.index("Powiatowy Urząd Pracy") < parties.index("Stowarzyszenie")  # NGO last
+    for function in ("Komendant Powiatowy Policji", "prezes zarządu", "kierownik", "dyrektor"):
+        assert function in parties, function
+    assert "Komisja nie zawiera porozumienia samodzielnie" in parties
+    assert "Zespół nie zawiera porozumienia samodzielnie" in parties
+    assert "Partnerski Zespół Kooperacji powiatu hajnowskiego" in text
+    assert "powiatu hajnowski " not in text
+    assert "w dziewięciu jednobrzmiących egzemplarzach" in text  # 8 partners and the OPS
+    assert "1. Strony tworzą" in text and "2. Wspólna diagnoza" in text  # free text numbered
+
+
+def test_diagnosis_lists_the_worker_roles_unrated_areas_and_disability(printed_ws):
+    ws, case, _team = printed_ws
+    text = pdfcheck.text(render_document(ws, "diagnosis", family_id=case.family_id))
+    participants = text[text.index("II. Uczestnicy") : text.index("III. Diagnoza")]
+    assert "1. Anna Kowalczyk" in participants
+    assert "pracownik socjalny prowadzący sprawę" in participants
+    assert "doradca zawodowy" in participants and "wnioskodawczyni" in participants
+    assert "—" not in participants
+    areas = text[text.index("IV. Ocena obszarów") :]
+    assert "nie oceniono" in areas and "uzależnienia" in areas  # not rated, still listed
+    assert "Niepełnosprawność" in text and "brak orzeczenia" in text

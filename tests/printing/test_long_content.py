@@ -61,6 +61,11 @@ def test_long_notes_flow_without_loss(ws, long_case, kind, note):
         pages[-1].count("miejscowość i data")
         == len(pdfcheck.signature_text(pdf).split("miejscowość i data")) - 1
     )
+    # The note starts under its heading on page 1 and only its last lines go with the
+    # signatures: no orphaned heading, no page of signatures alone.
+    assert words[0] in text.split("strona 1 z")[0] or kind != "visit"
+    if kind != "review":  # (the review closes with the family's opinion, not this note)
+        assert words[-1] in pages[-1], "the signatures stand without the note's last lines"
     if kind == "review":
         for title in data.goal_titles:
             assert title in text

@@ -25,7 +25,7 @@ from app.models import (
 )
 
 # Case rows that reach their family through a parent: (attribute, parent model).
-PARENTS: tuple[tuple[str, type], ...] = (
+PARENTS: tuple[tuple[str, Any], ...] = (  # each model has `id` and `family_id`
     ("plan_id", SupportPlan),
     ("review_id", Review),
     ("diagnosis_id", Diagnosis),

@@ -59,7 +59,7 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int = 0o600) -> None:
     rename so the new name survives a power cut (the Electrum/KeePassXC pattern).
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
     try:

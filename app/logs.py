@@ -8,8 +8,10 @@ error may echo a parameter).  The log goes to the platform's log folder, rotatin
 from __future__ import annotations
 
 import faulthandler
+import io
 import logging
 import logging.handlers
+import os
 import traceback
 from pathlib import Path
 
@@ -38,13 +40,24 @@ class ScrubbingFormatter(logging.Formatter):
         return "\n".join(lines)
 
 
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose every file (the current one and each new one after a rotation) is
+    readable by its user only, whatever the process's umask."""
+
+    def _open(self) -> io.TextIOWrapper:
+        stream = super()._open()
+        if os.name == "posix":
+            os.chmod(self.baseFilename, 0o600)
+        return stream
+
+
 def setup_logging(level: int = logging.INFO, folder: Path | None = None) -> Path:
     folder = folder or log_dir()
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if os.name == "posix":
+        os.chmod(folder, 0o700)  # our own folder: also when an older version made it 0755
     path = folder / "kooperacja.log"
-    handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-    )
+    handler = PrivateRotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     handler.setFormatter(ScrubbingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     for old in [h for h in root.handlers if getattr(h, "_kooperacja", False)]:
@@ -61,5 +74,8 @@ def _enable_faulthandler(folder: Path) -> None:
     # faulthandler prints only frames (no values): safe to keep for hard crashes.
     global _fault_file
     if _fault_file is None:
-        _fault_file = open(folder / "crash.log", "a", encoding="utf-8")  # noqa: SIM115
+        fd = os.open(folder / "crash.log", os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        if os.name == "posix":
+            os.fchmod(fd, 0o600)
+        _fault_file = open(fd, "a", encoding="utf-8")  # noqa: SIM115
         faulthandler.enable(_fault_file)

@@ -32,7 +32,7 @@ def cmd_evaluation(args: argparse.Namespace) -> int:
             heading_text=_("Evaluation of the Model Kooperacji pilot"),
         )
     try:
-        atomic_write_bytes(Path(args.output), payload, mode=0o644)
+        atomic_write_bytes(Path(args.output), payload)
     except OSError as exc:
         raise FileProblem(_("The file cannot be written.")) from exc
     print(_("Evaluation written: {path}").format(path=args.output))

@@ -25,7 +25,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
         payload = ("\ufeff" + stats_service.to_csv(data)).encode("utf-8")
     else:
         payload = statistics_pdf(data, name)
-    atomic_write_bytes(Path(args.output), payload, mode=0o644)
+    atomic_write_bytes(Path(args.output), payload)
     print(_("Statistics written: {path}").format(path=args.output))
     return 0
 

@@ -32,7 +32,7 @@ def save_card(ws: Workspace, path: Path | str, *, pdf: bool | None = None) -> Pa
     target = Path(path)
     if pdf is None:
         pdf = target.suffix.lower() == ".pdf"
-    atomic_write_bytes(target, own_card_pdf(ws) if pdf else identity.export_card(ws), mode=0o644)
+    atomic_write_bytes(target, own_card_pdf(ws) if pdf else identity.export_card(ws))
     return target
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.i18n import _
 from app.printing.layout import PageHeader, build_pdf, data_table, heading, para, title_block
-from app.services.stats import Statistics
+from app.services.stats import Statistics, notes
 
 
 def statistics_pdf(
@@ -30,14 +30,7 @@ def statistics_pdf(
                 unit=stats.unit_name, code=stats.unit_code, day=stats.generated_on.isoformat()
             ),
         ),
-        para(
-            _(
-                "Counts only: no names, PESEL numbers, addresses or case numbers. Counts below "
-                "{n} are shown as “<{n}”, and where a hidden count could be worked out from a "
-                "total, another count is hidden as well."
-            ).format(n=stats.min_cell),
-            "note",
-        ),
+        para(_("Counts only: no names, PESEL numbers, addresses or case numbers."), "note"),
     ]
     for table in stats.tables:
         widths = [3.0] + [1.0] * (len(table.columns) - 1)
@@ -45,4 +38,5 @@ def statistics_pdf(
             heading(table.title),
             data_table(table.columns, table.rows, widths, empty_text=_("No data.")),
         ]
+    story += [heading(_("Marks"))] + [para(line, "note") for line in notes(stats.min_cell)]
     return build_pdf(header, story)

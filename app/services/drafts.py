@@ -27,10 +27,45 @@ class DraftInfo:
     saved_at: datetime
 
 
+def _dumps(fields: Any) -> str:
+    return json.dumps(fields, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _strings(value: Any, out: list[tuple[Any, Any]]) -> None:
+    """Every (container, key) holding a string, anywhere in ``value``."""
+    items = value.items() if isinstance(value, dict) else enumerate(value)
+    for key, item in items:
+        if isinstance(item, str):
+            out.append((value, key))
+        elif isinstance(item, dict | list):
+            _strings(item, out)
+
+
+def fit(fields: dict[str, Any], limit: int = MAX_DRAFT_BYTES) -> str:
+    """The fields as JSON of at most ``limit`` bytes: the longest texts are shortened (from
+    their end), never the JSON itself, so what was typed first is kept and the draft stays
+    readable.  Never refuses to keep a draft."""
+    payload = _dumps(fields)
+    if len(payload.encode("utf-8")) <= limit:
+        return payload
+    fields = json.loads(payload)  # a private copy with plain JSON values
+    while True:
+        excess = len(payload.encode("utf-8")) - limit
+        if excess <= 0:
+            return payload
+        places: list[tuple[Any, Any]] = []
+        _strings(fields, places)
+        if not places:
+            return _dumps({})
+        container, key = max(places, key=lambda p: len(p[0][p[1]]))
+        text = container[key]
+        # A character takes 1-4 bytes (more once escaped): cut at least the excess in characters.
+        container[key] = text[: max(0, len(text) - excess - 16)]
+        payload = _dumps(fields)
+
+
 def save_draft(ws: Workspace, form_key: str, title: str, fields: dict[str, Any]) -> None:
-    payload = json.dumps(fields, ensure_ascii=False, sort_keys=True, default=str)
-    if len(payload.encode("utf-8")) > MAX_DRAFT_BYTES:
-        payload = payload[: MAX_DRAFT_BYTES // 4]  # never refuse to keep what was typed
+    payload = fit(fields)
     with ws.transaction() as s:
         draft = s.get(Draft, form_key) or Draft(form_key=form_key, revision=0)
         draft.title = title[:200]

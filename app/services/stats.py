@@ -5,10 +5,12 @@ sector and status, actions by service of the koszyk usług, and outcomes (the la
 Attainment Scale score of each goal).  Nothing identifies a person: no names, PESELs, addresses,
 case numbers or dates of birth, only category labels and counts.
 
-Suppression: every count below ``min_cell`` (5) is shown as ``<5``.  Where parts add up to a
-shown total (open + closed = families; statuses = actions; levels = all scored goals), a single
-suppressed part could be recovered by subtraction, so the next smallest part is suppressed as
-well (secondary suppression).
+Suppression: every count from 1 to ``min_cell`` − 1 (1–4) is shown as ``<5``; zeros are shown as
+0 (a zero says nothing about a person).  Where parts add up to a shown total (open + closed =
+families; statuses = actions; levels = all scored goals), a single suppressed part could be
+recovered by subtraction, so the next smallest non-zero part is hidden as well (secondary
+suppression) and shown as ``X`` — never as ``<5``, which would be false over 28.  Both marks are
+explained in a footnote of the CSV and the PDF (``NOTES``).
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ from app.services.workspace import Workspace
 
 MIN_CELL = 5
 SUPPRESSED = "<5"
+SECONDARY = "X"
 Cell = int | str
 
 
@@ -69,22 +72,33 @@ def _suppress_cells(
 
     ``groups`` lists, per row, the column of a total and the columns of its parts.
     """
-    hidden = [[v < min_cell for v in row] for row in rows]
+    hidden = [[SUPPRESSED if 0 < v < min_cell else "" for v in row] for row in rows]
     changed = True
     while changed:
         changed = False
         for r, row in enumerate(rows):
             for total, parts in groups:
                 cells = [total, *parts]
-                if sum(hidden[r][c] for c in cells) != 1:
+                if sum(bool(hidden[r][c]) for c in cells) != 1:
                     continue
-                candidates = [c for c in parts if not hidden[r][c]]
+                candidates = [c for c in parts if not hidden[r][c] and row[c] > 0]
                 if candidates:
                     smallest = min(candidates, key=lambda c: row[c])
-                    hidden[r][smallest] = True
+                    hidden[r][smallest] = SECONDARY
                     changed = True
+    return [[hidden[r][c] or v for c, v in enumerate(row)] for r, row in enumerate(rows)]
+
+
+def notes(min_cell: int = MIN_CELL) -> list[str]:
+    """The footnote explaining both marks (CSV and PDF)."""
     return [
-        [SUPPRESSED if hidden[r][c] else v for c, v in enumerate(row)] for r, row in enumerate(rows)
+        _("{mark}: fewer than {n} (a count from 1 to {m}, hidden to protect the persons)").format(
+            mark=SUPPRESSED, n=min_cell, m=min_cell - 1
+        ),
+        _(
+            "{mark}: hidden so that a count marked {small} cannot be worked out from the total "
+            "(secondary suppression); it may be any number"
+        ).format(mark=SECONDARY, small=SUPPRESSED),
     ]
 
 
@@ -230,15 +244,9 @@ def collect(ws: Workspace, min_cell: int = MIN_CELL) -> Statistics:
 def _outcomes(rows: list[tuple[str, list[int]]], min_cell: int) -> StatTable:
     """Goal attainment levels; the last row is their total, so suppression works by column."""
     values = [r[1][0] for r in rows]
-    hidden = [v < min_cell for v in values]
-    if sum(hidden) == 1:
-        visible = [i for i in range(len(values) - 1) if not hidden[i]]
-        if visible:
-            hidden[min(visible, key=lambda i: values[i])] = True
-    cells = [
-        [label, SUPPRESSED if h else v]
-        for (label, _v), h, v in zip(rows, hidden, values, strict=True)
-    ]
+    # The last row is the total of the others: the same rule as the tables' groups.
+    marked = _suppress_cells([values], [(len(values) - 1, list(range(len(values) - 1)))], min_cell)
+    cells = [[label, cell] for (label, _v), cell in zip(rows, marked[0], strict=True)]
     return StatTable(
         "outcome",
         _("Outcomes: latest goal attainment (GAS −2 … +2)"),
@@ -277,4 +285,6 @@ def to_csv(stats: Statistics) -> str:
         for row in t.rows:
             for column, value in zip(t.columns[1:], row[1:], strict=True):
                 w.writerow([t.title, row[0], column, value])
+    for line in notes(stats.min_cell):  # the footnote: what "<5" and "X" mean
+        w.writerow([_("note"), "", "", line])
     return buf.getvalue()

@@ -18,9 +18,9 @@ import sys
 import threading
 from pathlib import Path
 
-from app.errors import StorageError
+from app.errors import FileProblem, StorageError
 from app.i18n import _
-from app.store.fileops import PRIVATE_FILE
+from app.store.fileops import PRIVATE_FILE, io_problem, is_read_only, read_only_error
 
 _guard = threading.Lock()
 _held: dict[str, tuple[int, int]] = {}  # real path → (fd, count)
@@ -78,8 +78,18 @@ def acquire(db: Path, *, exclusive: bool = False) -> None:
             fd, count = _held[key]
             _held[key] = (fd, count + 1)
             return
-        Path(db).parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(lock_path(db), os.O_RDWR | os.O_CREAT, PRIVATE_FILE)
+        try:
+            Path(db).parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(lock_path(db), os.O_RDWR | os.O_CREAT, PRIVATE_FILE)
+        except OSError as exc:  # a read-only medium, a missing folder, no permission
+            if is_read_only(Path(db)):
+                raise read_only_error() from exc
+            raise io_problem(exc) or FileProblem(
+                _(
+                    "The database file cannot be opened here: the folder is missing, read-only or "
+                    "not yours."
+                )
+            ) from exc
         if not _try_lock(fd):
             os.close(fd)
             raise in_use_error()

@@ -18,6 +18,7 @@ from app.services import plans
 from app.services.form_keys import FormKey
 from app.services.lookups import Lookups
 from app.ui.context import AppContext
+from app.ui.family.case_record_dialog import CaseRecordDialog
 from app.ui.kit.form_kit import (
     ChoiceCombo,
     OptionalDateEdit,
@@ -25,10 +26,10 @@ from app.ui.kit.form_kit import (
     line_edit,
     text_edit,
 )
-from app.ui.kit.record_dialog import RecordDialog, Submit
+from app.ui.kit.record_dialog import Submit
 
 
-class ActionDialog(RecordDialog):
+class ActionDialog(CaseRecordDialog):
     def __init__(
         self,
         ctx: AppContext,
@@ -39,13 +40,12 @@ class ActionDialog(RecordDialog):
         action: Action | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        title = _("Action") if action else _("New action")
         super().__init__(
             ctx,
-            title,
             FormKey("action", family_id, plan.id, action.id if action else "new"),
+            case_number,
+            (_("Action"), _("New action")),
             parent,
-            draft_title=_("{form} – case {case}").format(form=title, case=case_number),
         )
         self.plan_id, self.action, self.lookups = plan.id, action, lookups
         b = self.binding

@@ -13,8 +13,9 @@ from app.models.enums import AttachmentKind
 from app.services import attachments
 from app.services.form_keys import FormKey
 from app.ui.context import AppContext
+from app.ui.family.case_record_dialog import CaseRecordDialog
 from app.ui.kit.form_kit import ChoiceCombo, buddy_label, hint_label, line_edit
-from app.ui.kit.record_dialog import RecordDialog, Submit
+from app.ui.kit.record_dialog import Submit
 
 
 def guess_kind(path: Path) -> str:
@@ -26,7 +27,7 @@ def guess_kind(path: Path) -> str:
     )
 
 
-class AttachmentDialog(RecordDialog):
+class AttachmentDialog(CaseRecordDialog):
     def __init__(
         self,
         ctx: AppContext,
@@ -35,13 +36,12 @@ class AttachmentDialog(RecordDialog):
         path: Path,
         parent: QWidget | None = None,
     ) -> None:
-        title = _("Attach a document")
         super().__init__(
             ctx,
-            title,
             FormKey("attachment", family_id),
+            case_number,
+            (_("Attach a document"), _("Attach a document")),
             parent,
-            draft_title=_("{form} – case {case}").format(form=title, case=case_number),
         )
         self.family_id = family_id
         b = self.binding

@@ -11,21 +11,21 @@ from app.i18n import _
 from app.services import families
 from app.services.form_keys import FormKey
 from app.ui.context import AppContext
+from app.ui.family.case_record_dialog import CaseRecordDialog
 from app.ui.kit.form_kit import DateEdit, buddy_label, hint_label, text_edit
-from app.ui.kit.record_dialog import RecordDialog, Submit
+from app.ui.kit.record_dialog import Submit
 
 
-class CloseCaseDialog(RecordDialog):
+class CloseCaseDialog(CaseRecordDialog):
     def __init__(
         self, ctx: AppContext, family_id: str, case_number: str, parent: QWidget | None = None
     ) -> None:
-        title = _("Close the case")
         super().__init__(
             ctx,
-            title,
             FormKey("close", family_id),
+            case_number,
+            (_("Close the case"), _("Close the case")),
             parent,
-            draft_title=_("{form} – case {case}").format(form=title, case=case_number),
         )
         self.family_id = family_id
         self.closed_on = self.binding.add("closed_on", DateEdit())

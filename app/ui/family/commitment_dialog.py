@@ -13,11 +13,12 @@ from app.models.enums import CommitmentStatus
 from app.services import plans
 from app.services.form_keys import FormKey
 from app.ui.context import AppContext
+from app.ui.family.case_record_dialog import CaseRecordDialog
 from app.ui.kit.form_kit import ChoiceCombo, OptionalDateEdit, buddy_label, text_edit
-from app.ui.kit.record_dialog import RecordDialog, Submit
+from app.ui.kit.record_dialog import Submit
 
 
-class CommitmentDialog(RecordDialog):
+class CommitmentDialog(CaseRecordDialog):
     def __init__(
         self,
         ctx: AppContext,
@@ -28,13 +29,12 @@ class CommitmentDialog(RecordDialog):
         commitment: Commitment | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        title = _("Family's commitment") if commitment else _("New commitment of the family")
         super().__init__(
             ctx,
-            title,
             FormKey("commitment", family_id, plan_id, commitment.id if commitment else "new"),
+            case_number,
+            (_("Family's commitment"), _("New commitment of the family")),
             parent,
-            draft_title=_("{form} – case {case}").format(form=title, case=case_number),
         )
         self.plan_id, self.commitment = plan_id, commitment
         b = self.binding

@@ -14,6 +14,7 @@ from app.services.form_keys import FormKey
 from app.services.lookups import Lookups
 from app.ui.context import AppContext
 from app.ui.family.case_form_view import reasons_view
+from app.ui.family.case_record_dialog import CaseRecordDialog
 from app.ui.kit.checklist_table_model import ChecklistTableModel, CheckRow
 from app.ui.kit.form_kit import (
     ChoiceCombo,
@@ -25,7 +26,7 @@ from app.ui.kit.form_kit import (
 from app.ui.kit.record_dialog import RecordDialog, Submit
 
 
-class ConsentDialog(RecordDialog):
+class ConsentDialog(CaseRecordDialog):
     def __init__(
         self,
         ctx: AppContext,
@@ -36,13 +37,12 @@ class ConsentDialog(RecordDialog):
         consent: Consent | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        title = _("Consent") if consent else _("New consent")
         super().__init__(
             ctx,
-            title,
             FormKey("consent", family_id, record_id=consent.id if consent else "new"),
+            case_number,
+            (_("Consent"), _("New consent")),
             parent,
-            draft_title=_("{form} – case {case}").format(form=title, case=case_number),
         )
         self.family_id, self.consent = family_id, consent
         b = self.binding

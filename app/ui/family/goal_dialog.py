@@ -16,6 +16,7 @@ from app.services import plans
 from app.services.form_keys import FormKey
 from app.services.lookups import Lookups
 from app.ui.context import AppContext
+from app.ui.family.case_record_dialog import CaseRecordDialog
 from app.ui.family.domain_ratings_widget import signed
 from app.ui.family.goals_table_model import gas_text
 from app.ui.kit.form_kit import (
@@ -26,12 +27,12 @@ from app.ui.kit.form_kit import (
     tab_chain,
     text_edit,
 )
-from app.ui.kit.record_dialog import RecordDialog, Submit
+from app.ui.kit.record_dialog import Submit
 
 LEVEL_FIELDS = {2: "level_p2", 1: "level_p1", 0: "level_0", -1: "level_m1", -2: "level_m2"}
 
 
-class GoalDialog(RecordDialog):
+class GoalDialog(CaseRecordDialog):
     def __init__(
         self,
         ctx: AppContext,
@@ -42,13 +43,12 @@ class GoalDialog(RecordDialog):
         goal: Goal | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        title = _("Goal and its attainment scale") if goal else _("New goal")
         super().__init__(
             ctx,
-            title,
             FormKey("goal", family_id, plan_id, goal.id if goal else "new"),
+            case_number,
+            (_("Goal and its attainment scale"), _("New goal")),
             parent,
-            draft_title=_("{form} – case {case}").format(form=title, case=case_number),
         )
         self.plan_id, self.goal = plan_id, goal
         b = self.binding

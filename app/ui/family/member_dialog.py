@@ -11,12 +11,13 @@ from app.models import Person
 from app.services import persons
 from app.services.form_keys import FormKey
 from app.ui.context import AppContext
+from app.ui.family.case_record_dialog import CaseRecordDialog
 from app.ui.family.member_checks import MemberChecks
 from app.ui.family.member_view import MemberFieldsView, person_input, person_values
-from app.ui.kit.record_dialog import RecordDialog, Submit
+from app.ui.kit.record_dialog import Submit
 
 
-class MemberDialog(RecordDialog):
+class MemberDialog(CaseRecordDialog):
     def __init__(
         self,
         ctx: AppContext,
@@ -25,13 +26,12 @@ class MemberDialog(RecordDialog):
         person: Person | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        title = _("Edit family member") if person else _("New family member")
         super().__init__(
             ctx,
-            title,
             FormKey("member", family_id, record_id=person.id if person else "new"),
+            case_number,
+            (_("Edit family member"), _("New family member")),
             parent,
-            draft_title=_("{form} – case {case}").format(form=title, case=case_number),
         )
         self.family_id = family_id
         self.person = person
@@ -51,7 +51,7 @@ class MemberDialog(RecordDialog):
 
         def proceed() -> None:
             self._checking = False
-            RecordDialog.save(self)
+            CaseRecordDialog.save(self)
 
         def cancelled() -> None:
             self._checking = False  # "No": the dialog stays open for corrections

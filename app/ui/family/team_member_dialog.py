@@ -12,11 +12,12 @@ from app.services import families
 from app.services.form_keys import FormKey
 from app.services.lookups import Lookups
 from app.ui.context import AppContext
+from app.ui.family.case_record_dialog import CaseRecordDialog
 from app.ui.kit.form_kit import ChoiceCombo, buddy_label, hint_label, line_edit
-from app.ui.kit.record_dialog import RecordDialog, Submit
+from app.ui.kit.record_dialog import Submit
 
 
-class TeamMemberDialog(RecordDialog):
+class TeamMemberDialog(CaseRecordDialog):
     def __init__(
         self,
         ctx: AppContext,
@@ -26,13 +27,12 @@ class TeamMemberDialog(RecordDialog):
         member: CaseTeamMember | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        title = _("Task team member") if member else _("New task team member")
         super().__init__(
             ctx,
-            title,
             FormKey("team_member", family_id, record_id=member.id if member else "new"),
+            case_number,
+            (_("Task team member"), _("New task team member")),
             parent,
-            draft_title=_("{form} – case {case}").format(form=title, case=case_number),
         )
         self.family_id, self.member = family_id, member
         form = QWidget()

@@ -13,6 +13,7 @@ from app.models.enums import VisitStatus
 from app.services import visits
 from app.services.form_keys import FormKey
 from app.ui.context import AppContext
+from app.ui.family.case_record_dialog import CaseRecordDialog
 from app.ui.kit.form_kit import (
     ChoiceCombo,
     DateEdit,
@@ -21,10 +22,10 @@ from app.ui.kit.form_kit import (
     line_edit,
     text_edit,
 )
-from app.ui.kit.record_dialog import RecordDialog, Submit
+from app.ui.kit.record_dialog import Submit
 
 
-class VisitDialog(RecordDialog):
+class VisitDialog(CaseRecordDialog):
     def __init__(
         self,
         ctx: AppContext,
@@ -33,13 +34,12 @@ class VisitDialog(RecordDialog):
         visit: Visit | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        title = _("Visit") if visit else _("New visit")
         super().__init__(
             ctx,
-            title,
             FormKey("visit", family_id, record_id=visit.id if visit else "new"),
+            case_number,
+            (_("Visit"), _("New visit")),
             parent,
-            draft_title=_("{form} – case {case}").format(form=title, case=case_number),
         )
         self.family_id, self.visit = family_id, visit
         b = self.binding

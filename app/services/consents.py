@@ -11,6 +11,7 @@ from app.i18n import _
 from app.models import Consent, ConsentRecipient, Family, Institution, Person
 from app.services import audit
 from app.services.common import apply, get_live, sync_children, upsert
+from app.services.date_rules import check_work_date
 from app.services.validation import check_length
 from app.services.workspace import Workspace
 
@@ -29,6 +30,8 @@ def save_consent(
 ) -> Consent:
     with ws.transaction() as s:
         family = get_live(s, Family, family_id)
+        check_work_date(data.signed_on, "signed_on")
+        check_work_date(data.valid_until, "valid_until")
         if data.signed_on > date.today():
             raise ValidationError(_("The signature date is in the future."), "signed_on")
         if data.valid_until and data.valid_until < data.signed_on:

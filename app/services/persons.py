@@ -15,6 +15,7 @@ from app.models import Family, Person
 from app.models.enums import Disability, Education, Employment, IdDocument, Relation, Sex
 from app.services import audit
 from app.services.common import apply, get_live, tombstone
+from app.services.date_rules import check_birth_date, check_work_date
 from app.services.families import FamilyInput, register_family
 from app.services.text import clean, fold
 from app.services.validation import (
@@ -107,8 +108,8 @@ def _validated(data: PersonInput) -> dict[str, Any]:
             birth_date=data.birth_date,
             sex=sex,
         )
-    if fields["birth_date"] and fields["birth_date"] > date.today():
-        raise ValidationError(_("The birth date is in the future."), "birth_date")
+    check_birth_date(fields["birth_date"])
+    check_work_date(data.disability_until, "disability_until")
     return fields
 
 

@@ -14,6 +14,7 @@ from app.models import Action, Commitment, Family, Goal, Institution, Person, Se
 from app.models.enums import ActionStatus, CommitmentStatus, FamilyStatus, PlanStatus
 from app.services import audit
 from app.services.common import get_live, tombstone, upsert
+from app.services.date_rules import check_work_date
 from app.services.families import advance_status
 from app.services.validation import (
     check_choice,
@@ -81,6 +82,8 @@ def save_plan(
 ) -> SupportPlan:
     with ws.transaction() as s:
         family = get_live(s, Family, family_id)
+        for name in ("period_from", "period_to", "adopted_on"):
+            check_work_date(getattr(data, name), name)
         check_period(data.period_from, data.period_to)
         check_choice(data.status, PlanStatus, "status", _("Status"))
         if not 7 <= int(data.review_every_days) <= 366:
@@ -167,6 +170,8 @@ def save_action_in(
     if data.service_id:
         service = get_live(s, Service, data.service_id)
         sector = sector or service.sector_code
+    check_work_date(data.start_on, "start_on")
+    check_work_date(data.end_on, "end_on")
     check_period(data.start_on, data.end_on, "end_on")
     check_choice(data.status, ActionStatus, "status", _("Status"))
     if data.status == ActionStatus.DROPPED and not data.drop_reason.strip():
@@ -222,6 +227,7 @@ def save_commitment(
             if person.family_id != plan.family_id:
                 raise ValidationError(_("This person is not a member of the family."), "person_id")
         check_choice(data.status, CommitmentStatus, "status", _("Status"))
+        check_work_date(data.due_on, "due_on")
         fields = {
             "description": require_text(data.description, "description", _("Commitment"), MAX_TEXT),
             "person_id": data.person_id or None,

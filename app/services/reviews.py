@@ -26,6 +26,7 @@ from app.models import (
 from app.models.enums import ActionStatus, FamilyStatus
 from app.services import audit
 from app.services.common import apply, get_live
+from app.services.date_rules import check_work_date
 from app.services.families import advance_status
 from app.services.validation import check_choice, check_length, check_rating
 from app.services.workspace import Workspace
@@ -73,6 +74,8 @@ def record_review(ws: Workspace, plan_id: str, data: ReviewInput) -> Review:
     with ws.transaction() as s:
         plan = get_live(s, SupportPlan, plan_id)
         family = get_live(s, Family, plan.family_id)
+        check_work_date(data.held_on, "held_on")
+        check_work_date(data.next_review_on, "next_review_on")
         if data.held_on > date.today():
             raise ValidationError(_("The review date is in the future."), "held_on")
         if data.next_review_on and data.next_review_on <= data.held_on:

@@ -11,6 +11,7 @@ from app.models import Family, Visit
 from app.models.enums import VisitStatus
 from app.services import audit
 from app.services.common import get_live, tombstone, upsert
+from app.services.date_rules import check_work_date
 from app.services.validation import check_choice, check_length
 from app.services.workspace import Workspace
 
@@ -36,7 +37,9 @@ def save_visit(
             raise ValidationError(
                 _("A visit in the future can only be planned, not done."), "visit_on"
             )
-        if data.next_visit_on and data.next_visit_on < data.visit_on:
+        check_work_date(data.visit_on, "visit_on")
+        check_work_date(data.next_visit_on, "next_visit_on")
+        if data.next_visit_on and data.next_visit_on <= data.visit_on:
             raise ValidationError(_("The next visit must come after this one."), "next_visit_on")
         fields = {
             "visit_on": data.visit_on,

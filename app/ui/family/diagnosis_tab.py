@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QVBoxLayout
 
+from app.errors import ValidationError
 from app.i18n import N_, _
 from app.models.enums import ParticipantKind
 from app.services import diagnosis as diagnosis_service
@@ -21,7 +22,7 @@ from app.services.form_keys import FormKey
 from app.services.lookups import Lookups
 from app.services.workspace import Workspace
 from app.ui.family.diagnosis_view import DiagnosisView
-from app.ui.family.tab_base import FamilyHost, FamilyTab, TabForm, Then, run_save
+from app.ui.family.tab_base import FamilyHost, FamilyTab, TabForm, Then, run_save, show_invalid
 from app.ui.kit.checklist_table_model import CheckRow
 from app.ui.kit.draft_guard import DraftGuard
 from app.ui.kit.form_kit import FormBinding, fit_columns, fmt_date
@@ -223,7 +224,11 @@ class DiagnosisTab(FamilyTab):
         return data, self.view.reasons.checked_keys()
 
     def save_form(self, then: Then) -> None:
-        data, reasons = self.diagnosis_input()
+        try:
+            data, reasons = self.diagnosis_input()
+        except ValidationError as exc:
+            show_invalid(exc, self.binding, self.view.error)
+            return
         diagnosis_id = None if self.current == NEW else self.current
 
         def done(saved: Any) -> None:

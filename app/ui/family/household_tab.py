@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QVBoxLayout
 
+from app.errors import ValidationError
 from app.i18n import N_, _
 from app.services import families, persons
 from app.services.casefile import FamilyFile
@@ -14,7 +15,7 @@ from app.ui.family.case_team_table_model import CaseTeamTableModel
 from app.ui.family.household_view import HouseholdView
 from app.ui.family.member_dialog import MemberDialog
 from app.ui.family.members_table_model import MembersTableModel
-from app.ui.family.tab_base import FamilyHost, FamilyTab, TabForm, Then, run_save
+from app.ui.family.tab_base import FamilyHost, FamilyTab, TabForm, Then, run_save, show_invalid
 from app.ui.family.team_member_dialog import TeamMemberDialog
 from app.ui.kit.draft_guard import DraftGuard
 from app.ui.kit.form_kit import FormBinding, fit_columns
@@ -79,7 +80,11 @@ class HouseholdTab(FamilyTab):
 
     # -- case data ----------------------------------------------------------------------------
     def save_form(self, then: Then) -> None:
-        data = family_input(self.binding.values())
+        try:
+            data = family_input(self.binding.values())
+        except ValidationError as exc:
+            show_invalid(exc, self.binding, self.view.error)
+            return
 
         def done(_family: object) -> None:
             self.guard.saved()

@@ -86,7 +86,7 @@ class MemberChecks(QObject):
         view.pesel.textChanged.connect(self.pesel_changed)
         view.pesel.textChanged.connect(self._timer.start)
         view.last_name.textChanged.connect(self._timer.start)
-        view.birth_date.dateChanged.connect(self._timer.start)
+        view.birth_date.changed.connect(self._timer.start)
         self.pesel_changed()
 
     def compact_pesel(self) -> str:

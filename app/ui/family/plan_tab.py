@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QMessageBox, QVBoxLayout
 
+from app.errors import ValidationError
 from app.i18n import N_, _
 from app.models.enums import PlanStatus
 from app.services import plans
@@ -21,7 +22,7 @@ from app.ui.family.commitments_table_model import CommitmentsTableModel
 from app.ui.family.goal_dialog import GoalDialog
 from app.ui.family.goals_table_model import GoalsTableModel
 from app.ui.family.plan_view import PlanView
-from app.ui.family.tab_base import FamilyHost, FamilyTab, TabForm, Then, run_save
+from app.ui.family.tab_base import FamilyHost, FamilyTab, TabForm, Then, run_save, show_invalid
 from app.ui.kit.draft_guard import DraftGuard
 from app.ui.kit.form_kit import FormBinding, fit_columns, fmt_date
 from app.ui.kit.list_panel import ListPanel, selected
@@ -172,7 +173,11 @@ class PlanTab(FamilyTab):
         )
 
     def save_form(self, then: Then) -> None:
-        data = self.plan_input()
+        try:
+            data = self.plan_input()
+        except ValidationError as exc:
+            show_invalid(exc, self.binding, self.view.error)
+            return
         plan_id = None if self.current == NEW else self.current
 
         def done(saved: Any) -> None:

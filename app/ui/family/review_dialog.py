@@ -123,7 +123,7 @@ class ReviewDialog(RecordDialog):
         )
         self.summary = b.add("summary", text_edit(3))
         self.family_opinion = b.add("family_opinion", text_edit(2))
-        self.held_on.dateChanged.connect(self._suggest_next)
+        self.held_on.changed.connect(self._suggest_next)
         self.finish_setup(self._layout(), None)
         self._suggest_next()
         self.guard.reset()
@@ -167,6 +167,8 @@ class ReviewDialog(RecordDialog):
 
     def _suggest_next(self) -> None:
         held = self.held_on.value()
+        if held is None:  # only a whole date suggests the next one
+            return
         # The deadline engine's rule: the plan's interval after this review, on a working day.
         every = self.plan.review_every_days
         self.next_review_on.set_value(deadlines.review_due(None, held, None, every))

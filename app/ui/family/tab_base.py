@@ -73,6 +73,12 @@ class FamilyTab(QWidget):
         return False
 
 
+def show_invalid(exc: ValidationError, binding: FormBinding, error: ErrorLabel) -> None:
+    """A form that cannot even be read (e.g. a half-typed date): say so at the field."""
+    error.show_message(exc.message)
+    binding.focus(exc.field)
+
+
 def run_save(
     tab: QWidget,
     ctx: AppContext,

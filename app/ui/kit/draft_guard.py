@@ -94,8 +94,8 @@ class DraftGuard(QObject):
         self.ctx = ctx
         self.binding = binding
         self.title = title
-        self.autosaver = DraftAutosaver(ctx, str(key), title, binding.values, parent=self)
-        self._baseline: dict[str, Any] = binding.values()
+        self.autosaver = DraftAutosaver(ctx, str(key), title, binding.draft_values, parent=self)
+        self._baseline: dict[str, Any] = binding.draft_values()
         self._quiet = False
         binding.changed.connect(self._on_changed)
 
@@ -114,7 +114,7 @@ class DraftGuard(QObject):
             self.autosaver.changed()
 
     def is_modified(self) -> bool:
-        return self.binding.values() != self._baseline
+        return self.binding.draft_values() != self._baseline
 
     @contextmanager
     def quiet(self) -> Iterator[None]:
@@ -126,7 +126,7 @@ class DraftGuard(QObject):
         finally:
             self._quiet = False
         if not was_modified:
-            self._baseline = self.binding.values()
+            self._baseline = self.binding.draft_values()
 
     def reset(self, values: dict[str, Any] | None = None) -> None:
         """Show a record as saved: fill the fields (if given) and take them as the baseline."""
@@ -136,7 +136,7 @@ class DraftGuard(QObject):
                 self.binding.set_values(values)
         finally:
             self._quiet = False
-        self._baseline = self.binding.values()
+        self._baseline = self.binding.draft_values()
 
     def offer_restore(self, parent: QWidget | None) -> None:
         """Look for a draft of this form; if it holds something new, ask to restore it."""
@@ -145,7 +145,7 @@ class DraftGuard(QObject):
         def apply(data: dict[str, Any]) -> None:
             if key != self.key or not self.ctx.is_unlocked:
                 return
-            if data == self.binding.values():
+            if data == self.binding.draft_values():
                 return
             if ask_restore(parent, self.title):
                 self._quiet = True
@@ -164,7 +164,7 @@ class DraftGuard(QObject):
         self.autosaver.discard()
         if new_key:
             self.set_key(new_key, title)
-        self._baseline = self.binding.values()
+        self._baseline = self.binding.draft_values()
 
     def keep_draft(self) -> None:
         self.autosaver.changed()
@@ -172,7 +172,7 @@ class DraftGuard(QObject):
 
     def discard(self) -> None:
         self.autosaver.discard()
-        self._baseline = self.binding.values()
+        self._baseline = self.binding.draft_values()
 
     def confirm_close(self, parent: QWidget | None, save: Callable[[], None]) -> bool:
         """True when the form may close now; ``save`` is started when the user chose to save

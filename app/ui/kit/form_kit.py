@@ -1,6 +1,7 @@
 """Widgets and helpers every form of the family file and the registry shares.
 
-Dates are shown as ``dd.MM.yyyy``; optional dates show "—" until the user sets one; long text is
+Dates are the one ``DateField`` (``app.ui.kit.date_field``: typed ``dd.mm.rrrr``, optional ones
+may stay empty); long text is
 a ``QPlainTextEdit`` where Tab moves on (keyboard use); combos carry codes, show Polish labels.
 ``FormBinding`` names a form's fields once, so the same names serve autosaved drafts, dirty
 tracking and pointing at the field a ``ValidationError`` names.
@@ -9,16 +10,13 @@ tracking and pointing at the field a ``ValidationError`` names.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFrame,
     QHeaderView,
     QLabel,
@@ -33,85 +31,24 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _
+from app.ui.kit.date_field import DateField
+from app.ui.kit.date_field import fmt_date as fmt_date  # re-exported for the tables
 from app.ui.kit.safe import no_result
 from app.ui.kit.widgets import label
 
-DATE_FORMAT = "dd.MM.yyyy"
-NULL_DATE = QDate(1900, 1, 1)
 
-
-def to_qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def from_qdate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
-
-
-def fmt_date(value: date | None) -> str:
-    return value.strftime("%d.%m.%Y") if value else ""
-
-
-class DateEdit(QDateEdit):
-    """A required date (defaults to today)."""
+class DateEdit(DateField):
+    """A required date: the one ``DateField``, starting (visibly) on today's date."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setDisplayFormat(DATE_FORMAT)
-        self.setCalendarPopup(True)
-        self.setDate(QDate.currentDate())
-
-    def value(self) -> date:
-        return from_qdate(self.date())
-
-    def set_value(self, value: date | None) -> None:
-        self.setDate(to_qdate(value) if value else QDate.currentDate())
+        super().__init__(parent, today=True)
 
 
-class OptionalDateEdit(DateEdit):
-    """A date that may be left empty ("—"); Delete or Backspace empties it again."""
+class OptionalDateEdit(DateField):
+    """An optional date: the one ``DateField``, empty until a date is typed or picked."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setMinimumDate(NULL_DATE)
-        self.setSpecialValueText("—")
-        self.setDate(NULL_DATE)
-        self.setToolTip(_("Leave “—” when there is no date; Delete clears the date."))
-
-    def value(self) -> date | None:  # type: ignore[override]
-        return None if self.date() == NULL_DATE else from_qdate(self.date())
-
-    def set_value(self, value: date | None) -> None:
-        self.setDate(to_qdate(value) if value else NULL_DATE)
-
-    def _start_from_today(self) -> None:
-        if self.date() == NULL_DATE:
-            self.setDate(QDate.currentDate())
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and (
-            self.date() == NULL_DATE or self.lineEdit().selectedText() == self.text()
-        ):
-            self.setDate(NULL_DATE)
-            return
-        passive = {
-            Qt.Key.Key_Tab,
-            Qt.Key.Key_Backtab,
-            Qt.Key.Key_Escape,
-            Qt.Key.Key_Return,
-            Qt.Key.Key_Enter,
-            Qt.Key.Key_Shift,
-            Qt.Key.Key_Control,
-            Qt.Key.Key_Alt,
-        }
-        if key not in passive and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            self._start_from_today()
-        super().keyPressEvent(event)
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        self._start_from_today()
-        super().mousePressEvent(event)
+        super().__init__(parent, optional=True)
 
 
 class ChoiceCombo(QComboBox):
@@ -322,14 +259,14 @@ class FormBinding(QObject):
 
     @staticmethod
     def _signal_of(w: Any) -> Any:
+        if isinstance(w, DateField):
+            return w.changed
         if isinstance(w, QLineEdit):
             return w.textChanged
         if isinstance(w, QPlainTextEdit):
             return w.textChanged
         if isinstance(w, QComboBox):
             return w.currentIndexChanged
-        if isinstance(w, QDateEdit):
-            return w.dateChanged
         if isinstance(w, QCheckBox):
             return w.toggled
         if isinstance(w, QSpinBox):
@@ -338,6 +275,8 @@ class FormBinding(QObject):
 
     @staticmethod
     def _get(w: Any) -> Any:
+        if isinstance(w, DateField):
+            return w.draft_value()
         if isinstance(w, QLineEdit):
             return w.text()
         if isinstance(w, QPlainTextEdit):
@@ -346,9 +285,6 @@ class FormBinding(QObject):
             return w.code()
         if isinstance(w, QComboBox):
             return w.currentText()
-        if isinstance(w, DateEdit):
-            value = w.value()
-            return value.isoformat() if value else None
         if isinstance(w, QCheckBox):
             return w.isChecked()
         if isinstance(w, QSpinBox):
@@ -357,7 +293,9 @@ class FormBinding(QObject):
 
     @staticmethod
     def _set(w: Any, value: Any) -> None:
-        if isinstance(w, QLineEdit):
+        if isinstance(w, DateField):
+            w.set_draft_value(value)
+        elif isinstance(w, QLineEdit):
             w.setText(value or "")
         elif isinstance(w, QPlainTextEdit):
             if w.toPlainText() != (value or ""):
@@ -366,8 +304,6 @@ class FormBinding(QObject):
             w.set_code(value if value is not None else "")
         elif isinstance(w, QComboBox):
             w.setCurrentText(value or "")
-        elif isinstance(w, DateEdit):
-            w.set_value(date.fromisoformat(value) if value else None)
         elif isinstance(w, QCheckBox):
             w.setChecked(bool(value))
         elif isinstance(w, QSpinBox):
@@ -375,8 +311,20 @@ class FormBinding(QObject):
         else:
             w.set_draft_value(value)
 
-    def values(self) -> dict[str, Any]:
+    def draft_values(self) -> dict[str, Any]:
+        """The fields as they are, JSON-ready (a half-typed date as its text): for drafts and
+        for telling whether the form changed."""
         return {name: self._get(w) for name, w in self._fields.items()}
+
+    def values(self) -> dict[str, Any]:
+        """The fields for saving: dates as ISO text or None.  Raises ``ValidationError`` naming
+        the date field that holds no whole date (or is empty while required)."""
+        out = self.draft_values()
+        for name, w in self._fields.items():
+            if isinstance(w, DateField):
+                value = w.checked_value(name)
+                out[name] = value.isoformat() if value else None
+        return out
 
     def set_values(self, values: dict[str, Any]) -> None:
         """Fill the fields (one ``changed`` at the end instead of one per field)."""

@@ -112,7 +112,6 @@ class DateField(QLineEdit):
         self.setInputMask(MASK)
         self.setMaxLength(len(EMPTY_TEXT))
         self._popup: _CalendarPopup | None = None
-        self._range = (EARLIEST, LATEST)
         width = self.fontMetrics().horizontalAdvance("00.00.00000") + 48
         self.setMinimumWidth(width)
         self.setMaximumWidth(width + 40)
@@ -175,10 +174,6 @@ class DateField(QLineEdit):
         except ValueError:
             self.setText(str(value))  # a half-typed date from a draft, kept as typed
 
-    def set_calendar_range(self, earliest: date | None, latest: date | None) -> None:
-        """The months the calendar offers (the services still judge what is plausible)."""
-        self._range = (earliest or EARLIEST, latest or LATEST)
-
     # -- calendar -----------------------------------------------------------------------------
     def open_calendar(self) -> None:
         if self.isReadOnly() or not self.isEnabled():
@@ -187,7 +182,7 @@ class DateField(QLineEdit):
             self._popup = _CalendarPopup(self)
             self._popup.picked.connect(self._picked)
         calendar = self._popup.calendar
-        low, high = self._range
+        low, high = EARLIEST, LATEST
         calendar.setDateRange(
             QDate(low.year, low.month, low.day), QDate(high.year, high.month, high.day)
         )

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QLineEdit, QWid
 
 from app.errors import ValidationError
 from app.ui.kit.date_field import DateField
+from tests.ui._family_support import unsaved_answers_fixture  # noqa: F401
 
 
 class Form(QWidget):

@@ -149,7 +149,9 @@ def apply_checked(ws: Workspace, c: Checked) -> ImportResult:
             raise refused("older_seq", seq=m["seq"], device=c.sender, last=peer.in_seq)
         refresh(s, ws.device_id, ws.clock.tick)
         result.acknowledged = _apply_acks(s, peer, m["acks"], result)
-        c.records, gated = notices.gate(s, ws, c.sender, m["sender"]["role"], c.records)
+        c.records, gated = notices.gate(
+            s, ws, c.sender, m["sender"]["role"], c.records, c.audit_events
+        )
         result.warnings += notices.messages(gated)
         changed, conflicts = _merge_records(s, c)
         result.changed, result.conflicts = changed, conflicts

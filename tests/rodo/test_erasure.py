@@ -199,3 +199,27 @@ def test_bad_reason_or_unknown_family_changes_nothing(pair):
     with ops.transaction() as s:
         assert s.get(Family, case.family_id) is not None
     assert not Path(erasure_file.list_path(ops)).exists()
+
+
+def test_coordinator_erases_first_and_a_stale_ops_bundle_leaves_no_trace(pair):
+    from app.services import casefile
+
+    ops, coord = pair
+    case = _prepare(ops)
+    exchange(ops, coord)
+    done = erasure.erase_family(coord, case.family_id, "law")
+    assert done.holders == (ops.device_id,)
+    casefile.open_family(ops, case.family_id)  # a view: an audit entry naming the family
+    exchange(ops, coord)  # made before the OPS learnt of the erasure
+    with coord.transaction() as s:
+        assert s.get(Family, case.family_id) is None
+        assert audit.verify_chain(s) == []
+    exchange(coord, ops)  # the notice
+    exchange(ops, coord)  # the receipt
+    [row] = status.list_erasures(coord)
+    assert row.pending == ()
+    for w in (ops, coord):
+        erasure.vacuum_now(w)
+        with w.transaction() as s:
+            assert audit.verify_chain(s) == []
+        assert hits(w.path, _key(w), _canaries(case)) == [], w.identity.role

@@ -93,7 +93,12 @@ def _may_erase(s: Session, origin: str, family: Family) -> bool:
 
 
 def gate(
-    s: Session, ws: Workspace, sender: str, sender_role: str, records: list[_R]
+    s: Session,
+    ws: Workspace,
+    sender: str,
+    sender_role: str,
+    records: list[_R],
+    events: list[dict[str, Any]] | None = None,
 ) -> tuple[list[_R], GateResult]:
     result = GateResult()
     kept: list[_R] = []
@@ -142,7 +147,28 @@ def gate(
             result.dropped_records += 1
             continue
         kept.append(item)
+    _redact_events(s, events or [])
     return kept, result
+
+
+def _redact_events(s: Session, events: list[dict[str, Any]]) -> None:
+    """The sender's audit entries about a case erased here arrive with their ids blanked.
+
+    The sender may not have learnt of the erasure yet; blanking here is exactly what it will do
+    on its own copy (``audit.redact``), so the hashes stay the same on both devices.
+    """
+    wanted = sorted({digest(e[k]) for e in events for k in ("family_id", "record_id") if e.get(k)})
+    erased: set[str] = set()
+    for i in range(0, len(wanted), _CHUNK):
+        chunk = wanted[i : i + _CHUNK]
+        erased |= set(s.scalars(select(ErasedRow.digest).where(ErasedRow.digest.in_(chunk))))
+    if not erased:
+        return
+    for e in events:
+        ids = [e.get("family_id") or "", e.get("record_id") or ""]
+        if any(i and digest(i) in erased for i in ids):
+            e["family_id"] = e["record_id"] = ""
+            e["nonce"] = "" if e.get("family_c") else audit.REDACTED_V1
 
 
 def _refers_to(record: dict[str, Any]) -> set[str]:

@@ -67,8 +67,23 @@ def check_writable(session: Session, obj: Any, unit_code: str) -> None:
     if isinstance(obj, FamilyTransfer) or type(obj) not in _CASE_TYPES:
         return
     with session.no_autoflush:
+        # The families handed over from this gmina, read once per session (usually none), so
+        # that a transaction writing thousands of rows does not query for each of them.
+        handed = session.info.get("handed_over")
+        if handed is None:
+            handed = set(
+                session.scalars(
+                    select(FamilyTransfer.family_id).where(
+                        FamilyTransfer.from_gmina_code == unit_code,
+                        FamilyTransfer.deleted.is_(False),
+                    )
+                )
+            )
+            session.info["handed_over"] = handed
+        if not handed:
+            return
         family = _family_of(session, obj)
-        if family and handed_over_from(session, family, unit_code):
+        if family and family in handed:
             raise ValidationError(
                 _("This family was handed over to another gmina; its file here is read-only."),
                 "family_id",

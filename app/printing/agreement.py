@@ -120,11 +120,15 @@ def signs_through(institution: Institution) -> str:
     return next((who for words, who in SIGNS_THROUGH if words in name), "")
 
 
-def ordered_parties(parties: list[Party], home: Institution | None) -> list[Party]:
-    """The OPS first (adding it when the recorded parties forget it: it is always a party),
-    then the gmina's bodies, the powiat's, the state's; associations last."""
+def ordered_parties(
+    parties: list[Party], home: Institution | None, kind: str = AgreementKind.PZK
+) -> list[Party]:
+    """The OPS first (adding it to a PZK agreement when the recorded parties forget it: it is
+    always a party there; a WZK or tripartite agreement has only its own parties), then the
+    gmina's bodies, the powiat's, the state's; associations last."""
     out = list(parties)
-    if home is not None and all(p.institution.id != home.id for p in out):
+    add_home = kind == AgreementKind.PZK
+    if add_home and home is not None and all(p.institution.id != home.id for p in out):
         out.append(Party(home, "", "kierownik"))
 
     def key(p: Party) -> tuple[int, int]:
@@ -159,7 +163,7 @@ def party_block(n: int, p: Party) -> Flowable:
 
 def build(data: AgreementData) -> list[Flowable]:
     a = data.agreement
-    parties = ordered_parties(data.parties, data.home)
+    parties = ordered_parties(data.parties, data.home, a.kind)
     heading_text = _(HEADINGS.get(a.kind, TITLE)).upper()
     story: list[Flowable] = title_block(heading_text, subtitle(a.title))
     purpose, obligations = _purpose(a.kind, data.team)

@@ -144,11 +144,13 @@ def test_the_three_agreements(ws, pc):
     assert "Osoba reprezentująca: Artur Kosicki" in t
     assert "Strona działa w imieniu województwa." in t
     assert "Partnerskich Zespołach Kooperacji" in t
+    assert "6) " in t and "7) " not in t  # the six bodies; the OPS is no party to it
     t = text(ws, "agreement", agreement_id=p.tripartite_id)
     assert "POROZUMIENIE TRÓJSTRONNE O WSPÓŁPRACY" in t
     for side in ("w imieniu województwa", "w imieniu powiatu", "w imieniu gminy"):
         assert side in t
     assert "Gmina zapewnia udział ośrodka pomocy społecznej" in t
+    assert "3) " in t and "4) " not in t  # the three sides only
     t = text(ws, "agreement", agreement_id=p.pzk_agreement_id)
     assert "Gminny Ośrodek Pomocy Społecznej w Narewce" in t and "Strony tworzą" in t
 

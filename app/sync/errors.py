@@ -78,6 +78,10 @@ def _messages() -> dict[str, str]:
             "Bundle {seq} from device {device} is older than bundle {last} already imported; "
             "it was refused as a replay (its contents came with the later bundle)."
         ),
+        "expired": _(
+            "Bundle {seq} from device {device} expired on {when}: an old bundle is not accepted "
+            "any more. Ask for a new one (it carries everything this one did)."
+        ),
         "chain": _(
             "Bundle {seq} from device {device} does not continue the chain of bundle {last}: "
             "it was forged or the sender's database was replaced."

@@ -18,6 +18,7 @@ import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -37,6 +38,7 @@ from app.services.workspace import Workspace
 from app.store.migrate import head_revision
 from app.sync import container, envelope, identity, manifest
 from app.sync.limits import (
+    BUNDLE_LIFETIME_DAYS,
     FILE_SUFFIX,
     FORMAT,
     FORMAT_VERSION,
@@ -238,6 +240,9 @@ def export_bundle(
             "app_version": __version__,
             "bundle_id": bundle_id,
             "created_at": created.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "expires_at": (created + timedelta(days=BUNDLE_LIFETIME_DAYS)).strftime(
+                "%Y-%m-%dT%H:%M:%SZ"
+            ),
             "sender": {
                 "device_id": me.device_id,
                 "role": me.role,

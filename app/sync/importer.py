@@ -29,7 +29,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.errors import KooperacjaError
-from app.models import AuditEvent, Device
+from app.models import AuditEvent, Device, utcnow
 from app.models.sync_state import SyncPeer, SyncReceived
 from app.services.rodo import erasure_file
 from app.services.workspace import Workspace
@@ -158,6 +158,13 @@ def _check(ws: Workspace, data: bytes) -> Checked | ImportResult:
             raise refused("older_seq", seq=m["seq"], device=sender_id, last=in_seq)
         if m["seq"] == in_seq + 1 and in_seq > 0 and m["prev_bundle_hash"] != in_hash:
             raise refused("chain", seq=m["seq"], device=sender_id, last=in_seq)
+        if manifest.parse_time(m["expires_at"]) < utcnow():
+            raise refused(
+                "expired",
+                seq=m["seq"],
+                device=sender_id,
+                when=manifest.parse_time(m["expires_at"]).astimezone().strftime("%d.%m.%Y"),
+            )
         sender_name = device.name
     missing = list(range(in_seq + 1, m["seq"]))[-MAX_MISSING_KEPT:]
     for member in m["members"]:

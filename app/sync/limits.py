@@ -25,5 +25,8 @@ MAX_BINARY_BYTES = 16 * 1024 * 1024  # any binary column (decoded)
 MAX_VV_ENTRIES = 64  # devices in one row's version vector
 MAX_ACKS = 64  # acknowledgements carried in one manifest
 MAX_REVOCATIONS = 1000
+# A bundle is valid this long after it was made (TUF's freeze defence: a stick withheld for
+# months cannot be passed off later as the sender's latest word); a newer one replaces it.
+BUNDLE_LIFETIME_DAYS = 30
 MAX_ROTATIONS = 16  # keys announced in one bundle (rotations since the peer last answered)
 MAX_JSON_DEPTH = 4  # records are flat objects; their metadata maps add one level

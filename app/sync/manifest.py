@@ -11,11 +11,13 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from app.sync.container import AUDIT, RECORDS
 from app.sync.errors import refused
 from app.sync.limits import (
+    BUNDLE_LIFETIME_DAYS,
     FORMAT,
     FORMAT_VERSION,
     MAX_ACKS,
@@ -25,6 +27,8 @@ from app.sync.limits import (
     MAX_ROTATIONS,
 )
 from app.sync.stamps import valid_stamp
+
+MAX_LIFETIME = timedelta(days=BUNDLE_LIFETIME_DAYS * 3)  # what a sender may ask for
 
 SIGNATURE_CONTEXT = b"KOOPERACJA-BUNDLE-MANIFEST/1\n"
 _ID_RE = re.compile(r"^[A-Za-z0-9_-]{1,36}$")
@@ -38,6 +42,7 @@ KEYS = {
     "app_version",
     "bundle_id",
     "created_at",
+    "expires_at",
     "sender",
     "recipient",
     "seq",
@@ -51,6 +56,11 @@ KEYS = {
     "revocations",
     "key_rotation",
 }
+
+
+def parse_time(text: str) -> datetime:
+    """A manifest time (``YYYY-MM-DDTHH:MM:SSZ``); ValueError when it is not a real one."""
+    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
 
 
 def canonical(data: dict[str, Any]) -> bytes:
@@ -112,6 +122,14 @@ def _check(m: dict[str, Any]) -> None:
         raise _fail("schema")
     if not _str(m["bundle_id"], _ID_RE) or not _str(m["created_at"], _TIME_RE):
         raise _fail("bundle_id")
+    if not _str(m["expires_at"], _TIME_RE):
+        raise _fail("expires_at")
+    try:
+        lifetime = parse_time(m["expires_at"]) - parse_time(m["created_at"])
+    except ValueError:
+        raise _fail("created_at") from None
+    if not timedelta(0) < lifetime <= MAX_LIFETIME:
+        raise _fail("expires_at")
     for party in ("sender", "recipient"):
         p = m[party]
         wanted = {"device_id", "key"} | ({"role", "unit"} if party == "sender" else set())

@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from app.models import Device
 from app.services.workspace import Workspace
-from app.sync import container, envelope, manifest
+from app.sync import container, envelope, identity, manifest
 
 
 def keys_of(ws: Workspace) -> Device:
@@ -24,8 +24,9 @@ def keys_of(ws: Workspace) -> Device:
 
 
 def open_parts(data: bytes, owner: Workspace) -> dict[str, bytes]:
-    identity = pyrage.x25519.Identity.from_str(keys_of(owner).age_identity)
-    return container.parse(pyrage.decrypt(data, [identity]))
+    with owner.transaction() as s:
+        keys = [pyrage.x25519.Identity.from_str(k) for k in identity.own_identities(s)]
+    return container.parse(pyrage.decrypt(data, keys))
 
 
 def raw_container(parts: list[tuple[str, bytes]]) -> bytes:

@@ -1,6 +1,9 @@
-"""Property: two OPS devices and a coordinator edit at random and exchange bundles in random
-orders, with duplicates and lost bundles; at the end every copy is identical (``dump --json``)
-and every edit is either applied, knowingly overwritten later, or waiting in a conflict inbox.
+"""Property: two OPS devices and a coordinator edit at random, rotate their keys and exchange
+bundles in random orders, with duplicates and lost bundles, while a fourth, hostile OPS device
+of another gmina sends authentic bundles forging their records and stamps; at the end every copy
+is identical (``dump --json``), every edit is either applied, knowingly overwritten later, or
+waiting in a conflict inbox, and every hostile bundle was refused leaving the coordinator's
+database byte-identical.
 
 Each example starts from copies of three template databases (made once) that already share two
 families, so examples are cheap.
@@ -13,6 +16,8 @@ import json
 import os
 import random
 import tempfile
+import time
+import uuid
 from datetime import date
 from pathlib import Path
 
@@ -23,14 +28,18 @@ from sqlalchemy import select
 
 from app.errors import NotFound
 from app.models import Family, Person
-from app.models.sync_state import SyncConflict
+from app.models.hlc import format_stamp
+from app.models.sync_state import SyncConflict, SyncRow
 from app.services import families, persons, visits
 from app.services.common import tombstone
+from app.services.records import to_record
 from app.sync import conflicts as inbox
-from app.sync import export, importer
+from app.sync import export, identity, importer
 from app.sync.errors import BundleRefused
+from tests.sync.forge import dump_lines, open_parts, reseal, resign
 from tests.sync.helpers import (
     copy_db,
+    db_hash,
     dump_text,
     edit,
     exchange,
@@ -40,7 +49,7 @@ from tests.sync.helpers import (
     unlock,
 )
 
-NAMES = ("A", "B", "C")
+NAMES = ("A", "B", "C", "H")
 FIELDS = {Family: ("phone", "notes", "lead_worker", "street"), Person: ("first_name", "phone")}
 
 
@@ -50,8 +59,11 @@ def templates(tmp_path_factory):
     a = make_device(folder / "A.db", "ops", "2005092", "GOPS Narewka", "Anna Kowalczyk")
     b = make_device(folder / "B.db", "ops", "2005092", "GOPS Narewka", "Piotr Nowak")
     c = make_device(folder / "C.db", "coordinator", "2005", "PCPR Hajnówka", "Ewa Zawadzka")
+    h = make_device(folder / "H.db", "ops", "2005022", "GOPS Białowieża", "Hostile Hanna")
     introduce(a, c)
     introduce(b, c)
+    introduce(h, c)
+    exchange(h, c)
     targets = []
     for i in range(2):
         fam = families.register_family(
@@ -72,7 +84,7 @@ def templates(tmp_path_factory):
             targets.append((Person, p.id))
     _settle(a, b, c)
     assert dump_text(a) == dump_text(b) == dump_text(c)
-    for ws in (a, b, c):
+    for ws in (a, b, c, h):
         ws.lock()
     return folder, targets
 
@@ -104,12 +116,14 @@ op = st.one_of(
     st.tuples(st.just("export"), st.integers(0, 2), st.integers(0, 1)),
     st.tuples(st.just("deliver"), st.integers(0, 1000)),
     st.tuples(st.just("deliver"), st.integers(0, 1000)),
+    st.tuples(st.just("rotate"), st.integers(0, 2)),
+    st.tuples(st.just("hostile"), st.integers(0, 2), st.integers(0, 1)),
 )
 
 
 @pytest.mark.slow
 @settings(
-    max_examples=int(os.environ.get("KOOPERACJA_SYNC_EXAMPLES", "20")),
+    max_examples=int(os.environ.get("KOOPERACJA_SYNC_EXAMPLES", "15")),
     phases=[Phase.explicit, Phase.reuse, Phase.generate],
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
@@ -128,8 +142,40 @@ def test_random_edits_and_exchanges_converge(templates, ops, seed):
             ws.lock()
 
 
+def _hostile(h, c, targets, kind: int, fam: int) -> None:
+    """H (gmina Białowieża) forges a write on a Narewka family; C must refuse it untouched."""
+    family_id = targets[fam * 3][1]
+    with c.transaction() as s:
+        record = to_record(s.get(Family, family_id))
+        vv = json.loads(
+            s.scalar(select(SyncRow.vv).where(SyncRow.tbl == "family", SyncRow.row_id == family_id))
+        )
+    now = int(time.time() * 1000)
+    if kind == 0:  # its own stamp on another gmina's family
+        stamp = format_stamp(now, 0, h.device_id)
+        record = dict(record, phone="666", version=stamp, origin_device=h.device_id)
+        vv = [*vv, stamp]
+    elif kind == 1:  # a forged stamp of the family's own OPS, ten minutes ahead
+        owner = record["origin_device"]
+        stamp = format_stamp(now + 600_000, 0, owner)
+        record = dict(record, phone="666", version=stamp)
+        vv = [s for s in vv if not s.endswith("." + owner)] + [stamp]
+    else:  # a new family in Narewka
+        stamp = format_stamp(now, 0, h.device_id)
+        record = dict(record, id=str(uuid.uuid4()), version=stamp, origin_device=h.device_id)
+        vv = [stamp]
+    line = {"t": "family", "r": record, "s": {}, "v": sorted(vv)}
+    parts = open_parts(export.export_bundle(h, c.device_id).data, c)
+    data = reseal(resign(parts, h, records=dump_lines([line]), counts={"family": 1}), c)
+    before = db_hash(c)
+    with pytest.raises(BundleRefused) as info:
+        importer.import_bundle(c, data)
+    assert info.value.code in ("not_in_area", "foreign_stamp"), info.value.message
+    assert db_hash(c) == before
+
+
 def _run(devices, targets, ops, rnd) -> None:
-    a, b, c = devices
+    a, b, c, h = devices
     mailbox: list[tuple[int, bytes]] = []  # (destination index, bundle)
     edits: list[dict] = []
     seen = [dict() for _ in devices]  # per device: key -> set of values ever current there
@@ -142,6 +188,12 @@ def _run(devices, targets, ops, rnd) -> None:
     for i in range(3):
         observe(i)
     for step in ops:
+        if step[0] == "rotate":
+            identity.rotate(devices[step[1]])
+            continue
+        if step[0] == "hostile":
+            _hostile(h, c, targets, step[1], step[2])
+            continue
         kind = step[0]
         if kind == "edit":
             _, dev, t, f = step
@@ -195,11 +247,11 @@ def _run(devices, targets, ops, rnd) -> None:
     _settle(a, b, c)
     for i in range(3):
         observe(i)
-    texts = [dump_text(ws) for ws in devices]
+    texts = [dump_text(ws) for ws in devices[:3]]
     assert texts[0] == texts[1] == texts[2]
     final = _values(c, targets)
     waiting: dict[tuple, set] = {}
-    for ws in devices:
+    for ws in devices[:3]:
         for x in open_conflicts(ws):
             for v in (x.mine, x.theirs):
                 waiting.setdefault((x.tbl, x.row_id, x.field), set()).add(json.loads(v))
@@ -214,14 +266,14 @@ def _run(devices, targets, ops, rnd) -> None:
         assert applied or in_inbox or overwritten, (key, value)
     # People resolve every conflict (either way); after more exchanges all copies still agree.
     for _ in range(6):
-        pending = [(ws, x) for ws in devices for x in open_conflicts(ws)]
+        pending = [(ws, x) for ws in devices[:3] for x in open_conflicts(ws)]
         if not pending:
             break
         for ws, x in pending:
             inbox.resolve(ws, x.id, rnd.choice(("mine", "theirs")))
         _settle(a, b, c)
     assert not any(open_conflicts(ws) for ws in devices)
-    texts = [dump_text(ws) for ws in devices]
+    texts = [dump_text(ws) for ws in devices[:3]]
     assert texts[0] == texts[1] == texts[2]
     with c.transaction() as s:
         assert s.scalars(select(SyncConflict).where(SyncConflict.status == "open")).all() == []

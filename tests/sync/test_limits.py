@@ -73,3 +73,30 @@ def test_a_worker_can_save_while_a_bundle_is_decrypted(pair, monkeypatch):
     with coord.transaction() as s:
         row = s.get(Family, family_id)
         assert (row.phone, row.notes) == ("600 000 002", "zapis w trakcie importu")
+
+
+def test_expired_bundle_is_refused(pair):
+    """A freeze attack: a genuine bundle kept back for weeks is not accepted as current."""
+    from datetime import UTC, datetime, timedelta
+
+    from tests.sync.forge import open_parts, reseal, resign
+
+    ops, coord, _family_id = pair
+    parts = open_parts(export.export_bundle(ops, coord.device_id).data, coord)
+    now = datetime.now(UTC)
+
+    def at(days: int) -> str:
+        return (now + timedelta(days=days)).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    before = db_hash(coord)
+    old = reseal(resign(parts, ops, created_at=at(-40), expires_at=at(-10)), coord)
+    with pytest.raises(BundleRefused) as info:
+        importer.import_bundle(coord, old)
+    assert info.value.code == "expired" and "wygasła" in info.value.message
+    # a sender cannot ask for a bundle that never expires
+    forever = reseal(resign(parts, ops, expires_at=at(3650)), coord)
+    with pytest.raises(BundleRefused) as info:
+        importer.import_bundle(coord, forever)
+    assert info.value.code == "manifest"
+    assert db_hash(coord) == before
+    assert importer.import_bundle(coord, reseal(parts, coord)).status == "imported"

@@ -10,9 +10,10 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.i18n import N_, _, ngettext
 from app.services.deadlines import Deadline
+from app.ui.theme import Colour
 
-OVERDUE_COLOUR = QColor("#b00020")
-SOON_COLOUR = QColor("#8a5a00")
+OVERDUE_COLOUR = QColor(Colour.ERROR)
+SOON_COLOUR = QColor(Colour.SOON)
 Index = QModelIndex | QPersistentModelIndex
 
 COLUMNS = (

@@ -26,9 +26,10 @@ from app.i18n import N_, _
 from app.services import search
 from app.ui.context import AppContext
 from app.ui.ops import show_error
+from app.ui.theme import Colour
 
 PAGE_SIZE = 100
-OVERDUE_COLOUR = QColor("#b00020")
+OVERDUE_COLOUR = QColor(Colour.ERROR)
 Index = QModelIndex | QPersistentModelIndex
 
 

@@ -87,21 +87,74 @@ def apply_theme(app: QApplication) -> None:
     app.setStyleSheet(STYLE_SHEET)
 
 
-# Only what the Fusion style lacks: visible keyboard focus, a calm sidebar, error/ok colours.
-STYLE_SHEET = """
-QListWidget#navigation { background: #f2f4f7; border: none; padding-top: 6px; }
-QListWidget#navigation::item { padding: 8px 12px; }
-QListWidget#navigation::item:selected { background: #1f5f99; color: white; }
-QListWidget#navigation:focus { outline: none; }
-QLabel[role="heading"] { font-size: 14pt; font-weight: bold; }
-QLabel[role="subheading"] { font-size: 10.5pt; font-weight: bold; }
-QLabel[role="error"] { color: #b00020; }
-QLabel[role="ok"] { color: #1b7f3b; }
-QLabel[role="muted"] { color: #555b66; }
-QFrame[role="card"] { background: #f7f8fa; border: 1px solid #d9dde3; border-radius: 4px; }
-QLineEdit:focus, QComboBox:focus, QSpinBox:focus, QPlainTextEdit:focus, QDateEdit:focus {
-    border: 2px solid #1f5f99;
+class Colour:
+    """The palette: every widget takes its colours from here (none are written elsewhere)."""
+
+    ERROR = "#b00020"
+    OK = "#1b7f3b"
+    MUTED = "#555b66"
+    SOON = "#8a5a00"  # a deadline close at hand
+    ACCENT = "#1f5f99"  # focus frames, the selected screen
+    SIDEBAR = "#f2f4f7"
+    CARD = "#f7f8fa"
+    CARD_BORDER = "#d9dde3"
+    NOTE_BACKGROUND = "#fff4ce"  # notes that ask for attention (drafts waiting, hints)
+    NOTE_BORDER = "#e0b400"
+    NOTE_TEXT = "#5c4400"
+    PAPER_BACKDROP = "#808080"  # around the pages of a print preview
+    EMPTY = "#cccccc"  # a meter with nothing to show
+
+
+# Passphrase strength, zxcvbn's scores 0–4.
+STRENGTH_COLOURS = (Colour.ERROR, "#d9480f", "#e8a200", "#2b8a3e", Colour.OK)
+# The Okabe–Ito colours, told apart with every common colour-vision deficiency (charts).
+OKABE_ITO = {
+    "blue": "#0072B2",
+    "orange": "#E69F00",
+    "green": "#009E73",
+    "purple": "#CC79A7",
+    "vermillion": "#D55E00",
+    "sky": "#56B4E9",
+    "yellow": "#F0E442",
 }
-QPushButton:focus { border: 2px solid #1f5f99; }
-QTableView:focus { border: 1px solid #1f5f99; }
+
+
+def error_style() -> str:
+    return f"color: {Colour.ERROR}; font-weight: bold;"
+
+
+def ok_style() -> str:
+    return f"color: {Colour.OK};"
+
+
+def muted_style() -> str:
+    return f"color: {Colour.MUTED};"
+
+
+def note_style() -> str:
+    return (
+        f"background: {Colour.NOTE_BACKGROUND}; color: {Colour.NOTE_TEXT};"
+        f" border: 1px solid {Colour.NOTE_BORDER}; padding: 6px;"
+    )
+
+
+# Only what the Fusion style lacks: visible keyboard focus, a calm sidebar, error/ok colours.
+STYLE_SHEET = f"""
+QListWidget#navigation {{ background: {Colour.SIDEBAR}; border: none; padding-top: 6px; }}
+QListWidget#navigation::item {{ padding: 8px 12px; }}
+QListWidget#navigation::item:selected {{ background: {Colour.ACCENT}; color: white; }}
+QListWidget#navigation:focus {{ outline: none; }}
+QLabel[role="heading"] {{ font-size: 14pt; font-weight: bold; }}
+QLabel[role="subheading"] {{ font-size: 10.5pt; font-weight: bold; }}
+QLabel[role="error"] {{ color: {Colour.ERROR}; }}
+QLabel[role="ok"] {{ color: {Colour.OK}; }}
+QLabel[role="muted"] {{ color: {Colour.MUTED}; }}
+QFrame[role="card"] {{
+    background: {Colour.CARD}; border: 1px solid {Colour.CARD_BORDER}; border-radius: 4px;
+}}
+QLineEdit:focus, QComboBox:focus, QSpinBox:focus, QPlainTextEdit:focus, QDateEdit:focus {{
+    border: 2px solid {Colour.ACCENT};
+}}
+QPushButton:focus {{ border: 2px solid {Colour.ACCENT}; }}
+QTableView:focus {{ border: 1px solid {Colour.ACCENT}; }}
 """

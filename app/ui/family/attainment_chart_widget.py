@@ -16,9 +16,12 @@ from app.i18n import _
 from app.services.reviews import AttainmentPoint
 from app.ui.family.domain_ratings_widget import signed
 from app.ui.kit.form_kit import fmt_date
+from app.ui.theme import OKABE_ITO
 
 # Colour-blind-safe palette (Okabe–Ito), one colour per goal.
-PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442"]
+PALETTE = [
+    OKABE_ITO[name] for name in ("blue", "vermillion", "green", "purple", "orange", "sky", "yellow")
+]
 LEVELS = (2, 1, 0, -1, -2)
 
 

@@ -11,7 +11,6 @@ from typing import Any
 
 from PySide6.QtWidgets import QVBoxLayout
 
-from app.errors import ValidationError
 from app.i18n import N_, _
 from app.models.enums import ParticipantKind
 from app.services import diagnosis as diagnosis_service
@@ -22,7 +21,7 @@ from app.services.form_keys import FormKey
 from app.services.lookups import Lookups
 from app.services.workspace import Workspace
 from app.ui.family.diagnosis_view import DiagnosisView
-from app.ui.family.tab_base import FamilyHost, FamilyTab, TabForm, Then, run_save, show_invalid
+from app.ui.family.tab_base import FamilyHost, FamilyTab, TabForm, Then
 from app.ui.kit.checklist_table_model import CheckRow
 from app.ui.kit.draft_guard import DraftGuard
 from app.ui.kit.form_kit import FormBinding, fit_columns, fmt_date
@@ -224,29 +223,16 @@ class DiagnosisTab(FamilyTab):
         return data, self.view.reasons.checked_keys()
 
     def save_form(self, then: Then) -> None:
-        try:
+        def call() -> tuple:
             data, reasons = self.diagnosis_input()
-        except ValidationError as exc:
-            show_invalid(exc, self.binding, self.view.error)
-            return
-        diagnosis_id = None if self.current == NEW else self.current
+            diagnosis_id = None if self.current == NEW else self.current
+            return _save, (self.ctx.ws, self.family_id, data, diagnosis_id, reasons)
 
-        def done(saved: Any) -> None:
-            self.current = saved.id
-            self.guard.saved(self._key(), self._title())
-            self.host.reload()
-            if then is not None:
-                then()
+        self.save_in_place(call, then, self.view.error, self.view.save_button)
 
-        run_save(
-            self,
-            self.ctx,
-            (_save, (self.ctx.ws, self.family_id, data, diagnosis_id, reasons)),
-            self.binding,
-            self.view.error,
-            self.view.save_button,
-            done,
-        )
+    def record_saved(self, saved: Any) -> None:
+        self.current = saved.id
+        self.guard.saved(self._key(), self._title())
 
     def forms(self) -> list[TabForm]:
         return [TabForm(self.guard, self.save_form)]

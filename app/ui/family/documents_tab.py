@@ -27,6 +27,7 @@ from app.ui.family.list_tab import ListTab
 from app.ui.family.tab_base import FamilyHost
 from app.ui.kit.form_kit import fit_columns, fmt_date
 from app.ui.kit.safe import alive, guarded
+from app.ui.theme import muted_style
 
 
 class DocumentsTab(ListTab):
@@ -41,7 +42,7 @@ class DocumentsTab(ListTab):
         self.save_button = QPushButton(_("&Save as…"))
         self.remove_button = QPushButton(_("Remo&ve"))
         drop = QLabel(_("or drag files here"))
-        drop.setStyleSheet("color: #505050;")
+        drop.setStyleSheet(muted_style())
         self.add_buttons(add, drop, self.open_button, self.save_button, self.remove_button)
         add.clicked.connect(self.attach)
         self.open_button.clicked.connect(self.open_current)

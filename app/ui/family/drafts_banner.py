@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.i18n import _
 from app.services.drafts import DraftInfo
+from app.ui.theme import Colour
 
 MAX_BUTTONS = 4
 
@@ -21,8 +22,9 @@ class DraftsBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setStyleSheet(
-            "DraftsBanner { background: #fff4ce; border: 1px solid #e0b400; }"
-            " QLabel { color: #5c4400; }"
+            f"DraftsBanner {{ background: {Colour.NOTE_BACKGROUND};"
+            f" border: 1px solid {Colour.NOTE_BORDER}; }}"
+            f" QLabel {{ color: {Colour.NOTE_TEXT}; }}"
         )
         self.setAccessibleName(_("Unsaved drafts"))
         self._layout = QHBoxLayout(self)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QVBoxLayout
 
-from app.errors import ValidationError
 from app.i18n import N_, _
 from app.services import families, persons
 from app.services.casefile import FamilyFile
@@ -15,7 +14,7 @@ from app.ui.family.case_team_table_model import CaseTeamTableModel
 from app.ui.family.household_view import HouseholdView
 from app.ui.family.member_dialog import MemberDialog
 from app.ui.family.members_table_model import MembersTableModel
-from app.ui.family.tab_base import FamilyHost, FamilyTab, TabForm, Then, run_save, show_invalid
+from app.ui.family.tab_base import FamilyHost, FamilyTab, TabForm, Then
 from app.ui.family.team_member_dialog import TeamMemberDialog
 from app.ui.kit.draft_guard import DraftGuard
 from app.ui.kit.form_kit import FormBinding, fit_columns
@@ -80,27 +79,11 @@ class HouseholdTab(FamilyTab):
 
     # -- case data ----------------------------------------------------------------------------
     def save_form(self, then: Then) -> None:
-        try:
+        def call() -> tuple:
             data = family_input(self.binding.values())
-        except ValidationError as exc:
-            show_invalid(exc, self.binding, self.view.error)
-            return
+            return families.update_family, (self.ctx.ws, self.family_id, data)
 
-        def done(_family: object) -> None:
-            self.guard.saved()
-            self.host.reload()
-            if then is not None:
-                then()
-
-        run_save(
-            self,
-            self.ctx,
-            (families.update_family, (self.ctx.ws, self.family_id, data)),
-            self.binding,
-            self.view.error,
-            self.view.save_button,
-            done,
-        )
+        self.save_in_place(call, then, self.view.error, self.view.save_button)
 
     # -- members ------------------------------------------------------------------------------
     def add_member(self) -> None:

@@ -24,9 +24,10 @@ from app.ui.context import AppContext
 from app.ui.family.member_view import MemberFieldsView
 from app.ui.kit.form_kit import fmt_date
 from app.ui.kit.safe import guarded
+from app.ui.theme import error_style, ok_style
 
-OK_STYLE = "color: #1b6e20;"
-BAD_STYLE = "color: #b00020; font-weight: bold;"
+OK_STYLE = ok_style()
+BAD_STYLE = error_style()
 
 
 def describe(dups: list[Duplicate]) -> str:

@@ -35,6 +35,7 @@ from app.ui.kit.form_kit import (
     tab_chain,
     text_edit,
 )
+from app.ui.theme import note_style
 
 DATE_FIELDS = {"birth_date", "disability_until"}
 
@@ -76,9 +77,7 @@ class MemberFieldsView(QWidget):
         self.notes = text_edit(3)
         self.duplicates = QLabel()
         self.duplicates.setWordWrap(True)
-        self.duplicates.setStyleSheet(
-            "background: #fff4ce; color: #5c4400; border: 1px solid #e0b400; padding: 6px;"
-        )
+        self.duplicates.setStyleSheet(note_style())
         self.duplicates.setAccessibleName(_("Possible duplicate"))
         self.duplicates.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.duplicates.hide()

@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtWidgets import QMessageBox, QVBoxLayout
 
-from app.errors import ValidationError
 from app.i18n import N_, _
 from app.models.enums import PlanStatus
 from app.services import plans
@@ -22,7 +21,7 @@ from app.ui.family.commitments_table_model import CommitmentsTableModel
 from app.ui.family.goal_dialog import GoalDialog
 from app.ui.family.goals_table_model import GoalsTableModel
 from app.ui.family.plan_view import PlanView
-from app.ui.family.tab_base import FamilyHost, FamilyTab, TabForm, Then, run_save, show_invalid
+from app.ui.family.tab_base import FamilyHost, FamilyTab, TabForm, Then
 from app.ui.kit.draft_guard import DraftGuard
 from app.ui.kit.form_kit import FormBinding, fit_columns, fmt_date
 from app.ui.kit.list_panel import ListPanel, selected
@@ -173,29 +172,15 @@ class PlanTab(FamilyTab):
         )
 
     def save_form(self, then: Then) -> None:
-        try:
-            data = self.plan_input()
-        except ValidationError as exc:
-            show_invalid(exc, self.binding, self.view.error)
-            return
-        plan_id = None if self.current == NEW else self.current
+        def call() -> tuple:
+            plan_id = None if self.current == NEW else self.current
+            return plans.save_plan, (self.ctx.ws, self.family_id, self.plan_input(), plan_id)
 
-        def done(saved: Any) -> None:
-            self.current = saved.id
-            self.guard.saved(self._key(), self._title())
-            self.host.reload()
-            if then is not None:
-                then()
+        self.save_in_place(call, then, self.view.error, self.view.save_button)
 
-        run_save(
-            self,
-            self.ctx,
-            (plans.save_plan, (self.ctx.ws, self.family_id, data, plan_id)),
-            self.binding,
-            self.view.error,
-            self.view.save_button,
-            done,
-        )
+    def record_saved(self, saved: Any) -> None:
+        self.current = saved.id
+        self.guard.saved(self._key(), self._title())
 
     def forms(self) -> list[TabForm]:
         return [TabForm(self.guard, self.save_form)]

@@ -72,6 +72,38 @@ class FamilyTab(QWidget):
         """Open the form a draft belongs to (after a crash); False if not this tab's."""
         return False
 
+    # The in-place form of a tab that has one (``save_form`` below uses them).
+    guard: DraftGuard
+    binding: FormBinding
+
+    def save_in_place(
+        self,
+        read: Callable[[], tuple],
+        then: Then,
+        error: ErrorLabel,
+        button: QPushButton | None,
+    ) -> None:
+        """Save the tab's in-place form: ``read()`` turns the fields into the service call
+        (a form that cannot even be read is shown at its field); errors go to ``error``; once
+        saved, the draft goes (``record_saved``), the case reloads and ``then`` runs."""
+        try:
+            call = read()
+        except ValidationError as exc:
+            show_invalid(exc, self.binding, error)
+            return
+
+        def done(saved: object) -> None:
+            self.record_saved(saved)
+            self.host.reload()
+            if then is not None:
+                then()
+
+        run_save(self, self.ctx, call, self.binding, error, button, done)
+
+    def record_saved(self, _saved: object) -> None:
+        """The form's record was saved: its draft goes (a tab of several records re-keys)."""
+        self.guard.saved()
+
 
 def show_invalid(exc: ValidationError, binding: FormBinding, error: ErrorLabel) -> None:
     """A form that cannot even be read (e.g. a half-typed date): say so at the field."""

@@ -35,6 +35,7 @@ from app.ui.kit.date_field import DateField
 from app.ui.kit.date_field import fmt_date as fmt_date  # re-exported for the tables
 from app.ui.kit.safe import no_result
 from app.ui.kit.widgets import label
+from app.ui.theme import error_style, muted_style
 
 
 class DateEdit(DateField):
@@ -121,7 +122,7 @@ class ErrorLabel(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
-        self.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.setStyleSheet(error_style())
         self.setAccessibleName(_("Error message"))
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hide()
@@ -134,7 +135,7 @@ class ErrorLabel(QLabel):
 def hint_label(text: str) -> QLabel:
     widget = QLabel(text)
     widget.setWordWrap(True)
-    widget.setStyleSheet("color: #505050;")
+    widget.setStyleSheet(muted_style())
     return widget
 
 

@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _
 from app.store.keys import Strength
-
-STRENGTH_COLOURS = ("#b00020", "#d9480f", "#e8a200", "#2b8a3e", "#1b7f3b")
+from app.ui.theme import STRENGTH_COLOURS, Colour
 
 
 def label(text: str, role: str = "", *, wrap: bool = True, buddy: QWidget | None = None) -> QLabel:
@@ -77,7 +76,7 @@ class StrengthMeter(QWidget):
     def show_strength(self, verdict: Strength | None) -> None:
         score = verdict.score if verdict else 0
         self.bar.setValue(score if verdict and verdict.acceptable else min(score, 2))
-        colour = STRENGTH_COLOURS[score] if verdict else "#cccccc"
+        colour = STRENGTH_COLOURS[score] if verdict else Colour.EMPTY
         self.bar.setStyleSheet(f"QProgressBar::chunk {{ background: {colour}; }}")
         self.message.setText(verdict.message if verdict else "")
         self.bar.setAccessibleDescription(verdict.message if verdict else "")

@@ -47,6 +47,7 @@ from app.printing import raster, service
 from app.services.workspace import Workspace
 from app.ui.context import AppContext
 from app.ui.ops import show_error
+from app.ui.theme import Colour
 
 log = logging.getLogger(__name__)
 PREVIEW_DPI = 96
@@ -118,7 +119,7 @@ class PrintPreviewDialog(QDialog):
         self.scroll.setWidget(self.pages)
         self.scroll.setWidgetResizable(True)
         self.scroll.setAccessibleName(_("Pages of the document"))
-        self.scroll.setStyleSheet("QScrollArea { background: #808080; }")
+        self.scroll.setStyleSheet(f"QScrollArea {{ background: {Colour.PAPER_BACKDROP}; }}")
         self.print_button = QPushButton(_("&Print…"))
         self.print_button.setShortcut(QKeySequence.StandardKey.Print)
         self.save_button = QPushButton(_("&Save as PDF…"))

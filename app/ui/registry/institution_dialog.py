@@ -18,6 +18,7 @@ from app.services.validation import check_nip, check_regon
 from app.ui.context import AppContext
 from app.ui.kit.form_kit import ChoiceCombo, buddy_label, line_edit, text_edit
 from app.ui.kit.record_dialog import RecordDialog, Submit
+from app.ui.theme import error_style, ok_style
 
 FIELDS = (
     "name", "short_name", "sector_code", "level", "teryt_code", "nip", "regon", "street",
@@ -36,12 +37,12 @@ def watch_number(edit: QLineEdit, status: QLabel, check: Callable[[str], str]) -
         try:
             check(edit.text())
         except ValidationError as exc:
-            status.setStyleSheet("color: #b00020; font-weight: bold;")
+            status.setStyleSheet(error_style())
             status.setText(
                 exc.message if len(digits) >= 9 else _("{n} digits").format(n=len(digits))
             )
             return
-        status.setStyleSheet("color: #1b6e20;")
+        status.setStyleSheet(ok_style())
         status.setText(_("✓ correct"))
 
     edit.textChanged.connect(update)

@@ -12,9 +12,10 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette,
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.i18n import _
+from app.ui.theme import OKABE_ITO
 
 # Colour-blind-safe palette (Okabe–Ito).
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442"]
+PALETTE = list(OKABE_ITO.values())
 ROW = 22
 GAP = 6
 LEGEND = 20

@@ -32,6 +32,7 @@ from app.ui.context import AppContext
 from app.ui.kit.widgets import label, set_role
 from app.ui.ops import error_text
 from app.ui.sync.charts import BarChart
+from app.ui.theme import OKABE_ITO
 
 STALE_DAYS = 14  # a device silent for longer is shown in red
 
@@ -180,7 +181,7 @@ class DashboardScreen(QWidget):
             [gmina(c) for c in sorted(overdue, key=gmina)],
             [_("overdue")],
             [[overdue[c]] for c in sorted(overdue, key=gmina)],
-            ["#D55E00"],
+            [OKABE_ITO["vermillion"]],
         )
         statuses = [s.value for s in ActionStatus]
         top = d.actions_by_institution[:12]
@@ -199,7 +200,7 @@ class DashboardScreen(QWidget):
             [f"{x.name} ({x.worker or x.device_id})" for x in devices],
             [_("days")],
             [[x.days_since if x.days_since is not None else 0] for x in devices],
-            ["#0072B2"],
+            [OKABE_ITO["blue"]],
         )
         self._fill(
             self.overdue,

@@ -167,23 +167,25 @@ def build_review(data: CaseData) -> list[Flowable]:
         for i, c in enumerate(plan.commitments if plan is not None else [], 1)
     ]
     story += [
-        heading("IV. " + _("Commitments of the family")),
-        data_table(
-            [_("No."), _("Commitment"), _("Status"), _("Notes")],
-            crows,
-            [0.7, 5.0, 3.3, 3.6],
-            empty_text=_("No commitments recorded."),
+        KeepTogether(  # a section never splits over a page (unless longer than one)
+            [
+                heading("IV. " + _("Commitments of the family")),
+                data_table(
+                    [_("No."), _("Commitment"), _("Status"), _("Notes")],
+                    crows,
+                    [0.7, 5.0, 3.3, 3.6],
+                    empty_text=_("No commitments recorded."),
+                ),
+            ]
         ),
-        heading("V. " + _("Summary of the review")),
-        WritingLines(6),
-        heading("VI. " + _("Opinion of the family")),
-        WritingLines(4),
+        KeepTogether([heading("V. " + _("Summary of the review")), WritingLines(6)]),
+        KeepTogether([heading("VI. " + _("Opinion of the family")), WritingLines(4)]),
         _fields([(_("Next review"), _line())]),
     ]
     people = data.family_signatories() + [data.worker_signatory()]
     people += data.plan_partner_signatories(plan) or _partner_blanks(1)
-    lead = story[-3:]
-    del story[-3:]
+    lead = story[-1:]  # the next review's date stays with the signatures
+    del story[-1:]
     story += signature_section(people, lead=lead)
     return story
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, KeepTogether
 
-from app.i18n import N_, _
+from app.i18n import N_, _, ngettext
 from app.models import SupportPlan
 from app.models.enums import PlanStatus
 from app.printing.actions import actions_table, basket_table, planned_reviews_text
@@ -77,7 +77,9 @@ def build(data: CaseData, plan: SupportPlan) -> list[Flowable]:
                 (_("Status"), label_of(PlanStatus, plan.status)),
                 (
                     _("Periodic reviews"),
-                    _("every {days} days").format(days=plan.review_every_days),
+                    ngettext(
+                        "every {days} day", "every {days} days", plan.review_every_days
+                    ).format(days=plan.review_every_days),
                 ),
                 (_("Planned review dates"), planned_reviews_text(plan)),
             ]

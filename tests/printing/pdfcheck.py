@@ -119,3 +119,28 @@ def squares(pdf: bytes, low_mm: float = 3.0, high_mm: float = 8.0) -> list[tuple
     finally:
         doc.close()
     return found
+
+
+def body_fill(pdf: bytes) -> list[float]:
+    """How far down each page's body its text reaches (0 = nothing below the header, 1 = down to
+    the footer): a page that stops near the top is a near-empty page."""
+    top = layout.PAGE_HEIGHT - layout.MARGIN_TOP
+    bottom = layout.MARGIN_BOTTOM
+    out: list[float] = []
+    doc = pypdfium2.PdfDocument(pdf)
+    try:
+        for number in range(len(doc)):
+            page = doc[number]
+            tp = page.get_textpage()
+            lows = [
+                tp.get_charbox(i)[1]
+                for i in range(tp.count_chars())
+                if tp.get_text_range(i, 1).strip()
+            ]
+            body = [y for y in lows if bottom - 1 <= y <= top + 1]
+            out.append((top - min(body)) / (top - bottom) if body else 0.0)
+            tp.close()
+            page.close()
+    finally:
+        doc.close()
+    return out

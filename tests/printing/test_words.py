@@ -11,7 +11,7 @@ from reportlab.lib.units import mm
 
 from app.printing import layout
 from app.printing.service import KINDS, render_document
-from tests.printing import words
+from tests.printing import pdfcheck, words
 from tests.printing.demo_cases import DEMO_SHAPES, demo_documents
 
 
@@ -44,3 +44,8 @@ def test_factory_family_documents_break_words_correctly(kind, monkeypatch, print
 def test_demo_documents_break_words_correctly(shape, monkeypatch, demo_ws):
     for kind, pdf, vocab in demo_documents(demo_ws, shape, monkeypatch):
         assert words.bad_words(pdf, vocab) == [], (shape, kind)
+        # no near-empty page: every page but the last fills at least a quarter of its body
+        pages = pdfcheck.page_texts(pdf)
+        for n, fill in enumerate(pdfcheck.body_fill(pdf)[:-1]):
+            part_ends = "Część II A" in (pages[n + 1] if n + 1 < len(pages) else "")
+            assert fill > 0.25 or part_ends, (shape, kind, n + 1, round(fill, 2))

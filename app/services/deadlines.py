@@ -36,6 +36,7 @@ from sqlalchemy.orm import Session
 from app.i18n import N_, _
 from app.models import Diagnosis, Family, FamilyReason, Review, SupportPlan, Visit
 from app.models.enums import FamilyStatus, PlanStatus, VisitStatus
+from app.services.handover_rule import still_here
 from app.services.workspace import Workspace
 
 RWS_WORKING_DAYS = 14
@@ -192,7 +193,7 @@ class _Case(NamedTuple):
 
 def _open_families(s: Session) -> dict[str, _Case]:
     q = select(Family.id, Family.case_number, Family.head_name, Family.opened_on).where(
-        Family.deleted.is_(False), Family.status != FamilyStatus.CLOSED
+        Family.deleted.is_(False), Family.status != FamilyStatus.CLOSED, still_here()
     )
     return {row[0]: _Case(*row) for row in s.execute(q)}
 

@@ -48,6 +48,21 @@ def _family_of(session: Session, obj: Any) -> str | None:
     return None
 
 
+def still_here():
+    """SQL condition: the family is not a trace left here by a handover (its gmina is not one it
+    was handed over from).  On the old OPS's device the family keeps its old gmina; on the
+    coordinator's and the new OPS's it has the new one.  For lists and deadlines."""
+    return ~(
+        select(FamilyTransfer.id)
+        .where(
+            FamilyTransfer.family_id == Family.id,
+            FamilyTransfer.from_gmina_code == Family.gmina_code,
+            FamilyTransfer.deleted.is_(False),
+        )
+        .exists()
+    )
+
+
 def handed_over_from(session: Session, family_id: str, gmina_code: str) -> bool:
     """Whether the family has been handed over from ``gmina_code`` (the rule, once)."""
     return (

@@ -5,7 +5,7 @@ nothing of the new gmina's work; out of the powiat, the file is exported for the
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from app import cli
 from app.errors import ValidationError
 from app.models import CASE_MODELS, Family, FamilyTransfer, Visit
-from app.services import handover, visits
+from app.services import deadlines, handover, visits
 from app.sync.rowstate import family_source
 from tests.conftest import COORD_POWIAT, PASSPHRASE
 from tests.pilot.helpers import make_pilot_case
@@ -74,6 +74,10 @@ def test_the_family_moves_to_a_neighbouring_gmina_and_arrives_whole(powiat):
         assert s.scalar(select(func.count()).select_from(FamilyTransfer)) == 1
     with pytest.raises(ValidationError, match="tylko do odczytu"):
         visits.save_visit(old, fid, visits.VisitInput(date.today(), purpose="x"))
+    # nothing of it is due on the old OPS's Today screen any more; it is due at the new one
+    later = date.today() + timedelta(days=400)
+    assert [d for d in deadlines.collect(old, later) if d.family_id == fid] == []
+    assert [d for d in deadlines.collect(new, later) if d.family_id == fid]
 
     # the new OPS's work never reaches the old one
     visits.save_visit(new, fid, visits.VisitInput(date.today(), purpose="Pierwsza wizyta"))

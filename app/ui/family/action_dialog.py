@@ -137,16 +137,3 @@ class ActionDialog(CaseRecordDialog):
         )
         action_id = self.action.id if self.action else None
         return plans.save_action, (self.ctx.ws, self.plan_id, data, action_id)
-
-    @classmethod
-    def ask(
-        cls,
-        parent: QWidget | None,
-        ctx: AppContext,
-        family_id: str,
-        plan: Any,
-        case_number: str,
-        lookups: Lookups,
-        action: Action | None = None,
-    ) -> Any:
-        return cls.run(cls(ctx, family_id, plan, case_number, lookups, action, parent))

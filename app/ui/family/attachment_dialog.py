@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import mimetypes
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtWidgets import QFormLayout, QWidget
 
@@ -77,9 +76,3 @@ class AttachmentDialog(CaseRecordDialog):
             v["title"],
             v["kind"],
         )
-
-    @classmethod
-    def ask(
-        cls, parent: QWidget | None, ctx: AppContext, family_id: str, case_number: str, path: Path
-    ) -> Any:
-        return cls.run(cls(ctx, family_id, case_number, path, parent))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from PySide6.QtWidgets import QFormLayout, QWidget
 
@@ -54,7 +53,3 @@ class CloseCaseDialog(CaseRecordDialog):
             date.fromisoformat(v["closed_on"]),
             v["note"],
         )
-
-    @classmethod
-    def ask(cls, parent: QWidget | None, ctx: AppContext, family_id: str, case_number: str) -> Any:
-        return cls.run(cls(ctx, family_id, case_number, parent))

@@ -71,16 +71,3 @@ class CommitmentDialog(CaseRecordDialog):
         )
         item_id = self.commitment.id if self.commitment else None
         return plans.save_commitment, (self.ctx.ws, self.plan_id, data, item_id)
-
-    @classmethod
-    def ask(
-        cls,
-        parent: QWidget | None,
-        ctx: AppContext,
-        family_id: str,
-        plan_id: str,
-        case_number: str,
-        members: list[Any],
-        commitment: Commitment | None = None,
-    ) -> Any:
-        return cls.run(cls(ctx, family_id, plan_id, case_number, members, commitment, parent))

@@ -87,19 +87,6 @@ class ConsentDialog(CaseRecordDialog):
         consent_id = self.consent.id if self.consent else None
         return consents.save_consent, (self.ctx.ws, self.family_id, data, consent_id)
 
-    @classmethod
-    def ask(
-        cls,
-        parent: QWidget | None,
-        ctx: AppContext,
-        family_id: str,
-        case_number: str,
-        members: list[Any],
-        lookups: Lookups,
-        consent: Consent | None = None,
-    ) -> Any:
-        return cls.run(cls(ctx, family_id, case_number, members, lookups, consent, parent))
-
 
 class WithdrawDialog(RecordDialog):
     """Recording that a consent was withdrawn (from a date, with a note)."""
@@ -127,7 +114,3 @@ class WithdrawDialog(RecordDialog):
             date.fromisoformat(v["on"]),
             v["note"],
         )
-
-    @classmethod
-    def ask(cls, parent: QWidget | None, ctx: AppContext, consent: Consent) -> Any:
-        return cls.run(cls(ctx, consent, parent))

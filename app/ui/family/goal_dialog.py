@@ -120,16 +120,3 @@ class GoalDialog(CaseRecordDialog):
         )
         goal_id = self.goal.id if self.goal else None
         return plans.save_goal, (self.ctx.ws, self.plan_id, data, goal_id)
-
-    @classmethod
-    def ask(
-        cls,
-        parent: QWidget | None,
-        ctx: AppContext,
-        family_id: str,
-        plan_id: str,
-        case_number: str,
-        lookups: Lookups,
-        goal: Goal | None = None,
-    ) -> Any:
-        return cls.run(cls(ctx, family_id, plan_id, case_number, lookups, goal, parent))

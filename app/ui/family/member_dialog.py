@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import QWidget
 
 from app.i18n import _
@@ -63,14 +61,3 @@ class MemberDialog(CaseRecordDialog):
         if self.person is not None:
             return persons.update_person, (self.ctx.ws, self.person.id, data)
         return persons.add_person, (self.ctx.ws, self.family_id, data)
-
-    @classmethod
-    def ask(
-        cls,
-        parent: QWidget | None,
-        ctx: AppContext,
-        family_id: str,
-        case_number: str,
-        person: Person | None = None,
-    ) -> Any:
-        return cls.run(cls(ctx, family_id, case_number, person, parent))

@@ -202,9 +202,3 @@ class ReviewDialog(RecordDialog):
             action_statuses=statuses,
         )
         return reviews.record_review, (self.ctx.ws, self.plan.id, data)
-
-    @classmethod
-    def ask(
-        cls, parent: QWidget | None, ctx: AppContext, ff: FamilyFile, plan: Any, lookups: Lookups
-    ) -> Any:
-        return cls.run(cls(ctx, ff, plan, lookups, parent))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import QFormLayout, QWidget
 
 from app.i18n import _
@@ -77,15 +75,3 @@ class TeamMemberDialog(CaseRecordDialog):
         )
         member_id = self.member.id if self.member else None
         return families.save_team_member, (self.ctx.ws, self.family_id, data, member_id)
-
-    @classmethod
-    def ask(
-        cls,
-        parent: QWidget | None,
-        ctx: AppContext,
-        family_id: str,
-        case_number: str,
-        lookups: Lookups,
-        member: CaseTeamMember | None = None,
-    ) -> Any:
-        return cls.run(cls(ctx, family_id, case_number, lookups, member, parent))

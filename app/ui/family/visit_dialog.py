@@ -87,14 +87,3 @@ class VisitDialog(CaseRecordDialog):
         )
         visit_id = self.visit.id if self.visit else None
         return visits.save_visit, (self.ctx.ws, self.family_id, data, visit_id)
-
-    @classmethod
-    def ask(
-        cls,
-        parent: QWidget | None,
-        ctx: AppContext,
-        family_id: str,
-        case_number: str,
-        visit: Visit | None = None,
-    ) -> Any:
-        return cls.run(cls(ctx, family_id, case_number, visit, parent))

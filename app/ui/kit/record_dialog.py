@@ -136,6 +136,12 @@ class RecordDialog(QDialog):
             super().reject()
 
     @classmethod
+    def ask(cls, parent: QWidget | None, ctx: AppContext, *args: Any, **kwargs: Any) -> Any:
+        """Open the dialog (its own arguments after ``ctx``) and return the saved record, or
+        ``None`` when cancelled: the one way every record dialog is opened."""
+        return cls.run(cls(ctx, *args, parent=parent, **kwargs))
+
+    @classmethod
     def run(cls, dialog: RecordDialog) -> Any:
         """``exec()`` and return the saved record (``None`` when cancelled or locked)."""
         dialog.exec()

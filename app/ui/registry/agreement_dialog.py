@@ -122,14 +122,3 @@ class AgreementDialog(RecordDialog):
         )
         agreement_id = self.agreement.id if self.agreement else None
         return registry.save_agreement, (self.ctx.ws, self.team_id, data, agreement_id)
-
-    @classmethod
-    def ask(
-        cls,
-        parent: QWidget | None,
-        ctx: AppContext,
-        team_id: str,
-        institutions: list[Institution],
-        agreement: Agreement | None = None,
-    ) -> Any:
-        return cls.run(cls(ctx, team_id, institutions, agreement, parent))

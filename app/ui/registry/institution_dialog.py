@@ -126,13 +126,3 @@ class InstitutionDialog(RecordDialog):
         data = registry.InstitutionInput(**{name: v[name] for name in FIELDS})
         inst_id = self.institution.id if self.institution else None
         return registry.save_institution, (self.ctx.ws, data, inst_id)
-
-    @classmethod
-    def ask(
-        cls,
-        parent: QWidget | None,
-        ctx: AppContext,
-        sectors: list[Code],
-        institution: Institution | None = None,
-    ) -> Any:
-        return cls.run(cls(ctx, sectors, institution, parent))

@@ -86,14 +86,3 @@ class MeetingDialog(RecordDialog):
         )
         meeting_id = self.meeting.id if self.meeting else None
         return registry.save_meeting, (self.ctx.ws, self.team_id, data, meeting_id)
-
-    @classmethod
-    def ask(
-        cls,
-        parent: QWidget | None,
-        ctx: AppContext,
-        team_id: str,
-        institutions: list[Institution],
-        meeting: TeamMeeting | None = None,
-    ) -> Any:
-        return cls.run(cls(ctx, team_id, institutions, meeting, parent))

@@ -85,15 +85,3 @@ class ServiceDialog(RecordDialog):
             active=bool(v["active"]),
         )
         return registry.save_service, (self.ctx.ws, data, self.service.id if self.service else None)
-
-    @classmethod
-    def ask(
-        cls,
-        parent: QWidget | None,
-        ctx: AppContext,
-        areas: list[Code],
-        sectors: list[Code],
-        institutions: list[Institution],
-        service: Service | None = None,
-    ) -> Any:
-        return cls.run(cls(ctx, areas, sectors, institutions, service, parent))

@@ -79,16 +79,6 @@ class TeamDialog(RecordDialog):
         )
         return registry.save_team, (self.ctx.ws, data, self.team.id if self.team else None)
 
-    @classmethod
-    def ask(
-        cls,
-        parent: QWidget | None,
-        ctx: AppContext,
-        institutions: list[Institution],
-        team: CooperationTeam | None = None,
-    ) -> Any:
-        return cls.run(cls(ctx, institutions, team, parent))
-
 
 class MembershipDialog(RecordDialog):
     """An institution joins the team, with its representative."""
@@ -133,9 +123,3 @@ class MembershipDialog(RecordDialog):
             v["role"],
             date.fromisoformat(v["joined_on"]),
         )
-
-    @classmethod
-    def ask(
-        cls, parent: QWidget | None, ctx: AppContext, team_id: str, institutions: list[Institution]
-    ) -> Any:
-        return cls.run(cls(ctx, team_id, institutions, parent))

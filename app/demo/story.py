@@ -270,6 +270,7 @@ def _plan(
     )
     goals: list[Any] = []
     actions: list[Any] = []
+    used: set[str] = set()
     for pos, (title, domain, levels, services) in enumerate(templates, start=1):
         baseline = rnd.choice([-2, -1, -1])
         gid = rows.add(
@@ -288,11 +289,15 @@ def _plan(
             level_p2=levels[4],
         )
         goals.append({"id": gid, "baseline": baseline})
-        for code in _pick(rnd, services, rnd.randint(1, 2)):
+        fresh = [c for c in services if c not in used]  # one action per service in a plan
+        for code in _pick(rnd, fresh, rnd.randint(1, 2)):
+            used.add(code)
             actions.append(_action(rows, plan_id, gid, code, start, end, st, rnd, len(actions)))
-    actions.append(
-        _action(rows, plan_id, goals[0]["id"], "PS-PRACA", start, end, st, rnd, len(actions))
-    )
+    if "PS-PRACA" not in used:
+        # social work accompanies every plan, once (two identical rows would not tell apart)
+        actions.append(
+            _action(rows, plan_id, goals[0]["id"], "PS-PRACA", start, end, st, rnd, len(actions))
+        )
     adults = [m for m in members if m["relation"] != "child"]
     for pos, text in enumerate(hh.pick(rnd, T.COMMITMENTS, rnd.randint(1, 3)), start=1):
         rows.add(

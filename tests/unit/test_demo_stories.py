@@ -10,7 +10,7 @@ from collections import defaultdict
 from sqlalchemy import select
 
 from app import demo
-from app.models import Diagnosis, Goal, Person, Review, SupportPlan, Visit
+from app.models import Action, Diagnosis, Goal, Person, Review, SupportPlan, Visit
 
 
 def test_demo_stories_fit_their_households(ws):
@@ -33,6 +33,11 @@ def test_demo_stories_fit_their_households(ws):
             goals[plans[g.plan_id]].append(g.title)
         for p in s.scalars(select(SupportPlan)):
             texts[p.family_id].append(p.main_goal)
+        seen: dict[str, set] = defaultdict(set)
+        for a in s.scalars(select(Action)):
+            key = (a.service_id, a.description)
+            assert key not in seen[a.plan_id], "two actions of one plan read the same"
+            seen[a.plan_id].add(key)
     checked_alone = checked_children = 0
     for fid, members in people.items():
         applicant = next(p for p in members if p.relation == "applicant")

@@ -1,8 +1,10 @@
-"""Autosaving a form's draft a moment after each change (nothing typed is ever lost).
+"""Autosaving a form's draft while it is edited (nothing typed is ever lost).
 
 A form creates ``DraftAutosaver(ctx, form_key, title, collect)`` and calls ``changed()`` from
-its widgets' change signals; two seconds after the last change the fields returned by
-``collect()`` are saved encrypted through the DB worker.  ``flush()`` saves immediately (used
+its widgets' change signals; two seconds after the first unsaved change the fields returned by
+``collect()`` are saved encrypted through the DB worker.  It is a throttle, not a wait for a
+pause: while the worker types on, a draft is still saved every two seconds, so a kill or a
+power cut loses at most those last seconds.  ``flush()`` saves immediately (used
 on lock and close); ``discard()`` drops the draft after a real save.
 
 Form keys follow ``kind:<family id>:<rest>`` for anything belonging to a family (e.g.
@@ -51,7 +53,8 @@ class DraftAutosaver(QObject):
 
     def changed(self, *_args: object) -> None:
         self._dirty = True
-        self._timer.start()
+        if not self._timer.isActive():  # a throttle: further changes do not push it back
+            self._timer.start()
 
     def flush(self) -> None:
         """Save now if anything changed since the last save (runs the save on the DB worker)."""

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _
 from app.services.drafts import DraftInfo
+from app.ui.kit.screen_fit import resize_to_fit
 from app.ui.kit.widgets import label
 
 
@@ -62,7 +63,7 @@ class DraftRecoveryDialog(QDialog):
         )
         layout.addWidget(self.list, 1)
         layout.addWidget(buttons)
-        self.resize(560, 340)
+        resize_to_fit(self, 560, 340)
 
     def checked_keys(self) -> list[str]:
         out = []

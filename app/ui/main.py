@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 from app import __version__
 from app.config import Settings, default_db_path
 from app.ui.context import AppContext
+from app.ui.kit import mnemonics
 from app.ui.session import SessionController
 from app.ui.theme import apply_theme, install_qt_translations, qt_translated
 
@@ -50,6 +51,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setDesktopFileName("kooperacja")
     apply_theme(app)
     install_qt_translations(app)
+    mnemonics.install(app)  # no two controls shown at once share an Alt+letter
     return app
 
 

@@ -30,6 +30,7 @@ from app import __version__
 from app.i18n import _
 from app.ui import screens
 from app.ui.context import AppContext
+from app.ui.kit.screen_fit import resize_to_fit
 from app.ui.kit.widgets import label
 from app.ui.theme import app_icon
 
@@ -58,7 +59,7 @@ class MainWindow(QMainWindow):
         self._current = "today"
         self.setWindowIcon(app_icon())
         self.setMinimumSize(QSize(1000, 600))
-        self.resize(1366, 768)
+        resize_to_fit(self, 1366, 768)
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")

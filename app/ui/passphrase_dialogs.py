@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _
 from app.store import keys
+from app.ui.kit.screen_fit import resize_to_fit
 from app.ui.kit.widgets import StrengthMeter, label, password_edit
 
 
@@ -64,7 +65,7 @@ class ChangePassphraseDialog(QDialog):
         self.new.textChanged.connect(
             lambda t: self.meter.show_strength(keys.assess_passphrase(t, hints) if t else None)
         )
-        self.resize(520, 300)
+        resize_to_fit(self, 520, 300)
 
     def problem(self) -> str:
         if not self.old.text():
@@ -143,7 +144,7 @@ class RestoreDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(620, 260)
+        resize_to_fit(self, 620, 260)
 
     def _browse(self) -> None:
         chosen = self._choose_file(self)

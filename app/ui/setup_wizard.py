@@ -33,6 +33,7 @@ from app.services.setup_flow import (
     SetupFlow,
 )
 from app.ui.context import AppContext
+from app.ui.kit.screen_fit import resize_to_fit
 from app.ui.kit.widgets import StrengthMeter, label, password_edit
 from app.ui.ops import show_error
 
@@ -317,7 +318,7 @@ class SetupWizard(QWizard):
         self._ids = {}
         for step in flow.steps():
             self._ids[step] = self.addPage(self.pages[step])
-        self.resize(720, 520)
+        resize_to_fit(self, 720, 520)
 
     def nextId(self) -> int:
         step = self.current_step()

@@ -27,6 +27,7 @@ from app.errors import WrongPassphrase
 from app.i18n import _
 from app.services.unlock_policy import UnlockThrottle, open_throttled
 from app.ui.context import AppContext
+from app.ui.kit.screen_fit import resize_to_fit
 from app.ui.kit.widgets import label, password_edit, set_role
 from app.ui.ops import error_text, show_error
 from app.ui.theme import app_icon
@@ -120,7 +121,7 @@ class UnlockWindow(QWidget):
         self.setTabOrder(self.passphrase, self.show_text)
         self.setTabOrder(self.show_text, self.unlock_button)
         self.setTabOrder(self.unlock_button, self.quit_button)
-        self.resize(720, 460)
+        resize_to_fit(self, 720, 460)
 
     # -- behaviour -------------------------------------------------------------------------
     def prepare(self, intro: str = "") -> None:

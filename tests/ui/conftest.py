@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app.services import setup
 from app.store.keys import TEST_KDF
 from app.ui.context import AppContext
+from app.ui.kit import mnemonics
 from app.ui.session import SessionController
 from app.ui.theme import apply_theme
 from tests.conftest import OPS_GMINA, PASSPHRASE
@@ -38,6 +39,7 @@ def _themed(qapp):
     """The real font and style, so layouts (and screenshots) match the shipped program."""
     if not qapp.property("kooperacja_themed"):
         apply_theme(qapp)
+        mnemonics.install(qapp)  # as make_application does
         qapp.setProperty("kooperacja_themed", True)
     yield
     for widget in QApplication.topLevelWidgets():

@@ -27,6 +27,7 @@ from app.ui.kit.form_kit import (
     text_edit,
 )
 from app.ui.kit.record_dialog import Submit
+from app.ui.kit.screen_fit import resize_to_fit
 
 
 class ActionDialog(CaseRecordDialog):
@@ -110,7 +111,7 @@ class ActionDialog(CaseRecordDialog):
             }
         self.finish_setup(form, values)
         self._status_changed()
-        self.resize(720, 600)
+        resize_to_fit(self, 720, 600)
 
     def _institution_chosen(self) -> None:
         inst = self.lookups.institution(self.institution.code())

@@ -15,6 +15,7 @@ from app.ui.context import AppContext
 from app.ui.family.case_record_dialog import CaseRecordDialog
 from app.ui.kit.form_kit import ChoiceCombo, buddy_label, hint_label, line_edit
 from app.ui.kit.record_dialog import Submit
+from app.ui.kit.screen_fit import resize_to_fit
 
 
 def guess_kind(path: Path) -> str:
@@ -63,7 +64,7 @@ class AttachmentDialog(CaseRecordDialog):
             )
         )
         self.finish_setup(form, {"path": str(path), "title": path.stem, "kind": guess_kind(path)})
-        self.resize(620, 260)
+        resize_to_fit(self, 620, 260)
         self.title_edit.selectAll()
         self.title_edit.setFocus()
 

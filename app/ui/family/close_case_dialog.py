@@ -13,6 +13,7 @@ from app.ui.context import AppContext
 from app.ui.family.case_record_dialog import CaseRecordDialog
 from app.ui.kit.form_kit import DateEdit, buddy_label, hint_label, text_edit
 from app.ui.kit.record_dialog import Submit
+from app.ui.kit.screen_fit import resize_to_fit
 
 
 class CloseCaseDialog(CaseRecordDialog):
@@ -43,7 +44,7 @@ class CloseCaseDialog(CaseRecordDialog):
         f.addRow(buddy_label(_("Closing &note:"), self.note), self.note)
         self.note.setPlaceholderText(_("why the work with the family ends and what it achieved"))
         self.finish_setup(form)
-        self.resize(560, 340)
+        resize_to_fit(self, 560, 340)
 
     def submit(self) -> Submit:
         v = self.binding.values()

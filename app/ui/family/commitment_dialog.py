@@ -16,6 +16,7 @@ from app.ui.context import AppContext
 from app.ui.family.case_record_dialog import CaseRecordDialog
 from app.ui.kit.form_kit import ChoiceCombo, OptionalDateEdit, buddy_label, text_edit
 from app.ui.kit.record_dialog import Submit
+from app.ui.kit.screen_fit import resize_to_fit
 
 
 class CommitmentDialog(CaseRecordDialog):
@@ -59,7 +60,7 @@ class CommitmentDialog(CaseRecordDialog):
                 "status": commitment.status,
             }
         self.finish_setup(form, values)
-        self.resize(600, 360)
+        resize_to_fit(self, 600, 360)
 
     def submit(self) -> Submit:
         v = self.binding.values()

@@ -24,6 +24,7 @@ from app.ui.kit.form_kit import (
     text_edit,
 )
 from app.ui.kit.record_dialog import RecordDialog, Submit
+from app.ui.kit.screen_fit import resize_to_fit
 
 
 class ConsentDialog(CaseRecordDialog):
@@ -73,7 +74,7 @@ class ConsentDialog(CaseRecordDialog):
                 "valid_until": consent.valid_until.isoformat() if consent.valid_until else None,
             }
         self.finish_setup(form, values)
-        self.resize(680, 600)
+        resize_to_fit(self, 680, 600)
 
     def submit(self) -> Submit:
         v = self.binding.values()
@@ -104,7 +105,7 @@ class WithdrawDialog(RecordDialog):
         f.addRow(buddy_label(_("&Withdrawn on:"), self.on), self.on)
         f.addRow(buddy_label(_("&Note:"), self.note), self.note)
         self.finish_setup(form)
-        self.resize(480, 260)
+        resize_to_fit(self, 480, 260)
 
     def submit(self) -> Submit:
         v = self.binding.values()

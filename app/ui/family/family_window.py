@@ -50,6 +50,7 @@ from app.ui.kit.draft_guard import CloseChoice, UnsavedChangesDialog
 from app.ui.kit.form_kit import refit_on_tab_change
 from app.ui.kit.print_menu import KIND_LABELS, fill_menu
 from app.ui.kit.safe import guarded, no_result
+from app.ui.kit.screen_fit import resize_to_fit
 from app.ui.ops import show_error
 
 TAB_CLASSES: tuple[type[FamilyTab], ...] = (
@@ -128,7 +129,7 @@ class FamilyWindow(QMainWindow):
         if restore is not None:
             restore.connect(self.restore_draft)
         self._pending_drafts: list[str] = []
-        self.resize(1366, 768)
+        resize_to_fit(self, 1366, 768)
         self.reload(first=True)
 
     # -- menus and keys -----------------------------------------------------------------------

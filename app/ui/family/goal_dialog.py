@@ -28,6 +28,7 @@ from app.ui.kit.form_kit import (
     text_edit,
 )
 from app.ui.kit.record_dialog import Submit
+from app.ui.kit.screen_fit import resize_to_fit
 
 LEVEL_FIELDS = {2: "level_p2", 1: "level_p1", 0: "level_0", -1: "level_m1", -2: "level_m2"}
 
@@ -106,7 +107,7 @@ class GoalDialog(CaseRecordDialog):
         self.finish_setup(form, values)
         tab_chain([self.title_edit, self.domain, self.description, self.baseline, self.weight,
                    *(b.widget(name) for name in LEVEL_FIELDS.values())])  # fmt: skip
-        self.resize(760, 700)
+        resize_to_fit(self, 760, 700)
 
     def submit(self) -> Submit:
         v = self.binding.values()

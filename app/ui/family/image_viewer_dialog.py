@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _
 from app.ui.kit.safe import no_result
+from app.ui.kit.screen_fit import resize_to_fit
 
 
 class ImageViewerDialog(QDialog):
@@ -57,7 +58,7 @@ class ImageViewerDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.area, 1)
         layout.addWidget(buttons)
-        self.resize(1000, 680)
+        resize_to_fit(self, 1000, 680)
 
     def showEvent(self, event) -> None:  # Qt override
         super().showEvent(event)

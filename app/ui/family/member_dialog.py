@@ -13,6 +13,7 @@ from app.ui.family.case_record_dialog import CaseRecordDialog
 from app.ui.family.member_checks import MemberChecks
 from app.ui.family.member_view import MemberFieldsView, person_input, person_values
 from app.ui.kit.record_dialog import Submit
+from app.ui.kit.screen_fit import resize_to_fit
 
 
 class MemberDialog(CaseRecordDialog):
@@ -39,7 +40,7 @@ class MemberDialog(CaseRecordDialog):
         self._checking = False
         self.finish_setup(self.view, person_values(person))
         self.checks.pesel_changed()
-        self.resize(900, 640)
+        resize_to_fit(self, 900, 640)
         self.view.first_name.setFocus()
 
     def save(self) -> None:

@@ -22,6 +22,7 @@ from app.ui.family.member_checks import MemberChecks
 from app.ui.family.member_view import MemberFieldsView, person_input
 from app.ui.kit.record_dialog import RecordDialog, Submit
 from app.ui.kit.safe import guarded
+from app.ui.kit.screen_fit import resize_to_fit
 
 PREFIX = "m_"
 
@@ -48,7 +49,7 @@ class RegistrationDialog(RecordDialog):
         QVBoxLayout(first).addWidget(self.member)
         row.addWidget(first, 3)
         self.finish_setup(form, {PREFIX + "relation": "applicant", PREFIX + "disability": "none"})
-        self.resize(1280, 700)
+        resize_to_fit(self, 1280, 700)
         ctx.runner.run(load_lookups, ctx.ws, success=guarded(self, self._lookups))
         self.case.locality.setFocus()
 

@@ -37,6 +37,7 @@ from app.ui.kit.form_kit import (
     text_edit,
 )
 from app.ui.kit.record_dialog import RecordDialog, Submit
+from app.ui.kit.screen_fit import resize_to_fit
 
 
 def goal_choices(goal: Any) -> list[tuple[int, str]]:
@@ -127,7 +128,7 @@ class ReviewDialog(RecordDialog):
         self.finish_setup(self._layout(), None)
         self._suggest_next()
         self.guard.reset()
-        self.resize(1000, 720)
+        resize_to_fit(self, 1000, 720)
 
     def _layout(self) -> QWidget:
         form = QWidget()

@@ -13,6 +13,7 @@ from app.ui.context import AppContext
 from app.ui.family.case_record_dialog import CaseRecordDialog
 from app.ui.kit.form_kit import ChoiceCombo, buddy_label, hint_label, line_edit
 from app.ui.kit.record_dialog import Submit
+from app.ui.kit.screen_fit import resize_to_fit
 
 
 class TeamMemberDialog(CaseRecordDialog):
@@ -62,7 +63,7 @@ class TeamMemberDialog(CaseRecordDialog):
                 "email": member.email,
             }
         self.finish_setup(form, values)
-        self.resize(560, 340)
+        resize_to_fit(self, 560, 340)
 
     def submit(self) -> Submit:
         v = self.binding.values()

@@ -23,6 +23,7 @@ from app.ui.kit.form_kit import (
     text_edit,
 )
 from app.ui.kit.record_dialog import Submit
+from app.ui.kit.screen_fit import resize_to_fit
 
 
 class VisitDialog(CaseRecordDialog):
@@ -72,7 +73,7 @@ class VisitDialog(CaseRecordDialog):
                 "notes": visit.notes,
             }
         self.finish_setup(form, values)
-        self.resize(680, 560)
+        resize_to_fit(self, 680, 560)
 
     def submit(self) -> Submit:
         v = self.binding.values()

@@ -182,6 +182,33 @@ def list_table(table: QTableView, accessible_name: str) -> QTableView:
     return table
 
 
+_FIELDS = (QLineEdit, QPlainTextEdit, QComboBox, QSpinBox, QCheckBox, QTableView)
+
+
+def is_field(widget: QWidget) -> bool:
+    """A place to type or choose (also the line edit inside a combo or spin box)."""
+    parent = widget.parentWidget()
+    return isinstance(widget, _FIELDS) or isinstance(parent, (QComboBox, QSpinBox))
+
+
+def first_field(root: QWidget) -> QWidget | None:
+    """The first field of ``root`` in Tab order that can take focus now."""
+    start = root
+    w = root.nextInFocusChain()
+    while w is not None and w is not start:
+        if (
+            is_field(w)
+            and root.isAncestorOf(w)
+            and w.isEnabled()
+            and w.isVisibleTo(root)
+            and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and not isinstance(w.parentWidget(), (QComboBox, QSpinBox))
+        ):
+            return w
+        w = w.nextInFocusChain()
+    return None
+
+
 def tab_chain(widgets: Iterable[QWidget | None]) -> None:
     """Tab moves through ``widgets`` in this order (the order they are laid out, not built)."""
     chain = [w for w in widgets if w is not None]

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from app.errors import KooperacjaError, ValidationError
@@ -20,7 +21,7 @@ from app.i18n import _
 from app.services.form_keys import FormKey
 from app.ui.context import AppContext
 from app.ui.kit.draft_guard import DraftGuard
-from app.ui.kit.form_kit import ErrorLabel, FormBinding, scrolled
+from app.ui.kit.form_kit import ErrorLabel, FormBinding, first_field, is_field, scrolled
 from app.ui.kit.safe import guarded
 from app.ui.ops import show_error
 
@@ -66,10 +67,21 @@ class RecordDialog(QDialog):
         layout.addWidget(scrolled(form), 1)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        first = first_field(form)
+        if first is not None:  # what is typed first lands in the first field, not a container
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
         self.guard = DraftGuard(self.ctx, self.binding, self._draft_key, self._title, self)
         self.guard.reset(values)
         self.binding.changed.connect(lambda: self.error.show_message(""))
         self.guard.offer_restore(self)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        focus = self.focusWidget()
+        if focus is None or not is_field(focus):
+            first = first_field(self)
+            if first is not None:
+                first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def submit(self) -> Submit:
         """The service call that saves the form: ``(function, args)``; may raise

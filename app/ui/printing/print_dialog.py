@@ -46,6 +46,7 @@ from app.i18n import _
 from app.printing import raster, service
 from app.services.workspace import Workspace
 from app.ui.context import AppContext
+from app.ui.kit.screen_fit import resize_to_fit
 from app.ui.ops import show_error
 from app.ui.theme import Colour
 
@@ -103,7 +104,7 @@ class PrintPreviewDialog(QDialog):
         self.page_labels: list[QLabel] = []
         self._closed = False
         self.setWindowTitle(_("Print preview – {title}").format(title=service.document_title(kind)))
-        self.resize(900, 1000)
+        resize_to_fit(self, 900, 1000)
         self._build()
         ctx.events.locking.connect(self._on_locking)
 

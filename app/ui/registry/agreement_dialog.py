@@ -22,6 +22,7 @@ from app.ui.kit.form_kit import (
     text_edit,
 )
 from app.ui.kit.record_dialog import RecordDialog, Submit
+from app.ui.kit.screen_fit import resize_to_fit
 
 
 def _iso(value: date | None) -> str | None:
@@ -98,7 +99,7 @@ class AgreementDialog(RecordDialog):
             }
         self.finish_setup(form, values)
         fit_columns(parties_view)
-        self.resize(860, 700)
+        resize_to_fit(self, 860, 700)
 
     def submit(self) -> Submit:
         v = self.binding.values()

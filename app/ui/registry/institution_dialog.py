@@ -18,6 +18,7 @@ from app.services.validation import check_nip, check_regon
 from app.ui.context import AppContext
 from app.ui.kit.form_kit import ChoiceCombo, buddy_label, line_edit, text_edit
 from app.ui.kit.record_dialog import RecordDialog, Submit
+from app.ui.kit.screen_fit import resize_to_fit
 from app.ui.theme import error_style, ok_style
 
 FIELDS = (
@@ -119,7 +120,7 @@ class InstitutionDialog(RecordDialog):
         if institution is not None:
             values = {name: getattr(institution, name) or "" for name in FIELDS}
         self.finish_setup(form, values)
-        self.resize(980, 460)
+        resize_to_fit(self, 980, 460)
 
     def submit(self) -> Submit:
         v = self.binding.values()

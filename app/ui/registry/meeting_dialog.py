@@ -22,6 +22,7 @@ from app.ui.kit.form_kit import (
     text_edit,
 )
 from app.ui.kit.record_dialog import RecordDialog, Submit
+from app.ui.kit.screen_fit import resize_to_fit
 
 
 class MeetingDialog(RecordDialog):
@@ -73,7 +74,7 @@ class MeetingDialog(RecordDialog):
             }
         self.finish_setup(form, values)
         fit_columns(view)
-        self.resize(780, 680)
+        resize_to_fit(self, 780, 680)
 
     def submit(self) -> Submit:
         v = self.binding.values()

@@ -14,6 +14,7 @@ from app.services.reference import Code
 from app.ui.context import AppContext
 from app.ui.kit.form_kit import ChoiceCombo, buddy_label, line_edit, text_edit
 from app.ui.kit.record_dialog import RecordDialog, Submit
+from app.ui.kit.screen_fit import resize_to_fit
 
 
 class ServiceDialog(RecordDialog):
@@ -70,7 +71,7 @@ class ServiceDialog(RecordDialog):
                 "active": service.active,
             }
         self.finish_setup(form, values)
-        self.resize(680, 480)
+        resize_to_fit(self, 680, 480)
 
     def submit(self) -> Submit:
         v = self.binding.values()

@@ -22,6 +22,7 @@ from app.ui.kit.form_kit import (
     text_edit,
 )
 from app.ui.kit.record_dialog import RecordDialog, Submit
+from app.ui.kit.screen_fit import resize_to_fit
 
 
 def institution_choices(institutions: list[Institution]) -> list[tuple[str, str]]:
@@ -66,7 +67,7 @@ class TeamDialog(RecordDialog):
                 "notes": team.notes,
             }
         self.finish_setup(form, values)
-        self.resize(620, 380)
+        resize_to_fit(self, 620, 380)
 
     def submit(self) -> Submit:
         v = self.binding.values()
@@ -111,7 +112,7 @@ class MembershipDialog(RecordDialog):
         f.addRow(buddy_label(_("R&ole in the team:"), self.role), self.role)
         f.addRow(buddy_label(_("&Member since:"), self.joined), self.joined)
         self.finish_setup(form)
-        self.resize(560, 260)
+        resize_to_fit(self, 560, 260)
 
     def submit(self) -> Submit:
         v = self.binding.values()

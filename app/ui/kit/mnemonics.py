@@ -1,0 +1,135 @@
+"""No two controls a window offers at once answer the same Alt+letter, in any language.
+
+Mnemonics are written in the source and in the translations (``&Zapisz``); a translation, or a
+tab page next to a window's tabs and menus, easily gives two controls one letter, and then
+Alt+Z may press "Zapisz" instead of moving to "Zakres".  Rather than hoping every translator
+checks every combination, the application resolves it where it happens: whenever a window or
+one of its pages is shown, ``deconflict`` walks the controls reachable at that moment, keeps
+the first claim of each letter (menus, then tabs, then fields' labels, then buttons), and gives
+every later claimant the first free letter of its own text (a word's initial first), or no
+mnemonic at all when none is free.  A page's controls therefore get the same letters every
+time it is shown.  ``install(app)`` watches for those moments.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QGroupBox,
+    QLabel,
+    QMainWindow,
+    QTabBar,
+    QWidget,
+)
+
+_CANDIDATES = set("abcdefghijklmnopqrstuvwxyz0123456789")  # typed with Alt on any keyboard
+
+
+def mnemonic_at(text: str) -> int:
+    """The index of the mnemonic letter in ``text`` (after a single ``&``), -1 if none."""
+    i = 0
+    while i < len(text) - 1:
+        if text[i] == "&":
+            if text[i + 1] == "&":
+                i += 2
+                continue
+            return i + 1
+        i += 1
+    return -1
+
+
+def _plain(text: str) -> str:
+    """``text`` without its mnemonic marker (``&&`` kept as it is)."""
+    at = mnemonic_at(text)
+    return text if at < 0 else text[: at - 1] + text[at:]
+
+
+def relabel(text: str, used: set[str]) -> tuple[str, str | None]:
+    """``text`` with its mnemonic moved to a letter not in ``used`` (word initials first)."""
+    plain = _plain(text)
+    starts = [i for i, ch in enumerate(plain) if i == 0 or not plain[i - 1].isalnum()]
+    rest = [i for i in range(len(plain)) if i not in starts]
+    for i in starts + rest:
+        ch = plain[i].lower()
+        if ch in _CANDIDATES and ch not in used and not (i > 0 and plain[i - 1] == "&"):
+            return plain[:i] + "&" + plain[i:], ch
+    return plain, None
+
+
+def _claims(window: QWidget) -> Iterator[tuple[str, Callable[[str], None]]]:
+    """(text, setter) of each control with a mnemonic reachable now, in order of precedence."""
+    if isinstance(window, QMainWindow) and window.menuBar().isVisibleTo(window):
+        for action in window.menuBar().actions():
+            if action.isVisible():
+                yield action.text(), action.setText
+    visible = [w for w in window.findChildren(QWidget) if w.isVisibleTo(window)]
+    visible = [w for w in visible if w.window() is window]
+    for bar in (w for w in visible if isinstance(w, QTabBar)):
+        for i in range(bar.count()):
+            if bar.isTabEnabled(i) and bar.isTabVisible(i):
+                yield bar.tabText(i), (lambda t, b=bar, i=i: b.setTabText(i, t))
+    for w in visible:
+        if isinstance(w, QLabel) and w.buddy() is not None and w.buddy().isVisibleTo(window):
+            yield w.text(), w.setText
+        elif isinstance(w, QGroupBox):
+            yield w.title(), w.setTitle
+    for w in visible:
+        if isinstance(w, QAbstractButton) and not isinstance(w.parent(), QTabBar):
+            yield w.text(), w.setText
+
+
+def deconflict(window: QWidget) -> int:
+    """Give every control reachable in ``window`` a letter of its own; returns how many
+    mnemonics were moved (or dropped)."""
+    used: set[str] = set()
+    moved = 0
+    for text, set_text in _claims(window):
+        at = mnemonic_at(text)
+        if at < 0:
+            continue
+        key = text[at].lower()
+        if key not in used:
+            used.add(key)
+            continue
+        new, key = relabel(text, used)
+        if key:
+            used.add(key)
+        set_text(new)
+        moved += 1
+    return moved
+
+
+class _Watcher(QObject):
+    """Deconflicts a window once its (or a page's) showing has settled."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self._pending: list[QWidget] = []
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(obj, QWidget):
+            window = obj.window()
+            if not any(w is window for w in self._pending):
+                if not self._pending:
+                    QTimer.singleShot(0, self._run)
+                self._pending.append(window)
+        return False
+
+    def _run(self) -> None:
+        pending, self._pending = self._pending, []
+        for window in pending:
+            if shiboken6.isValid(window) and window.isVisible():
+                deconflict(window)
+
+
+def install(app: QApplication) -> None:
+    """Watch every window of ``app`` (once per application)."""
+    if app.property("kooperacja_mnemonics"):
+        return
+    app.setProperty("kooperacja_mnemonics", True)
+    app.installEventFilter(_Watcher(app))

@@ -41,7 +41,7 @@ class HouseholdView(QWidget):
         setup_table(self.members, _("Family members"))
         self.add_member = QPushButton(_("&Add member…"))
         self.edit_member = QPushButton(_("&Edit…"))
-        self.remove_member = QPushButton(_("Remo&ve"))
+        self.remove_member = QPushButton(_("Remove mem&ber"))
         self.team = QTableView()
         setup_table(self.team, _("Task team (ZZK)"))
         self.add_team = QPushButton(_("Add to &team…"))

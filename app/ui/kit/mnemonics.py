@@ -5,10 +5,12 @@ tab page next to a window's tabs and menus, easily gives two controls one letter
 Alt+Z may press "Zapisz" instead of moving to "Zakres".  Rather than hoping every translator
 checks every combination, the application resolves it where it happens: whenever a window or
 one of its pages is shown, ``deconflict`` walks the controls reachable at that moment, keeps
-the first claim of each letter (menus, then tabs, then fields' labels, then buttons), and gives
+the first claim of each letter (menus, then tabs, then buttons, then fields' labels), and gives
 every later claimant the first free letter of its own text (a word's initial first), or no
 mnemonic at all when none is free.  A page's controls therefore get the same letters every
-time it is shown.  ``install(app)`` watches for those moments.
+time it is shown.  A label left without a free letter loses its mnemonic (its field is still
+reached by Tab); buttons come before labels because an action has no other keyboard way.
+``install(app)`` watches for those moments.
 """
 
 from __future__ import annotations
@@ -74,13 +76,13 @@ def _claims(window: QWidget) -> Iterator[tuple[str, Callable[[str], None]]]:
             if bar.isTabEnabled(i) and bar.isTabVisible(i):
                 yield bar.tabText(i), (lambda t, b=bar, i=i: b.setTabText(i, t))
     for w in visible:
+        if isinstance(w, QAbstractButton) and not isinstance(w.parent(), QTabBar):
+            yield w.text(), w.setText
+    for w in visible:
         if isinstance(w, QLabel) and w.buddy() is not None and w.buddy().isVisibleTo(window):
             yield w.text(), w.setText
         elif isinstance(w, QGroupBox):
             yield w.title(), w.setTitle
-    for w in visible:
-        if isinstance(w, QAbstractButton) and not isinstance(w.parent(), QTabBar):
-            yield w.text(), w.setText
 
 
 def deconflict(window: QWidget) -> int:

@@ -28,7 +28,8 @@ def _wrap(text: str, width: int) -> list[str]:
 
 def save_card(ws: Workspace, path: Path | str, *, pdf: bool | None = None) -> Path:
     """Write this device's key card: the JSON card, or the printable page (``pdf``; by default
-    when the name ends in ``.pdf``).  Public keys only, so readable by others (0644)."""
+    when the name ends in ``.pdf``).  Public keys only; written private (0600) like every file
+    the program writes."""
     target = Path(path)
     if pdf is None:
         pdf = target.suffix.lower() == ".pdf"

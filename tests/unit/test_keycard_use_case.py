@@ -18,7 +18,7 @@ def test_the_card_saved_reads_back_as_this_device(ws, tmp_path):
     card = identity.read_card_file(path)
     assert card.device_id == ws.device_id
     assert card.fingerprint == identity.show(ws).fingerprint
-    assert os.stat(path).st_mode & 0o777 == 0o644  # public keys only
+    assert os.stat(path).st_mode & 0o077 == 0  # like every file the program writes
 
 
 def test_the_printable_card_carries_the_fingerprint(ws, tmp_path):

@@ -48,6 +48,7 @@ from app.sync.validate import Incoming
 MAX_MISSING_KEPT = 50
 WARNING_ROLLBACK = "rollback"
 WARNING_AUDIT_FORK = "audit_fork"
+WARNING_PEER_BACK = "peer_back"
 
 
 def warning_text(code: str) -> str:
@@ -56,6 +57,12 @@ def warning_text(code: str) -> str:
         return _(
             "The other device has bundles from this device that this database does not "
             "remember: it was restored from an older copy. Sync continues."
+        )
+    if code == WARNING_PEER_BACK:
+        return _(
+            "The other device's database went back to an older copy: it lacks changes and "
+            "audit entries it had received from this device. They are sent to it again with "
+            "the next bundle."
         )
     if code == WARNING_AUDIT_FORK:
         return _(
@@ -149,6 +156,8 @@ def apply_checked(ws: Workspace, c: Checked) -> ImportResult:
             raise refused("older_seq", seq=m["seq"], device=c.sender, last=peer.in_seq)
         refresh(s, ws.device_id, ws.clock.tick)
         result.acknowledged = _apply_acks(s, peer, m["acks"], result)
+        if m["audit_held"] < (peer.audit_acked or 0):
+            _peer_went_back(s, peer, m["audit_held"], result)
         c.records, gated = notices.gate(
             s, ws, c.sender, m["sender"]["role"], c.records, c.audit_events
         )
@@ -186,6 +195,16 @@ def apply_checked(ws: Workspace, c: Checked) -> ImportResult:
         audit.record(s, "sync_import", "bundle", m["bundle_id"], detail=f"{c.sender} #{m['seq']}")
         s.flush()
     return result
+
+
+def _peer_went_back(s: Session, peer: SyncPeer, audit_held: int, result: ImportResult) -> None:
+    """The peer lacks audit events it had acknowledged: its database went back to an older
+    copy (a restored backup).  Send it everything again: the audit events from what it holds,
+    and every row (its base here is forgotten; the merge makes the repeat harmless)."""
+    peer.audit_acked = audit_held
+    s.execute(delete(SyncBase).where(SyncBase.peer == peer.device_id))
+    peer.warning = WARNING_PEER_BACK
+    result.warnings.append(warning_text(WARNING_PEER_BACK))
 
 
 def _parse_time(text: str) -> datetime:

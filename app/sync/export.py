@@ -22,7 +22,7 @@ from datetime import timedelta
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sqlalchemy import and_, insert, or_, select
+from sqlalchemy import and_, func, insert, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app import __version__
@@ -271,6 +271,12 @@ def export_bundle(
             ],
             "acks": _acks(s, peer.device_id),
             "audit_head": {"seq": head_seq, "hash": head_hash, "events": len(events)},
+            # the newest of the recipient's audit events held here: if it went back to an older
+            # copy, it learns what to send again (and this device is not blamed for a fork)
+            "audit_held": s.scalar(
+                select(func.max(AuditEvent.seq)).where(AuditEvent.device_id == peer.device_id)
+            )
+            or 0,
             "clock": ws.clock.last(),
             "revocations": _revocations(s, me),
             "key_rotation": rotation,

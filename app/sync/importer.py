@@ -289,7 +289,12 @@ def _audit_to_insert(
             if held.get(e["seq"]) != e["hash"]:
                 return out, True
             continue
-        if e["seq"] != top + 1 or e["prev_hash"] != top_hash:
+        if e["seq"] > top + 1:
+            # This device lacks earlier entries (its own database went back to an older copy):
+            # not the sender's fault.  It names what it holds (``audit_held``), the sender
+            # sends the rest again.
+            return out, False
+        if e["prev_hash"] != top_hash:
             return out, True
         out.append(e)
         top, top_hash = e["seq"], e["hash"]

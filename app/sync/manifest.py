@@ -52,6 +52,7 @@ KEYS = {
     "members",
     "acks",
     "audit_head",
+    "audit_held",
     "clock",
     "revocations",
     "key_rotation",
@@ -179,6 +180,8 @@ def _check(m: dict[str, Any]) -> None:
         raise _fail("audit_head")
     if not (head["hash"] == "" or _str(head["hash"], _HEX64)):
         raise _fail("audit_head")
+    if not _int(m["audit_held"]):
+        raise _fail("audit_held")
     if not (m["clock"] == "" or valid_stamp(m["clock"])):
         raise _fail("clock")
     revocations = m["revocations"]

@@ -15,6 +15,8 @@ from app.services.date_rules import check_work_date
 from app.services.validation import check_length
 from app.services.workspace import Workspace
 
+ADULT = 18  # who may sign a consent to share the family's data
+
 
 @dataclass
 class ConsentInput:
@@ -36,9 +38,10 @@ def save_consent(
             raise ValidationError(_("The signature date is in the future."), "signed_on")
         if data.valid_until and data.valid_until < data.signed_on:
             raise ValidationError(_("The consent ends before it was signed."), "valid_until")
+        signer = None
         if data.person_id:
-            person = get_live(s, Person, data.person_id)
-            if person.family_id != family.id:
+            signer = get_live(s, Person, data.person_id)
+            if signer.family_id != family.id:
                 raise ValidationError(_("This person is not a member of the family."), "person_id")
         if not data.institution_ids:
             raise ValidationError(
@@ -47,6 +50,16 @@ def save_consent(
             )
         for iid in data.institution_ids:
             get_live(s, Institution, iid)
+        if not (data.scope or "").strip():
+            raise ValidationError(_("Say which data the consent covers (its scope)."), "scope")
+        age = signer.age_on(data.signed_on) if signer is not None else None
+        if age is not None and age < ADULT:
+            raise ValidationError(
+                _("A consent is signed by an adult; this person was {age} on that day.").format(
+                    age=age
+                ),
+                "person_id",
+            )
         fields = {
             "signed_on": data.signed_on,
             "person_id": data.person_id or None,

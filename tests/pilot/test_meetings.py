@@ -58,7 +58,10 @@ def _second_family(ws, p, consent_for: list[str]):
         ws,
         fam.id,
         consents.ConsentInput(
-            signed_on=TODAY - timedelta(days=95), person_id=mother.id, institution_ids=consent_for
+            signed_on=TODAY - timedelta(days=95),
+            person_id=mother.id,
+            scope="dane do IPW",
+            institution_ids=consent_for,
         ),
     )
     return fam, plan, action
@@ -110,7 +113,9 @@ def test_a_task_list_holds_only_families_whose_consent_names_the_institution(ws,
     consents.save_consent(
         ws,
         fam.id,
-        consents.ConsentInput(signed_on=TODAY - timedelta(days=1), institution_ids=[pup]),
+        consents.ConsentInput(
+            signed_on=TODAY - timedelta(days=1), scope="dane do IPW", institution_ids=[pup]
+        ),
     )
     [task] = meetings.task_list(ws, pup, TODAY)
     assert task.action_id == late.id and task.late(TODAY)

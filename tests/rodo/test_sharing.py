@@ -69,7 +69,7 @@ def test_consent_basis_withholds_then_shares_then_withdrawal_stops(pair):
     consent = consents.save_consent(
         ops,
         case.family_id,
-        consents.ConsentInput(signed_on=date.today(), institution_ids=[pcpr]),
+        consents.ConsentInput(signed_on=date.today(), scope="dane do IPW", institution_ids=[pcpr]),
     )
     result = export.export_bundle(ops, coord.device_id)
     assert result.withheld == {}

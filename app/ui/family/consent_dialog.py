@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFormLayout, QWidget
 from app.i18n import _
 from app.models import Consent
 from app.services import consents
+from app.services.consents import ADULT
 from app.services.form_keys import FormKey
 from app.services.lookups import Lookups
 from app.ui.context import AppContext
@@ -49,7 +50,8 @@ class ConsentDialog(CaseRecordDialog):
         b = self.binding
         self.signed_on = b.add("signed_on", DateEdit())
         self.person = b.add("person_id", ChoiceCombo())
-        self.person.set_choices([(p.id, p.full_name) for p in members], empty=_("— not given —"))
+        signers = [p for p in members if (p.age_on(date.today()) or ADULT) >= ADULT]
+        self.person.set_choices([(p.id, p.full_name) for p in signers], empty=_("— not given —"))
         self.recipients = b.add("institution_ids", ChecklistTableModel("", parent=self))
         self.recipients.set_rows([CheckRow(i.id, i.name) for i in lookups.institutions])
         view = reasons_view(self.recipients, _("Institutions the data may be shared with"))

@@ -124,7 +124,7 @@ def test_two_installations_exchange_bundles_on_a_stick(cli, tmp_path):
     data[-500] ^= 0xFF
     damaged.write_bytes(bytes(data))
     bad = cli("co.db", "sync", "import", str(damaged), ok=7)
-    assert "Nic nie zaimportowano" in bad.stdout
+    assert "Nic nie zaimportowano" in bad.stderr  # errors go to stderr (README)
 
     cli("co.db", "stats", "--format", "csv", "-o", str(tmp_path / "s.csv"))
     cli("co.db", "stats", "--format", "pdf", "-o", str(tmp_path / "s.pdf"))

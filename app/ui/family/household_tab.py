@@ -87,7 +87,11 @@ class HouseholdTab(FamilyTab):
 
     # -- members ------------------------------------------------------------------------------
     def add_member(self) -> None:
-        if MemberDialog.ask(self, self.ctx, self.family_id, self.case) is not None:
+        has_applicant = any(p.relation == "applicant" for p in self.members_model.rows())
+        saved = MemberDialog.ask(
+            self, self.ctx, self.family_id, self.case, has_applicant=has_applicant
+        )
+        if saved is not None:
             self.host.reload()
 
     def edit_member(self) -> None:

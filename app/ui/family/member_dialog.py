@@ -24,6 +24,7 @@ class MemberDialog(CaseRecordDialog):
         case_number: str,
         person: Person | None = None,
         parent: QWidget | None = None,
+        has_applicant: bool = False,
     ) -> None:
         super().__init__(
             ctx,
@@ -38,7 +39,7 @@ class MemberDialog(CaseRecordDialog):
         self.view.bind(self.binding)
         self.checks = MemberChecks(ctx, self.view, person.id if person else None, self)
         self._checking = False
-        self.finish_setup(self.view, person_values(person))
+        self.finish_setup(self.view, person_values(person, has_applicant))
         self.checks.pesel_changed()
         resize_to_fit(self, 900, 640)
         self.view.first_name.setFocus()

@@ -48,7 +48,7 @@ class MemberFieldsView(QWidget):
         self.first_name = line_edit(100)
         self.last_name = line_edit(100)
         self.relation = ChoiceCombo()
-        self.relation.set_choices(Relation.choices())
+        self.relation.set_choices(Relation.choices(), empty=_("— choose —"))
         self.pesel = line_edit(15)
         self.pesel.setValidator(
             QRegularExpressionValidator(QRegularExpression(r"[0-9 ]{0,15}"), self.pesel)
@@ -88,7 +88,7 @@ class MemberFieldsView(QWidget):
     def _follow_sex(self) -> None:
         """Relation and work are said of this person: their words follow the chosen sex."""
         sex = self.sex.code() or None
-        self.relation.set_choices(Relation.choices(sex))
+        self.relation.set_choices(Relation.choices(sex), empty=_("— choose —"))
         self.employment.set_choices(Employment.choices(sex), empty=_("— not given —"))
 
     def _build(self) -> None:
@@ -158,10 +158,11 @@ class MemberFieldsView(QWidget):
         return names
 
 
-def person_values(p: Any | None) -> dict[str, Any]:
-    """Form values of a saved person (or the defaults of a new one)."""
+def person_values(p: Any | None, has_applicant: bool = False) -> dict[str, Any]:
+    """Form values of a saved person (or the defaults of a new one: the applicant, unless the
+    family already has one; then the relation is left for the worker to choose)."""
     if p is None:
-        return {"relation": "applicant", "disability": "none"}
+        return {"relation": "" if has_applicant else "applicant", "disability": "none"}
     out: dict[str, Any] = {}
     for f in dc_fields(PersonInput):
         value = getattr(p, f.name)

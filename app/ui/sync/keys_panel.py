@@ -125,8 +125,8 @@ class KeysPanel(QWidget):
         path, _filter = QFileDialog.getSaveFileName(
             self,
             _("Save the key card"),
-            str(Path.home() / f"karta-klucza-{device}.json"),
-            _("Key card (*.json);;Printable key card (*.pdf)"),
+            str(Path.home() / f"karta-klucza-{device}.card"),
+            _("Key card (*.card *.json);;Printable key card (*.pdf)"),
         )
         if path:
             self.ctx.runner.run(
@@ -139,7 +139,10 @@ class KeysPanel(QWidget):
 
     def choose_import(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, _("Key card of another device"), str(Path.home()), _("Key card (*.json)")
+            self,
+            _("Key card of another device"),
+            str(Path.home()),
+            _("Key card (*.card *.json);;All files (*)"),  # README's cards are .card
         )
         if path:
             self.import_card(path)

@@ -144,3 +144,23 @@ def body_fill(pdf: bytes) -> list[float]:
     finally:
         doc.close()
     return out
+
+
+def font_size_at(pdf: bytes, phrase: str) -> float:
+    """The font size (pt) of the first character of ``phrase`` where it is printed."""
+    import pypdfium2.raw as pdfium_c
+
+    doc = pypdfium2.PdfDocument(pdf)
+    try:
+        for number in range(len(doc)):
+            page = doc[number]
+            tp = page.get_textpage()
+            found = tp.get_text_range().find(phrase)
+            size = pdfium_c.FPDFText_GetFontSize(tp.raw, found) if found >= 0 else 0.0
+            tp.close()
+            page.close()
+            if found >= 0:
+                return float(size)
+    finally:
+        doc.close()
+    raise AssertionError(f"{phrase!r} is not in the PDF")

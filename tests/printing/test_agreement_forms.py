@@ -164,7 +164,9 @@ def test_contract_names_its_party_as_it_is(ops, people, party, noun, wrong):
     assert "osobą/rodziną" not in text and "reprezentującym" not in text
     assert "Część I A" in text and "Część II A" in text
     assert "Rozwiązanie kontraktu przed upływem okresu" in text
-    # the consequences clause is printed in the body size, not as small print
+    # the consequences clause (art. 11) is printed in the body size, not as small print
+    pdf = render_document(ops, "contract", family_id=fid)
+    assert pdfcheck.font_size_at(pdf, "została poinformowana, że brak") >= 9.5
     assert "(dla informacji)" in text  # partners' actions are not obligations of the kontrakt
 
 

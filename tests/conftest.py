@@ -28,9 +28,13 @@ COORD_POWIAT = "2005"  # powiat hajnowski
 
 
 @pytest.fixture(autouse=True)
-def _cheap_kdf(monkeypatch):
-    """A database a test creates without naming a KDF gets the cheap one (not calibrated)."""
-    monkeypatch.setattr(keys, "default_kdf", lambda: TEST_KDF)
+def _cheap_kdf(request, monkeypatch):
+    """A database a test creates without naming a KDF gets the cheap one (not calibrated).
+
+    A test marked ``production_kdf`` checks the shipped default itself and keeps it.
+    """
+    if request.node.get_closest_marker("production_kdf") is None:
+        monkeypatch.setattr(keys, "default_kdf", lambda: TEST_KDF)
 
 
 @pytest.fixture(autouse=True)

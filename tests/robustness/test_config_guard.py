@@ -107,6 +107,7 @@ def test_every_connection_handed_out_is_configured(ws, family_case):
         raw.close()
 
 
+@pytest.mark.production_kdf
 def test_production_kdf_is_argon2id_with_64_mib_or_more(tmp_path):
     """A database made without an explicit KDF carries the production Argon2id cost."""
     ws = setup.initialize(

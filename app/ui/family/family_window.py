@@ -16,11 +16,13 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +50,7 @@ from app.ui.family.tab_base import FamilyTab, TabForm
 from app.ui.family.visits_tab import VisitsTab
 from app.ui.kit.draft_guard import CloseChoice, UnsavedChangesDialog
 from app.ui.kit.form_kit import refit_on_tab_change
+from app.ui.kit.mnemonics import relabel
 from app.ui.kit.print_menu import KIND_LABELS, fill_menu
 from app.ui.kit.safe import guarded, no_result
 from app.ui.kit.screen_fit import resize_to_fit
@@ -147,11 +150,7 @@ class FamilyWindow(QMainWindow):
             lambda: {"family_id": self.family_id},
         )
         case.addMenu(self.print_menu)
-        QShortcut(
-            QKeySequence("Ctrl+P"),
-            self,
-            lambda: self.print_menu.popup(self.mapToGlobal(self.rect().center())),
-        )
+        QShortcut(QKeySequence("Ctrl+P"), self, self.print_here)
         case.addSeparator()
         self.close_case = case.addAction(_("Close the case…"))
         self.close_case.triggered.connect(self.close_the_case)
@@ -161,6 +160,37 @@ class FamilyWindow(QMainWindow):
         close = case.addAction(_("Close &window"))
         close.setShortcuts([QKeySequence("Ctrl+W"), QKeySequence("Ctrl+F4")])
         close.triggered.connect(no_result(self.close))
+
+    def print_here(self) -> None:
+        """Ctrl+P: the print menu at the focused control, the current tab's documents first,
+        each entry with its own Alt+letter, the first one selected (Enter prints it)."""
+        page = self.tabs.currentWidget()
+        menus = [
+            b.menu() for b in page.findChildren(QToolButton)
+            if b.menu() is not None and b.isVisibleTo(self) and b.isEnabled()
+        ] if page is not None else []  # fmt: skip
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        seen: set[str] = set()
+        used: set[str] = set()
+        for source in [*menus, self.print_menu]:
+            fresh = [a for a in source.actions() if a.text() and a.text() not in seen]
+            if fresh and menu.actions():
+                menu.addSeparator()
+            for action in fresh:
+                seen.add(action.text())
+                text, key = relabel(action.text(), used)
+                if key:
+                    used.add(key)
+                entry = menu.addAction(text)
+                entry.setEnabled(action.isEnabled())
+                entry.triggered.connect(no_result(action.trigger))
+        focus = QApplication.focusWidget()
+        anchor = focus if focus is not None and focus.window() is self else self
+        first = next((a for a in menu.actions() if not a.isSeparator()), None)
+        menu.popup(anchor.mapToGlobal(anchor.rect().bottomLeft()))
+        if first is not None:
+            menu.setActiveAction(first)
 
     # -- loading ------------------------------------------------------------------------------
     def reload(self, first: bool = False) -> None:

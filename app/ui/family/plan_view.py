@@ -67,9 +67,9 @@ class PlanView(QWidget):
             _("Commitments of the family"), _("Add c&ommitment…"), stretch=0
         )
         self.lists = QTabWidget()
-        self.lists.addTab(self.goals, _("Goals (GAS)"))
-        self.lists.addTab(self.actions, _("Actions of the partners"))
-        self.lists.addTab(self.commitments, _("Commitments of the family"))
+        self.lists.addTab(self.goals, _("&Goals (GAS)"))
+        self.lists.addTab(self.actions, _("Actions of the &partners"))
+        self.lists.addTab(self.commitments, _("Commitments of the famil&y"))
         refit_on_tab_change(self.lists)
         self.unsaved_hint = hint_label(
             _("Save the programme first; then add its goals, actions and commitments.")

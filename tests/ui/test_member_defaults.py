@@ -51,3 +51,17 @@ def test_a_new_family_proposes_the_applicant(ctx, qtbot, family_case):
     dialog = MemberDialog(ctx, family_case.family_id, "1/2026")
     qtbot.addWidget(dialog)
     assert dialog.view.relation.code() == "applicant"
+
+
+def test_the_no_pesel_hint_goes_once_the_pesel_is_valid(ctx, qtbot, family_case):
+    dialog = MemberDialog(ctx, family_case.family_id, "1/2026")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    settle(ctx, qtbot)
+    hint = dialog.view.no_pesel_hint
+    assert hint.isVisible()
+    dialog.view.pesel.setFocus()
+    QTest.keyClicks(dialog.view.pesel, "85030484082")
+    qtbot.waitUntil(lambda: not hint.isVisible(), timeout=3_000)
+    QTest.keyClick(dialog.view.pesel, Qt.Key.Key_Backspace)
+    qtbot.waitUntil(hint.isVisible, timeout=3_000)

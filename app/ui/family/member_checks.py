@@ -121,6 +121,7 @@ class MemberChecks(QObject):
         v.birth_date.setEnabled(not derived)
         v.sex.setEnabled(not derived)
         v.pesel_status.setVisible(bool(v.pesel_status.text()))
+        v.no_pesel_hint.setVisible(not derived)  # with a valid PESEL no document is needed
 
     def look_for_duplicates(self, then: Callable[[list[Duplicate]], None] | None = None) -> None:
         if not self.ctx.is_unlocked:

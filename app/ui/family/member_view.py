@@ -105,7 +105,8 @@ class MemberFieldsView(QWidget):
         g.addRow("", self.pesel_status)
         g.addRow(buddy_label(_("&Birth date:"), self.birth_date), self.birth_date)
         g.addRow(buddy_label(_("Se&x:"), self.sex), self.sex)
-        g.addRow(hint_label(_("Without a PESEL, give an identity document:")))
+        self.no_pesel_hint = hint_label(_("Without a PESEL, give an identity document:"))
+        g.addRow(self.no_pesel_hint)
         g.addRow(buddy_label(_("&Document:"), self.document_type), self.document_type)
         g.addRow(buddy_label(_("Document n&umber:"), self.document_number), self.document_number)
 

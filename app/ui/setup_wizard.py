@@ -247,6 +247,7 @@ class PassphrasePage(_Page):
 
     def _rate(self, text: str) -> None:
         self.data.passphrase = text
+        self.error.setText("")  # a message about the previous passphrase no longer applies
         self.meter.show_strength(self.w.flow.strength(self.data) if text else None)
 
     def _toggle(self, visible: bool) -> None:

@@ -65,6 +65,11 @@ def test_wizard_creates_the_database_and_opens_the_main_window(first_run, qtbot,
     page.second.setText(PASSPHRASE)
     next_page(wizard)
     assert "odzyskać" in page.error.text()  # the no-recovery warning must be confirmed
+    page.first.setText("haslo")
+    next_page(wizard)
+    assert page.error.text()  # too weak (or not repeated): said
+    page.first.setText(PASSPHRASE)
+    assert page.error.text() == ""  # and gone with the passphrase it was about
     page.understood.setChecked(True)
     next_page(wizard)
     assert wizard.current_step() == "summary"

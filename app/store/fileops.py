@@ -58,7 +58,7 @@ def io_problem(exc: BaseException) -> KooperacjaError | None:
     code = exc.errno if isinstance(exc, OSError) else None
     text = str(exc).lower()
     if code == errno.ENOSPC or code == errno.EDQUOT or "database or disk is full" in text:
-        return DiskFull(_("The disk is full. Free some space and try again; nothing was lost."))
+        return disk_full_error()
     if code == errno.EROFS or "readonly database" in text or "read-only" in text:
         return read_only_error()
     if code in (errno.EACCES, errno.EPERM):
@@ -87,6 +87,19 @@ def is_read_only(path: Path) -> bool:
         return bool(statvfs(folder).f_flag & os.ST_RDONLY)
     except OSError:
         return False
+
+
+def disk_full_error() -> DiskFull:
+    return DiskFull(_("The disk is full. Free some space and try again; nothing was lost."))
+
+
+def lacks_room(path: Path, needed: int) -> bool:
+    """True when the file system holding ``path`` has fewer than ``needed`` bytes free."""
+    try:
+        fs = os.statvfs(path)
+    except (OSError, AttributeError):  # no statvfs (Windows): let the write itself tell
+        return False
+    return fs.f_bavail * fs.f_frsize < needed
 
 
 def read_only_error() -> FileProblem:

@@ -28,8 +28,10 @@ from app.store import dblock, keys
 from app.store.connection import connect, integrity_problems, key_literal, make_engine
 from app.store.fileops import (
     SQLITE_PLAIN_HEADER,
+    disk_full_error,
     fsync_file,
     io_problem,
+    lacks_room,
     make_private,
     private_empty_file,
     read_salt,
@@ -172,6 +174,11 @@ class Vault:
         if not self.verify_passphrase(old):
             raise WrongPassphrase(_("The current passphrase is wrong. Nothing was changed."))
         keys.require_strong(new, hints)
+        # PRAGMA rekey writes every page again (into the WAL first): without room for a second
+        # copy it fails half-way with SQLITE_LOCKED, which says nothing about the disk.
+        room = self.path.stat().st_size + (1 << 20)
+        if lacks_room(self.path.parent, room):
+            raise disk_full_error()
         salt = read_salt(self.path)
         new_key = keys.derive_key(keys.passphrase_bytes(new), salt)
         with self._lock:
@@ -183,6 +190,8 @@ class Vault:
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
             except sqlcipher.DatabaseError as exc:
                 keys.wipe(new_key)
+                if io_problem(exc) is None and lacks_room(self.path.parent, room):
+                    raise disk_full_error() from exc
                 raise io_problem(exc) or StorageError(
                     _("The passphrase could not be changed; the old one still works.")
                 ) from exc

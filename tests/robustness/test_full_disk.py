@@ -154,3 +154,22 @@ def test_a_read_only_medium_is_not_a_wrong_passphrase(tmp_path, small_fs, run):
     subprocess.run(["mount", "-o", "remount,rw", str(small_fs)], check=True)
     with pytest.raises(WrongPassphrase):  # on a writable medium a wrong passphrase is one
         setup.open_workspace(path, PASSPHRASE + "x")
+
+
+def test_passwd_on_a_full_disk_says_so_and_keeps_the_old_passphrase(tmp_path, small_fs, run):
+    path = small_fs / "k.db"
+    ws = setup.initialize(
+        path, PASSPHRASE, role="ops", unit_code=OPS_GMINA, name="GOPS", kdf=TEST_KDF
+    )
+    make_full_case(ws)
+    ws.lock()
+    new = tmp_path / "new-passphrase.txt"
+    new.write_text("inne-bardzo-dlugie-haslo-do-bazy-77", encoding="utf-8")
+    filler = fill(small_fs, leave=96 * 1024)  # room to unlock, not to rewrite the file
+    assert path.stat().st_size > 4 * 96 * 1024
+    code, line = run("--db", path, "passwd", "--new-passphrase-file", new)
+    assert code == 6 and "Dysk jest pełny" in line
+    filler.unlink()
+    again = setup.open_workspace(path, PASSPHRASE)  # the old passphrase still opens it
+    assert again.vault.check() == []
+    again.lock()

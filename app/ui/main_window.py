@@ -15,6 +15,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -32,7 +33,7 @@ from app.ui import screens
 from app.ui.context import AppContext
 from app.ui.kit.screen_fit import resize_to_fit
 from app.ui.kit.widgets import label
-from app.ui.theme import app_icon
+from app.ui.theme import app_icon, error_style
 
 SIDEBAR_WIDTH = 210
 
@@ -97,7 +98,18 @@ class MainWindow(QMainWindow):
         self.busy.hide()
         self.statusBar().addPermanentWidget(self.busy)
         ctx.runner.busy_changed.connect(self.busy.setVisible)
+        # A clock behind the newest change held stays said until the next unlock finds it right.
+        self.clock_warning = QLabel()
+        self.clock_warning.setWordWrap(True)
+        self.clock_warning.setStyleSheet(error_style())
+        self.clock_warning.hide()
+        self.statusBar().addWidget(self.clock_warning, 1)
         self.rebuild()
+
+    def show_clock_warning(self, message: str) -> None:
+        """Show (or, with an empty message, clear) the warning about this computer's clock."""
+        self.clock_warning.setText(message)
+        self.clock_warning.setVisible(bool(message))
 
     # -- building --------------------------------------------------------------------------
     def rebuild(self) -> None:

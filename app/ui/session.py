@@ -160,6 +160,7 @@ class SessionController(QObject):
         if self.unlock_window is not None:
             self.unlock_window.hide()
         self.main_window.show_screen(self.place.screen)
+        self._warn_clock()
         self.launcher.reopen(self.place.families)
         self.place = Place(screen=self.place.screen)
         self.idle.start()
@@ -168,6 +169,14 @@ class SessionController(QObject):
             self._fill_demo()
         else:
             self.offer_drafts()
+
+    def _warn_clock(self) -> None:
+        """Say at every unlock when this computer's clock is behind the newest change held."""
+        from app.sync.clocks import clock_behind
+
+        assert self.main_window is not None
+        behind = clock_behind(self.ctx.ws)
+        self.main_window.show_clock_warning(behind.message if behind else "")
 
     @staticmethod
     def _first_show(window: QWidget) -> None:

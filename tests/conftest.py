@@ -16,15 +16,28 @@ from app.services import setup
 from app.store import keys
 from app.store.keys import TEST_KDF
 
-# Programs the tests start get the cheap KDF too (tests/subprocess_site/sitecustomize.py).
 SUBPROCESS_SITE = str(Path(__file__).resolve().parent / "subprocess_site")
-os.environ["PYTHONPATH"] = os.pathsep.join(
-    p for p in (SUBPROCESS_SITE, os.environ.get("PYTHONPATH", "")) if p
-)
 
 PASSPHRASE = "zielony-most-nad-Narwią-42"
 OPS_GMINA = "2005092"  # Narewka, gmina wiejska, powiat hajnowski
 COORD_POWIAT = "2005"  # powiat hajnowski
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _subprocesses_get_the_cheap_kdf():
+    """Programs the tests start get the cheap KDF too (tests/subprocess_site/sitecustomize.py).
+
+    Set in a fixture, not when this file is imported: pytest-xdist's controlling process imports
+    it and then starts the workers, which would inherit the variable and so lose the shipped
+    default that ``production_kdf`` tests check.
+    """
+    patch = pytest.MonkeyPatch()
+    patch.setenv(
+        "PYTHONPATH",
+        os.pathsep.join(p for p in (SUBPROCESS_SITE, os.environ.get("PYTHONPATH", "")) if p),
+    )
+    yield
+    patch.undo()
 
 
 @pytest.fixture(autouse=True)

@@ -44,6 +44,9 @@ class SyncPeer(Base):
     announce_key_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     prev_signing_public: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     prev_age_recipient: Mapped[str] = mapped_column(String(100), default="")
+    # the newest ``SyncConflict.rev`` the peer holds (from its receipts): conflicts changed
+    # after it travel in the next bundle
+    conflicts_acked: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     last_offer: Mapped[str] = mapped_column(String(64), default="")
     warning: Mapped[str] = mapped_column(String(200), default="")
 
@@ -75,6 +78,7 @@ class SyncSent(Base):
     audit_seq: Mapped[int] = mapped_column(Integer, default=0)
     acks_through: Mapped[int] = mapped_column(Integer, default=0)  # newest receipt it carried
     announces_key: Mapped[bool] = mapped_column(Boolean, default=False)
+    conflict_rev: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     acked_at: Mapped[datetime | None]
     ack_records: Mapped[int | None] = mapped_column(Integer, nullable=True)
     ack_conflicts: Mapped[int | None] = mapped_column(Integer, nullable=True)
@@ -133,6 +137,15 @@ class SyncConflict(Base):
     resolution: Mapped[str] = mapped_column(String(10), default="")  # mine | theirs
     resolved_at: Mapped[datetime | None]
     resolved_by: Mapped[str] = mapped_column(String(200), default="")
+    # Conflicts replicate (``app.sync.conflict_sync``): the stamp of the side taken, the stamp
+    # of the write that took it (the resolution's own stamp, whoever made it), a local change
+    # counter that sends the entry again to every peer, and the notice that a resolution made
+    # on another device replaced this device's own value.
+    chosen_stamp: Mapped[str] = mapped_column(String(48), default="", server_default="")
+    resolved_stamp: Mapped[str] = mapped_column(String(48), default="", server_default="")
+    rev: Mapped[int] = mapped_column(Integer, default=0, server_default="0", index=True)
+    replaced: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    replaced_seen: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
 class SyncKey(Base):

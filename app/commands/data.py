@@ -17,7 +17,7 @@ from app.commands import (
 )
 from app.config import atomic_write_bytes
 from app.errors import FileProblem, UsageError, ValidationError
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.models.enums import FamilyStatus
 from app.services import dump, reference, search, setup
 from app.services.text import fold
@@ -48,7 +48,7 @@ def cmd_families(args: argparse.Namespace) -> int:
         return 0
     for r in rows:
         print(f"{r.case_number:<22} {r.head_name:<32} {r.locality:<20} {r.status_label}")
-    print(_("{n} families").format(n=len(rows)))
+    print(ngettext("{n} family", "{n} families", len(rows)).format(n=len(rows)))
     return 0
 
 
@@ -103,7 +103,7 @@ def cmd_load(args: argparse.Namespace) -> int:
         count = dump.load_data(ws, data)
     finally:
         ws.lock()
-    print(_("{n} records loaded.").format(n=count))
+    print(ngettext("{n} record loaded.", "{n} records loaded.", count).format(n=count))
     return 0
 
 
@@ -141,7 +141,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
         )
     finally:
         ws.lock()
-    print(_("{n} demo families added.").format(n=summary.families), file=sys.stderr)
+    print(
+        ngettext("{n} demo family added.", "{n} demo families added.", summary.families).format(
+            n=summary.families
+        ),
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -151,7 +156,7 @@ def cmd_terc_import(args: argparse.Namespace) -> int:
         n = reference.import_terc(ws, args.file)
     finally:
         ws.lock()
-    print(_("{n} TERYT units imported.").format(n=n))
+    print(ngettext("{n} TERYT unit imported.", "{n} TERYT units imported.", n).format(n=n))
     return 0
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from app.commands import open_from_args
 from app.config import atomic_write_bytes
 from app.errors import FileProblem, UsageError
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.printing import pilot_docs
 from app.printing.raster import page_count
 from app.printing.service import ALL_KINDS, prepare_document
@@ -76,7 +76,12 @@ def cmd_print(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise io_problem(exc) or FileProblem(_("The PDF file cannot be written.")) from exc
     pages = page_count(pdf)
-    print(_("Saved {path} ({pages} pages).").format(path=output, pages=pages), file=sys.stderr)
+    print(
+        ngettext("Saved {path} ({pages} page).", "Saved {path} ({pages} pages).", pages).format(
+            path=output, pages=pages
+        ),
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from app.commands import open_from_args, print_json
 from app.config import atomic_write_bytes
 from app.errors import FileProblem, UsageError
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.printing.access import subject_access_pdf
 from app.printing.archive import handover_protocol_pdf
 from app.printing.casedata import institution_address
@@ -44,9 +44,11 @@ def cmd_erase(args: argparse.Namespace) -> int:
     finally:
         ws.lock()
     print(
-        _("Case erased: {rows} records removed, erasure id {id}.").format(
-            rows=result.rows, id=result.erasure_id
-        )
+        ngettext(
+            "Case erased: {rows} record removed, erasure id {id}.",
+            "Case erased: {rows} records removed, erasure id {id}.",
+            result.rows,
+        ).format(rows=result.rows, id=result.erasure_id)
     )
     if result.holders:
         print(
@@ -135,9 +137,11 @@ def cmd_access(args: argparse.Namespace) -> int:
     finally:
         ws.lock()
     print(
-        _("The person's data written: {path} ({n} recipients found in the audit log).").format(
-            path=args.output, n=len(data.recipients)
-        )
+        ngettext(
+            "The person's data written: {path} ({n} recipient found in the audit log).",
+            "The person's data written: {path} ({n} recipients found in the audit log).",
+            len(data.recipients),
+        ).format(path=args.output, n=len(data.recipients))
     )
     return 0
 
@@ -221,8 +225,10 @@ def cmd_archive(args: argparse.Namespace) -> int:
     finally:
         ws.lock()
     print(
-        _(
-            "Case {number} archived: {path}; handover protocol printed; {rows} records removed."
+        ngettext(
+            "Case {number} archived: {path}; handover protocol printed; {rows} record removed.",
+            "Case {number} archived: {path}; handover protocol printed; {rows} records removed.",
+            result.rows,
         ).format(number=package.case_number, path=target, rows=result.rows)
     )
     return 0

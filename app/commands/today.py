@@ -49,7 +49,11 @@ def cmd_today(args: argparse.Namespace) -> int:
         )
         return 0
     if not rows:
-        print(_("Nothing due in the next {n} days.").format(n=args.days))
+        print(
+            ngettext(
+                "Nothing due in the next {n} day.", "Nothing due in the next {n} days.", args.days
+            ).format(n=args.days)
+        )
         return 0
     for d in rows:
         when = _("overdue") if d.overdue(today) else ""

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from app import demo
 from app.config import Settings
-from app.i18n import _, set_language
+from app.i18n import _, ngettext, set_language
 from app.logs import setup_logging
 from app.services import setup
 from app.store import keys
@@ -79,7 +79,13 @@ def main(argv: list[str] | None = None) -> int:
                 passphrase=passphrase
             )
         )
-        print(_("{n} demo families are created after the first unlock.").format(n=args.families))
+        print(
+            ngettext(
+                "{n} demo family is created after the first unlock.",
+                "{n} demo families are created after the first unlock.",
+                args.families,
+            ).format(n=args.families)
+        )
         print("=" * 64, flush=True)
         from app.ui.main import run_gui  # Qt only now, after the terminal part
 

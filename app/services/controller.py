@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.errors import ValidationError
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.models import Institution, Setting
 from app.services import audit
 from app.services.workspace import Workspace
@@ -75,7 +75,11 @@ def set_iod_contact(ws: Workspace, contact: str) -> str:
     text = " ".join((contact or "").split())
     if len(text) > IOD_MAX:
         raise ValidationError(
-            _("The IOD contact is too long (at most {n} characters).").format(n=IOD_MAX),
+            ngettext(
+                "The IOD contact is too long (at most {n} character).",
+                "The IOD contact is too long (at most {n} characters).",
+                IOD_MAX,
+            ).format(n=IOD_MAX),
             "iod_contact",
         )
     with ws.transaction() as s:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.services import audit
 from app.services.workspace import Workspace
 
@@ -22,12 +22,24 @@ class CheckReport:
     def lines(self) -> list[str]:
         out = []
         if self.storage_problems:
-            out.append(_("Database file: {n} problems found.").format(n=len(self.storage_problems)))
+            out.append(
+                ngettext(
+                    "Database file: {n} problem found.",
+                    "Database file: {n} problems found.",
+                    len(self.storage_problems),
+                ).format(n=len(self.storage_problems))
+            )
             out += [f"  - {p}" for p in self.storage_problems[:20]]
         else:
             out.append(_("Database file: OK (encryption and structure checked)."))
         if self.chain_problems:
-            out.append(_("Audit log: {n} problems found.").format(n=len(self.chain_problems)))
+            out.append(
+                ngettext(
+                    "Audit log: {n} problem found.",
+                    "Audit log: {n} problems found.",
+                    len(self.chain_problems),
+                ).format(n=len(self.chain_problems))
+            )
             out += [
                 "  - "
                 + _("device {device}, entry {seq}: {problem}").format(
@@ -37,7 +49,11 @@ class CheckReport:
             ]
         else:
             out.append(
-                _("Audit log: OK ({n} entries, chain unbroken).").format(n=self.events_checked)
+                ngettext(
+                    "Audit log: OK ({n} entry, chain unbroken).",
+                    "Audit log: OK ({n} entries, chain unbroken).",
+                    self.events_checked,
+                ).format(n=self.events_checked)
             )
         return out
 

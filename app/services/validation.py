@@ -16,7 +16,7 @@ from stdnum.pl import pesel as stdnum_pesel
 from stdnum.pl import regon as stdnum_regon
 
 from app.errors import ValidationError
-from app.i18n import _
+from app.i18n import _, ngettext
 
 POSTAL_CODE = re.compile(r"^\d{2}-\d{3}$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -86,13 +86,21 @@ def check_email(value: str, field: str = "email") -> str:
     return value
 
 
+def too_long(label: str, max_len: int) -> str:
+    return ngettext(
+        "{field} is too long (at most {n} character).",
+        "{field} is too long (at most {n} characters).",
+        max_len,
+    ).format(field=label, n=max_len)
+
+
 def require_text(value: str | None, field: str, label: str, max_len: int = 300) -> str:
     text = " ".join((value or "").split())
     if not text:
         raise ValidationError(_("{field} is required.").format(field=label), field)
     if len(text) > max_len:
         raise ValidationError(
-            _("{field} is too long (at most {n} characters).").format(field=label, n=max_len),
+            too_long(label, max_len),
             field,
         )
     return text
@@ -102,7 +110,7 @@ def check_length(value: str | None, field: str, label: str, max_len: int) -> str
     text = (value or "").strip()
     if len(text) > max_len:
         raise ValidationError(
-            _("{field} is too long (at most {n} characters).").format(field=label, n=max_len),
+            too_long(label, max_len),
             field,
         )
     return text

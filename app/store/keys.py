@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from argon2.low_level import Type, hash_secret_raw
 
 from app.errors import WeakPassphrase
-from app.i18n import _
+from app.i18n import _, ngettext
 
 MIN_PASSPHRASE_LENGTH = 12
 SALT_LEN = 16
@@ -118,7 +118,11 @@ def assess_passphrase(passphrase: str, hints: tuple[str, ...] = ()) -> Strength:
         return Strength(
             0,
             False,
-            _("The passphrase must have at least {n} characters.").format(n=MIN_PASSPHRASE_LENGTH),
+            ngettext(
+                "The passphrase must have at least {n} character.",
+                "The passphrase must have at least {n} characters.",
+                MIN_PASSPHRASE_LENGTH,
+            ).format(n=MIN_PASSPHRASE_LENGTH),
         )
     words = [h for h in hints if h] + ["kooperacja", "ops", "gops", "mops", "pcpr", "haslo"]
     result = zxcvbn(passphrase[:100], user_inputs=words)

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import and_, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.models import SYNCED_MODELS, AuditEvent, Device, new_id, utcnow
 from app.models.sync_state import (
     SyncBase,
@@ -97,15 +97,17 @@ class ImportResult:
             return _("Bundle {seq} from {sender} was already imported; nothing to do.").format(
                 seq=self.seq, sender=self.sender_label
             )
-        text = _(
-            "Bundle {seq} from {sender} imported: {records} records, {changed} changed here, "
-            "{conflicts} new conflicts."
-        ).format(
+        # Three counts, each with its own plural form, in one sentence.
+        text = _("Bundle {seq} from {sender} imported: {records}, {changed}, {conflicts}.").format(
             seq=self.seq,
             sender=self.sender_label,
-            records=self.records,
-            changed=self.changed,
-            conflicts=self.conflicts,
+            records=ngettext("{n} record", "{n} records", self.records).format(n=self.records),
+            changed=ngettext("{n} changed here", "{n} changed here", self.changed).format(
+                n=self.changed
+            ),
+            conflicts=ngettext("{n} new conflict", "{n} new conflicts", self.conflicts).format(
+                n=self.conflicts
+            ),
         )
         return "\n".join([text, *self.gap_messages(), *self.warnings])
 

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session, aliased
 
 from app import __version__
 from app.errors import SyncError
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.models import SYNCED_MODELS, AuditEvent, Device, Family, FamilyTransfer, utcnow
 from app.models.base import SyncMixin
 from app.models.sync_state import SyncBase, SyncPeer, SyncReceived, SyncRow, SyncSent, SyncSentRow
@@ -74,9 +74,11 @@ class ExportResult:
 
     @property
     def message(self) -> str:
-        text = _("Bundle {seq} for {peer}: {records} records.").format(
-            seq=self.seq, peer=self.peer_name, records=self.records
-        )
+        text = ngettext(
+            "Bundle {seq} for {peer}: {records} record.",
+            "Bundle {seq} for {peer}: {records} records.",
+            self.records,
+        ).format(seq=self.seq, peer=self.peer_name, records=self.records)
         withheld = sharing.withheld_message(self.withheld)
         return f"{text}\n{withheld}" if withheld else text
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import N_, _, ngettext
+from app.i18n import N_, _, ngettext, npgettext
 from app.models import CASE_MODELS
 from app.services import deadlines
 from app.services.changes import Changes
@@ -150,7 +150,12 @@ class TodayScreen(QWidget):
         counts = deadlines.summary(rows, self.today)
         for kind, value in self.summary_labels.items():
             overdue, due = counts[kind]
-            text = _("{overdue} overdue, {due} due").format(overdue=overdue, due=due)
+            text = ", ".join(
+                (
+                    ngettext("{n} overdue", "{n} overdue", overdue).format(n=overdue),
+                    npgettext("deadlines", "{n} due", "{n} due", due).format(n=due),
+                )
+            )
             value.setText(text)
             value.setProperty("role", "error" if overdue else "")
             value.style().unpolish(value)
@@ -164,7 +169,11 @@ class TodayScreen(QWidget):
         overdue = sum(d.overdue(self.today) for d in rows)
         self.status.setText(
             ngettext("{n} deadline", "{n} deadlines", len(rows)).format(n=len(rows))
-            + (", " + _("{n} overdue").format(n=overdue) if overdue else "")
+            + (
+                ", " + ngettext("{n} overdue", "{n} overdue", overdue).format(n=overdue)
+                if overdue
+                else ""
+            )
         )
 
     def _data_changed(self, changes: Changes) -> None:

@@ -53,7 +53,8 @@ def test_preview_shows_every_page_and_is_a_view(qtbot, ctx, ws, family_case):
     assert 780 <= pixmap.width() <= 800 and pixmap.height() > pixmap.width()  # A4, 96 dpi
     assert dialog.print_button.isEnabled() and dialog.save_button.isEnabled()
     assert dialog.windowTitle() == "Podgląd wydruku – Kontrakt socjalny"
-    assert dialog.status.text() == f"Liczba stron: {dialog.page_count()}."
+    n = dialog.page_count()
+    assert dialog.status.text() == f"{n} {'strona' if n == 1 else 'strony' if n < 5 else 'stron'}."
     event = last_event(ws, family_case.family_id)
     assert (event.action, event.detail) == ("view", "contract")
 

@@ -59,7 +59,7 @@ def test_institution_dialog_checks_nip_and_regon_as_typed(ctx, qtbot):
     f["nip"].setText("526-104-08-29")  # one digit off
     assert "NIP" in dialog.nip_status.text() and "nieprawidłowy" in dialog.nip_status.text()
     f["regon"].setText("1234")
-    assert dialog.regon_status.text() == "4 cyfr"
+    assert dialog.regon_status.text() == "4 cyfry"
     save_dialog(qtbot, dialog, expect_error=True)
     assert "NIP" in dialog.error.text()
     assert dialog.focusWidget() is f["nip"]
@@ -179,4 +179,6 @@ def test_history_screen_pages_through_the_log(ctx, qtbot, family_case, monkeypat
     assert s.model.rowCount() > 10
     labels = {s.model.index(r, 3).data() for r in range(s.model.rowCount())}
     assert labels & {"członek rodziny", "diagnoza", "program (IPW)", "działanie"}
-    assert s.count.text() == f"Wyświetlone wpisy: {s.model.rowCount()}"
+    n = s.model.rowCount()
+    word = "wpisy" if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14) else "wpisów"
+    assert s.count.text() == f"Wyświetlono {n} {word}"

@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 
 from app.config import Settings
 from app.errors import ValidationError
-from app.i18n import N_, _
+from app.i18n import N_, _, ngettext
 from app.models import (
     ConsentRecipient,
     Device,
@@ -107,7 +107,11 @@ def collect(ws: Workspace) -> RegisterEntry:
         )
         for name, n in named:
             entry.recipients.append(
-                _("{name}: as named in the family's consent ({n} consents)").format(name=name, n=n)
+                ngettext(
+                    "{name}: as named in the family's consent ({n} consent)",
+                    "{name}: as named in the family's consent ({n} consents)",
+                    n,
+                ).format(name=name, n=n)
             )
         entry.recipients.append(_("ROPS: anonymised statistics only"))
         classes = Counter(
@@ -123,14 +127,22 @@ def collect(ws: Workspace) -> RegisterEntry:
             elif years < 0:
                 period = _("not a JRWA category: check these cases")
             else:
-                period = _("{years} years from 1 January after the case closes").format(years=years)
+                period = ngettext(
+                    "{years} year from 1 January after the case closes",
+                    "{years} years from 1 January after the case closes",
+                    years,
+                ).format(years=years)
             entry.retention.append(
-                _("{category}: {period} (cases: {n})").format(category=cls, period=period, n=n)
+                ngettext(
+                    "{category}: {period} ({n} case)", "{category}: {period} ({n} cases)", n
+                ).format(category=cls, period=period, n=n)
             )
         entry.retention.append(
-            _("Closed cases leave active use {n} years after closing (the OPS's setting).").format(
-                n=active_years(s)
-            )
+            ngettext(
+                "Closed cases leave active use {n} year after closing (the OPS's setting).",
+                "Closed cases leave active use {n} years after closing (the OPS's setting).",
+                active_years(s),
+            ).format(n=active_years(s))
         )
         erasures = int(s.scalar(select(func.count()).select_from(ErasureNotice)) or 0)
         chain_ok = not audit.verify_chain(s)

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.config import atomic_write_bytes
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.printing import raster, service
 from app.services.workspace import Workspace
 from app.ui.context import AppContext
@@ -162,7 +162,7 @@ class PrintPreviewDialog(QDialog):
             label.setAccessibleName(_("Page {page} of {pages}").format(page=n, pages=len(images)))
             self.pages_layout.addWidget(label)
             self.page_labels.append(label)
-        status = _("{pages} page(s).").format(pages=len(images))
+        status = ngettext("{pages} page.", "{pages} pages.", len(images)).format(pages=len(images))
         if doc.warnings:  # e.g. the consent's controller address or IOD contact is missing
             status = " ".join(
                 (status, *(_("Warning: {text}").format(text=w) for w in doc.warnings))

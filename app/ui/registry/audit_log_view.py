@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.services import audit
 from app.ui.context import AppContext
 from app.ui.kit.form_kit import fit_columns, hint_label, setup_table
@@ -80,5 +80,9 @@ class AuditLogView(QWidget):
         self._update(len(rows) == PAGE)
 
     def _update(self, more: bool) -> None:
-        self.count.setText(_("{n} entries shown").format(n=self.model.rowCount()))
+        self.count.setText(
+            ngettext("{n} entry shown", "{n} entries shown", self.model.rowCount()).format(
+                n=self.model.rowCount()
+            )
+        )
         self.more.setEnabled(more)

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from app.errors import ValidationError
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.models import Institution
 from app.models.enums import InstitutionLevel
 from app.services import registry
@@ -40,7 +40,9 @@ def watch_number(edit: QLineEdit, status: QLabel, check: Callable[[str], str]) -
         except ValidationError as exc:
             status.setStyleSheet(error_style())
             status.setText(
-                exc.message if len(digits) >= 9 else _("{n} digits").format(n=len(digits))
+                exc.message
+                if len(digits) >= 9
+                else ngettext("{n} digit", "{n} digits", len(digits)).format(n=len(digits))
             )
             return
         status.setStyleSheet(ok_style())

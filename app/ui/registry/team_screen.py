@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.models import (
     Agreement,
     AgreementParty,
@@ -206,7 +206,11 @@ class TeamScreen(QWidget):
             return
         lead = next((i for i in data.institutions if i.id == team.lead_institution_id), None)
         self.team_info.setText(
-            _("Established: {date} · lead institution: {lead} · {n} member institutions").format(
+            ngettext(
+                "Established: {date} · lead institution: {lead} · {n} member institution",
+                "Established: {date} · lead institution: {lead} · {n} member institutions",
+                len(team.members),
+            ).format(
                 date=fmt_date(team.established_on) or "—",
                 lead=lead.name if lead else "—",
                 n=len(team.members),

@@ -78,7 +78,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     passphrase = read_passphrase(args)
-    ws, kept = database.restore_backup(args.backup, db_path(args), passphrase)
+    ws, kept = database.restore_backup(
+        args.backup, db_path(args), passphrase, without_erasure_list=args.without_erasure_list
+    )
     ws.lock()
     print(_("Database restored from the backup."))
     if kept:
@@ -107,4 +109,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("restore", help=_("replace the database with a backup copy"))
     p.add_argument("backup")
+    p.add_argument(
+        "--without-erasure-list",
+        action="store_true",
+        help=_("the erasure list (.erasures) is lost: restore anyway (audited)"),
+    )
     p.set_defaults(func=cmd_restore)

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.services import audit, setup
+from app.services.rodo import erasure_file
 from app.services.workspace import Workspace
 from app.store import vault
 
@@ -34,16 +35,25 @@ def restore_backup(
     target: Path | str,
     passphrase: str,
     progress: Callable[[int, int], None] | None = None,
+    without_erasure_list: bool = False,
 ) -> tuple[Workspace, Path | None]:
     """Replace the (locked) database at ``target`` with ``backup``; returns the restored,
-    open workspace and where the previous database was kept (None when there was none)."""
+    open workspace and where the previous database was kept (None when there was none).
+
+    Refused when no erasure list can be found for ``target`` (the erasures made after the
+    backup would be lost) unless ``without_erasure_list`` says the worker knows it is lost.
+    """
     report = progress or (lambda _done, _total: None)
+    if not without_erasure_list:
+        erasure_file.require_for_restore(target)
     report(0, 2)
     kept = vault.restore(backup, target, passphrase)
     report(1, 2)
     ws = setup.open_workspace(target, passphrase)
     try:
-        audit.log_event(ws, "restore")
+        audit.log_event(
+            ws, "restore", detail="without-erasure-list" if without_erasure_list else ""
+        )
     except BaseException:
         ws.lock()
         raise

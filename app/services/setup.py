@@ -113,6 +113,7 @@ def initialize(
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         raise
+    erasure_file.save(ws)  # the list exists from the start: a restore can tell it is lost
     log.info("installation initialised (device %s, role %s)", ws.device_id, role)
     return ws
 

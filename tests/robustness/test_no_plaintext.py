@@ -373,7 +373,7 @@ def test_wrong_passphrase_leaves_files_byte_identical(
     # … and at rest.
     ws.lock()
     before = _hashes(folder)
-    assert list(before) == [db_path.name]
+    assert list(before) == [db_path.name, f"{db_path.name}.erasures"]  # the erasure list
     for i, wrong in enumerate(WRONG_PASSPHRASES[3:]):
         with pytest.raises(WrongPassphrase) as caught:
             if i % 2:

@@ -2,10 +2,14 @@
 
 A backup is a copy of the database at one moment; erasures made after it live in the live
 database only, and restoring the backup would bring the erased case back.  So every erasure
-notice this device knows is also kept in ``<database>.erasures`` next to the database file,
-which a restore does not replace.  At every unlock ``reapply`` compares the two: notices the
-database lacks are applied again (their rows are erased and ``VACUUM`` runs), notices the file
-lacks are written to it.
+notice this device knows is also kept outside the database, in two copies a restore does not
+replace: ``<database>.erasures`` next to the database file, and ``erasures/<device>.erasures``
+in the program's data folder (so a backup restored to another path or disk still finds it).
+Both exist from the database's creation on, even while empty: a restore that finds neither is
+on a machine that never held this database, and ``require_for_restore`` refuses it unless the
+worker says the list is lost.  At every unlock ``reapply`` compares the copies with the
+database: notices the database lacks are applied again (their rows are erased and ``VACUUM``
+runs), notices a copy lacks are written to it.
 
 The file holds no case data (notices carry a digest of the family's id, never the id), but it is
 still age-encrypted to this device's key and its retired keys (a backup older than a key
@@ -23,7 +27,9 @@ import pyrage
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from app.config import atomic_write_bytes
+from app.config import atomic_write_bytes, data_dir
+from app.errors import FileProblem
+from app.i18n import _
 from app.models import Device, ErasureNotice, Family
 from app.models.sync_state import SyncKey
 from app.services.records import from_record, table_of, to_record
@@ -37,7 +43,45 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
 def list_path(ws: Workspace) -> Path:
-    return ws.path.with_name(ws.path.name + SUFFIX)
+    return beside(ws.path)
+
+
+def beside(db: Path | str) -> Path:
+    db = Path(db)
+    return db.with_name(db.name + SUFFIX)
+
+
+def store_dir() -> Path:
+    return data_dir() / "erasures"
+
+
+def _store_path(ws: Workspace) -> Path:
+    return store_dir() / f"{ws.device_id}{SUFFIX}"
+
+
+def _copies(ws: Workspace) -> list[Path]:
+    """Where this device's list is kept: beside the database and in the program's folder."""
+    return [list_path(ws), _store_path(ws)]
+
+
+def require_for_restore(target: Path | str) -> None:
+    """Refuse a restore to ``target`` when no erasure list can be found for it.
+
+    Without the list, the cases erased after the backup was taken would come back unnoticed.
+    """
+    try:
+        found = beside(target).exists() or any(store_dir().glob(f"*{SUFFIX}"))
+    except OSError:
+        found = False
+    if not found:
+        raise FileProblem(
+            _(
+                "The erasure list (the file {name}) is neither beside the database nor in the "
+                "program's folder on this computer. Without it, the cases erased after the "
+                "backup was made would come back. Copy the .erasures file from the old "
+                "computer beside the database, or restore saying that the list is lost."
+            ).format(name=beside(target).name)
+        )
 
 
 def _keys(s: Session) -> tuple[list[Any], list[Any]]:
@@ -50,29 +94,37 @@ def _keys(s: Session) -> tuple[list[Any], list[Any]]:
     return recipients, identities
 
 
-def load(ws: Workspace) -> list[dict[str, Any]]:
-    """The notices in the file (an empty list when there is none or it cannot be read)."""
-    path = list_path(ws)
+def _read(path: Path, identities: list[Any]) -> list[dict[str, Any]] | None:
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             log.warning("erasure list too large, ignored")
-            return []
+            return None
         data = path.read_bytes()
     except FileNotFoundError:
-        return []
+        return None
     except OSError:
         log.warning("erasure list cannot be read")
-        return []
-    with ws.transaction() as s:
-        _recipients, identities = _keys(s)
+        return None
     try:
         content = json.loads(pyrage.decrypt(data, identities))
         if content.get("format") != FORMAT or not isinstance(content.get("notices"), list):
             raise ValueError("format")
         return [n for n in content["notices"] if isinstance(n, dict)]
-    except Exception:  # a file we cannot open is reported, not fatal
-        log.warning("erasure list cannot be opened")
-        return []
+    except Exception:  # another device's file, or a damaged one: not ours to use
+        log.debug("erasure list not opened")
+        return None
+
+
+def load(ws: Workspace) -> list[dict[str, Any]]:
+    """The notices in every copy of the list this device can open (empty when there is none)."""
+    with ws.transaction() as s:
+        _recipients, identities = _keys(s)
+    known: dict[str, dict[str, Any]] = {}
+    for path in _copies(ws):
+        for notice in _read(path, identities) or []:
+            if isinstance(notice.get("id"), str):
+                known[notice["id"]] = notice
+    return sorted(known.values(), key=lambda n: n["id"])
 
 
 def save(ws: Workspace, extra: list[dict[str, Any]] | None = None) -> int:
@@ -87,10 +139,16 @@ def save(ws: Workspace, extra: list[dict[str, Any]] | None = None) -> int:
         sort_keys=True,
         ensure_ascii=False,
     ).encode("utf-8")
-    try:
-        atomic_write_bytes(list_path(ws), pyrage.encrypt(payload, recipients))
-    except OSError:
-        log.warning("erasure list cannot be written")
+    if not recipients:  # a database from before the device had an age key: nothing to seal to
+        log.warning("erasure list not written: no age key")
+        return len(known)
+    data = pyrage.encrypt(payload, recipients)
+    for path in (list_path(ws), _store_path(ws)):
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            atomic_write_bytes(path, data)
+        except OSError:
+            log.warning("erasure list cannot be written")
     return len(known)
 
 
@@ -116,7 +174,8 @@ def reapply(ws: Workspace) -> int:
                 applied += 1
     if applied:
         log.info("re-applied %d erasures from the erasure list", applied)
-    if applied or have - {e.get("id") for e in entries}:
+    missing_copy = not (list_path(ws).exists() and _store_path(ws).exists())
+    if applied or missing_copy or have - {e.get("id") for e in entries}:
         save(ws)
     vacuum_if_pending(ws)
     return applied

@@ -2,7 +2,8 @@
 
 The font is loaded from ``resources/fonts`` with ``QFontDatabase`` so text (with every Polish
 letter) renders the same on a municipal Windows laptop, a Linux desktop and offscreen in tests.
-Qt's stock strings (context menus, "Cancel" in file dialogs) come from ``qtbase_pl.qm``.
+Qt's stock strings (context menus, "Cancel" in file dialogs) come from ``qtbase_pl.qm``, the few
+it leaves in English from ``app.ui.qt_polish``.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.config import resources_dir
 from app.i18n import current_language
+from app.ui.qt_polish import QtGapsTranslator
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +71,9 @@ def install_qt_translations(app: QCoreApplication, lang: str | None = None) -> N
         if translator.load(f"qtbase_{lang}", folder):
             app.installTranslator(translator)
             _translators.append(translator)
+            gaps = QtGapsTranslator(app)  # asked first: the few strings Qt's file leaves English
+            app.installTranslator(gaps)
+            _translators.append(gaps)
             return
     log.warning("Qt's own translations for %s were not found", lang)
 

@@ -48,6 +48,7 @@ def test_installer_and_spec_use_the_built_folder_and_the_project_version():
     spec = (PACKAGING / "kooperacja.spec").read_text(encoding="utf-8")
     assert 'tomllib.loads((ROOT / "pyproject.toml")' in spec
     assert '"resources"' in spec and "migrations" in spec
+    assert '"qtbase_pl.qm"' in spec and '"PySide6/Qt/translations"' in spec  # Qt's own Polish
     done = subprocess.run(
         [sys.executable, str(PACKAGING / "smoke_check.py"), "--print-version"],
         capture_output=True,

@@ -18,10 +18,11 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from typing import Any, Protocol
 
 
-class _Model:  # the part of a mapped class this module needs (no ORM import here)
-    __tablename__: str
+class _Model(Protocol):  # the part of a mapped class this module needs (no ORM import here)
+    __tablename__: Any
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,12 @@ def database_path(db: str | None, settings: Settings) -> Path:
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    existing = QApplication.instance()
+    app = (
+        existing
+        if isinstance(existing, QApplication)
+        else QApplication(argv if argv is not None else sys.argv[:1])
+    )
     app.setApplicationName("Kooperacja")
     app.setApplicationDisplayName("Kooperacja")
     app.setApplicationVersion(__version__)

@@ -97,8 +97,8 @@ class OpRunner(QObject):
         self,
         fn: Callable[..., Any],
         *args: Any,
-        success: Callable[[Any], None] | None = None,
-        failure: Callable[[BaseException], None] | None = None,
+        success: Callable[[Any], object] | None = None,
+        failure: Callable[[BaseException], object] | None = None,
         progress: Callable[[int, int], None] | None = None,
         **kwargs: Any,
     ) -> Future:
@@ -163,8 +163,8 @@ class OpRunner(QObject):
         title: str,
         fn: Callable[..., Any],
         *args: Any,
-        success: Callable[[Any], None] | None = None,
-        failure: Callable[[BaseException], None] | None = None,
+        success: Callable[[Any], object] | None = None,
+        failure: Callable[[BaseException], object] | None = None,
         **kwargs: Any,
     ) -> Future:
         """Like ``run`` with a modal progress dialog fed by ``fn``'s ``progress`` callback."""
@@ -179,7 +179,7 @@ class OpRunner(QObject):
             dialog.setMaximum(max(total, 1))
             dialog.setValue(done)
 
-        def finish(cb: Callable[[Any], None] | None) -> Callable[[Any], None]:
+        def finish(cb: Callable[[Any], object] | None) -> Callable[[Any], None]:
             def inner(value: Any) -> None:
                 dialog.close()
                 dialog.deleteLater()

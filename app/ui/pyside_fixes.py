@@ -49,8 +49,9 @@ def apply() -> bool:
     global _applied
     if _applied or not _emit_drops_a_reference():
         return _applied
-    SignalInstance.emit = _keeping_bools(SignalInstance.emit)
-    SignalInstance.disconnect = _keeping_bools(SignalInstance.disconnect)
+    # Patching the library's class is the point of this module.
+    SignalInstance.emit = _keeping_bools(SignalInstance.emit)  # type: ignore[method-assign]
+    SignalInstance.disconnect = _keeping_bools(SignalInstance.disconnect)  # type: ignore[method-assign]
     _applied = True
     return True
 

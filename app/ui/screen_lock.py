@@ -19,6 +19,7 @@ import logging
 import os
 import sys
 import time
+from typing import Any
 
 from PySide6.QtCore import (
     SLOT,
@@ -112,14 +113,15 @@ class ScreenLockWatcher(QObject):
         except ImportError:
             return
         session, system = QDBusConnection.sessionBus(), QDBusConnection.systemBus()
+        # The stubs want bytes; PySide6's SLOT() gives the str that connect() takes.
+        slot: Any = SLOT("_active_changed(bool)")
+        locked: Any = SLOT("_locked()")
         if session.isConnected():
             for service, path in (
                 ("org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver"),
                 ("org.gnome.ScreenSaver", "/org/gnome/ScreenSaver"),
             ):
-                session.connect(
-                    service, path, service, "ActiveChanged", self, SLOT("_active_changed(bool)")
-                )
+                session.connect(service, path, service, "ActiveChanged", self, slot)
         if system.isConnected():
             system.connect(
                 "org.freedesktop.login1",
@@ -127,7 +129,7 @@ class ScreenLockWatcher(QObject):
                 "org.freedesktop.login1.Manager",
                 "PrepareForSleep",
                 self,
-                SLOT("_active_changed(bool)"),
+                slot,
             )
             session_id = os.environ.get("XDG_SESSION_ID", "")
             if session_id:
@@ -137,7 +139,7 @@ class ScreenLockWatcher(QObject):
                     "org.freedesktop.login1.Session",
                     "Lock",
                     self,
-                    SLOT("_locked()"),
+                    locked,
                 )
 
     @Slot(bool)

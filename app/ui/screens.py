@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -85,7 +86,7 @@ def spec(key: str) -> ScreenSpec | None:
     return next((s for s in SCREENS if s.key == key), None)
 
 
-def screen_class(spec: ScreenSpec) -> type[QWidget] | None:
+def screen_class(spec: ScreenSpec) -> Callable[[AppContext], QWidget] | None:
     """The screen's class, or None while its module is not part of the program yet."""
     try:
         module = importlib.import_module(spec.module)

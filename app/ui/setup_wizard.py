@@ -130,7 +130,8 @@ class UnitPage(_Page):
         self.body.addWidget(self.error)
         self._codes: dict[str, str] = {}
         self.edit.textEdited.connect(self.search)
-        self.completer.activated[str].connect(self.choose)
+        # PySide6's stubs do not type a signal's overload index (QCompleter.activated[str]).
+        self.completer.activated[str].connect(self.choose)  # type: ignore[index]
 
     def initializePage(self) -> None:
         coordinator = self.data.role == Role.COORDINATOR
@@ -309,14 +310,15 @@ class SetupWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.BackButton, _("< &Back"))
         self.setButtonText(QWizard.WizardButton.CancelButton, _("Cancel"))
         self.setButtonText(QWizard.WizardButton.FinishButton, _("&Create the database"))
-        self.pages = {
+        self.passphrase_page = PassphrasePage(self)
+        self.pages: dict[str, _Page] = {
             ROLE_STEP: RolePage(self),
             UNIT_STEP: UnitPage(self),
             IDENTITY_STEP: IdentityPage(self),
-            PASSPHRASE_STEP: PassphrasePage(self),
+            PASSPHRASE_STEP: self.passphrase_page,
             SUMMARY_STEP: SummaryPage(self),
         }
-        self._ids = {}
+        self._ids: dict[str, int] = {}
         for step in flow.steps():
             self._ids[step] = self.addPage(self.pages[step])
         resize_to_fit(self, 720, 520)
@@ -344,8 +346,8 @@ class SetupWizard(QWizard):
     def _created(self, ws: object) -> None:
         self.finished_ok = True
         self.data.passphrase = self.data.repeat = ""
-        self.pages[PASSPHRASE_STEP].first.clear()
-        self.pages[PASSPHRASE_STEP].second.clear()
+        self.passphrase_page.first.clear()
+        self.passphrase_page.second.clear()
         self.created.emit(ws)
         self.accept()
 

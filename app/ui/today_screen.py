@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -60,7 +61,7 @@ class TodayScreen(QWidget):
             "heading",
         )
         self.summary_grid = QGridLayout()
-        self.summary_labels: dict[Kind, object] = {}
+        self.summary_labels: dict[Kind, QLabel] = {}
         for row, kind in enumerate(Kind):
             name = label(kind.label + ":", wrap=False)
             value = label("", wrap=False)

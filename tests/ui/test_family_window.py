@@ -47,7 +47,7 @@ def test_every_tab_shows_the_case(ctx, qtbot, family_case):
     assert checked == {"PUP Hajnówka", "Grażyna Źdźbło-Łęcka"}
     plan = tab(w, PlanTab)
     assert plan.view.main_goal.toPlainText() == "Usamodzielnienie ekonomiczne rodziny."
-    assert (plan.goals.rowCount(), plan.actions.rowCount(), plan.commitments.rowCount()) == (
+    assert (plan.goals.rowCount(), plan.action_rows.rowCount(), plan.commitments.rowCount()) == (
         2, 3, 1,
     )  # fmt: skip
     monitoring = tab(w, MonitoringTab)
@@ -85,7 +85,7 @@ def test_models_pass_the_model_tester(ctx, qtbot, qtmodeltester, family_case, tm
         diagnosis.view.participants,
         diagnosis.view.reasons,
         plan.goals,
-        plan.actions,
+        plan.action_rows,
         plan.commitments,
         tab(w, MonitoringTab).model,
         *(t.model for t in w.tab_pages[4:]),
@@ -170,3 +170,27 @@ def test_lock_flushes_drafts_and_closes_the_window(ctx, qtbot, family_case, db_p
     settle(ctx, qtbot)
     assert tab(again, HouseholdTab).view.form.notes.toPlainText().startswith("Rodzina prosi")
     assert tab(again, HouseholdTab).guard.is_modified()
+
+
+def test_removing_a_team_member_shows_the_team_without_them(ctx, qtbot, family_case, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    families.save_team_member(
+        ctx.ws,
+        family_case.family_id,
+        families.TeamMemberInput("Marek Żółkiewski", family_case.institution_ids["pup"]),
+    )
+    w = open_window(ctx, qtbot, family_case.family_id)
+    household = tab(w, HouseholdTab)
+    names = [m.name for m in household.team_model.rows()]
+    assert "Marek Żółkiewski" in names
+    household.view.team.selectRow(names.index("Marek Żółkiewski"))
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)
+    )
+    qtbot.mouseClick(household.view.remove_team, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: "Marek Żółkiewski" not in [m.name for m in household.team_model.rows()],
+        timeout=10_000,
+    )
+    settle(ctx, qtbot)

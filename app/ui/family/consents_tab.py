@@ -88,8 +88,8 @@ class ConsentsTab(ListTab):
         kind, record_id = key.kind, key.record_id
         consent = next((c for c in self.model.rows() if c.id == record_id), None)
         if kind == "withdraw":
-            if consent is not None:
-                WithdrawDialog.ask(self, self.ctx, consent) and self.host.reload()
+            if consent is not None and WithdrawDialog.ask(self, self.ctx, consent):
+                self.host.reload()
             return True
         self.edit(consent)
         return True

@@ -26,7 +26,7 @@ from app.ui.family.image_viewer_dialog import ImageViewerDialog
 from app.ui.family.list_tab import ListTab
 from app.ui.family.tab_base import FamilyHost
 from app.ui.kit.form_kit import fit_columns, fmt_date
-from app.ui.kit.safe import alive, guarded
+from app.ui.kit.safe import guarded
 from app.ui.theme import muted_style
 
 
@@ -143,7 +143,7 @@ class DocumentsTab(ListTab):
                 attachments.remove_attachment,
                 self.ctx.ws,
                 att.id,
-                success=lambda _v: alive(self) and self.host.reload(),
+                success=guarded(self, lambda _v: self.host.reload()),
             )
 
     def open_draft(self, form_key: str) -> bool:

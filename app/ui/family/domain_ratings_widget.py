@@ -16,6 +16,7 @@ from app.models.enums import DOMAIN_SCALE
 from app.services.reference import Code
 from app.ui.kit.form_kit import ChoiceCombo
 from app.ui.kit.safe import no_result
+from app.ui.kit.widgets import clear_layout
 
 
 def signed(value: int) -> str:
@@ -44,10 +45,7 @@ class DomainRatingsWidget(QWidget):
         if [c.code for c in domains] == list(self._rows):
             return
         kept = self.draft_value()
-        while self._grid.count():
-            item = self._grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+        clear_layout(self._grid)
         self._rows.clear()
         headers = [_("Life domain"), _("Rating"), _("Note")]
         if self.show_previous:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.i18n import _
 from app.services.drafts import DraftInfo
+from app.ui.kit.widgets import clear_layout
 from app.ui.theme import Colour
 
 MAX_BUTTONS = 4
@@ -33,10 +34,7 @@ class DraftsBanner(QFrame):
         self.hide()
 
     def set_drafts(self, items: list[DraftInfo]) -> None:
-        while self._layout.count():
-            w = self._layout.takeAt(0).widget()
-            if w is not None:
-                w.deleteLater()
+        clear_layout(self._layout)
         self._items = list(items)
         if not items:
             self.hide()
@@ -46,9 +44,7 @@ class DraftsBanner(QFrame):
             when = d.saved_at.astimezone().strftime("%d.%m %H:%M")
             button = QPushButton(f"{d.title} ({when})")
             button.setToolTip(_("Open the form and restore what was typed"))
-            button.clicked.connect(
-                lambda _c=False, key=d.form_key: (self.open_requested.emit(key), None)[1]
-            )
+            button.clicked.connect(lambda _c=False, key=d.form_key: self.open_requested.emit(key))
             self._layout.addWidget(button)
         if len(items) > MAX_BUTTONS:
             self._layout.addWidget(QLabel(_("and {n} more").format(n=len(items) - MAX_BUTTONS)))

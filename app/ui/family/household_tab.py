@@ -155,7 +155,7 @@ class HouseholdTab(FamilyTab):
                 families.remove_team_member,
                 self.ctx.ws,
                 member.id,
-                success=guarded(self, lambda _v: self._changed("case_team_member", member.id)),
+                success=guarded(self, lambda _v: self.host.reload()),
             )
 
     def open_draft(self, form_key: str) -> bool:

@@ -97,8 +97,13 @@ class ImageViewerDialog(QDialog):
     def ask(cls, parent: QWidget | None, title: str, image: QImage) -> bool:
         """Show the image; True when the user asked to save a copy."""
         dialog = cls(title, image, parent)
-        wanted = []
-        dialog.save_requested.connect(lambda: (wanted.append(True), dialog.accept()))
+        wanted: list[bool] = []
+
+        def save() -> None:
+            wanted.append(True)
+            dialog.accept()
+
+        dialog.save_requested.connect(save)
         dialog.exec()
         dialog.deleteLater()
         return bool(wanted)

@@ -26,7 +26,7 @@ from app.ui.kit.draft_guard import DraftGuard
 from app.ui.kit.form_kit import FormBinding, fit_columns, fmt_date
 from app.ui.kit.list_panel import ListPanel, selected
 from app.ui.kit.print_menu import print_button
-from app.ui.kit.safe import alive
+from app.ui.kit.safe import guarded
 
 NEW = "new"
 
@@ -69,17 +69,17 @@ class PlanTab(FamilyTab):
         self._file: FamilyFile | None = None
         self._first = True
         self.goals = GoalsTableModel(self)
-        self.actions = ActionsTableModel(self)
+        self.action_rows = ActionsTableModel(self)
         self.commitments = CommitmentsTableModel(self)
         v = self.view
         for panel, model in (
             (v.goals, self.goals),
-            (v.actions, self.actions),
+            (v.action_list, self.action_rows),
             (v.commitments, self.commitments),
         ):
             panel.table.setModel(model)
         self._connect(v.goals, self.edit_goal, plans.remove_goal, "goal")
-        self._connect(v.actions, self.edit_action, plans.remove_action, "action")
+        self._connect(v.action_list, self.edit_action, plans.remove_action, "action")
         self._connect(v.commitments, self.edit_commitment, plans.remove_commitment, "commitment")
         v.print_slot.addWidget(
             print_button(
@@ -128,9 +128,9 @@ class PlanTab(FamilyTab):
     def _fill_lists(self, lookups: Lookups) -> None:
         plan = self.plan
         self.goals.set_goals(list(plan.goals) if plan else [], lookups)
-        self.actions.set_actions(list(plan.actions) if plan else [], lookups)
+        self.action_rows.set_actions(list(plan.actions) if plan else [], lookups)
         self.commitments.set_rows(list(plan.commitments) if plan else [])
-        for panel in (self.view.goals, self.view.actions, self.view.commitments):
+        for panel in (self.view.goals, self.view.action_list, self.view.commitments):
             fit_columns(panel.table)
         self.view.lists.setEnabled(plan is not None)
         self.view.unsaved_hint.setVisible(plan is None)
@@ -249,7 +249,7 @@ class PlanTab(FamilyTab):
                 remove,
                 self.ctx.ws,
                 record.id,
-                success=lambda _v: alive(self) and self.host.reload(),
+                success=guarded(self, lambda _v: self.host.reload()),
             )
 
     def open_draft(self, form_key: str) -> bool:
@@ -268,7 +268,7 @@ class PlanTab(FamilyTab):
             self.switch_to(plan_id)
         models = {
             "goal": (self.goals, self.edit_goal),
-            "action": (self.actions, self.edit_action),
+            "action": (self.action_rows, self.edit_action),
             "commitment": (self.commitments, self.edit_commitment),
         }
         model, edit = models[kind]

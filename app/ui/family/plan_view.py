@@ -62,13 +62,13 @@ class PlanView(QWidget):
             _("Each goal has a Goal Attainment Scale from −2 to +2; 0 is the expected outcome."),
             stretch=1,
         )
-        self.actions = ListPanel(_("Actions"), _("Add &action…"), stretch=0)
+        self.action_list = ListPanel(_("Actions"), _("Add &action…"), stretch=0)
         self.commitments = ListPanel(
             _("Commitments of the family"), _("Add c&ommitment…"), stretch=0
         )
         self.lists = QTabWidget()
         self.lists.addTab(self.goals, _("&Goals (GAS)"))
-        self.lists.addTab(self.actions, _("Actions of the &partners"))
+        self.lists.addTab(self.action_list, _("Actions of the &partners"))
         self.lists.addTab(self.commitments, _("Commitments of the famil&y"))
         refit_on_tab_change(self.lists)
         self.unsaved_hint = hint_label(

@@ -106,11 +106,11 @@ class ReviewDialog(RecordDialog):
         self.domains = b.add("domain_ratings", DomainRatingsWidget(show_previous=True))
         self.domains.set_domains(lookups.domains)
         self.domains.set_previous(domains)
-        self.actions = b.add(
+        self.action_grid = b.add(
             "action_statuses",
             ScoreGridWidget((_("Action"), _("Status now"), _("Note"), _("Status so far"))),
         )
-        self.actions.set_rows(
+        self.action_grid.set_rows(
             [
                 ScoreRow(
                     a.id,
@@ -125,9 +125,9 @@ class ReviewDialog(RecordDialog):
         self.summary = b.add("summary", text_edit(3))
         self.family_opinion = b.add("family_opinion", text_edit(2))
         self.held_on.changed.connect(self._suggest_next)
-        self.finish_setup(self._layout(), None)
+        guard = self.finish_setup(self._layout(), None)
         self._suggest_next()
-        self.guard.reset()
+        guard.reset()
         resize_to_fit(self, 1000, 720)
 
     def _layout(self) -> QWidget:
@@ -150,7 +150,7 @@ class ReviewDialog(RecordDialog):
                 _("0 is the expected outcome agreed in the programme."),
             ),
             (_("Life domains now"), self.domains, ""),
-            (_("Actions: how they go"), self.actions, ""),
+            (_("Actions: how they go"), self.action_grid, ""),
         ):
             box = QGroupBox(title)
             lay = QVBoxLayout(box)
@@ -185,7 +185,7 @@ class ReviewDialog(RecordDialog):
             raise ValidationError(_("Score at least one goal of the programme."), "goal_scores")
         statuses = [
             reviews.ActionStatusInput(aid, status, note)
-            for aid, status, note in self.actions.values()
+            for aid, status, note in self.action_grid.values()
             if status
         ]
         data = reviews.ReviewInput(

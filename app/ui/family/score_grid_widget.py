@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 from app.i18n import _
 from app.ui.kit.form_kit import ChoiceCombo
 from app.ui.kit.safe import no_result
+from app.ui.kit.widgets import clear_layout
 
 
 @dataclass
@@ -46,10 +47,7 @@ class ScoreGridWidget(QWidget):
         self._grid.setColumnStretch(2, 3)
 
     def set_rows(self, rows: list[ScoreRow]) -> None:
-        while self._grid.count():
-            item = self._grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+        clear_layout(self._grid)
         self._rows.clear()
         for col, text in enumerate(self.headers):
             self._grid.addWidget(QLabel(f"<b>{text}</b>"), 0, col)

@@ -17,7 +17,7 @@ from app.ui.family.visit_dialog import VisitDialog
 from app.ui.family.visits_table_model import VisitsTableModel
 from app.ui.kit.form_kit import fit_columns, fmt_date
 from app.ui.kit.print_menu import print_button
-from app.ui.kit.safe import alive
+from app.ui.kit.safe import guarded
 
 
 class VisitsTab(ListTab):
@@ -43,8 +43,9 @@ class VisitsTab(ListTab):
 
     def _print_ids(self) -> dict[str, Any]:
         ids: dict[str, Any] = {"family_id": self.family_id}
-        if self.current() is not None:
-            ids["visit_id"] = self.current().id
+        visit = self.current()
+        if visit is not None:
+            ids["visit_id"] = visit.id
         return ids
 
     def show_file(self, ff: FamilyFile, lookups: Lookups) -> None:
@@ -76,7 +77,7 @@ class VisitsTab(ListTab):
                 visits.remove_visit,
                 self.ctx.ws,
                 visit.id,
-                success=lambda _v: alive(self) and self.host.reload(),
+                success=guarded(self, lambda _v: self.host.reload()),
             )
 
     def open_draft(self, form_key: str) -> bool:

@@ -63,6 +63,10 @@ def relabel(text: str, used: set[str]) -> tuple[str, str | None]:
     return plain, None
 
 
+def _tab_text_setter(bar: QTabBar, index: int) -> Callable[[str], None]:
+    return lambda text: bar.setTabText(index, text)
+
+
 def _claims(window: QWidget) -> Iterator[tuple[str, Callable[[str], None]]]:
     """(text, setter) of each control with a mnemonic reachable now, in order of precedence."""
     if isinstance(window, QMainWindow) and window.menuBar().isVisibleTo(window):
@@ -74,7 +78,7 @@ def _claims(window: QWidget) -> Iterator[tuple[str, Callable[[str], None]]]:
     for bar in (w for w in visible if isinstance(w, QTabBar)):
         for i in range(bar.count()):
             if bar.isTabEnabled(i) and bar.isTabVisible(i):
-                yield bar.tabText(i), (lambda t, b=bar, i=i: b.setTabText(i, t))
+                yield bar.tabText(i), _tab_text_setter(bar, i)
     for w in visible:
         if isinstance(w, QAbstractButton) and not isinstance(w.parent(), QTabBar):
             yield w.text(), w.setText
@@ -98,9 +102,9 @@ def deconflict(window: QWidget) -> int:
         if key not in used:
             used.add(key)
             continue
-        new, key = relabel(text, used)
-        if key:
-            used.add(key)
+        new, new_key = relabel(text, used)
+        if new_key:
+            used.add(new_key)
         set_text(new)
         moved += 1
     return moved

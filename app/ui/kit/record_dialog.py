@@ -45,7 +45,7 @@ class RecordDialog(QDialog):
         self.setModal(True)
         self.binding = FormBinding(self)
         self.guard: DraftGuard | None = None
-        self._draft_key = str(draft_key)
+        self._draft_key = draft_key
         self._title = draft_title or title
         self._forced = False
         self._busy = False
@@ -62,7 +62,8 @@ class RecordDialog(QDialog):
         ctx.events.locked.connect(self.close_for_lock)
 
     # -- set-up by subclasses -----------------------------------------------------------------
-    def finish_setup(self, form: QWidget, values: dict[str, Any] | None = None) -> None:
+    def finish_setup(self, form: QWidget, values: dict[str, Any] | None = None) -> DraftGuard:
+        """Lay the form out and start its draft guard (returned, for a dialog that needs it)."""
         layout = QVBoxLayout(self)
         layout.addWidget(scrolled(form), 1)
         layout.addWidget(self.error)
@@ -74,6 +75,7 @@ class RecordDialog(QDialog):
         self.guard.reset(values)
         self.binding.changed.connect(lambda: self.error.show_message(""))
         self.guard.offer_restore(self)
+        return self.guard
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -151,7 +153,8 @@ class RecordDialog(QDialog):
     def ask(cls, parent: QWidget | None, ctx: AppContext, *args: Any, **kwargs: Any) -> Any:
         """Open the dialog (its own arguments after ``ctx``) and return the saved record, or
         ``None`` when cancelled: the one way every record dialog is opened."""
-        return cls.run(cls(ctx, *args, parent=parent, **kwargs))
+        make: Callable[..., RecordDialog] = cls  # each dialog has its own constructor
+        return cls.run(make(ctx, *args, parent=parent, **kwargs))
 
     @classmethod
     def run(cls, dialog: RecordDialog) -> Any:

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QProgressBar,
     QVBoxLayout,
@@ -19,6 +20,15 @@ from PySide6.QtWidgets import (
 from app.i18n import _
 from app.store.keys import Strength
 from app.ui.theme import STRENGTH_COLOURS, Colour
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Take every item out of ``layout`` and delete the widgets it held."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.deleteLater()
 
 
 def label(text: str, role: str = "", *, wrap: bool = True, buddy: QWidget | None = None) -> QLabel:

@@ -118,7 +118,7 @@ class InstitutionDialog(RecordDialog):
         row = QHBoxLayout(form)
         row.addWidget(main, 1)
         row.addWidget(contact, 1)
-        values = {"level": InstitutionLevel.GMINA}
+        values: dict[str, Any] = {"level": InstitutionLevel.GMINA}
         if institution is not None:
             values = {name: getattr(institution, name) or "" for name in FIELDS}
         self.finish_setup(form, values)

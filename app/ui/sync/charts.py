@@ -74,13 +74,14 @@ class BarChart(QWidget):
         text_colour = pal.color(QPalette.ColorRole.WindowText)
         fm = QFontMetrics(self.font())
         width = self.width()
-        x = 0
+        legend_x = 0
         if len(self.series) > 1:
             for i, name in enumerate(self.series):
-                p.fillRect(QRectF(x, 5, 12, 12), QColor(self.colours[i % len(self.colours)]))
+                colour = QColor(self.colours[i % len(self.colours)])
+                p.fillRect(QRectF(legend_x, 5, 12, 12), colour)
                 p.setPen(text_colour)
-                p.drawText(x + 16, 15, name)
-                x += 16 + fm.horizontalAdvance(name) + 14
+                p.drawText(legend_x + 16, 15, name)
+                legend_x += 16 + fm.horizontalAdvance(name) + 14
         if not self.categories:
             p.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
             p.drawText(0, LEGEND + GAP + 15, _("No data."))

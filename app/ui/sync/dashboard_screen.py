@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QPushButton,
     QScrollArea,
     QTableWidget,
@@ -37,7 +38,7 @@ from app.ui.theme import OKABE_ITO
 STALE_DAYS = 14  # a device silent for longer is shown in red
 
 
-def _tile(title: str) -> tuple[QFrame, object]:
+def _tile(title: str) -> tuple[QFrame, QLabel]:
     frame = QFrame()
     frame.setProperty("role", "card")
     value = label("—", "heading", wrap=False)
@@ -69,7 +70,7 @@ class DashboardScreen(QWidget):
         head.addWidget(self.refresh_button)
 
         tiles = QHBoxLayout()
-        self.tiles = {}
+        self.tiles: dict[str, QLabel] = {}
         for key, title in (
             ("open", _("open cases")),
             ("overdue", _("overdue reviews")),

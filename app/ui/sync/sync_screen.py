@@ -70,9 +70,9 @@ class ImportLine:
 def import_files(ws: Workspace, paths: list[str]) -> list[ImportLine]:
     """``import_bundles`` (one order for every front end), as lines for the screen."""
     return [
-        ImportLine(o.path.name, False, o.error.message)
-        if o.error is not None or o.result is None
-        else ImportLine(o.path.name, True, o.result.message, o.result.conflicts)
+        ImportLine(o.path.name, True, o.result.message, o.result.conflicts)
+        if o.result is not None
+        else ImportLine(o.path.name, False, o.error.message if o.error is not None else "")
         for o in import_bundles(ws, paths)
     ]
 
@@ -232,10 +232,10 @@ class SyncScreen(QWidget):
         if current is not None and (i := self.peer.findData(current)) >= 0:
             self.peer.setCurrentIndex(i)
         self.export_button.setEnabled(self.peer.count() > 0)
-        self._fill_peers(snap.peers)
+        self._fill_peers(snap.peers, snap.unit_names)
         self._fill_conflicts(snap.conflicts)
 
-    def _fill_peers(self, peers: list[PeerStatus]) -> None:
+    def _fill_peers(self, peers: list[PeerStatus], unit_names: dict[str, str]) -> None:
         self.peers.setRowCount(len(peers))
         for r, p in enumerate(peers):
             notes = []
@@ -251,7 +251,7 @@ class SyncScreen(QWidget):
                 )
             cells = [
                 f"{p.name}\n{p.worker or ''} [{p.device_id}]",
-                f"{self.snapshot.unit_names.get(p.unit_code, '')} ({p.unit_code})".strip(),
+                f"{unit_names.get(p.unit_code, '')} ({p.unit_code})".strip(),
                 f"{p.last_sent_seq} · {_when(p.last_sent_at)}" if p.last_sent_seq else "—",
                 str(p.acked_seq) if p.acked_seq else "—",
                 f"{p.last_received_seq} · {_when(p.last_received_at)}"

@@ -21,12 +21,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
 from app.errors import ValidationError
-from app.i18n import _
-from app.models import CooperationTeam, Institution
+from app.i18n import N_, _
+from app.models import Agreement, CooperationTeam, Institution
+from app.models.base import SyncMixin
 from app.models.enums import AgreementKind, InstitutionLevel, PartySide, TeamKind
+from app.services.workspace import Workspace
 
 OPS_SECTOR = "social_assistance"
 
@@ -92,3 +95,80 @@ def check_agreement(
                 _("The OPS is a party to the PZK agreement: add the social assistance centre."),
                 "parties",
             )
+
+
+# -- who may do what on this computer (the roles above, said once) --------------------------
+@dataclass(frozen=True)
+class Seat:
+    """This device's seat in the pilot: the role's name and what it may do here."""
+
+    coordinator: bool
+    title: str
+    duties: tuple[str, ...]
+
+
+def seat(ws: Workspace) -> Seat:
+    if ws.is_coordinator:
+        return Seat(
+            True,
+            _("This computer is the animator powiatowy's seat (the powiat coordinator)."),
+            (
+                _("keeps the register of the powiat: WZK, agreements, PZK teams and meetings"),
+                _("changes every entry of the register, also those made by an OPS"),
+                _("sees the families of every gmina of the powiat"),
+                _("hands a family over to another gmina"),
+                _("runs the evaluation of the pilot for the ROPS"),
+            ),
+        )
+    return Seat(
+        False,
+        _("This computer is the animator gminny's seat (the OPS)."),
+        (
+            _("adds teams, agreements and meetings of its own"),
+            _("changes only the entries it made itself; the coordinator's arrive read-only"),
+            _("holds the families of its own gmina"),
+            _("prints the agenda, the minutes and each institution's task list"),
+        ),
+    )
+
+
+def may_edit(ws: Workspace, record: SyncMixin) -> bool:
+    """Whether this device may change a register entry (team, agreement, meeting).
+
+    The coordinator accepts an OPS's change of a shared entry only if that OPS wrote the entry
+    before (``app.sync.authorize``), so an OPS changes here only what it changed last itself:
+    an edit of the coordinator's entry would have its whole bundle refused.
+    """
+    return ws.is_coordinator or record.origin_device in ("", None, ws.device_id)
+
+
+# -- the three levels, as the register holds them ------------------------------------------
+@dataclass(frozen=True)
+class Level:
+    key: str  # "wzk", "tripartite", "pzk"
+    title: str
+    teams: tuple[CooperationTeam, ...]
+    agreements: tuple[Agreement, ...]
+
+
+LEVEL_TITLES = {
+    "wzk": N_("Voivodeship level: Wojewódzki Zespół Kooperacji (WZK)"),
+    "tripartite": N_("Tripartite agreements: voivodeship, powiat and gmina"),
+    "pzk": N_("Powiat and gmina level: Partnerski Zespół Kooperacji (PZK)"),
+}
+
+
+def levels(teams: Sequence[CooperationTeam], agreements: Sequence[Agreement]) -> list[Level]:
+    """The register sorted into the three levels (teams with loaded members, agreements with
+    loaded parties, as ``registry_views.load_registry`` gives them)."""
+    out = []
+    for key, team_kind in (("wzk", TeamKind.WZK), ("tripartite", None), ("pzk", TeamKind.PZK)):
+        out.append(
+            Level(
+                key,
+                _(LEVEL_TITLES[key]),
+                tuple(t for t in teams if team_kind is not None and t.kind == team_kind),
+                tuple(a for a in agreements if a.kind == key),
+            )
+        )
+    return out

@@ -43,9 +43,7 @@ class ScreenSpec:
 SCREENS: list[ScreenSpec] = [
     ScreenSpec("today", N_("Today"), "app.ui.today_screen", "TodayScreen", "Ctrl+1"),
     ScreenSpec("families", N_("Families"), "app.ui.families_screen", "FamiliesScreen", "Ctrl+2"),
-    ScreenSpec(
-        "team", N_("Cooperation team"), "app.ui.registry.team_screen", "TeamScreen", "Ctrl+3"
-    ),
+    ScreenSpec("team", N_("Cooperation"), "app.ui.registry.team_screen", "TeamScreen", "Ctrl+3"),
     ScreenSpec(
         "catalog",
         N_("Service catalogue"),

@@ -108,3 +108,31 @@ def test_main_window_screens(demo_window, qtbot, language):
             for key, texts in duplicates(window).items():
                 problems.append(f"screen {view}: Alt+{key} {texts}")
     assert not problems, "\n".join(problems)
+
+
+def test_cooperation_screen_dialogs(ctx, qtbot, language, monkeypatch):
+    """Współpraca: every dialog its tabs open (teams, members, agreements of each kind,
+    meetings), on a pilot's register."""
+    from app.ui.registry.team_screen import TeamScreen
+    from tests.pilot.helpers import make_pilot
+
+    make_pilot(ctx.ws)
+    probe = DialogProbe(ctx, qtbot)
+    monkeypatch.setattr(QDialog, "exec", lambda dialog: probe(dialog))
+    screen = TeamScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.resize(1366, 700)
+    screen.show()
+    settle(ctx, qtbot)
+    for page in pages(screen.tabs):
+        buttons = [
+            b for b in screen.tabs.currentWidget().findChildren(QPushButton)
+            if b.isVisibleTo(screen) and b.isEnabled()
+            and (OPENS_A_DIALOG.match(b.text().replace("&", "")) or b is screen.edit_team)
+        ]  # fmt: skip
+        for button in buttons:
+            button.click()
+            settle(ctx, qtbot)
+        assert page
+    assert not probe.problems, "\n".join(probe.problems)
+    assert len(probe.seen) >= 5, probe.seen

@@ -1,5 +1,6 @@
-"""The cooperation team itself (PZK: name, area, since when, lead institution) and adding an
-institution to it as a member."""
+"""A cooperation team (a PZK of a powiat and its gminas, or the voivodeship's WZK: name, kind,
+area, since when, lead institution, the two animators) and adding an institution to it as a
+member with its named representative."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QFormLayout, QWidget
 
 from app.i18n import _
 from app.models import CooperationTeam, Institution
+from app.models.enums import TeamKind
 from app.services import registry
 from app.services.form_keys import FormKey
 from app.ui.context import AppContext
@@ -45,29 +47,53 @@ class TeamDialog(RecordDialog):
         b = self.binding
         self.name = b.add("name", line_edit(300))
         self.name.setPlaceholderText(_("e.g. Partnerski Zespół Kooperacji Gminy Narewka"))
+        self.kind = b.add("kind", ChoiceCombo())
+        self.kind.set_choices([(k.value, k.label) for k in TeamKind])
         self.teryt = b.add("teryt_code", line_edit(7))
         self.established = b.add("established_on", OptionalDateEdit())
         self.lead = b.add("lead_institution_id", ChoiceCombo())
         self.lead.set_choices(institution_choices(institutions), empty=_("— none —"))
+        self.gmina_animator = b.add("gmina_animator", line_edit(200))
+        self.gmina_institution = b.add("gmina_animator_institution_id", ChoiceCombo())
+        self.powiat_animator = b.add("powiat_animator", line_edit(200))
+        self.powiat_institution = b.add("powiat_animator_institution_id", ChoiceCombo())
+        for combo in (self.gmina_institution, self.powiat_institution):
+            combo.set_choices(institution_choices(institutions), empty=_("— none —"))
         self.notes = b.add("notes", text_edit(3))
         form = QWidget()
         f = QFormLayout(form)
         f.addRow(buddy_label(_("&Name:"), self.name), self.name)
+        f.addRow(buddy_label(_("&Kind of team:"), self.kind), self.kind)
         f.addRow(buddy_label(_("&TERYT code of the area:"), self.teryt), self.teryt)
         f.addRow(buddy_label(_("&Established on:"), self.established), self.established)
         f.addRow(buddy_label(_("&Lead institution:"), self.lead), self.lead)
+        f.addRow(buddy_label(_("&Gmina animator:"), self.gmina_animator), self.gmina_animator)
+        f.addRow(
+            buddy_label(_("from the &institution:"), self.gmina_institution),
+            self.gmina_institution,
+        )
+        f.addRow(buddy_label(_("&Powiat animator:"), self.powiat_animator), self.powiat_animator)
+        f.addRow(
+            buddy_label(_("from the instit&ution:"), self.powiat_institution),
+            self.powiat_institution,
+        )
         f.addRow(buddy_label(_("N&otes:"), self.notes), self.notes)
-        values: dict[str, Any] = {"teryt_code": ctx.ws.identity.unit_code}
+        values: dict[str, Any] = {"teryt_code": ctx.ws.identity.unit_code, "kind": TeamKind.PZK}
         if team is not None:
             values = {
                 "name": team.name,
+                "kind": team.kind,
                 "teryt_code": team.teryt_code,
                 "established_on": team.established_on.isoformat() if team.established_on else None,
                 "lead_institution_id": team.lead_institution_id or "",
+                "gmina_animator": team.gmina_animator,
+                "gmina_animator_institution_id": team.gmina_animator_institution_id or "",
+                "powiat_animator": team.powiat_animator,
+                "powiat_animator_institution_id": team.powiat_animator_institution_id or "",
                 "notes": team.notes,
             }
         self.finish_setup(form, values)
-        resize_to_fit(self, 620, 380)
+        resize_to_fit(self, 660, 520)
 
     def submit(self) -> Submit:
         v = self.binding.values()
@@ -77,6 +103,11 @@ class TeamDialog(RecordDialog):
             established_on=date.fromisoformat(v["established_on"]) if v["established_on"] else None,
             lead_institution_id=v["lead_institution_id"] or None,
             notes=v["notes"],
+            kind=v["kind"],
+            gmina_animator=v["gmina_animator"],
+            gmina_animator_institution_id=v["gmina_animator_institution_id"],
+            powiat_animator=v["powiat_animator"],
+            powiat_animator_institution_id=v["powiat_animator_institution_id"],
         )
         return registry.save_team, (self.ctx.ws, data, self.team.id if self.team else None)
 

@@ -1,10 +1,14 @@
-"""Zespół Kooperacji: the main window's "team" screen (``TeamScreen(ctx)``).
+"""Współpraca: the main window's "team" screen (``TeamScreen(ctx)``).
 
-Four tabs: Instytucje (partner institutions by sector and level), Zespół (the PZK and its member
-institutions), Porozumienia (agreements with their parties; "Drukuj porozumienie" opens the
-print preview, kind ``agreement`` with ``team_id``) and Spotkania (meetings: date, institutions
-present, decisions).  Data are loaded on the DB worker when the screen is built or shown and
-whenever the registry changes (``ctx.events.data_changed``).
+Tabs: Poziomy współpracy (this computer's seat and the three levels: WZK, tripartite
+agreements, PZK), Instytucje (partner institutions by sector and level), Zespoły (a WZK or PZK
+with its animators and member institutions), Porozumienia (agreements with their kind and
+parties; "Drukuj porozumienie" prints the selected one) and Spotkania (meetings: date,
+institutions present, decisions).  Data are loaded on the DB worker when the screen is built or
+shown and whenever the registry changes (``ctx.events.data_changed``).
+
+What this computer may change follows ``services.cooperation.may_edit``: on an OPS device, a
+team the coordinator entered (and what hangs under it) is shown read-only.
 """
 
 from __future__ import annotations
@@ -33,7 +37,8 @@ from app.models import (
     TeamMeeting,
     TeamMembership,
 )
-from app.services import registry
+from app.models.enums import TeamKind
+from app.services import cooperation, registry
 from app.services.changes import Changes
 from app.services.registry_views import RegistryData, load_registry
 from app.ui.context import AppContext
@@ -51,6 +56,7 @@ from app.ui.kit.safe import guarded
 from app.ui.registry.agreement_dialog import AgreementDialog
 from app.ui.registry.agreements_table_model import AgreementsTableModel
 from app.ui.registry.institutions_panel import InstitutionsPanel
+from app.ui.registry.levels_panel import LevelsPanel, animators_text
 from app.ui.registry.meeting_dialog import MeetingDialog
 from app.ui.registry.meetings_table_model import MeetingsTableModel, present_text
 from app.ui.registry.memberships_table_model import MembershipsTableModel
@@ -73,10 +79,13 @@ class TeamScreen(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.data: RegistryData | None = None
+        self.levels = LevelsPanel(ctx)
         self.institutions = InstitutionsPanel(ctx)
         self.team_chooser = QComboBox()
         self.team_info = QLabel()
         self.team_info.setWordWrap(True)
+        self.read_only = QLabel()
+        self.read_only.setWordWrap(True)
         self.new_team = QPushButton(_("&New team…"))
         self.edit_team = QPushButton(_("Edit &team…"))
         self.members = ListPanel(_("Member institutions"), _("Add &member institution…"))
@@ -92,6 +101,7 @@ class TeamScreen(QWidget):
         self.print_agreement = print_button(
             self, ctx, ["agreement"], self._print_ids, _("&Print agreement…")
         )
+        self.print_agreement.setToolTip(_("The selected agreement, or the team's latest"))
         self.agreements.add_widget(self.print_agreement)
         self.meetings = ListPanel(_("Team meetings"), _("Add m&eeting…"))
         self.meetings.remove.hide()
@@ -116,14 +126,16 @@ class TeamScreen(QWidget):
         row.addWidget(self.edit_team)
         t.addLayout(row)
         t.addWidget(self.team_info)
+        t.addWidget(self.read_only)
         t.addWidget(self.members, 1)
         meetings_tab = QWidget()
         m = QVBoxLayout(meetings_tab)
         m.setContentsMargins(0, 0, 0, 0)
         m.addWidget(self.meetings, 3)
         m.addWidget(self.meeting_text, 2)
+        self.tabs.addTab(self.levels, _("&Levels of cooperation"))
         self.tabs.addTab(self.institutions, _("&Institutions"))
-        self.tabs.addTab(team_tab, _("Cooperation &team (PZK)"))
+        self.tabs.addTab(team_tab, _("&Teams (WZK, PZK)"))
         self.tabs.addTab(self.agreements, _("A&greements"))
         self.tabs.addTab(meetings_tab, _("&Meetings"))
         refit_on_tab_change(self.tabs)
@@ -131,8 +143,10 @@ class TeamScreen(QWidget):
         layout.addWidget(
             hint_label(
                 _(
-                    "The partner institutions, the Partnerski Zespół Kooperacji they form, its "
-                    "agreements and meetings. These data are shared with the powiat coordinator."
+                    "The three levels of cooperation: the voivodeship's team (WZK), the "
+                    "tripartite agreements and the Partnerski Zespół Kooperacji with its "
+                    "institutions, agreements and meetings. These data are shared with the "
+                    "powiat coordinator."
                 )
             )
         )
@@ -177,11 +191,12 @@ class TeamScreen(QWidget):
 
     def show_data(self, data: RegistryData) -> None:
         self.data = data
+        self.levels.show_data(data)
         self.institutions.show_data(data.institutions, data.sectors)
         current = self.team_chooser.currentData()
         self.team_chooser.clear()
         for team in data.teams:
-            self.team_chooser.addItem(team.name, team.id)
+            self.team_chooser.addItem(f"{team.name} ({team.kind.upper()})", team.id)
         index = self.team_chooser.findData(current)
         self.team_chooser.setCurrentIndex(index if index >= 0 else 0)
         self._show_team()
@@ -196,8 +211,26 @@ class TeamScreen(QWidget):
     def _show_team(self) -> None:
         data, team = self.data, self.team
         has = team is not None
-        for w in (self.edit_team, self.members, self.agreements, self.meetings):
+        editable = team is not None and cooperation.may_edit(self.ctx.ws, team)
+        for w in (self.members, self.agreements, self.meetings):
             w.setEnabled(has)
+        for w in (
+            self.edit_team,
+            self.members.add,
+            self.members.remove,
+            self.agreements.add,
+            self.agreements.edit,
+            self.meetings.add,
+            self.meetings.edit,
+        ):
+            w.setEnabled(editable)
+        self.read_only.setVisible(has and not editable)
+        self.read_only.setText(
+            _(
+                "The powiat coordinator entered this team: on this computer it is read-only "
+                "(the coordinator's changes arrive with synchronisation)."
+            )
+        )
         if data is None or team is None:
             self.team_info.setText(_("No cooperation team yet: create it with “New team…”."))
             for model in (self.members_model, self.agreements_model, self.meetings_model):
@@ -205,17 +238,19 @@ class TeamScreen(QWidget):
             self.meeting_text.clear()
             return
         lead = next((i for i in data.institutions if i.id == team.lead_institution_id), None)
-        self.team_info.setText(
-            ngettext(
-                "Established: {date} · lead institution: {lead} · {n} member institution",
-                "Established: {date} · lead institution: {lead} · {n} member institutions",
-                len(team.members),
-            ).format(
-                date=fmt_date(team.established_on) or "—",
-                lead=lead.name if lead else "—",
-                n=len(team.members),
-            )
+        n = len(team.members)
+        info = ngettext(
+            "{kind} · established: {date} · lead institution: {lead} · {n} member institution",
+            "{kind} · established: {date} · lead institution: {lead} · {n} member institutions",
+            n,
+        ).format(
+            kind=TeamKind(team.kind).label if team.kind in set(TeamKind) else team.kind,
+            date=fmt_date(team.established_on) or "—",
+            lead=lead.name if lead else "—",
+            n=n,
         )
+        animators = animators_text(team, {i.id: i.display_name for i in data.institutions})
+        self.team_info.setText(f"{info}\n{animators}" if animators else info)
         sectors = {c.code: c.label for c in data.sectors}
         self.members_model.set_members(list(team.members), sectors)
         self.agreements_model.set_rows([a for a in data.agreements if a.team_id == team.id])
@@ -240,6 +275,9 @@ class TeamScreen(QWidget):
         self.meeting_text.setPlainText("\n".join(lines))
 
     def _print_ids(self) -> dict[str, Any] | None:
+        chosen = selected(self.agreements.table)
+        if chosen is not None:
+            return {"agreement_id": chosen.id}
         team = self.team
         return {"team_id": team.id} if team is not None else None
 
@@ -287,7 +325,14 @@ class TeamScreen(QWidget):
     def _edit_agreement(self, agreement: Agreement | None) -> None:
         if self.team is not None:
             self._after(
-                AgreementDialog.ask(self, self.ctx, self.team.id, self._institutions(), agreement)
+                AgreementDialog.ask(
+                    self,
+                    self.ctx,
+                    self.team.id,
+                    self._institutions(),
+                    agreement,
+                    team_kind=self.team.kind,
+                )
             )
 
     def _edit_meeting(self, meeting: TeamMeeting | None) -> None:

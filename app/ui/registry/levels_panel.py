@@ -98,8 +98,9 @@ class LevelsPanel(QWidget):
             top.setExpanded(True)
         for col in (0, 1):
             self.tree.resizeColumnToContents(col)
-        if self.tree.topLevelItemCount():
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        first = self.tree.topLevelItem(0)
+        if first is not None:
+            self.tree.setCurrentItem(first)
 
     def _team_item(self, team: CooperationTeam, names: dict[str, str]) -> QTreeWidgetItem:
         n = len(team.members)

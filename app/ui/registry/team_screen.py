@@ -212,8 +212,8 @@ class TeamScreen(QWidget):
         data, team = self.data, self.team
         has = team is not None
         editable = team is not None and cooperation.may_edit(self.ctx.ws, team)
-        for w in (self.members, self.agreements, self.meetings):
-            w.setEnabled(has)
+        for panel in (self.members, self.agreements, self.meetings):
+            panel.setEnabled(has)
         for w in (
             self.edit_team,
             self.members.add,

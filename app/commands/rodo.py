@@ -8,29 +8,17 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import sys
 from datetime import date
 from pathlib import Path
 
 from app.commands import open_from_args, print_json
-from app.config import atomic_write_bytes
 from app.errors import FileProblem, UsageError
 from app.i18n import _, ngettext
-from app.printing.access import subject_access_pdf
-from app.printing.archive import handover_protocol_pdf
-from app.printing.casedata import institution_address
-from app.printing.register import register_pdf
-from app.services.casefile import home_institution
-from app.services.rodo import (
-    access,
-    archive,
-    audit_view,
-    corrections,
-    erasure,
-    retention,
-    sharing,
-    status,
-)
-from app.services.rodo import register as processing_register
+from app.printing import rodo_files
+from app.printing.archive import table_label
+from app.services.rodo import archive, audit_view, corrections, erasure, retention, sharing, status
 
 
 def cmd_erase(args: argparse.Namespace) -> int:
@@ -124,24 +112,15 @@ def cmd_basis(args: argparse.Namespace) -> int:
 def cmd_access(args: argparse.Namespace) -> int:
     ws = open_from_args(args)
     try:
-        data = access.subject_access(ws, args.person)
-        if args.format == "json":
-            payload = access.to_json(data)
-        else:
-            payload = subject_access_pdf(data, institution_address(home_institution(ws)))
-        try:
-            atomic_write_bytes(Path(args.output), payload)
-        except OSError as exc:
-            raise FileProblem(_("The file cannot be written to this location.")) from exc
-        access.record_handover(ws, args.person, args.format)
+        n = rodo_files.write_access(ws, args.person, args.format, args.output)
     finally:
         ws.lock()
     print(
         ngettext(
             "The person's data written: {path} ({n} recipient found in the audit log).",
             "The person's data written: {path} ({n} recipients found in the audit log).",
-            len(data.recipients),
-        ).format(path=args.output, n=len(data.recipients))
+            n,
+        ).format(path=args.output, n=n)
     )
     return 0
 
@@ -163,13 +142,6 @@ def cmd_correct(args: argparse.Namespace) -> int:
     else:
         print(_("Nothing to correct: the values are already recorded."))
     return 0
-
-
-def _write(path: Path, payload: bytes) -> None:
-    try:
-        atomic_write_bytes(path, payload)
-    except OSError as exc:
-        raise FileProblem(_("The file cannot be written to this location.")) from exc
 
 
 def cmd_due(args: argparse.Namespace) -> int:
@@ -210,26 +182,17 @@ def cmd_due(args: argparse.Namespace) -> int:
 
 def cmd_archive(args: argparse.Namespace) -> int:
     package_passphrase = _package_passphrase(args)
-    out = Path(args.output)
     ws = open_from_args(args)
     try:
-        package = archive.prepare_archive(ws, args.family, package_passphrase)
-        home = home_institution(ws)
-        protocol = handover_protocol_pdf(
-            package, home.name if home else ws.identity.name, institution_address(home)
-        )
-        target = out / package.file_name
-        _write(target, package.data)
-        _write(out / f"protokol-{package.family_id}.pdf", protocol)
-        result = archive.complete_archive(ws, package, target, package_passphrase)
+        done = rodo_files.archive_case(ws, args.family, package_passphrase, args.output)
     finally:
         ws.lock()
     print(
         ngettext(
             "Case {number} archived: {path}; handover protocol printed; {rows} record removed.",
             "Case {number} archived: {path}; handover protocol printed; {rows} records removed.",
-            result.rows,
-        ).format(number=package.case_number, path=target, rows=result.rows)
+            done.rows,
+        ).format(number=done.case_number, path=done.package, rows=done.rows)
     )
     return 0
 
@@ -242,15 +205,51 @@ def _package_passphrase(args: argparse.Namespace) -> str:
     return text.splitlines()[0] if text else ""
 
 
+def cmd_open_package(args: argparse.Namespace) -> int:
+    contents = archive.read_package(args.package, _package_passphrase(args))
+    if args.json:
+        print_json(dataclasses.asdict(contents))
+        return 1 if contents.problems else 0
+    print(
+        _(
+            "Archive package of case {number}, handed over on {day} by {who} ({institution})."
+        ).format(
+            number=contents.case_number,
+            day=contents.handed_on,
+            who=contents.handed_by,
+            institution=contents.institution,
+        )
+    )
+    for tbl, n in contents.counts.items():
+        print(f"    {table_label(tbl)}: {n}")
+    print(
+        ngettext(
+            "{n} document matches its checksum.",
+            "{n} documents match their checksums.",
+            contents.documents,
+        ).format(n=contents.documents)
+    )
+    print(
+        ngettext(
+            "{n} audit entry matches its hash.",
+            "{n} audit entries match their hashes.",
+            contents.audit_entries,
+        ).format(n=contents.audit_entries)
+    )
+    for problem in contents.problems:
+        print(problem, file=sys.stderr)
+    if contents.problems:
+        return 1
+    print(_("The package is complete: everything in it checks out."))
+    return 0
+
+
 def cmd_register(args: argparse.Namespace) -> int:
     ws = open_from_args(args)
     try:
-        if args.iod is not None:
-            processing_register.set_iod_contact(ws, args.iod)
-        entry = processing_register.collect(ws)
+        rodo_files.write_register(ws, args.output, args.iod)
     finally:
         ws.lock()
-    _write(Path(args.output), register_pdf(entry))
     print(_("Register entry written: {path}").format(path=args.output))
     return 0
 
@@ -264,7 +263,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
         payload = audit_view.export_for_iod(ws, sel)
     finally:
         ws.lock()
-    _write(Path(args.output), payload)
+    rodo_files.write_file(Path(args.output), payload)
     print(_("Audit log written: {path}").format(path=args.output))
     return 0
 
@@ -298,6 +297,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     ar.add_argument("--package-passphrase-file", required=True)
     ar.add_argument("-o", "--output", required=True, help=_("folder for the package and protocol"))
     ar.set_defaults(func=cmd_archive)
+    op = rsub.add_parser("open-package", help=_("open an archive package and check it whole"))
+    op.add_argument("package")
+    op.add_argument("--package-passphrase-file", required=True)
+    op.add_argument("--json", action="store_true")
+    op.set_defaults(func=cmd_open_package)
     rg = rsub.add_parser("register", help=_("the processing register entry (art. 30) as PDF"))
     rg.add_argument("--iod", help=_("record the IOD's contact first"))
     rg.add_argument("-o", "--output", required=True)

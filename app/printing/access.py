@@ -7,8 +7,12 @@ machine-readable form.  The PDF title (its metadata) is the document type only.
 
 from __future__ import annotations
 
+import ctypes
+import io
 from typing import Any
 
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 from reportlab.platypus import Flowable, Spacer
 
 from app.i18n import N_, _
@@ -40,7 +44,7 @@ from app.printing.layout import (
     para,
     title_block,
 )
-from app.services.rodo.access import SubjectAccess
+from app.services.rodo.access import Document, SubjectAccess
 
 TABLE_LABELS: dict[str, str] = {
     "family_reason": N_("Reasons for help"),
@@ -297,4 +301,57 @@ def subject_access_pdf(data: SubjectAccess, institution_address: str = "") -> by
         story.append(heading(_(TABLE_LABELS[tbl]) if tbl in TABLE_LABELS else tbl, 3))
         for row in rows:
             story += [field_table(_pairs(row, tbl, sex, data.code_labels)), Spacer(1, 6)]
-    return build_pdf(header, story)
+    if data.documents:
+        story += [
+            heading(_("Documents attached to this copy")),
+            para(
+                _(
+                    "Each document is embedded in this PDF file as an attachment (in a PDF "
+                    "reader: the attachments panel)."
+                ),
+                "note",
+            ),
+            data_table(
+                [_("Title"), _("File"), _("SHA-256")],
+                [(d.title, _file_name(d, i), d.sha256[:16]) for i, d in enumerate(data.documents)],
+                [2.0, 2.0, 1.6],
+            ),
+        ]
+    return embed_files(
+        build_pdf(header, story),
+        [(_file_name(d, i), d.content) for i, d in enumerate(data.documents)],
+    )
+
+
+def _file_name(doc: Document, index: int) -> str:
+    """The embedded file's name: the original one, or a neutral one when it has none."""
+    return doc.filename or f"dokument-{index + 1}"
+
+
+def embed_files(pdf: bytes, files: list[tuple[str, bytes]]) -> bytes:
+    """``pdf`` with ``files`` embedded (PDF attachments, through pdfium)."""
+    if not files:
+        return pdf
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        used: set[str] = set()
+        for name, content in files:
+            unique, n = name, 1
+            while unique in used:  # two documents with one name both reach the person
+                n += 1
+                unique = f"{n}-{name}"
+            used.add(unique)
+            wide = (unique + "\x00").encode("utf-16-le")
+            buffer = ctypes.create_string_buffer(wide, len(wide))
+            handle = pdfium_c.FPDFDoc_AddAttachment(
+                doc, ctypes.cast(buffer, pdfium_c.FPDF_WIDESTRING)
+            )
+            if not handle or not pdfium_c.FPDFAttachment_SetFile(
+                handle, doc, content, len(content)
+            ):
+                raise RuntimeError("pdfium refused an attachment")
+        out = io.BytesIO()
+        doc.save(out)
+        return out.getvalue()
+    finally:
+        doc.close()

@@ -19,7 +19,7 @@ from app.printing.layout import (
 from app.services.rodo.archive import ArchivePackage
 
 
-def _label(tbl: str) -> str:
+def table_label(tbl: str) -> str:
     if tbl in TABLE_LABELS:
         return _(TABLE_LABELS[tbl])
     return {
@@ -66,7 +66,7 @@ def handover_protocol_pdf(
         heading(_("What the package holds")),
         data_table(
             [_("Records"), _("Number")],
-            [(_label(t), n) for t, n in sorted(package.counts.items())],
+            [(table_label(t), n) for t, n in sorted(package.counts.items())],
             [4, 1],
         ),
         heading(_("Documents")),

@@ -50,6 +50,11 @@ ACTIONS: dict[str, str] = {
 REDACTED_V1 = "-"  # ``nonce`` of a version 1 entry whose ids an erasure blanked
 
 
+def entry_hash(event: AuditEvent) -> str:
+    """The hash an entry must carry (what a reader of an export or a package recomputes)."""
+    return _digest(event.chain_fields())
+
+
 def _digest(fields: dict[str, object]) -> str:
     payload = json.dumps(fields, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()

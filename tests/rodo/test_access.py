@@ -90,3 +90,24 @@ def test_cli_writes_the_copy_and_audits_the_handover(shared_case, tmp_path, monk
             access.subject_access(again, "nope")
     finally:
         again.lock()
+
+
+def test_the_copy_carries_the_documents_themselves(shared_case):
+    """Attachments are part of the copy: in the JSON (base64) and embedded in the PDF."""
+    import base64
+
+    from app.services import attachments
+
+    ops, case = shared_case
+    scan = b"%PDF-1.4 skan zgody Kanarek-Dok-5"
+    attachments.add_attachment(
+        ops, case.family_id, title="Skan zgody", content=scan, filename="zgoda.pdf"
+    )
+    data = access.subject_access(ops, case.mother_id)
+    parsed = json.loads(access.to_json(data))
+    [doc] = parsed["documents"]
+    assert doc["filename"] == "zgoda.pdf" and base64.b64decode(doc["content_base64"]) == scan
+    reader = pypdf.PdfReader(io.BytesIO(subject_access_pdf(data)))
+    assert reader.attachments["zgoda.pdf"] == [scan]
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert "Skan zgody" in text

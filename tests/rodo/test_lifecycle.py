@@ -127,3 +127,47 @@ def test_audit_export_per_case_and_kind_with_a_verifiable_chain(closed_case, tmp
         assert hashlib.sha256(body.encode()).hexdigest() == e["hash"]
         assert e["family_id"] == case.family_id
     assert cli.main(["--db", path, "rodo", "audit", "--person", "x", "-o", str(out)]) == 5
+
+
+def test_the_archive_reads_the_package_back_whole(closed_case, tmp_path, capsys):
+    """What the archive receives opens, every record, document and audit entry checks out, and
+    the counts are the handover protocol's; a changed package is refused."""
+    from app.printing import rodo_files
+    from app.services import attachments
+
+    path, case = closed_case
+    ws = setup.open_workspace(path, PASSPHRASE)
+    try:
+        scan = b"%PDF-1.4 skan decyzji"
+        attachments.add_attachment(ws, case.family_id, title="Decyzja", content=scan)
+        done = rodo_files.archive_case(ws, case.family_id, ARCHIVE_PASSPHRASE, tmp_path / "a")
+    finally:
+        ws.lock()
+    contents = archive.read_package(done.package, ARCHIVE_PASSPHRASE)
+    assert contents.problems == ()
+    assert contents.case_number and contents.documents == 1 and contents.audit_entries > 3
+    protocol = _text(done.protocol)
+    assert contents.case_number in protocol
+    assert sum(contents.counts.values()) == done.rows
+
+    secret = tmp_path / "archiwum.pass"
+    secret.write_text(ARCHIVE_PASSPHRASE + "\n", encoding="utf-8")
+    args = ["rodo", "open-package", str(done.package), "--package-passphrase-file", str(secret)]
+    assert cli.main(args) == 0
+    out = capsys.readouterr().out
+    assert "kompletna" in out and contents.case_number in out
+
+    # A package whose content was changed (re-encrypted with the same passphrase) is reported.
+    import pyrage
+
+    raw = json.loads(pyrage.passphrase.decrypt(done.package.read_bytes(), ARCHIVE_PASSPHRASE))
+    raw["tables"]["attachment"][0]["title"] = "Podmieniona"
+    raw["audit_events"][0]["actor"] = "Ktoś inny"
+    forged = tmp_path / "podmieniona.karchive"
+    forged.write_bytes(pyrage.passphrase.encrypt(json.dumps(raw).encode(), ARCHIVE_PASSPHRASE))
+    bad = archive.read_package(forged, ARCHIVE_PASSPHRASE)
+    assert len(bad.problems) == 1  # the audit entry; the document's content still matches
+    assert (
+        cli.main(["rodo", "open-package", str(forged), "--package-passphrase-file", str(secret)])
+        == 1
+    )

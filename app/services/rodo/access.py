@@ -4,8 +4,9 @@
 concern them (the family's own records, and person-linked records only when they are linked to
 this person: another member's data are not theirs to receive, art. 15(4)); the consents with
 their history from the audit log; and the recipients their data went to, found in the audit log
-(prints, exports, bundles) and in the sync state (devices that hold a copy).  Attachments are
-listed (title, file name, size, SHA-256), their content is handed over separately on request.
+(prints, exports, bundles) and in the sync state (devices that hold a copy).  The documents
+(attachments) that concern the person are part of the copy: listed with the records, and their
+content carried whole (``documents``: base64 in the JSON, embedded files in the PDF).
 
 The result becomes a machine-readable JSON (``to_json``) or a PDF (``app.printing.access``);
 either way the hand-over is itself an audit event (``record_handover``).
@@ -13,6 +14,7 @@ either way the hand-over is itself an audit event (``record_handover``).
 
 from __future__ import annotations
 
+import base64
 import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -23,7 +25,16 @@ from sqlalchemy.orm import Session
 
 from app.errors import NotFound
 from app.i18n import N_, _
-from app.models import AuditEvent, Consent, ConsentRecipient, Device, Family, Institution, Person
+from app.models import (
+    Attachment,
+    AuditEvent,
+    Consent,
+    ConsentRecipient,
+    Device,
+    Family,
+    Institution,
+    Person,
+)
 from app.models.base import SyncMixin
 from app.models.sync_state import SyncBase
 from app.services import audit
@@ -63,6 +74,15 @@ class ConsentEntry:
     history: list[tuple[datetime, str, str]]  # (when, action label, who)
 
 
+@dataclass(frozen=True)
+class Document:
+    title: str
+    filename: str
+    mime_type: str
+    sha256: str
+    content: bytes
+
+
 @dataclass
 class SubjectAccess:
     generated_on: date
@@ -72,6 +92,7 @@ class SubjectAccess:
     records: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     consents: list[ConsentEntry] = field(default_factory=list)
     recipients: list[Recipient] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
     # Labels of reference codes (field -> code -> label) for the printed copy.
     code_labels: dict[str, dict[str, str]] = field(default_factory=dict)
 
@@ -182,12 +203,18 @@ def subject_access(ws: Workspace, person_id: str) -> SubjectAccess:
             if tbl in ("family", "person", "consent", "consent_recipient") or tbl not in by_name:
                 continue
             model = by_name[tbl]
-            rows = [
-                _clean(to_record(r))
+            found = [
+                r
                 for r in s.scalars(select(model).where(model.id.in_(sorted(ids))))
-                if not r.deleted
+                if not r.deleted and _concerns(to_record(r), person_id)
             ]
-            rows = [r for r in rows if _concerns(r, person_id)]
+            rows = [_clean(to_record(r)) for r in found]
+            if model is Attachment:
+                result.documents += [
+                    Document(a.title, a.filename, a.mime_type, a.sha256, a.content)
+                    for a in sorted(found, key=lambda a: a.id)
+                    if isinstance(a, Attachment)
+                ]
             if rows:
                 result.records[tbl] = sorted(rows, key=lambda r: r["id"])
         result.consents = _consents(s, family.id, person_id, institutions)
@@ -251,6 +278,16 @@ def to_json(data: SubjectAccess) -> bytes:
         "recipients": [
             {"at": when(r.at), "kind": r.kind, "recipient": r.recipient, "detail": r.detail}
             for r in data.recipients
+        ],
+        "documents": [
+            {
+                "title": d.title,
+                "filename": d.filename,
+                "mime_type": d.mime_type,
+                "sha256": d.sha256,
+                "content_base64": base64.b64encode(d.content).decode("ascii"),
+            }
+            for d in data.documents
         ],
     }
     return (json.dumps(payload, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode()

@@ -6,6 +6,9 @@ keeps, and lists what it holds for the printed handover protocol.  The caller wr
 ``complete_archive`` then opens the written file again with the passphrase, checks it is the
 package that was made, and only then erases the case from this device (reason "archived",
 through ``erasure.erase_family``: the erasure reaches the other devices like any other).
+``read_package`` is what the archive does with the package later: it opens it and checks every
+record, every document's SHA-256 and every audit entry's hash, and lists what it holds, so the
+handover protocol can be compared with what was received.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from app.errors import FileProblem, NotFound, ValidationError
 from app.i18n import _
 from app.models import SYNCED_MODELS, Attachment, AuditEvent, Family
 from app.services import audit
-from app.services.records import to_record
+from app.services.records import from_record, to_record
 from app.services.rodo import erasure
 from app.services.rodo.erasure import family_rows
 from app.services.rodo.retention import retention_ends
@@ -127,6 +130,77 @@ def open_package(path: Path | str, passphrase: str) -> dict:
         return json.loads(pyrage.passphrase.decrypt(data, passphrase))
     except Exception as exc:  # wrong passphrase or damaged file: the package is not usable
         raise FileProblem(_("The archive package cannot be opened with this passphrase.")) from exc
+
+
+@dataclass(frozen=True)
+class PackageContents:
+    case_number: str
+    institution: str
+    handed_by: str
+    handed_on: str
+    counts: dict[str, int]  # table -> records
+    documents: int  # attachments whose content matches their SHA-256
+    audit_entries: int  # entries whose hash recomputes
+    problems: tuple[str, ...]  # what does not check out (empty: the package is whole)
+
+
+def read_package(path: Path | str, passphrase: str) -> PackageContents:
+    """Open a package and check everything in it (see the module's docstring)."""
+    content = open_package(path, passphrase)
+    if content.get("format") != FORMAT or not isinstance(content.get("tables"), dict):
+        raise FileProblem(_("This file is not a Kooperacja archive package."))
+    by_name = {m.__tablename__: m for m in SYNCED_MODELS}
+    problems: list[str] = []
+    counts: dict[str, int] = {}
+    documents = 0
+    case_number = ""
+    for tbl, rows in sorted(content["tables"].items()):
+        model = by_name.get(tbl)
+        if model is None or not isinstance(rows, list):
+            problems.append(_("Unknown part of the package: {name}.").format(name=tbl))
+            continue
+        counts[tbl] = len(rows)
+        for row in rows:
+            try:
+                values = from_record(model, row)
+            except Exception:  # a damaged record is reported, the rest still checked
+                problems.append(_("A damaged record in: {name}.").format(name=tbl))
+                continue
+            if model is Family:
+                case_number = str(values.get("case_number", ""))
+            if model is Attachment:
+                data = values.get("content") or b""
+                if hashlib.sha256(data).hexdigest() == values.get("sha256"):
+                    documents += 1
+                else:
+                    problems.append(
+                        _("A document does not match its checksum: {title}.").format(
+                            title=values.get("title", "")
+                        )
+                    )
+    entries = 0
+    for raw in content.get("audit_events") or []:
+        try:
+            event = AuditEvent(**from_record(AuditEvent, raw))
+        except Exception:  # reported like a damaged record
+            problems.append(_("A damaged audit entry."))
+            continue
+        if audit.entry_hash(event) == event.hash:
+            entries += 1
+        else:
+            problems.append(
+                _("An audit entry does not match its hash (no. {seq}).").format(seq=event.seq)
+            )
+    return PackageContents(
+        case_number,
+        str(content.get("institution", "")),
+        str(content.get("handed_by", "")),
+        str(content.get("handed_on", "")),
+        counts,
+        documents,
+        entries,
+        tuple(problems),
+    )
 
 
 def complete_archive(

@@ -3,6 +3,11 @@
 A form saves its fields as JSON under a stable key (e.g. ``diagnosis:<family id>:new``) a few
 seconds after each change; saving the form for real discards the draft.  After a crash or a kill
 the next unlock lists the drafts and offers to restore them.
+
+The next unlock also says *why* drafts are there: a window working on the database marks it
+``open`` (``begin_session``) and a clean lock or quit marks it ``closed`` (``end_session``), so a
+mark still ``open`` at the next unlock means the program was stopped (a kill, a crash, a power
+cut) rather than locked.
 """
 
 from __future__ import annotations
@@ -13,11 +18,20 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 
-from app.models import Draft, utcnow
+from app.errors import StorageError
+from app.models import Draft, Setting, utcnow
 from app.services.workspace import Workspace
+from app.store.fileops import io_problem
 
 MAX_DRAFT_BYTES = 2_000_000
+SESSION_KEY = "gui_session"  # "open" while a window works on the database, "closed" after a lock
+
+# How the previous session on this database ended.
+STOPPED = "stopped"  # never locked: killed, crashed, the computer switched off
+LOCKED = "locked"  # locked or closed normally
+UNKNOWN = "unknown"  # no mark yet (a database older than the mark, or first use)
 
 
 @dataclass(frozen=True)
@@ -97,3 +111,30 @@ def list_drafts(ws: Workspace) -> list[DraftInfo]:
     with ws.transaction() as s:
         rows = s.scalars(select(Draft).order_by(Draft.saved_at.desc()))
         return [DraftInfo(d.form_key, d.title, d.saved_at) for d in rows]
+
+
+def _mark(ws: Workspace, value: str) -> str:
+    """Set the session mark; returns the value it had."""
+    try:
+        with ws.transaction() as s:
+            row = s.get(Setting, SESSION_KEY)
+            previous = row.value if row is not None else ""
+            if row is None:
+                s.add(Setting(key=SESSION_KEY, value=value))
+            else:
+                row.value = value
+    except SQLAlchemyError as exc:  # a full disk, a read-only file: said as what it is
+        raise io_problem(exc) or StorageError(str(exc)) from exc
+    return previous
+
+
+def begin_session(ws: Workspace) -> str:
+    """Mark the database as in use; returns how the previous session ended (``STOPPED``,
+    ``LOCKED`` or ``UNKNOWN``)."""
+    previous = _mark(ws, "open")
+    return {"open": STOPPED, "closed": LOCKED}.get(previous, UNKNOWN)
+
+
+def end_session(ws: Workspace) -> None:
+    """A clean lock or quit: the drafts left now were kept on purpose, not rescued."""
+    _mark(ws, "closed")

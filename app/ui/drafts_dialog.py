@@ -1,7 +1,10 @@
-"""After unlock: "you have unsaved work" — offer to reopen the forms of autosaved drafts.
+"""After unlock: "you have unsaved work" — ONE question for every autosaved draft.
 
-Drafts are never deleted here: a draft that is not restored now is offered again next time, and
-the form itself asks before dropping one (``DraftGuard.offer_restore``).
+Worded for what happened (``AppContext.previous_end``): after a plain lock the drafts were kept on
+purpose; after a kill, a crash or a power cut they were rescued.  The answer is the only one: the
+forms of the checked drafts open with the draft in them (they do not ask again), the others are
+kept and offered again next time (``AppContext.draft_answers``, read by ``DraftGuard``).  Drafts
+are never deleted here.
 """
 
 from __future__ import annotations
@@ -19,14 +22,35 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _
-from app.services.drafts import DraftInfo
+from app.services.drafts import LOCKED, STOPPED, UNKNOWN, DraftInfo
 from app.ui.kit.screen_fit import resize_to_fit
 from app.ui.kit.widgets import label
 
 
+def what_happened(how: str) -> str:
+    """The dialog's first sentence for how the previous session ended."""
+    if how == STOPPED:
+        return _(
+            "The program was not closed normally last time (it was stopped, or the computer was "
+            "switched off) while these forms were being filled in. What was typed up to a few "
+            "seconds before was kept encrypted. Open them again to finish?"
+        )
+    if how == LOCKED:
+        return _(
+            "These forms were not saved before the program was locked or closed. What was typed "
+            "is kept encrypted. Open them again to finish?"
+        )
+    return _(
+        "These forms were not saved. What was typed is kept encrypted. Open them again to finish?"
+    )
+
+
 class DraftRecoveryDialog(QDialog):
-    def __init__(self, drafts: list[DraftInfo], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, drafts: list[DraftInfo], parent: QWidget | None = None, how: str = UNKNOWN
+    ) -> None:
         super().__init__(parent)
+        self.how = how
         self.setWindowTitle(_("Unsaved work"))
         self.list = QListWidget()
         self.list.setAccessibleName(_("Autosaved drafts"))
@@ -50,14 +74,8 @@ class DraftRecoveryDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(
-            label(
-                _(
-                    "These forms were being filled in when the program was locked, closed or "
-                    "stopped. Their contents were kept encrypted. Open them again to finish?"
-                )
-            )
-        )
+        self.explanation = label(what_happened(how))
+        layout.addWidget(self.explanation)
         layout.addWidget(
             label(_("Drafts you do not restore now are offered again next time."), "muted")
         )
@@ -74,9 +92,9 @@ class DraftRecoveryDialog(QDialog):
         return out
 
     @classmethod
-    def ask(cls, parent: QWidget | None, drafts: list[DraftInfo]) -> list[str]:
+    def ask(cls, parent: QWidget | None, drafts: list[DraftInfo], how: str = UNKNOWN) -> list[str]:
         """The form keys the user wants to restore now (empty: later)."""
-        dialog = cls(drafts, parent)
+        dialog = cls(drafts, parent, how)
         try:
             return dialog.checked_keys() if dialog.exec() == QDialog.DialogCode.Accepted else []
         finally:

@@ -161,11 +161,13 @@ class SessionController(QObject):
             self.unlock_window.hide()
         self.main_window.show_screen(self.place.screen)
         self._warn_clock()
+        self.ctx.hold_draft_offers()  # one question about every draft, asked below
         self.launcher.reopen(self.place.families)
         self.place = Place(screen=self.place.screen)
         self.idle.start()
         self.entered.emit()
         if self.demo_families:
+            self.ctx.release_draft_offers({})
             self._fill_demo()
         else:
             self.offer_drafts()
@@ -192,15 +194,27 @@ class SessionController(QObject):
         from app.services import drafts
 
         if self.ctx.is_unlocked:
-            self.ctx.runner.run(drafts.list_drafts, self.ctx.ws, success=self._drafts_listed)
+            self.ctx.runner.run(
+                drafts.list_drafts,
+                self.ctx.ws,
+                success=self._drafts_listed,
+                failure=lambda _exc: self.ctx.release_draft_offers({}),
+            )
+        else:
+            self.ctx.release_draft_offers({})
 
     def _drafts_listed(self, found: list[drafts.DraftInfo]) -> None:
         from app.ui.drafts import family_id_of
         from app.ui.drafts_dialog import DraftRecoveryDialog
 
         if not found or not self.ctx.is_unlocked or self.main_window is None:
+            self.ctx.release_draft_offers({})
             return
-        for key in DraftRecoveryDialog.ask(self.main_window, found):
+        chosen = DraftRecoveryDialog.ask(self.main_window, found, self.ctx.previous_end)
+        # The one answer: the forms opened now take their draft without asking again, the
+        # others do not ask now (they are offered again at the next unlock).
+        self.ctx.release_draft_offers({d.form_key: d.form_key in chosen for d in found})
+        for key in chosen:
             family_id = family_id_of(key)
             if family_id:
                 self.ctx.events.family_opened.emit(family_id)

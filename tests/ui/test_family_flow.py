@@ -175,7 +175,9 @@ def test_the_whole_cycle_with_an_idle_lock(main_window, qtbot, monkeypatch):
     window.tabs.setCurrentIndex(1)
     diag.view.texts["conclusions"].setPlainText("Rodzina współpracuje; kontynuować IPW.")
     monkeypatch.setattr(
-        DraftRecoveryDialog, "ask", classmethod(lambda cls, p, found: [d.form_key for d in found])
+        DraftRecoveryDialog,
+        "ask",
+        classmethod(lambda cls, p, found, *_: [d.form_key for d in found]),
     )
     session.idle.set_timeout_ms(150)
     qtbot.waitUntil(lambda: not ctx.is_unlocked, timeout=10_000)

@@ -64,6 +64,7 @@ def test_kill_in_the_middle_of_an_edit_then_recover(ws, family_case, db_path, qt
     ctx = AppContext()
     ctx.attach(setup.open_workspace(db_path, PASSPHRASE))
     try:
+        assert ctx.previous_end == drafts.STOPPED  # the recovery dialog says it was stopped
         assert key in [d.form_key for d in drafts.list_drafts(ctx.ws)]
         saved = casefile.reload_family(ctx.ws, family_id).latest_diagnosis
         assert saved.causes != TYPED  # never saved for real: only the draft has it

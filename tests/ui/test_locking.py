@@ -130,7 +130,7 @@ def test_drafts_are_flushed_on_lock_and_offered_after_unlock(
         offered.append([d.form_key for d in found])
         return [key]
 
-    monkeypatch.setattr(DraftRecoveryDialog, "ask", classmethod(lambda cls, p, f: ask(p, f)))
+    monkeypatch.setattr(DraftRecoveryDialog, "ask", classmethod(lambda cls, p, f, *_: ask(p, f)))
     requested: list[str] = []
     ctx.events.draft_restore_requested.connect(requested.append)
     unlock(session, qtbot)

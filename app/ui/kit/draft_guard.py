@@ -67,8 +67,7 @@ def ask_restore(parent: QWidget | None, title: str) -> bool:
         parent,
         _("Unsaved draft found"),
         _(
-            "There is an autosaved draft of “{title}” that was not saved (for example after the "
-            "computer was switched off or the program was closed).\n\nRestore it? "
+            "There is an autosaved draft of “{title}” that was not saved.\n\nRestore it? "
             "If you answer No, the draft is deleted."
         ).format(title=title),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
@@ -139,15 +138,21 @@ class DraftGuard(QObject):
         self._baseline = self.binding.draft_values()
 
     def offer_restore(self, parent: QWidget | None) -> None:
-        """Look for a draft of this form; if it holds something new, ask to restore it."""
+        """Look for a draft of this form; if it holds something new, restore it as the user
+        answered in the recovery dialog after unlock, or ask (a draft found later)."""
+        if self.ctx.held_draft_offer(lambda: self.offer_restore(parent)):
+            return  # the recovery question after unlock is about to be asked
         key = self.key
+        answered = self.ctx.draft_answers.pop(self.autosaver.form_key, None)
+        if answered is False:  # "later": kept, offered again at the next unlock
+            return
 
         def apply(data: dict[str, Any]) -> None:
             if key != self.key or not self.ctx.is_unlocked:
                 return
             if data == self.binding.draft_values():
                 return
-            if ask_restore(parent, self.title):
+            if answered or ask_restore(parent, self.title):
                 self._quiet = True
                 try:
                     self.binding.set_values(data)

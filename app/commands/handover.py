@@ -14,8 +14,6 @@ from pathlib import Path
 
 from app.commands import open_from_args, print_json
 from app.commands.team import day_arg
-from app.config import atomic_write_bytes
-from app.errors import FileProblem
 from app.i18n import _
 from app.models.enums import TransferKind
 from app.services import handover
@@ -36,15 +34,11 @@ def cmd_move(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     ws = open_from_args(args)
     try:
-        text = handover.export_out_of_powiat(
-            ws, args.family, args.on or date.today(), args.to or "", args.note
+        handover.export_out_of_powiat(
+            ws, args.family, args.on or date.today(), args.to or "", args.note, Path(args.output)
         )
     finally:
         ws.lock()
-    try:
-        atomic_write_bytes(Path(args.output), text.encode("utf-8"))
-    except OSError as exc:
-        raise FileProblem(_("The file cannot be written.")) from exc
     print(_("The family's file was written for the new OPS: {path}").format(path=args.output))
     return 0
 

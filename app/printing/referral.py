@@ -8,7 +8,6 @@ from reportlab.platypus import Flowable
 from app.i18n import N_, NG_, _, gendered
 from app.models import CooperationTeam, Referral
 from app.models.enums import ReferralDecision
-from app.printing import wording
 from app.printing.casedata import CaseData, institution_address, label_of, partner_role
 from app.printing.layout import (
     BOX,
@@ -22,6 +21,7 @@ from app.printing.layout import (
 )
 from app.printing.parts import family_fields, members_table
 from app.printing.signatures import Signatory, signature_section
+from app.services import subject_words as wording
 
 TITLE = N_("Referral card")
 TICKED = "\u2612"  # ☒

@@ -8,7 +8,6 @@ from reportlab.platypus import Flowable
 from app.i18n import N_, _
 from app.models import PlanClosure, Review, SupportPlan
 from app.models.enums import PlanOutcome
-from app.printing import wording
 from app.printing.casedata import CaseData, label_of, period_text
 from app.printing.layout import (
     EMPTY,
@@ -21,6 +20,7 @@ from app.printing.layout import (
 )
 from app.printing.parts import gas_level_text
 from app.printing.signatures import closing, signature_section
+from app.services import subject_words as wording
 
 TITLE = N_("Closing summary of the cooperation")
 

@@ -9,7 +9,6 @@ from reportlab.platypus import Flowable, Spacer
 from app.i18n import N_, _
 from app.models import DiagnosticWorkshop
 from app.models.enums import ParticipantKind, Relation
-from app.printing import wording
 from app.printing.casedata import CaseData, label_of
 from app.printing.layout import (
     EMPTY,
@@ -22,6 +21,7 @@ from app.printing.layout import (
     title_block,
 )
 from app.printing.signatures import signature_section
+from app.services import subject_words as wording
 
 TITLE = N_("Attendance list of the diagnostic workshop")
 BLANK_ROWS = 3  # for someone who comes without being listed

@@ -19,17 +19,23 @@ from app.models import (
     ConsentRecipient,
     Diagnosis,
     DiagnosisParticipant,
+    DiagnosticWorkshop,
     Family,
+    FamilyTransfer,
     Institution,
+    PlanClosure,
+    Referral,
     Review,
     Setting,
     SupportPlan,
     TercUnit,
     Visit,
+    WorkshopParticipant,
 )
 from app.models.plan import Action, Commitment
 from app.services import audit
 from app.services.common import get_live
+from app.services.handover_rule import is_trace
 from app.services.workspace import Workspace
 
 
@@ -44,10 +50,21 @@ class FamilyFile:
     reviews: list[Review] = field(default_factory=list)
     visits: list[Visit] = field(default_factory=list)
     attachments: list[Attachment] = field(default_factory=list)
+    # The pilots' case path: referrals, diagnostic workshops, IPW closures, handovers.
+    referrals: list[Referral] = field(default_factory=list)
+    workshops: list[DiagnosticWorkshop] = field(default_factory=list)
+    closures: list[PlanClosure] = field(default_factory=list)
+    transfers: list[FamilyTransfer] = field(default_factory=list)
 
     @property
     def persons(self):
         return self.family.persons
+
+    @property
+    def is_handover_trace(self) -> bool:
+        """The family was handed over from the gmina it has here: this file is the closed,
+        read-only trace its former OPS keeps (``handover_rule.is_trace``)."""
+        return is_trace(self.family.gmina_code, [t.from_gmina_code for t in self.transfers])
 
     @property
     def latest_diagnosis(self) -> Diagnosis | None:
@@ -127,6 +144,33 @@ def load_family_file(s: Session, family_id: str) -> FamilyFile:
         .where(Attachment.family_id == fid, _live(Attachment))
         .order_by(Attachment.added_on.desc())
     ).all()
+    referrals = s.scalars(
+        select(Referral)
+        .where(Referral.family_id == fid, _live(Referral))
+        .options(selectinload(Referral.institution), selectinload(Referral.consent_person))
+        .order_by(Referral.referred_on.desc(), Referral.id)
+    ).all()
+    workshops = s.scalars(
+        select(DiagnosticWorkshop)
+        .where(DiagnosticWorkshop.family_id == fid, _live(DiagnosticWorkshop))
+        .options(
+            selectinload(DiagnosticWorkshop.participants).selectinload(
+                WorkshopParticipant.institution
+            ),
+            selectinload(DiagnosticWorkshop.participants).selectinload(WorkshopParticipant.person),
+        )
+        .order_by(DiagnosticWorkshop.held_on.desc(), DiagnosticWorkshop.id)
+    ).all()
+    closures = s.scalars(
+        select(PlanClosure)
+        .where(PlanClosure.family_id == fid, _live(PlanClosure))
+        .order_by(PlanClosure.closed_on.desc(), PlanClosure.id)
+    ).all()
+    transfers = s.scalars(
+        select(FamilyTransfer)
+        .where(FamilyTransfer.family_id == fid, _live(FamilyTransfer))
+        .order_by(FamilyTransfer.transferred_on.desc(), FamilyTransfer.id)
+    ).all()
     return FamilyFile(
         family=family,
         gmina=s.get(TercUnit, family.gmina_code),
@@ -137,6 +181,10 @@ def load_family_file(s: Session, family_id: str) -> FamilyFile:
         reviews=list(reviews),
         visits=list(visits),
         attachments=list(attachments),
+        referrals=list(referrals),
+        workshops=list(workshops),
+        closures=list(closures),
+        transfers=list(transfers),
     )
 
 

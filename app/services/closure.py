@@ -41,6 +41,8 @@ class ClosureInput:
 
 def close_plan(ws: Workspace, plan_id: str, data: ClosureInput) -> PlanClosure:
     """Close one IPW with its outcome; closes the case when no other plan is in force."""
+    if not plan_id:
+        raise ValidationError(_("Choose the programme to close."), "plan_id")
     check_choice(data.outcome, PlanOutcome, "outcome", _("Outcome"))
     with ws.transaction() as s:
         plan = get_live(s, SupportPlan, plan_id)

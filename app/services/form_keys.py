@@ -18,6 +18,9 @@ NEW = "new"
 _LAYOUT: dict[str, tuple[str, ...]] = {
     "family": ("family_id",),
     "close": ("family_id",),
+    "reopen": ("family_id",),
+    "transfer": ("family_id",),
+    "handover_export": ("family_id",),
     "registration": ("record_id",),
     **dict.fromkeys(
         (
@@ -29,6 +32,11 @@ _LAYOUT: dict[str, tuple[str, ...]] = {
             "attachment",
             "diagnosis",
             "plan",
+            "referral",
+            "decision",
+            "workshop",
+            "workshop_link",
+            "closure",
         ),
         ("family_id", "record_id"),
     ),

@@ -17,12 +17,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import ValidationError
+from app.config import atomic_write_bytes
+from app.errors import FileProblem, ValidationError
 from app.i18n import _
 from app.models import (
     CASE_MODELS,
@@ -89,9 +91,17 @@ def transfer_family(ws: Workspace, family_id: str, data: TransferInput) -> Famil
 
 
 def export_out_of_powiat(
-    ws: Workspace, family_id: str, transferred_on: date, to_gmina_code: str = "", note: str = ""
+    ws: Workspace,
+    family_id: str,
+    transferred_on: date,
+    to_gmina_code: str = "",
+    note: str = "",
+    path: Path | None = None,
 ) -> str:
-    """Close the case as moved out of the powiat and return its whole file as JSON."""
+    """Close the case as moved out of the powiat and return its whole file as JSON.
+
+    With ``path`` the file is written there (readable by its user only) before the
+    transaction commits: a file that cannot be written leaves the case as it was."""
     with ws.transaction() as s:
         family = get_live(s, Family, family_id)
         if to_gmina_code:
@@ -122,7 +132,13 @@ def export_out_of_powiat(
         tables = {m.__tablename__: _family_rows(s, m, family.id) for m in CASE_MODELS}
         audit.record(s, "create", "family_transfer", transfer.id, family.id, detail="out")
         audit.record(s, "export", "family", family.id, family.id, detail="handover")
-        return canonical_json({"format": FORMAT, "family_id": family.id, "tables": tables}) + "\n"
+        text = canonical_json({"format": FORMAT, "family_id": family.id, "tables": tables}) + "\n"
+        if path is not None:
+            try:
+                atomic_write_bytes(path, text.encode("utf-8"))
+            except OSError as exc:
+                raise FileProblem(_("The file cannot be written.")) from exc
+        return text
 
 
 def _family_rows(s: Session, model: type, family_id: str) -> list[dict[str, Any]]:

@@ -48,6 +48,12 @@ def _family_of(session: Session, obj: Any) -> str | None:
     return None
 
 
+def is_trace(gmina_code: str, handed_over_from: list[str]) -> bool:
+    """Whether a family held with ``gmina_code`` is the trace of a handover: it was handed over
+    from that gmina (the rule ``still_here`` says in SQL)."""
+    return gmina_code in handed_over_from
+
+
 def still_here():
     """SQL condition: the family is not a trace left here by a handover (its gmina is not one it
     was handed over from).  On the old OPS's device the family keeps its old gmina; on the

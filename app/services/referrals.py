@@ -43,6 +43,8 @@ def save_referral(
 ) -> Referral:
     with ws.transaction() as s:
         family = get_live(s, Family, family_id)
+        if not data.institution_id:
+            raise ValidationError(_("Choose the referring institution."), "institution_id")
         get_live(s, Institution, data.institution_id)
         if data.team_id:
             get_live(s, CooperationTeam, data.team_id)

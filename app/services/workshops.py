@@ -145,6 +145,8 @@ def _sync_participants(s, workshop_id: str, wanted: dict) -> bool:
 
 def link_diagnosis(ws: Workspace, diagnosis_id: str, workshop_id: str | None) -> Diagnosis:
     """Point a diagnosis to the workshop that produced it (None unlinks)."""
+    if not diagnosis_id:
+        raise ValidationError(_("Choose the diagnosis made at the workshop."), "diagnosis_id")
     with ws.transaction() as s:
         diagnosis = get_live(s, Diagnosis, diagnosis_id)
         if workshop_id:

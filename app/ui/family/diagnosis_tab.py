@@ -12,7 +12,6 @@ from typing import Any
 from PySide6.QtWidgets import QVBoxLayout
 
 from app.i18n import N_, _
-from app.models.enums import ParticipantKind
 from app.services import diagnosis as diagnosis_service
 from app.services import families
 from app.services.casefile import FamilyFile
@@ -21,6 +20,12 @@ from app.services.form_keys import FormKey
 from app.services.lookups import Lookups
 from app.services.workspace import Workspace
 from app.ui.family.diagnosis_view import DiagnosisView
+from app.ui.family.participants import (
+    add_other_row,
+    participant_rows,
+    participant_values,
+    read_participants,
+)
 from app.ui.family.tab_base import FamilyHost, FamilyTab, TabForm, Then
 from app.ui.kit.checklist_table_model import CheckRow
 from app.ui.kit.draft_guard import DraftGuard
@@ -119,17 +124,7 @@ class DiagnosisTab(FamilyTab):
             [CheckRow(c.code, f"{c.code}. {c.label}") for c in lookups.reasons]
         )
         existing = list(d.participants) if d is not None else []
-        wanted = set(lookups.team_institution_ids)
-        wanted |= {m.institution_id for m in ff.team if m.institution_id}
-        wanted |= {p.institution_id for p in existing if p.institution_id}
-        institutions = [i for i in lookups.institutions if i.id in wanted] or lookups.institutions
-        rows = [CheckRow(f"i:{i.id}", i.display_name, _("institution")) for i in institutions]
-        rows += [CheckRow(f"p:{p.id}", p.full_name, _("family member")) for p in ff.persons]
-        rows += [
-            CheckRow(f"o:{p.id}", p.name, _("other person"), label_editable=True)
-            for p in existing
-            if p.kind == ParticipantKind.OTHER
-        ]
+        rows = participant_rows(ff, lookups, existing)
         self.view.participants.set_rows(rows)
         fit_columns(self.view.participants_view)
 
@@ -149,17 +144,9 @@ class DiagnosisTab(FamilyTab):
             made_on=d.made_on.isoformat(),
             finalized=d.finalized,
             ratings={r.domain_code: [r.rating, r.note] for r in d.ratings},
-            participants={self._participant_key(p): [True, "", p.role] for p in d.participants},
+            participants=participant_values(d.participants),
         )
         return values
-
-    @staticmethod
-    def _participant_key(p: Any) -> str:
-        if p.kind == ParticipantKind.INSTITUTION:
-            return f"i:{p.institution_id}"
-        if p.kind == ParticipantKind.FAMILY:
-            return f"p:{p.person_id}"
-        return f"o:{p.id}"
 
     # -- switching ----------------------------------------------------------------------------
     def _chosen(self, index: int) -> None:
@@ -182,37 +169,15 @@ class DiagnosisTab(FamilyTab):
         self.view.made_on.setFocus()
 
     def add_other(self) -> None:
-        model = self.view.participants
-        row = model.add_row(
-            CheckRow(
-                f"o:new{model.rowCount()}",
-                _("(name)"),
-                _("other person"),
-                True,
-                label_editable=True,
-            )
-        )
-        index = model.index(row, 0)
+        row = add_other_row(self.view.participants)
+        index = self.view.participants.index(row, 0)
         self.view.participants_view.setCurrentIndex(index)
         self.view.participants_view.edit(index)
 
     # -- saving -------------------------------------------------------------------------------
     def diagnosis_input(self) -> tuple[DiagnosisInput, list[str]]:
         v = self.binding.values()
-        participants = []
-        for row in self.view.participants.checked_rows():
-            kind, _sep, ident = row.key.partition(":")
-            role = row.texts[0] if row.texts else ""
-            if kind == "i":
-                participants.append(ParticipantInput(ParticipantKind.INSTITUTION, ident, role=role))
-            elif kind == "p":
-                participants.append(
-                    ParticipantInput(ParticipantKind.FAMILY, person_id=ident, role=role)
-                )
-            else:
-                participants.append(
-                    ParticipantInput(ParticipantKind.OTHER, name=row.label, role=role)
-                )
+        participants = read_participants(self.view.participants, ParticipantInput)
         data = DiagnosisInput(
             made_on=date.fromisoformat(v["made_on"]),
             finalized=bool(v["finalized"]),

@@ -1,12 +1,13 @@
 """The family file (teczka rodziny): one case in tabs — Rodzina, Diagnoza, Program (IPW),
-Monitoring, Wizyty, Zgody, Dokumenty, Historia.
+Monitoring, Wizyty, Zgody, Dokumenty, Ścieżka sprawy (referral, workshop, closing, handover),
+Historia.
 
 ``FamilyWindow(ctx, family_id)`` can be shown on its own or embedded.  It loads the case on the
 DB worker (``loaded`` fires each time it is shown), hands it to every tab and reloads after a
 tab saved.  On ``ctx.events.locking`` every draft is flushed; on ``locked`` the window closes
 without asking (nothing is lost: the drafts are in the database).  ``state()`` and
 ``restore_state()`` let the main window reopen it on the same tab after unlocking.
-Keys: Ctrl+S save the tab's form, Ctrl+W close, Alt+1…8 switch tabs, Ctrl+P print menu.
+Keys: Ctrl+S save the tab's form, Ctrl+W close, Alt+1…9 switch tabs, Ctrl+P print menu.
 """
 
 from __future__ import annotations
@@ -45,13 +46,15 @@ from app.ui.family.family_loader import Loaded, load
 from app.ui.family.history_tab import HistoryTab
 from app.ui.family.household_tab import HouseholdTab
 from app.ui.family.monitoring_tab import MonitoringTab
+from app.ui.family.path_tab import DRAFT_KINDS as PATH_DRAFTS
+from app.ui.family.path_tab import PathTab
 from app.ui.family.plan_tab import PlanTab
 from app.ui.family.tab_base import FamilyTab, TabForm
 from app.ui.family.visits_tab import VisitsTab
 from app.ui.kit.draft_guard import CloseChoice, UnsavedChangesDialog
 from app.ui.kit.form_kit import refit_on_tab_change
 from app.ui.kit.mnemonics import relabel
-from app.ui.kit.print_menu import KIND_LABELS, fill_menu
+from app.ui.kit.print_menu import KIND_LABELS, TEAM_KINDS, fill_menu
 from app.ui.kit.safe import guarded, no_result
 from app.ui.kit.screen_fit import resize_to_fit
 from app.ui.ops import show_error
@@ -64,6 +67,7 @@ TAB_CLASSES: tuple[type[FamilyTab], ...] = (
     VisitsTab,
     ConsentsTab,
     DocumentsTab,
+    PathTab,
     HistoryTab,
 )
 # Which tab opens the form a draft key belongs to (keys are "<form>:<family id>:…").
@@ -81,6 +85,7 @@ DRAFT_OWNERS: dict[str, type[FamilyTab]] = {
     "consent": ConsentsTab,
     "withdraw": ConsentsTab,
     "attachment": DocumentsTab,
+    **dict.fromkeys(PATH_DRAFTS, PathTab),
 }
 # The registry rows this window's choices come from (partner institutions, services, teams).
 LOOKUP_MODELS = (Institution, Service, CooperationTeam, TeamMembership)
@@ -146,7 +151,7 @@ class FamilyWindow(QMainWindow):
             self.print_menu,
             self,
             self.ctx,
-            [k for k in KIND_LABELS if k != "agreement"],
+            [k for k in KIND_LABELS if k not in TEAM_KINDS],
             lambda: {"family_id": self.family_id},
         )
         case.addMenu(self.print_menu)

@@ -29,7 +29,12 @@ KIND_LABELS: dict[str, str] = {
     "blank-review": N_("Blank review form (to fill in by hand)"),
     "blank-visit": N_("Blank visit note (to fill in by hand)"),
     "agreement": N_("Cooperation agreement (porozumienie)"),
+    "referral": N_("Referral card"),
+    "workshop": N_("Attendance list of the diagnostic workshop"),
+    "closing": N_("Closing summary of the cooperation"),
 }
+# The documents of a team, not of one family's case (left out of the family file's menu).
+TEAM_KINDS = frozenset({"agreement", "agenda", "minutes", "tasks"})
 
 IdsFn = Callable[[], dict[str, Any] | None]
 

@@ -1,5 +1,6 @@
-"""Words of the pilot documents that follow who the case is about (``Family.subject_kind``):
-a family, a person living alone, an older person — never "rodzina" for one person."""
+"""Words that follow who the case is about (``Family.subject_kind``): a family, a person living
+alone, an older person — never "rodzina" for one person.  The documents and the GUI's forms
+take their words from here, so each phrase lives once."""
 
 from __future__ import annotations
 
@@ -74,3 +75,25 @@ def opinion_heading(kind: str | None) -> str:
 
 def consent_text(kind: str | None) -> str:
     return _pick(_CONSENT, kind)
+
+
+_CONSENT_BOX = {
+    "family": N_("The family &agrees to the referral"),
+    "single": N_("The person &agrees to be referred"),
+    "older": N_("The older person &agrees to be referred"),
+}
+_PRESENT = {
+    "family": N_("family members and others present"),
+    "single": N_("the person and others present"),
+    "older": N_("the older person and others present"),
+}
+
+
+def consent_box(kind: str | None) -> str:
+    """The referral form's check box: the consent to being referred (with a mnemonic)."""
+    return _pick(_CONSENT_BOX, kind)
+
+
+def present_hint(kind: str | None) -> str:
+    """Who the closing summary talk was held with."""
+    return _pick(_PRESENT, kind)

@@ -334,7 +334,7 @@ class HandoverPage(PathPage):
         self.move_button = QPushButton(_("Hand over to another &gmina…"))
         self.export_button = QPushButton(_("Moving &out of the powiat…"))
         self.add_buttons(self.move_button, self.export_button)
-        self.move_button.clicked.connect(self.move)
+        self.move_button.clicked.connect(self.hand_over)
         self.export_button.clicked.connect(self.export)
 
     def rows(self, ff: FamilyFile) -> list[Any]:
@@ -350,7 +350,7 @@ class HandoverPage(PathPage):
         self.move_button.setEnabled(not trace)
         self.export_button.setEnabled(not trace)
 
-    def move(self) -> None:
+    def hand_over(self) -> None:
         if self.file is None:
             return
         self.done(
@@ -369,6 +369,6 @@ class HandoverPage(PathPage):
 
     def open_kind(self, key: FormKey) -> None:
         if key.kind == "transfer":
-            self.move()
+            self.hand_over()
         else:
             self.export()

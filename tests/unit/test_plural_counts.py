@@ -184,14 +184,14 @@ COUNTS = [
         ("A: B (# sprawa)", "A: B (# sprawy)", "A: B (# spraw)"),
     ),
     (
-        "Established: {date} · lead institution: {lead} · {n} member institution",
-        "Established: {date} · lead institution: {lead} · {n} member institutions",
-        {"date": "D", "lead": "L"},
+        "{kind} · established: {date} · lead institution: {lead} · {n} member institution",
+        "{kind} · established: {date} · lead institution: {lead} · {n} member institutions",
+        {"kind": "K", "date": "D", "lead": "L"},
         "n",
         (
-            "Utworzony: D · instytucja wiodąca: L · # instytucja członkowska",
-            "Utworzony: D · instytucja wiodąca: L · # instytucje członkowskie",
-            "Utworzony: D · instytucja wiodąca: L · # instytucji członkowskich",
+            "K · utworzony: D · instytucja wiodąca: L · # instytucja członkowska",
+            "K · utworzony: D · instytucja wiodąca: L · # instytucje członkowskie",
+            "K · utworzony: D · instytucja wiodąca: L · # instytucji członkowskich",
         ),
     ),
     (

@@ -15,8 +15,16 @@ from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
 from app.i18n import _
-from app.models import CASE_MODELS, SYNCED_MODELS, AuditEvent, Base, Institution, Setting
-from app.services import audit
+from app.models import (
+    CASE_MODELS,
+    SYNCED_MODELS,
+    AuditEvent,
+    Base,
+    Family,
+    Institution,
+    Setting,
+)
+from app.services import audit, reference
 from app.services.record_rules import InvalidRecord, RecordChecker
 from app.services.records import all_records, canonical_json, from_record, table_of
 from app.services.workspace import Workspace
@@ -90,6 +98,7 @@ def load_data(ws: Workspace, data: dict[str, Any]) -> int:
             for m, rows in decoded.items()
             for i, v in enumerate(rows, start=1)
         )
+        _check_area(s, ws, decoded[Family])
         s.info["applying_sync"] = True
         for model in reversed(SYNCED_MODELS):
             s.execute(delete(model))
@@ -120,6 +129,17 @@ def load_data(ws: Workspace, data: dict[str, Any]) -> int:
     for stamp in _max_versions(ws):
         ws.clock.observe(stamp)
     return count
+
+
+def _check_area(s: Session, ws: Workspace, families: list[dict[str, Any]]) -> None:
+    """Families only of gminas this installation may work in: the forms' rule, for ``load``."""
+    role, unit = ws.identity.role, ws.identity.unit_code
+    for i, row in enumerate(families, start=1):
+        try:
+            reference.require_work_gmina(s, role, unit, str(row.get("gmina_code") or ""))
+        except ValidationError as exc:
+            where = _("item {n}").format(n=i)
+            raise InvalidRecord("family", row.get("id") or "", where, exc) from None
 
 
 def _decoded(model: type[Base], rows: Any) -> list[dict[str, Any]]:

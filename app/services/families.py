@@ -46,8 +46,9 @@ class FamilyInput:
     subject_kind: str | None = None  # SubjectKind; None leaves it (a new case: a family)
 
 
-def _validated(s: Session, data: FamilyInput) -> dict:
+def _validated(s: Session, ws: Workspace, data: FamilyInput) -> dict:
     reference.require_terc(s, data.gmina_code, ("gmina",), "gmina_code")
+    reference.require_work_gmina(s, ws.identity.role, ws.identity.unit_code, data.gmina_code)
     extra = {}
     if data.subject_kind is not None:
         extra["subject_kind"] = check_choice(
@@ -99,7 +100,7 @@ def _set_reasons(s: Session, family: Family, codes: list[str]) -> None:
 def register_family(ws: Workspace, data: FamilyInput) -> Family:
     """Open a new case; members are added with ``persons.add_person``."""
     with ws.transaction() as s:
-        fields = _validated(s, data)
+        fields = _validated(s, ws, data)
         opened = data.opened_on or date.today()
         number = clean(data.case_number) or next_case_number(s, fields["gmina_code"], opened.year)
         family = Family(case_number=number, opened_on=opened, status=FamilyStatus.NEW, **fields)
@@ -116,7 +117,7 @@ def register_family(ws: Workspace, data: FamilyInput) -> Family:
 def update_family(ws: Workspace, family_id: str, data: FamilyInput) -> Family:
     with ws.transaction() as s:
         family = get_live(s, Family, family_id)
-        fields = _validated(s, data)
+        fields = _validated(s, ws, data)
         if clean(data.case_number):
             fields["case_number"] = clean(data.case_number)
         if data.opened_on:

@@ -227,6 +227,23 @@ def may_work_in(role: str, unit_code: str, gmina_code: str) -> bool:
     return gmina_code == unit_code
 
 
+def require_work_gmina(
+    session: Session, role: str, unit_code: str, gmina_code: str, field: str = "gmina_code"
+) -> None:
+    """Refuse a family in a gmina ``role`` may not work in (``may_work_in``), naming the gmina."""
+    code = (gmina_code or "").strip()
+    if may_work_in(role, unit_code, code):
+        return
+    unit = session.get(TercUnit, code)
+    gmina = f"{unit.name} ({code})" if unit is not None else code
+    message = (
+        _("This OPS keeps families of its own gmina only; {gmina} is another gmina.")
+        if role != "coordinator"
+        else _("The coordinator keeps families of the gminas of its powiat; {gmina} is outside it.")
+    )
+    raise ValidationError(message.format(gmina=gmina), field)
+
+
 def work_gminas(ws: Workspace) -> list[TercUnit]:
     """The gminas this installation may register and keep families in (``may_work_in``)."""
     unit = ws.identity.unit_code

@@ -39,7 +39,7 @@ from app.models import REGISTRY_MODELS, Device, Family
 from app.models.sync_state import SyncRow
 from app.services.handover_rule import handed_over_from
 from app.services.records import table_of
-from app.services.reference import CATALOG_NAMESPACE
+from app.services.reference import CATALOG_NAMESPACE, may_work_in
 from app.services.setup import home_institution_id
 from app.sync.errors import refused
 from app.sync.kinds import kind_label
@@ -84,10 +84,9 @@ def authorize(s: Session, sender: Device, records: list[Incoming]) -> None:
 
 
 def in_area(sender: Device, gmina_code: str) -> bool:
-    """Whether a family of ``gmina_code`` is in the area of ``sender`` (its gmina or powiat)."""
-    if sender.role == "coordinator":
-        return len(gmina_code) == 7 and gmina_code.startswith(sender.unit_code[:4])
-    return gmina_code == sender.unit_code
+    """Whether a family of ``gmina_code`` is in the area of ``sender`` (its gmina or powiat):
+    the rule the forms and the services apply, ``reference.may_work_in``."""
+    return may_work_in(sender.role, sender.unit_code, gmina_code)
 
 
 class _Checker:

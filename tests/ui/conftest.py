@@ -77,8 +77,7 @@ def settle(ctx: AppContext, qtbot, timeout: int = 20_000) -> None:
     qtbot.waitUntil(lambda: ctx.runner.pending == 0, timeout=timeout)
 
 
-@pytest.fixture
-def ctx(ws, qtbot):
+def _context(ws):
     context = AppContext()
     context.attach(ws)
     yield context
@@ -88,6 +87,18 @@ def ctx(ws, qtbot):
     for widget in QApplication.topLevelWidgets():
         widget.hide()
     dispose(*QApplication.topLevelWidgets(), context.events, context.runner)
+
+
+@pytest.fixture
+def ctx(ws, qtbot):
+    """The application's context on the OPS database ``ws`` (GOPS Narewka)."""
+    yield from _context(ws)
+
+
+@pytest.fixture
+def coordinator_ctx(coordinator_ws, qtbot):
+    """The application's context on the coordinator's database (PCPR Hajnówka, the powiat)."""
+    yield from _context(coordinator_ws)
 
 
 def make_db(path: Path, role: str = "ops", unit: str = OPS_GMINA) -> Path:

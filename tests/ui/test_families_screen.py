@@ -11,6 +11,7 @@ from app import demo
 from app.services import families
 from app.ui.families_screen import FamiliesScreen
 from app.ui.families_table_model import COLUMNS, FamiliesTableModel, Query
+from tests.factories import make_full_case
 from tests.ui.conftest import settle
 
 
@@ -113,7 +114,9 @@ def test_overdue_filter_and_highlight(ctx, family_case, qtbot):
     assert model.total == 0
 
 
-def test_status_and_gmina_filters(ctx, family_case, qtbot):
+def test_status_and_gmina_filters(coordinator_ctx, qtbot):
+    ctx = coordinator_ctx  # families of two gminas: the powiat's coordinator keeps both
+    case = make_full_case(ctx.ws)  # Narewka
     other = families.register_family(
         ctx.ws, families.FamilyInput(gmina_code="2005082", locality="Narew")
     )
@@ -123,7 +126,10 @@ def test_status_and_gmina_filters(ctx, family_case, qtbot):
     assert [model.family_id(r) for r in range(model.rowCount())] == [other.id]
     model.set_query(Query(gmina_code="2005092"))
     loaded(model, ctx, qtbot)
-    assert [model.family_id(r) for r in range(model.rowCount())] == [family_case.family_id]
+    assert [model.family_id(r) for r in range(model.rowCount())] == [case.family_id]
+    model.set_query(Query(gmina_code="2005082"))
+    loaded(model, ctx, qtbot)
+    assert [model.family_id(r) for r in range(model.rowCount())] == [other.id]
 
 
 def test_screen_searches_as_you_type_and_opens_with_enter(ctx, family_case, qtbot):

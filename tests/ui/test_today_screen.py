@@ -87,3 +87,52 @@ def test_screen_refreshes_on_changes_and_horizon(ctx, family_case, qtbot):
     ctx.runner.run(families.register_family, ctx.ws, new)  # its Changes refresh the screen
     settle(ctx, qtbot)
     assert screen.model.rowCount() == 2
+
+
+def test_a_next_visit_noted_at_a_visit_is_counted_on_today(ctx, qtbot):
+    """Issue 10 §6: Dziś said "Zaplanowana wizyta: 0" although a visit note named the next one."""
+    family = families.register_family(
+        ctx.ws, families.FamilyInput(gmina_code="2005092", locality="Narewka")
+    )
+    visits.save_visit(
+        ctx.ws,
+        family.id,
+        visits.VisitInput(
+            visit_on=date.today(),
+            status=VisitStatus.DONE,
+            purpose="Rozmowa z matką",
+            next_visit_on=date.today() + timedelta(days=5),
+        ),
+    )
+    screen = TodayScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.show()
+    settle(ctx, qtbot)
+    assert screen.summary_labels[Kind.VISIT].text() == "0 po terminie, 1 nadchodzący"
+    screen.kind.setCurrentIndex(screen.kind.findData("visit"))
+    assert [screen.model.deadline(r).due_on for r in range(screen.model.rowCount())] == [
+        date.today() + timedelta(days=5)
+    ]
+
+
+def test_today_and_the_families_list_show_one_review_date(ctx, family_case, qtbot):
+    """Issue 10 §6: Rodziny said 28.11 and Dziś 30.11 for the same review."""
+    from app.ui.families_table_model import COLUMNS, FamiliesTableModel
+
+    screen = TodayScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.horizon.setCurrentIndex(screen.horizon.count() - 1)  # the longest period
+    settle(ctx, qtbot)
+    reviews = [
+        screen.model.deadline(r)
+        for r in range(screen.model.rowCount())
+        if screen.model.deadline(r).kind == Kind.REVIEW
+    ]
+    assert len(reviews) == 1
+    model = FamiliesTableModel(ctx)
+    model.reload()
+    settle(ctx, qtbot)
+    assert model.rowCount() == 1
+    column = next(i for i, c in enumerate(COLUMNS) if c.key == "next_review_on")
+    assert model.index(0, column).data() == reviews[0].due_on.strftime("%d.%m.%Y")

@@ -1,0 +1,60 @@
+"""Issue 10 §6 in the consent dialog: a child is not offered as the signer, and Ctrl+S on a
+consent without a scope is refused with a Polish message (it saved before, with Alt+Z)."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication
+
+from app.services import casefile
+from app.ui.family.consent_dialog import ConsentDialog
+from app.ui.family.consents_tab import ConsentsTab
+from app.ui.kit.record_dialog import RecordDialog
+from tests.ui._family_support import open_window, unsaved_answers_fixture  # noqa: F401
+from tests.ui.conftest import settle
+
+
+def test_consent_signers_are_adults_and_the_scope_is_required(ctx, qtbot, family_case, monkeypatch):
+    seen: dict = {}
+
+    def run(_cls, dialog: RecordDialog):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        settle(ctx, qtbot)
+        assert isinstance(dialog, ConsentDialog)
+        seen["signers"] = [dialog.person.itemText(i) for i in range(dialog.person.count())]
+        view = next(
+            v for v in dialog.findChildren(QAbstractItemView) if v.model() is dialog.recipients
+        )
+        view.setFocus()
+        view.setCurrentIndex(dialog.recipients.index(0, 0))
+        qtbot.keyClick(view, Qt.Key.Key_Space)  # one institution to share with
+        seen["checked"] = dialog.binding.draft_values()["institution_ids"]
+        qtbot.keyClick(
+            QApplication.focusWidget() or dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier
+        )
+        qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=10_000)
+        seen["error"] = dialog.error.text()
+        seen["focus"] = QApplication.focusWidget()
+        seen["scope"] = dialog.scope
+        dialog.close_for_lock()
+        return None
+
+    monkeypatch.setattr(RecordDialog, "run", classmethod(run))
+    window = open_window(ctx, qtbot, family_case.family_id)
+    before = len(casefile.reload_family(ctx.ws, family_case.family_id).consents)
+    tab = next(t for t in window.tab_pages if isinstance(t, ConsentsTab))
+    window.tabs.setCurrentIndex(window.tab_pages.index(tab))
+    tab.edit(None)  # "Nowa zgoda…"
+    assert any("Grażyna" in s for s in seen["signers"]) and any(
+        "Józef" in s for s in seen["signers"]
+    )
+    assert not any("Zuzanna" in s for s in seen["signers"])  # the child
+    assert any(checked for checked, _note in seen["checked"].values())
+    assert "zakres" in seen["error"].lower()
+    assert seen["focus"] is seen["scope"]
+    assert len(casefile.reload_family(ctx.ws, family_case.family_id).consents) == before

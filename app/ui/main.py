@@ -15,7 +15,8 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
+from shiboken6 import Shiboken
 
 from app import __version__
 from app.config import Settings, default_db_path
@@ -107,11 +108,22 @@ def _import_core() -> None:
 
 
 def _dispose(app: QApplication, session: SessionController) -> None:
-    """Destroy every window while the application still exists (a widget outliving
-    ``QApplication`` crashes the interpreter at exit)."""
+    """Destroy the windows Python owns while the application still exists (a widget outliving
+    ``QApplication`` crashes the interpreter at exit).
+
+    Only parentless windows created and owned by Python: the others belong to a Qt object that
+    deletes them itself — a ``QCompleter``'s type-ahead list (the wizard's gmina field) is a
+    parentless top-level its completer deletes, so deleting it here too was a double delete and
+    a segmentation fault at exit whenever the list came first.
+    """
     for widget in app.topLevelWidgets():
-        widget.hide()
-        widget.deleteLater()
+        if widget.parent() is None and owned_by_python(widget):
+            widget.hide()
+            widget.deleteLater()
     session.deleteLater()
     app.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     app.processEvents()
+
+
+def owned_by_python(widget: QWidget) -> bool:
+    return Shiboken.createdByPython(widget) and Shiboken.ownedByPython(widget)

@@ -353,6 +353,8 @@ class SessionController(QObject):
     # -- quitting --------------------------------------------------------------------------
     def quit(self) -> None:
         """Save drafts, lock, clear the clipboard, leave (after the running job, if any)."""
+        if self._quitting:
+            return  # already leaving (a window's close or reject may ask again on its way out)
         if self._busy:
             self._quit_pending = True
             if self.main_window is not None:

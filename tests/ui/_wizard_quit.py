@@ -1,0 +1,171 @@
+"""Run in a subprocess by ``test_wizard_quit``: the real program (``run_gui``) on a new database,
+the first-run wizard finished or cancelled with key events only, then quit from the menu
+(Alt+P, Zakończ).
+
+    python -m tests.ui._wizard_quit <database> finish|cancel|cancel-later
+
+``finish`` goes through every page and creates the database, then quits the main window;
+``cancel`` presses Esc on the first page; ``cancel-later`` presses Esc on the passphrase page and
+confirms.  The exit code is the program's own (a crash at exit shows as a signal).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
+
+PASSPHRASE = "zielony-most-nad-Narwią-42"
+TIMEOUT = 60.0
+
+Step = Callable[[], bool]
+
+
+def focused() -> QWidget:
+    """Where the window system delivers a key: an open popup (a type-ahead list) first."""
+    popup = QApplication.activePopupWidget()
+    widget = (popup.focusWidget() or popup) if popup is not None else QApplication.focusWidget()
+    assert widget is not None, "nothing has the keyboard focus"
+    return widget
+
+
+_queued = [0]  # keys posted but not yet delivered
+
+
+def _later(action: Callable[[], None]) -> None:
+    """Deliver a key from the event loop, as the window system does: a key that opens a modal
+    dialog returns only when it closes, so the driver must not be inside it."""
+    _queued[0] += 1
+
+    def run() -> None:
+        _queued[0] -= 1
+        action()
+
+    QTimer.singleShot(0, run)
+
+
+def type_text(text: str) -> None:
+    """Key by key into the focused widget (QTest.keyClicks cannot type Polish letters)."""
+
+    def one(ch: str) -> None:
+        widget = focused()
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
+
+    for ch in text:
+        _later(lambda ch=ch: one(ch))
+
+
+def key(k: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    _later(lambda: QTest.keyClick(focused(), k, modifier))
+
+
+def visible(cls_name: str) -> QWidget | None:
+    for widget in QApplication.topLevelWidgets():
+        if type(widget).__name__ == cls_name and widget.isVisible():
+            return widget
+    return None
+
+
+def in_window(cls_name: str) -> bool:
+    """The keyboard focus is in a visible window of that class."""
+    widget = QApplication.focusWidget()
+    window = widget.window() if widget is not None else None
+    return window is not None and type(window).__name__ == cls_name and window.isVisible()
+
+
+def wizard_step() -> str:
+    wizard = visible("SetupWizard")
+    return wizard.current_step() if wizard is not None else ""
+
+
+def script(mode: str) -> Iterator[Step]:
+    """Yield conditions to wait for; the code between two yields is what the user types."""
+    yield lambda: wizard_step() == "role" and in_window("SetupWizard")
+    if mode == "cancel":
+        key(Qt.Key.Key_Escape)
+        return
+    key(Qt.Key.Key_Return)  # Dalej (the role proposed: OPS)
+    yield lambda: wizard_step() == "unit" and QApplication.focusWidget() is not None
+    type_text("Narewka")
+    yield lambda: QApplication.focusWidget() is not None
+    key(Qt.Key.Key_Down)  # into the type-ahead list
+    key(Qt.Key.Key_Return)  # choose
+    yield lambda: "2005092" in visible("SetupWizard").pages["unit"].chosen.text()
+    key(Qt.Key.Key_Return)  # Dalej
+    yield lambda: wizard_step() == "identity"
+    key(Qt.Key.Key_Tab)  # the institution's name is proposed; on to the worker's name
+    type_text("Anna Kowalczyk")
+    key(Qt.Key.Key_Return)
+    yield lambda: wizard_step() == "passphrase"
+    if mode == "cancel-later":
+        key(Qt.Key.Key_Escape)
+        yield lambda: isinstance(QApplication.activeModalWidget(), QMessageBox)
+        key(Qt.Key.Key_Tab)  # from "Nie" (the default) to "Tak"
+        key(Qt.Key.Key_Space)
+        return
+    type_text(PASSPHRASE)
+    key(Qt.Key.Key_Tab)
+    type_text(PASSPHRASE)
+    key(Qt.Key.Key_Tab)  # "Pokaż hasło"
+    key(Qt.Key.Key_Tab)  # "Rozumiem…"
+    key(Qt.Key.Key_Space)
+    key(Qt.Key.Key_Return)
+    yield lambda: wizard_step() == "summary"
+    key(Qt.Key.Key_Return)  # Utwórz bazę danych
+    yield lambda: in_window("MainWindow")
+    # Program ▸ Zakończ (the last entry): QKeySequence.Quit is no key at all on Windows.
+    key(Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
+    yield lambda: isinstance(QApplication.activePopupWidget(), QMenu)
+    key(Qt.Key.Key_Up)
+    key(Qt.Key.Key_Return)
+
+
+def drive(mode: str) -> None:
+    steps = script(mode)
+    started = time.monotonic()
+    state: dict[str, Step | None] = {"wait": next(steps)}
+    timer = QTimer(QApplication.instance())
+
+    def tick() -> None:
+        wait = state["wait"]
+        if time.monotonic() - started > TIMEOUT:
+            wizard = visible("SetupWizard")
+            page = wizard.currentPage() if wizard is not None else None
+            print(
+                "TIMEOUT waiting in",
+                mode,
+                wizard_step(),
+                repr(QApplication.focusWidget()),
+                page.error.text() if page is not None else "",
+                flush=True,
+            )
+            os._exit(70)
+        if wait is None or _queued[0] or not wait():
+            return
+        state["wait"] = next(steps, None)
+        if state["wait"] is None:
+            timer.stop()
+
+    timer.timeout.connect(tick)
+    timer.start(20)
+
+
+def main(db: str, mode: str) -> int:
+    from app.ui.main import make_application, run_gui
+
+    make_application()
+    QTimer.singleShot(0, lambda: drive(mode))
+    return run_gui(db)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1], sys.argv[2]))

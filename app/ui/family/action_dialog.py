@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QWidget
 
 from app.i18n import _
-from app.models import Action
+from app.models import Action, SupportPlan
 from app.models.enums import ActionStatus
 from app.services import plans
 from app.services.form_keys import FormKey
@@ -35,7 +35,7 @@ class ActionDialog(CaseRecordDialog):
         self,
         ctx: AppContext,
         family_id: str,
-        plan: Any,
+        plan: SupportPlan,
         case_number: str,
         lookups: Lookups,
         action: Action | None = None,

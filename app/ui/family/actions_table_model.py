@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import date
+
+from PySide6.QtCore import QObject
 
 from app.i18n import N_, _
 from app.models.enums import ActionStatus
+from app.models.plan import Action
 from app.services.lookups import Lookups
 from app.ui.kit.form_kit import fmt_date
 from app.ui.kit.record_table_model import Column, RecordTableModel, iso
@@ -18,7 +21,7 @@ def status_label(code: str) -> str:
         return code
 
 
-def period_text(start: Any, end: Any) -> str:
+def period_text(start: date | None, end: date | None) -> str:
     if start and end:
         return f"{fmt_date(start)} – {fmt_date(end)}"
     if start:
@@ -26,21 +29,21 @@ def period_text(start: Any, end: Any) -> str:
     return f"– {fmt_date(end)}" if end else ""
 
 
-def action_title(a: Any) -> str:
+def action_title(a: Action) -> str:
     """What the action is: its description, else its service (synchronised or demo records
     may carry only the service)."""
     return a.description or (a.service.name if a.service else "") or _("(no description)")
 
 
-def who_text(a: Any) -> str:
+def who_text(a: Action) -> str:
     parts = [a.institution.display_name] if a.institution else []
     if a.responsible_person:
         parts.append(a.responsible_person)
     return ", ".join(parts)
 
 
-class ActionsTableModel(RecordTableModel):
-    def __init__(self, parent: Any = None) -> None:
+class ActionsTableModel(RecordTableModel[Action]):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.lookups = Lookups()
         self.COLUMNS = (
@@ -58,6 +61,6 @@ class ActionsTableModel(RecordTableModel):
             Column(N_("Status"), lambda a: status_label(a.status)),
         )
 
-    def set_actions(self, actions: list[Any], lookups: Lookups) -> None:
+    def set_actions(self, actions: list[Action], lookups: Lookups) -> None:
         self.lookups = lookups
         self.set_rows(actions)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.i18n import N_
+from app.models import Attachment
 from app.models.enums import AttachmentKind
 from app.ui.kit.form_kit import fmt_date
 from app.ui.kit.record_table_model import Column, RecordTableModel, iso
@@ -21,7 +22,7 @@ def _kind(code: str) -> str:
         return code
 
 
-class AttachmentsTableModel(RecordTableModel):
+class AttachmentsTableModel(RecordTableModel[Attachment]):
     COLUMNS = (
         Column(N_("Title"), lambda a: a.title),
         Column(N_("Kind"), lambda a: _kind(a.kind)),

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from app.i18n import N_
+from app.models import CaseTeamMember
 from app.ui.kit.record_table_model import Column, RecordTableModel
 
 
-class CaseTeamTableModel(RecordTableModel):
+class CaseTeamTableModel(RecordTableModel[CaseTeamMember]):
     COLUMNS = (
         Column(N_("Name"), lambda m: m.name),
         Column(N_("Institution"), lambda m: m.institution.display_name if m.institution else ""),

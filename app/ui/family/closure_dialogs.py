@@ -4,11 +4,11 @@ closed case as a new IPW.  Both call ``app.services.closure``."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from PySide6.QtWidgets import QFormLayout, QSpinBox, QWidget
 
 from app.i18n import _
+from app.models import SupportPlan
 from app.models.enums import PlanOutcome, PlanStatus
 from app.services import closure, subject_words
 from app.services.form_keys import FormKey
@@ -27,7 +27,7 @@ from app.ui.kit.record_dialog import Submit
 from app.ui.kit.screen_fit import resize_to_fit
 
 
-def plan_label(plan: Any) -> str:
+def plan_label(plan: SupportPlan) -> str:
     number = f"{plan.number} – " if plan.number else ""
     return _("{number}IPW {start}–{end}").format(
         number=number,
@@ -36,7 +36,7 @@ def plan_label(plan: Any) -> str:
     )
 
 
-def open_plans(plans: list[Any]) -> list[Any]:
+def open_plans(plans: list[SupportPlan]) -> list[SupportPlan]:
     """The plans still in force, which a closure may end."""
     return [p for p in plans if p.status in (PlanStatus.ACTIVE, PlanStatus.DRAFT)]
 
@@ -48,7 +48,7 @@ class ClosePlanDialog(CaseRecordDialog):
         family_id: str,
         case_number: str,
         subject_kind: str,
-        plans: list[Any],
+        plans: list[SupportPlan],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(

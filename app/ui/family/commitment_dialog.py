@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QFormLayout, QWidget
 
 from app.i18n import _
-from app.models import Commitment
+from app.models import Commitment, Person
 from app.models.enums import CommitmentStatus
 from app.services import plans
 from app.services.form_keys import FormKey
@@ -26,7 +26,7 @@ class CommitmentDialog(CaseRecordDialog):
         family_id: str,
         plan_id: str,
         case_number: str,
-        members: list[Any],
+        members: list[Person],
         commitment: Commitment | None = None,
         parent: QWidget | None = None,
     ) -> None:

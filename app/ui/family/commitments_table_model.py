@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from app.i18n import N_, _
 from app.models.enums import CommitmentStatus
+from app.models.plan import Commitment
 from app.ui.kit.form_kit import fmt_date
 from app.ui.kit.record_table_model import Column, RecordTableModel, iso
 
@@ -15,7 +16,7 @@ def _status(code: str) -> str:
         return code
 
 
-class CommitmentsTableModel(RecordTableModel):
+class CommitmentsTableModel(RecordTableModel[Commitment]):
     COLUMNS = (
         Column(N_("Commitment"), lambda c: c.description),
         Column(N_("Who"), lambda c: c.person.full_name if c.person else _("the whole family")),

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QFormLayout, QWidget
 
 from app.i18n import _
-from app.models import Consent
+from app.models import Consent, Person
 from app.services import consents
 from app.services.consents import ADULT
 from app.services.form_keys import FormKey
@@ -34,7 +34,7 @@ class ConsentDialog(CaseRecordDialog):
         ctx: AppContext,
         family_id: str,
         case_number: str,
-        members: list[Any],
+        members: list[Person],
         lookups: Lookups,
         consent: Consent | None = None,
         parent: QWidget | None = None,

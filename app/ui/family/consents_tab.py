@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import QPushButton
 
 from app.i18n import N_, _
+from app.models import Consent, Person
 from app.services.casefile import FamilyFile
 from app.services.form_keys import FormKey
 from app.services.lookups import Lookups
@@ -38,7 +37,7 @@ class ConsentsTab(ListTab):
         edit.clicked.connect(lambda: self.edit(self.current()))
         self.table.activated.connect(lambda _i: self.edit(self.current()))
         self.withdraw_button.clicked.connect(self.withdraw)
-        self._persons: list[Any] = []
+        self._persons: list[Person] = []
 
     def show_file(self, ff: FamilyFile, lookups: Lookups) -> None:
         self._persons = list(ff.persons)
@@ -46,7 +45,7 @@ class ConsentsTab(ListTab):
         fit_columns(self.table)
         self.select_first()
 
-    def describe(self, c: Any) -> str:
+    def describe(self, c: Consent) -> str:
         lines = [
             _("Signed on {date}").format(date=fmt_date(c.signed_on))
             + (f" – {c.person.full_name}" if c.person else ""),
@@ -64,7 +63,7 @@ class ConsentsTab(ListTab):
         c = self.current()
         self.withdraw_button.setEnabled(c is not None and c.withdrawn_on is None)
 
-    def edit(self, consent: Any) -> None:
+    def edit(self, consent: Consent | None) -> None:
         if ConsentDialog.ask(
             self,
             self.ctx,
@@ -86,7 +85,7 @@ class ConsentsTab(ListTab):
         if key is None or key.kind not in ("consent", "withdraw"):
             return False
         kind, record_id = key.kind, key.record_id
-        consent = next((c for c in self.model.rows() if c.id == record_id), None)
+        consent = self.model.row_with_id(record_id)
         if kind == "withdraw":
             if consent is not None and WithdrawDialog.ask(self, self.ctx, consent):
                 self.host.reload()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from app.i18n import N_, _, pgettext
 from app.models import Consent
@@ -22,11 +21,11 @@ def consent_state(c: Consent, today: date | None = None) -> str:
     return state.label
 
 
-def recipients_text(c: Any) -> str:
+def recipients_text(c: Consent) -> str:
     return ", ".join(r.institution.display_name for r in c.recipients if r.institution)
 
 
-class ConsentsTableModel(RecordTableModel):
+class ConsentsTableModel(RecordTableModel[Consent]):
     COLUMNS = (
         Column(N_("Signed on"), lambda c: fmt_date(c.signed_on), sort=lambda c: iso(c.signed_on)),
         Column(N_("Signed by"), lambda c: c.person.full_name if c.person else ""),

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtWidgets import QVBoxLayout
 
 from app.i18n import N_, _
+from app.models import Diagnosis
 from app.services import diagnosis as diagnosis_service
 from app.services import families
 from app.services.casefile import FamilyFile
@@ -42,7 +43,7 @@ def _save(
     data: DiagnosisInput,
     diagnosis_id: str | None,
     reasons: list[str],
-) -> Any:
+) -> Diagnosis:
     saved = diagnosis_service.save_diagnosis(ws, family_id, data, diagnosis_id)
     families.set_reasons(ws, family_id, reasons)
     return saved
@@ -101,7 +102,7 @@ class DiagnosisTab(FamilyTab):
             self._first = False
             self.guard.offer_restore(self)
 
-    def _diagnosis(self) -> Any:
+    def _diagnosis(self) -> Diagnosis | None:
         ff = self._file
         return next((d for d in ff.diagnoses if d.id == self.current), None) if ff else None
 
@@ -114,12 +115,14 @@ class DiagnosisTab(FamilyTab):
         if self.current == NEW:
             chooser.addItem(_("new diagnosis (not saved yet)"), NEW)
         chooser.setCurrentIndex(max(chooser.findData(self.current), 0))
-        d = self._diagnosis()
+        shown = self._diagnosis()
         self.view.state.setText(
-            _("Author: {author}").format(author=d.author) if d is not None and d.author else ""
+            _("Author: {author}").format(author=shown.author)
+            if shown is not None and shown.author
+            else ""
         )
 
-    def _fill_lists(self, ff: FamilyFile, lookups: Lookups, d: Any) -> None:
+    def _fill_lists(self, ff: FamilyFile, lookups: Lookups, d: Diagnosis | None) -> None:
         self.view.reasons.set_rows(
             [CheckRow(c.code, f"{c.code}. {c.label}") for c in lookups.reasons]
         )

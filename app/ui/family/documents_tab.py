@@ -7,14 +7,15 @@ the user chooses, never to a temporary folder.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
 
 from app.config import atomic_write_bytes
 from app.i18n import N_, _
+from app.models import Attachment
 from app.services import attachments
 from app.services.casefile import FamilyFile
 from app.services.form_keys import FormKey
@@ -57,7 +58,7 @@ class DocumentsTab(ListTab):
         fit_columns(self.table)
         self.select_first()
 
-    def describe(self, a: Any) -> str:
+    def describe(self, a: Attachment) -> str:
         return "\n".join(
             [
                 a.title,
@@ -98,7 +99,9 @@ class DocumentsTab(ListTab):
         self.attach_paths(paths)
 
     # -- opening ------------------------------------------------------------------------------
-    def read(self, attachment: Any, then: Any) -> None:
+    def read(
+        self, attachment: Attachment | None, then: Callable[[Attachment, bytes], None]
+    ) -> None:
         if attachment is not None:
             self.ctx.runner.run(
                 attachments.read_attachment,
@@ -110,7 +113,7 @@ class DocumentsTab(ListTab):
     def open_current(self) -> None:
         self.read(self.current(), self.show_document)
 
-    def show_document(self, att: Any, data: bytes) -> None:
+    def show_document(self, att: Attachment, data: bytes) -> None:
         image = QImage.fromData(data) if att.mime_type.startswith("image/") else QImage()
         if image.isNull():
             # Not an image this viewer can show: the user picks where a copy goes.
@@ -119,7 +122,7 @@ class DocumentsTab(ListTab):
         if ImageViewerDialog.ask(self, att.title, image):
             self.save_copy(att, data)
 
-    def save_copy(self, att: Any, data: bytes) -> None:
+    def save_copy(self, att: Attachment, data: bytes) -> None:
         path = FileChooser.ask_save(self, att.filename or att.title)
         if path is None:
             return

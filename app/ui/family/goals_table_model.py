@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from PySide6.QtCore import QObject
 
 from app.i18n import N_, _
 from app.models.enums import GAS_LEVELS
+from app.models.plan import Goal
 from app.services.lookups import Lookups
 from app.ui.family.domain_ratings_widget import signed
 from app.ui.kit.record_table_model import Column, RecordTableModel
@@ -17,8 +18,8 @@ def gas_text(level: int | None) -> str:
     return f"{signed(level)} {_(GAS_LEVELS.get(level, ''))}".strip()
 
 
-class GoalsTableModel(RecordTableModel):
-    def __init__(self, parent: Any = None) -> None:
+class GoalsTableModel(RecordTableModel[Goal]):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.lookups = Lookups()
         self.COLUMNS = (
@@ -35,6 +36,6 @@ class GoalsTableModel(RecordTableModel):
             Column(N_("Weight"), lambda g: str(g.weight), sort=lambda g: g.weight, right=True),
         )
 
-    def set_goals(self, goals: list[Any], lookups: Lookups) -> None:
+    def set_goals(self, goals: list[Goal], lookups: Lookups) -> None:
         self.lookups = lookups
         self.set_rows(goals)

@@ -164,13 +164,13 @@ class HouseholdTab(FamilyTab):
             return False
         kind, record_id = key.kind, key.record_id
         if kind == "member":
-            person = next((p for p in self.members_model.rows() if p.id == record_id), None)
+            person = self.members_model.row_with_id(record_id)
             if record_id == "new" or person is not None:
                 if MemberDialog.ask(self, self.ctx, self.family_id, self.case, person):
                     self.host.reload()
                 return True
         if kind == "team_member":
-            member = next((m for m in self.team_model.rows() if m.id == record_id), None)
+            member = self.team_model.row_with_id(record_id)
             if record_id == "new" or member is not None:
                 if TeamMemberDialog.ask(
                     self, self.ctx, self.family_id, self.case, self.host.lookups, member

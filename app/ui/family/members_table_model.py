@@ -44,7 +44,7 @@ def situation_text(p: Person) -> str:
     return "; ".join(parts)
 
 
-class MembersTableModel(RecordTableModel):
+class MembersTableModel(RecordTableModel[Person]):
     COLUMNS = (
         Column(N_("Surname and first name"), lambda p: f"{p.last_name} {p.first_name}"),
         Column(N_("Relation"), lambda p: _label(Relation, p.relation, p.sex)),

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import N_, _
+from app.models import SupportPlan
 from app.services import reviews
 from app.services.casefile import FamilyFile
 from app.services.form_keys import FormKey
@@ -76,7 +77,7 @@ class MonitoringTab(FamilyTab):
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_details())
 
     @property
-    def plan(self) -> Any:
+    def plan(self) -> SupportPlan | None:
         ff = self._file
         return next((p for p in ff.plans if p.id == self.plan_id), None) if ff else None
 

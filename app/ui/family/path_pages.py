@@ -166,7 +166,7 @@ class ReferralsPage(PathPage):
             )
 
     def open_kind(self, key: FormKey) -> None:
-        referral = next((r for r in self.model.rows() if r.id == key.record_id), None)
+        referral = self.model.row_with_id(key.record_id)
         if key.kind == "decision":
             self.decide(referral)
         else:
@@ -249,7 +249,7 @@ class WorkshopsPage(PathPage):
             )
 
     def open_kind(self, key: FormKey) -> None:
-        workshop = next((w for w in self.model.rows() if w.id == key.record_id), None)
+        workshop = self.model.row_with_id(key.record_id)
         if key.kind == "workshop_link":
             self.link(workshop)
         else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.i18n import N_, _
+from app.models import DiagnosticWorkshop, FamilyTransfer, PlanClosure, Referral
 from app.models.enums import PlanOutcome, ReferralDecision, TransferKind
 from app.ui.kit.form_kit import fmt_date
 from app.ui.kit.record_table_model import Column, RecordTableModel, iso
@@ -21,7 +22,7 @@ def _yes_no(value: bool) -> str:
     return _("yes") if value else _("no")
 
 
-class ReferralsTableModel(RecordTableModel):
+class ReferralsTableModel(RecordTableModel[Referral]):
     COLUMNS = (
         Column(N_("Date"), lambda r: fmt_date(r.referred_on), sort=lambda r: iso(r.referred_on)),
         Column(N_("Institution"), lambda r: r.institution.display_name if r.institution else ""),
@@ -31,7 +32,7 @@ class ReferralsTableModel(RecordTableModel):
     )
 
 
-class WorkshopsTableModel(RecordTableModel):
+class WorkshopsTableModel(RecordTableModel[DiagnosticWorkshop]):
     COLUMNS = (
         Column(N_("Date"), lambda w: fmt_date(w.held_on), sort=lambda w: iso(w.held_on)),
         Column(N_("Place"), lambda w: w.place),
@@ -45,7 +46,7 @@ class WorkshopsTableModel(RecordTableModel):
     )
 
 
-class ClosuresTableModel(RecordTableModel):
+class ClosuresTableModel(RecordTableModel[tuple[PlanClosure, str]]):
     """Rows are (closure, programme label)."""
 
     COLUMNS = (
@@ -58,7 +59,7 @@ class ClosuresTableModel(RecordTableModel):
     )
 
 
-class TransfersTableModel(RecordTableModel):
+class TransfersTableModel(RecordTableModel[FamilyTransfer]):
     COLUMNS = (
         Column(
             N_("Date"), lambda t: fmt_date(t.transferred_on), sort=lambda t: iso(t.transferred_on)

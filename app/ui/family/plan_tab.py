@@ -3,13 +3,16 @@ the partners' actions and the family's commitments."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtWidgets import QMessageBox, QVBoxLayout
 
 from app.i18n import N_, _
+from app.models import SupportPlan
 from app.models.enums import PlanStatus
+from app.models.plan import Action, Commitment, Goal
 from app.services import plans
 from app.services.casefile import FamilyFile
 from app.services.form_keys import FormKey
@@ -93,7 +96,13 @@ class PlanTab(FamilyTab):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(v)
 
-    def _connect(self, panel: ListPanel, edit: Any, remove: Any, kind: str) -> None:
+    def _connect(
+        self,
+        panel: ListPanel,
+        edit: Callable[[Any], None],
+        remove: Callable[..., object],
+        kind: str,
+    ) -> None:
         panel.add.clicked.connect(lambda: edit(None))
         panel.edit.clicked.connect(lambda: self._edit_selected(panel, edit))
         panel.table.activated.connect(lambda _i: self._edit_selected(panel, edit))
@@ -107,7 +116,7 @@ class PlanTab(FamilyTab):
         return _("{form} – case {case}").format(form=what, case=self.host.case_label())
 
     @property
-    def plan(self) -> Any:
+    def plan(self) -> SupportPlan | None:
         ff = self._file
         return next((p for p in ff.plans if p.id == self.current), None) if ff else None
 
@@ -186,16 +195,16 @@ class PlanTab(FamilyTab):
         return [TabForm(self.guard, self.save_form)]
 
     # -- goals, actions, commitments ----------------------------------------------------------
-    def _edit_selected(self, panel: ListPanel, edit: Any) -> None:
+    def _edit_selected(self, panel: ListPanel, edit: Callable[[Any], None]) -> None:
         record = selected(panel.table)
         if record is not None:
             edit(record)
 
-    def _after(self, result: Any) -> None:
+    def _after(self, result: object) -> None:
         if result is not None:
             self.host.reload()
 
-    def edit_goal(self, goal: Any) -> None:
+    def edit_goal(self, goal: Goal | None) -> None:
         if self.plan is not None:
             self._after(
                 GoalDialog.ask(
@@ -209,7 +218,7 @@ class PlanTab(FamilyTab):
                 )
             )
 
-    def edit_action(self, action: Any) -> None:
+    def edit_action(self, action: Action | None) -> None:
         if self.plan is not None:
             self._after(
                 ActionDialog.ask(
@@ -223,7 +232,7 @@ class PlanTab(FamilyTab):
                 )
             )
 
-    def edit_commitment(self, item: Any) -> None:
+    def edit_commitment(self, item: Commitment | None) -> None:
         if self.plan is not None and self._file is not None:
             self._after(
                 CommitmentDialog.ask(
@@ -237,7 +246,7 @@ class PlanTab(FamilyTab):
                 )
             )
 
-    def _remove(self, panel: ListPanel, remove: Any, kind: str) -> None:
+    def _remove(self, panel: ListPanel, remove: Callable[..., object], kind: str) -> None:
         record = selected(panel.table)
         if record is None:
             return
@@ -266,11 +275,10 @@ class PlanTab(FamilyTab):
         plan_id, record_id = key.parent_id, key.record_id
         if plan_id != self.current:
             self.switch_to(plan_id)
-        models = {
-            "goal": (self.goals, self.edit_goal),
-            "action": (self.action_rows, self.edit_action),
-            "commitment": (self.commitments, self.edit_commitment),
-        }
-        model, edit = models[kind]
-        edit(next((r for r in model.rows() if r.id == record_id), None))
+        if kind == "goal":
+            self.edit_goal(self.goals.row_with_id(record_id))
+        elif kind == "action":
+            self.edit_action(self.action_rows.row_with_id(record_id))
+        else:
+            self.edit_commitment(self.commitments.row_with_id(record_id))
         return True

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QWidget
 
 from app.i18n import _
-from app.models import Referral
+from app.models import Person, Referral
 from app.models.enums import ReferralDecision
 from app.services import referrals, subject_words
 from app.services.consents import ADULT
@@ -47,7 +47,7 @@ class ReferralDialog(CaseRecordDialog):
         family_id: str,
         case_number: str,
         subject_kind: str,
-        members: list[Any],
+        members: list[Person],
         lookups: Lookups,
         referral: Referral | None = None,
         parent: QWidget | None = None,

@@ -8,11 +8,10 @@ the member dialog; the case and the member are saved together.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from app.i18n import _
+from app.models import Family
 from app.services import persons
 from app.services.form_keys import FormKey
 from app.services.lookups import Lookups, load_lookups
@@ -94,5 +93,5 @@ class RegistrationDialog(RecordDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, ctx: AppContext) -> str | None:
-        family: Any = cls.run(cls(ctx, parent))
+        family: Family | None = cls.run(cls(ctx, parent))
         return family.id if family is not None else None

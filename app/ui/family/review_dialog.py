@@ -5,7 +5,6 @@ each action's status, the next review date.  Reviews are append-only (a correcti
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,7 +17,9 @@ from PySide6.QtWidgets import (
 
 from app.errors import ValidationError
 from app.i18n import _
+from app.models import SupportPlan
 from app.models.enums import GAS_LEVELS, ActionStatus
+from app.models.plan import Goal
 from app.services import deadlines, reviews
 from app.services.casefile import FamilyFile
 from app.services.form_keys import FormKey
@@ -40,7 +41,7 @@ from app.ui.kit.record_dialog import RecordDialog, Submit
 from app.ui.kit.screen_fit import resize_to_fit
 
 
-def goal_choices(goal: Any) -> list[tuple[int, str]]:
+def goal_choices(goal: Goal) -> list[tuple[int, str]]:
     """The goal's own level descriptions, or the generic GAS labels where none was written."""
     out = []
     for level in sorted(GAS_LEVELS, reverse=True):
@@ -49,7 +50,9 @@ def goal_choices(goal: Any) -> list[tuple[int, str]]:
     return out
 
 
-def previous_state(ff: FamilyFile, plan: Any) -> tuple[dict[str, int], dict[str, int | None]]:
+def previous_state(
+    ff: FamilyFile, plan: SupportPlan
+) -> tuple[dict[str, int], dict[str, int | None]]:
     """The latest goal levels (baseline before any review) and domain ratings."""
     levels = {g.id: g.baseline for g in plan.goals}
     domains: dict[str, int | None] = {}
@@ -68,7 +71,7 @@ class ReviewDialog(RecordDialog):
         self,
         ctx: AppContext,
         ff: FamilyFile,
-        plan: Any,
+        plan: SupportPlan,
         lookups: Lookups,
         parent: QWidget | None = None,
     ) -> None:

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from PySide6.QtCore import QObject
 
 from app.i18n import N_, _
+from app.models import Review
 from app.services.reviews import gas_t_score
 from app.ui.kit.form_kit import fmt_date
 from app.ui.kit.record_table_model import Column, RecordTableModel, iso
 
 
-class ReviewsTableModel(RecordTableModel):
-    def __init__(self, parent: Any = None) -> None:
+class ReviewsTableModel(RecordTableModel[Review]):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.weights: dict[str, int] = {}
         self.COLUMNS = (
@@ -27,11 +28,11 @@ class ReviewsTableModel(RecordTableModel):
             Column(N_("Summary"), lambda r: " ".join(r.summary.split())),
         )
 
-    def set_reviews(self, reviews: list[Any], weights: dict[str, int]) -> None:
+    def set_reviews(self, reviews: list[Review], weights: dict[str, int]) -> None:
         self.weights = weights
         self.set_rows(reviews)
 
-    def _t(self, r: Any) -> float | None:
+    def _t(self, r: Review) -> float | None:
         pairs = [
             (s.level, self.weights.get(s.goal_id, 1))
             for s in r.goal_scores
@@ -39,6 +40,6 @@ class ReviewsTableModel(RecordTableModel):
         ]
         return gas_t_score(pairs)
 
-    def _t_text(self, r: Any) -> str:
+    def _t_text(self, r: Review) -> str:
         t = self._t(r)
         return "" if t is None else f"{t:.0f}"

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from app.i18n import N_, _
+from app.models import Visit
 from app.services import visits
 from app.services.casefile import FamilyFile
 from app.services.form_keys import FormKey
@@ -53,7 +54,7 @@ class VisitsTab(ListTab):
         fit_columns(self.table)
         self.select_first()
 
-    def describe(self, v: Any) -> str:
+    def describe(self, v: Visit) -> str:
         lines = [f"{fmt_date(v.visit_on)} – {v.purpose}".rstrip(" –")]
         if v.present:
             lines.append(_("Present: {who}").format(who=v.present))
@@ -61,7 +62,7 @@ class VisitsTab(ListTab):
             lines.append(_("Next visit: {date}").format(date=fmt_date(v.next_visit_on)))
         return "\n".join(lines) + "\n\n" + v.notes
 
-    def edit(self, visit: Any) -> None:
+    def edit(self, visit: Visit | None) -> None:
         if VisitDialog.ask(self, self.ctx, self.family_id, self.host.case_label(), visit):
             self.host.reload()
 
@@ -85,5 +86,5 @@ class VisitsTab(ListTab):
         if key is None or key.kind != "visit":
             return False
         record_id = key.record_id
-        self.edit(next((v for v in self.model.rows() if v.id == record_id), None))
+        self.edit(self.model.row_with_id(record_id))
         return True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.i18n import N_
+from app.models import Visit
 from app.models.enums import VisitStatus
 from app.ui.kit.form_kit import fmt_date
 from app.ui.kit.record_table_model import Column, RecordTableModel, iso
@@ -15,7 +16,7 @@ def _status(code: str) -> str:
         return code
 
 
-class VisitsTableModel(RecordTableModel):
+class VisitsTableModel(RecordTableModel[Visit]):
     COLUMNS = (
         Column(N_("Date"), lambda v: fmt_date(v.visit_on), sort=lambda v: iso(v.visit_on)),
         Column(N_("Status"), lambda v: _status(v.status)),

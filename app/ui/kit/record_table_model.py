@@ -3,49 +3,56 @@
 Each concrete ``*_table_model.py`` lists its ``COLUMNS``; the base class does the Qt plumbing:
 display text, a tooltip with the full text (cells may be cut short), a sort key for
 ``QSortFilterProxyModel`` (always a str or number, never a Python object) and the record itself
-under ``RECORD_ROLE``.
+under ``RECORD_ROLE``.  The model is generic in its record type (``RecordTableModel[Visit]``),
+so a column's accessors and ``rows()`` are type-checked against the ORM class.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from datetime import date
+from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from app.i18n import _
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 AnyIndex = QModelIndex | QPersistentModelIndex
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
-class Column:
+class Column(Generic[R]):
     header: str  # English source, marked with N_ and translated when shown
-    text: Callable[[Any], str]
-    sort: Callable[[Any], str | int | float] | None = None
+    text: Callable[[R], str]
+    sort: Callable[[R], str | int | float] | None = None
     right: bool = False
 
 
-class RecordTableModel(QAbstractTableModel):
-    COLUMNS: tuple[Column, ...] = ()
+class RecordTableModel(QAbstractTableModel, Generic[R]):
+    COLUMNS: tuple[Column[R], ...] = ()
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[Any] = []
+        self._rows: list[R] = []
 
     # -- content --------------------------------------------------------------------------
-    def set_rows(self, rows: Sequence[Any]) -> None:
+    def set_rows(self, rows: Sequence[R]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
 
-    def rows(self) -> list[Any]:
+    def rows(self) -> list[R]:
         return list(self._rows)
 
-    def row_at(self, row: int) -> Any | None:
+    def row_with_id(self, record_id: str | None) -> R | None:
+        """The row whose ``id`` is ``record_id`` (a draft being reopened names its record)."""
+        return next((r for r in self._rows if getattr(r, "id", None) == record_id), None)
+
+    def row_at(self, row: int) -> R | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     # -- Qt model -------------------------------------------------------------------------
@@ -85,6 +92,6 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
 
-def iso(value: Any) -> str:
+def iso(value: date | None) -> str:
     """A sort key for an optional date."""
     return value.isoformat() if value else ""

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from app.i18n import N_
+from app.models import Agreement
 from app.ui.kit.form_kit import fmt_date
 from app.ui.kit.record_table_model import Column, RecordTableModel, iso
 
 
-def validity(a: Any) -> str:
+def validity(a: Agreement) -> str:
     if a.valid_from and a.valid_until:
         return f"{fmt_date(a.valid_from)} – {fmt_date(a.valid_until)}"
     return fmt_date(a.valid_from) or fmt_date(a.valid_until)
 
 
-class AgreementsTableModel(RecordTableModel):
+class AgreementsTableModel(RecordTableModel[Agreement]):
     COLUMNS = (
         Column(N_("Number"), lambda a: a.number),
         Column(N_("Title"), lambda a: a.title),

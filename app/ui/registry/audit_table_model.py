@@ -7,7 +7,6 @@ Entries carry ids and action codes only; the model turns them into Polish words 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from PySide6.QtCore import QModelIndex
 
@@ -46,7 +45,7 @@ def entity_text(row: AuditRow) -> str:
     return _(label) if label else row.entity
 
 
-class AuditTableModel(RecordTableModel):
+class AuditTableModel(RecordTableModel[AuditRow]):
     COLUMNS = (
         Column(N_("When"), lambda r: when_text(r.at), sort=lambda r: r.at.isoformat()),
         Column(N_("Who"), lambda r: r.actor),
@@ -56,7 +55,7 @@ class AuditTableModel(RecordTableModel):
         Column(N_("Record id"), lambda r: r.record_id[:8]),
     )
 
-    def append_rows(self, rows: list[Any]) -> None:
+    def append_rows(self, rows: list[AuditRow]) -> None:
         if not rows:
             return
         start = len(self._rows)

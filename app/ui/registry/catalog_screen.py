@@ -6,9 +6,7 @@ basis; services are added and edited here and chosen in the actions of a program
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QCheckBox, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget
 
 from app.i18n import _
@@ -31,7 +29,7 @@ from app.ui.registry.services_table_model import ServicesTableModel
 
 
 class AreaFilter(QSortFilterProxyModel):
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.area = ""
         self.inactive = False
@@ -41,7 +39,7 @@ class AreaFilter(QSortFilterProxyModel):
         self.area, self.inactive = area, inactive
         self.invalidate()
 
-    def filterAcceptsRow(self, row: int, parent: Any) -> bool:
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
         svc: Service = self.sourceModel().index(row, 0, parent).data(RECORD_ROLE)
         if svc is None or (self.area and svc.area_code != self.area):
             return False

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import QLineEdit, QMessageBox, QWidget
 
 from app.i18n import _
@@ -22,7 +27,7 @@ from app.ui.registry.institutions_table_model import InstitutionsTableModel
 
 
 class InstitutionFilter(QSortFilterProxyModel):
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.sector = ""
         self.text = ""
@@ -32,7 +37,7 @@ class InstitutionFilter(QSortFilterProxyModel):
         self.sector, self.text = sector, fold(text)
         self.invalidate()
 
-    def filterAcceptsRow(self, row: int, parent: Any) -> bool:
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
         inst: Institution = self.sourceModel().index(row, 0, parent).data(RECORD_ROLE)
         if inst is None:
             return False

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from PySide6.QtCore import QObject
 
 from app.i18n import N_
+from app.models import Institution
 from app.models.enums import InstitutionLevel
 from app.ui.kit.record_table_model import Column, RecordTableModel
 
@@ -16,8 +17,8 @@ def level_label(code: str) -> str:
         return code
 
 
-class InstitutionsTableModel(RecordTableModel):
-    def __init__(self, parent: Any = None) -> None:
+class InstitutionsTableModel(RecordTableModel[Institution]):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.sectors: dict[str, str] = {}
         self.COLUMNS = (
@@ -32,6 +33,6 @@ class InstitutionsTableModel(RecordTableModel):
             Column(N_("REGON"), lambda i: i.regon),
         )
 
-    def set_institutions(self, rows: list[Any], sectors: dict[str, str]) -> None:
+    def set_institutions(self, rows: list[Institution], sectors: dict[str, str]) -> None:
         self.sectors = sectors
         self.set_rows(rows)

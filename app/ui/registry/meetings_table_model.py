@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from app.i18n import N_
+from app.models import TeamMeeting
 from app.ui.kit.form_kit import fmt_date
 from app.ui.kit.record_table_model import Column, RecordTableModel, iso
 
 
-def present_text(m: Any) -> str:
+def present_text(m: TeamMeeting) -> str:
     return ", ".join(a.institution.display_name for a in m.attendance if a.institution)
 
 
-class MeetingsTableModel(RecordTableModel):
+class MeetingsTableModel(RecordTableModel[TeamMeeting]):
     COLUMNS = (
         Column(N_("Date"), lambda m: fmt_date(m.held_on), sort=lambda m: iso(m.held_on)),
         Column(N_("Place"), lambda m: m.place),

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from PySide6.QtCore import QObject
 
 from app.i18n import N_
+from app.models import TeamMembership
 from app.ui.kit.form_kit import fmt_date
 from app.ui.kit.record_table_model import Column, RecordTableModel, iso
 
 
-class MembershipsTableModel(RecordTableModel):
-    def __init__(self, parent: Any = None) -> None:
+class MembershipsTableModel(RecordTableModel[TeamMembership]):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.sectors: dict[str, str] = {}
         self.COLUMNS = (
@@ -26,6 +27,6 @@ class MembershipsTableModel(RecordTableModel):
             ),
         )
 
-    def set_members(self, rows: list[Any], sectors: dict[str, str]) -> None:
+    def set_members(self, rows: list[TeamMembership], sectors: dict[str, str]) -> None:
         self.sectors = sectors
         self.set_rows(rows)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from PySide6.QtCore import QObject
 
 from app.i18n import N_, _
+from app.models import Service
 from app.ui.kit.record_table_model import Column, RecordTableModel
 
 
-class ServicesTableModel(RecordTableModel):
-    def __init__(self, parent: Any = None) -> None:
+class ServicesTableModel(RecordTableModel[Service]):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.areas: dict[str, str] = {}
         self.sectors: dict[str, str] = {}
@@ -23,6 +24,8 @@ class ServicesTableModel(RecordTableModel):
             Column(N_("In use"), lambda s: _("yes") if s.active else _("no")),
         )
 
-    def set_services(self, rows: list[Any], areas: dict[str, str], sectors: dict[str, str]) -> None:
+    def set_services(
+        self, rows: list[Service], areas: dict[str, str], sectors: dict[str, str]
+    ) -> None:
         self.areas, self.sectors = areas, sectors
         self.set_rows(rows)

@@ -285,7 +285,7 @@ class TeamScreen(QWidget):
     def _institutions(self) -> list[Institution]:
         return self.data.institutions if self.data else []
 
-    def _after(self, result: Any) -> None:
+    def _after(self, result: object) -> None:
         if result is not None:
             self.refresh()
 

@@ -260,10 +260,9 @@ def cmd_audit(args: argparse.Namespace) -> int:
         sel = audit_view.AuditSelection(
             family_id=args.family or "", person_id=args.person or "", kinds=tuple(args.kind or ())
         )
-        payload = audit_view.export_for_iod(ws, sel)
+        rodo_files.write_audit_export(ws, sel, args.output)
     finally:
         ws.lock()
-    rodo_files.write_file(Path(args.output), payload)
     print(_("Audit log written: {path}").format(path=args.output))
     return 0
 

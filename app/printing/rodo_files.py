@@ -3,7 +3,8 @@
 
 ``write_access`` writes a person's own data (art. 15) as a PDF or JSON and audits the hand-over;
 ``archive_case`` writes the encrypted package and the printed handover protocol, reads the
-package back and only then removes the case; ``write_register`` prints the art. 30 entry.
+package back and only then removes the case; ``write_register`` prints the art. 30 entry;
+``write_audit_export`` writes the audit log for the IOD.
 Every file is written atomically, readable by its user only.
 """
 
@@ -20,7 +21,7 @@ from app.printing.archive import handover_protocol_pdf
 from app.printing.casedata import institution_address
 from app.printing.register import register_pdf
 from app.services.casefile import home_institution
-from app.services.rodo import access, archive
+from app.services.rodo import access, archive, audit_view
 from app.services.rodo import register as processing_register
 from app.services.workspace import Workspace
 
@@ -82,3 +83,8 @@ def write_register(ws: Workspace, path: Path | str, iod: str | None = None) -> N
     if iod is not None:
         processing_register.set_iod_contact(ws, iod)
     write_file(Path(path), register_pdf(processing_register.collect(ws)))
+
+
+def write_audit_export(ws: Workspace, sel: audit_view.AuditSelection, path: Path | str) -> None:
+    """The audit log for the IOD (chain verified, export audited) written to ``path``."""
+    write_file(Path(path), audit_view.export_for_iod(ws, sel))

@@ -63,6 +63,7 @@ SCREENS: list[ScreenSpec] = [
         "Ctrl+7",
         coordinator_only=True,
     ),
+    ScreenSpec("rodo", N_("Data protection"), "app.ui.rodo.screen", "RodoScreen", "Ctrl+9"),
     ScreenSpec("settings", N_("Settings"), "app.ui.settings_screen", "SettingsScreen", "Ctrl+8"),
 ]
 

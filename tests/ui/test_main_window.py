@@ -25,6 +25,7 @@ def test_ops_worker_sees_every_screen_but_the_dashboard(main_window):
         "catalog",
         "history",
         "sync",
+        "rodo",
         "settings",
     ]
     assert main_window.current_key() == "today"

@@ -90,6 +90,35 @@ def select_events(ws: Workspace, sel: AuditSelection) -> list[AuditEvent]:
         return list(s.scalars(q))
 
 
+@dataclass(frozen=True)
+class AuditView:
+    rows: list[audit.AuditRow]  # newest first, at most ``limit``
+    total: int  # entries matching the selection
+    chain_problems: int  # 0: every chain on this device verifies
+
+
+def view(ws: Workspace, sel: AuditSelection, limit: int = 500) -> AuditView:
+    """The selected entries for the screen, newest first, and whether the chains verify."""
+    events = select_events(ws, sel)
+    with ws.transaction() as s:
+        problems = audit.verify_chain(s)
+    rows = [
+        audit.AuditRow(
+            e.at,
+            e.actor,
+            e.action,
+            _(audit.ACTIONS.get(e.action, e.action)),
+            e.entity,
+            e.record_id,
+            e.family_id,
+            e.detail,
+            e.device_id,
+        )
+        for e in reversed(events[-limit:])
+    ]
+    return AuditView(rows, len(events), len(problems))
+
+
 def export_for_iod(ws: Workspace, sel: AuditSelection) -> bytes:
     """The selected entries and the verification of every chain, as JSON; audited."""
     events = select_events(ws, sel)

@@ -22,6 +22,19 @@ _DATES = frozenset({"birth_date", "disability_until"})
 CORRECTABLE = tuple(f.name for f in dataclasses.fields(persons.PersonInput))
 
 
+def current(ws: Workspace, person_id: str) -> dict[str, str]:
+    """The correctable fields as they are recorded now, as text (dates as YYYY-MM-DD)."""
+    with ws.transaction() as s:
+        person = s.get(Person, person_id)
+        if person is None or person.deleted:
+            raise NotFound(_("There is no such person."))
+        out: dict[str, str] = {}
+        for name in CORRECTABLE:
+            value = getattr(person, name)
+            out[name] = value.isoformat() if isinstance(value, date) else str(value or "")
+        return out
+
+
 def correct_person(ws: Workspace, person_id: str, changes: dict[str, str]) -> list[str]:
     """Apply the corrections; return the fields that really changed (empty: nothing to do)."""
     unknown = sorted(set(changes) - set(CORRECTABLE))

@@ -74,6 +74,13 @@ def set_iod_contact(ws: Workspace, contact: str) -> None:
         audit.record(s, "update", "setting", IOD_SETTING)
 
 
+def iod_contact(ws: Workspace) -> str:
+    """The IOD's contact as recorded ("" when not yet)."""
+    with ws.transaction() as s:
+        row = s.get(Setting, IOD_SETTING)
+        return row.value if row is not None else ""
+
+
 def collect(ws: Workspace) -> RegisterEntry:
     with ws.transaction() as s:
         home_id = s.get(Setting, "home_institution_id")

@@ -67,7 +67,7 @@ class ErasureDialog(QDialog):
         self.confirm.setAccessibleName(_("Case number, to confirm"))
         self.error = ErrorLabel()
         form = QFormLayout()
-        form.addRow(label(_("&Reason:"), wrap=False, buddy=self.reason), self.reason)
+        form.addRow(label(_("Erasure &reason:"), wrap=False, buddy=self.reason), self.reason)
         form.addRow(
             label(_("&Type the case number to confirm:"), wrap=False, buddy=self.confirm),
             self.confirm,

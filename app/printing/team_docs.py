@@ -194,7 +194,7 @@ def build_tasks(data: TeamData) -> list[Flowable]:
         data_table(
             [_("No."), _("Case number"), _("Action"), _("Responsible"), _("Period"), _("Status")],
             rows,
-            [0.7, 2.9, 4.3, 2.9, 2.6, 2.0],
+            [0.7, 3.4, 3.8, 2.9, 2.6, 2.0],
             empty_text=_("No open tasks for families that consented to share data with you."),
         )
     )

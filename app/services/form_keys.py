@@ -45,7 +45,7 @@ _LAYOUT: dict[str, tuple[str, ...]] = {
     ),
     **dict.fromkeys(("registry:institution", "registry:team", "registry:service"), ("record_id",)),
     **dict.fromkeys(
-        ("registry:agreement", "registry:meeting", "registry:membership"),
+        ("registry:agreement", "registry:meeting", "registry:membership", "registry:decision"),
         ("parent_id", "record_id"),
     ),
 }

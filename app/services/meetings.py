@@ -220,6 +220,8 @@ class DecisionInput:
 
 
 def add_decision(ws: Workspace, meeting_id: str, data: DecisionInput) -> MeetingDecision:
+    if not data.family_id:
+        raise ValidationError(_("Choose the case the decision is about."), "family_id")
     with ws.transaction() as s:
         meeting = get_live(s, TeamMeeting, meeting_id)
         team = get_live(s, CooperationTeam, meeting.team_id)
@@ -302,3 +304,51 @@ def decision_to_action(ws: Workspace, decision_id: str, goal_id: str | None = No
             s, "update", "meeting_decision", decision.id, decision.family_id, detail="action"
         )
         return action
+
+
+# -- what the meeting screens show ------------------------------------------------------------
+@dataclass(frozen=True)
+class DecisionRow:
+    """A decision as listed at its meeting: the case by its number only."""
+
+    id: str
+    family_id: str
+    position: int
+    case_number: str
+    text: str
+    institution: str
+    due_on: date | None
+    action_id: str | None
+
+
+def decision_rows(ws: Workspace, meeting_id: str) -> list[DecisionRow]:
+    with ws.transaction() as s:
+        get_live(s, TeamMeeting, meeting_id)
+        q = (
+            select(MeetingDecision, Family.case_number, Institution.short_name, Institution.name)
+            .join(Family, Family.id == MeetingDecision.family_id)
+            .outerjoin(Institution, Institution.id == MeetingDecision.institution_id)
+            .where(MeetingDecision.meeting_id == meeting_id, MeetingDecision.deleted.is_(False))
+            .order_by(MeetingDecision.position)
+        )
+        return [
+            DecisionRow(
+                d.id, d.family_id, d.position, number, d.text, short or name or "", d.due_on,
+                d.action_id,
+            )
+            for d, number, short, name in s.execute(q)
+        ]  # fmt: skip
+
+
+def area_cases(ws: Workspace, team_id: str) -> list[tuple[str, str]]:
+    """(family id, case number) of the open cases in the team's area, by case number: the
+    families a decision of its meeting may be about."""
+    with ws.transaction() as s:
+        team = get_live(s, CooperationTeam, team_id)
+        rows = s.execute(
+            select(Family.id, Family.case_number, Family.gmina_code).where(
+                Family.deleted.is_(False), Family.status != FamilyStatus.CLOSED
+            )
+        )
+        out = [(fid, number) for fid, number, gmina in rows if _in_area(team, gmina)]
+    return sorted(out, key=lambda r: r[1])

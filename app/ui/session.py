@@ -52,6 +52,7 @@ DRAFT_SCREENS = {
     "membership": "team",
     "agreement": "team",
     "meeting": "team",
+    "decision": "team",
     "service": "catalog",
 }
 

@@ -10,7 +10,6 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import io
-from collections.abc import Callable
 
 import pytest
 from pypdf import PdfReader
@@ -24,13 +23,13 @@ from app.services import cooperation, registry
 from app.services.casefile import home_institution
 from app.ui.context import AppContext
 from app.ui.kit import print_menu
-from app.ui.kit.record_dialog import RecordDialog
 from app.ui.registry.agreement_dialog import AgreementDialog
 from app.ui.registry.team_dialog import MembershipDialog, TeamDialog
 from app.ui.registry.team_screen import TeamScreen
 from tests.pilot.helpers import GMINA_BODIES, POWIAT_BODIES, WZK_BODIES
+from tests.ui._cooperation_support import by_keys, label_of, tab_to
 from tests.ui._family_support import unsaved_answers_fixture  # noqa: F401
-from tests.ui._keys import alt, focused, key, press, save, type_text
+from tests.ui._keys import alt, key, press, save, type_text
 from tests.ui.conftest import dispose, settle
 
 
@@ -58,41 +57,6 @@ def register(ws, rows, level: str) -> dict[str, str]:
     return out
 
 
-def by_keys(monkeypatch, qtbot, fillers: dict[type, Callable[[RecordDialog], None]], seen: list):
-    """Each dialog opened by ``ask()`` is shown and filled by keys; the filler saves it."""
-
-    def run(_cls, dialog: RecordDialog):
-        qtbot.addWidget(dialog)
-        dialog.show()
-        dialog.activateWindow()
-        settle(dialog.ctx, qtbot)
-        qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=5_000)
-        assert focused().window() is dialog
-        seen.append(type(dialog).__name__)
-        fillers[type(dialog)](dialog)
-        qtbot.waitUntil(
-            lambda: dialog.result_value is not None or dialog.error.isVisible(), timeout=20_000
-        )
-        assert not dialog.error.isVisible(), dialog.error.text()
-        settle(dialog.ctx, qtbot)
-        back_to(qtbot, dialog.parentWidget().window())  # as exec() gives the focus back
-        return dialog.result_value
-
-    monkeypatch.setattr(RecordDialog, "run", classmethod(run))
-
-
-def back_to(qtbot, window) -> None:
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3_000)
-    if QApplication.focusWidget() is None:
-        window.setFocus()
-
-
-def tab_to(screen: TeamScreen, index: int) -> None:
-    alt(screen.tabs.tabText(index))
-    assert screen.tabs.currentIndex() == index
-
-
 def test_a_coordinator_sets_up_the_three_levels_by_keyboard(coord_ctx, qtbot, monkeypatch):
     ws = coord_ctx.ws
     register(ws, WZK_BODIES, "voivodeship")
@@ -109,16 +73,16 @@ def test_a_coordinator_sets_up_the_three_levels_by_keyboard(coord_ctx, qtbot, mo
 
     def team(d: TeamDialog) -> None:
         type_text(state["team_name"])
-        alt(_label_of(d, d.kind))
+        alt(label_of(d, d.kind))
         type_text(state["kind_text"])
-        alt(_label_of(d, d.teryt))
+        alt(label_of(d, d.teryt))
         type_text(state["teryt"])
         if state.get("animators"):
-            alt(_label_of(d, d.gmina_animator))
+            alt(label_of(d, d.gmina_animator))
             type_text("Anna Kowalczyk")
             key(Qt.Key.Key_Tab)
             type_text("Gminny Ośrodek")
-            alt(_label_of(d, d.powiat_animator))
+            alt(label_of(d, d.powiat_animator))
             type_text("Ewa Zawadzka")
             key(Qt.Key.Key_Tab)
             type_text("Powiatowe Centrum")
@@ -140,7 +104,7 @@ def test_a_coordinator_sets_up_the_three_levels_by_keyboard(coord_ctx, qtbot, mo
             key(Qt.Key.Key_Tab)
             type_text(signer)
         for partner in state.get("partners", []):
-            alt(_label_of(d, d.parties_view))
+            alt(label_of(d, d.parties_view))
             key(Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
             row = [r.label for r in d.parties.rows()].index(partner)
             for _i in range(row):
@@ -257,12 +221,6 @@ def test_a_coordinator_sets_up_the_three_levels_by_keyboard(coord_ctx, qtbot, mo
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
     for who in ("Artur Kosicki", "Andrzej Skiepko", "Mikołaj Pawilcz"):
         assert who in text
-
-
-def _label_of(dialog, field):
-    from PySide6.QtWidgets import QLabel
-
-    return next(lb for lb in dialog.findChildren(QLabel) if lb.buddy() is field)
 
 
 def test_on_an_ops_computer_the_coordinators_team_is_read_only(ctx, qtbot):

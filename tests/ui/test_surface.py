@@ -113,10 +113,14 @@ def test_main_window_screens(demo_window, qtbot, language):
 def test_cooperation_screen_dialogs(ctx, qtbot, language, monkeypatch):
     """Współpraca: every dialog its tabs open (teams, members, agreements of each kind,
     meetings), on a pilot's register."""
+    from datetime import date
+
+    from app.services import registry
     from app.ui.registry.team_screen import TeamScreen
     from tests.pilot.helpers import make_pilot
 
-    make_pilot(ctx.ws)
+    pilot = make_pilot(ctx.ws)
+    registry.save_meeting(ctx.ws, pilot.pzk_id, registry.MeetingInput(held_on=date.today()))
     probe = DialogProbe(ctx, qtbot)
     monkeypatch.setattr(QDialog, "exec", lambda dialog: probe(dialog))
     screen = TeamScreen(ctx)
@@ -128,11 +132,18 @@ def test_cooperation_screen_dialogs(ctx, qtbot, language, monkeypatch):
         buttons = [
             b for b in screen.tabs.currentWidget().findChildren(QPushButton)
             if b.isVisibleTo(screen) and b.isEnabled()
-            and (OPENS_A_DIALOG.match(b.text().replace("&", "")) or b is screen.edit_team)
+            and (OPENS_A_DIALOG.match(b.text().replace("&", ""))
+                 or b in (screen.edit_team, screen.meetings.add))
         ]  # fmt: skip
         for button in buttons:
             button.click()
             settle(ctx, qtbot)
         assert page
     assert not probe.problems, "\n".join(probe.problems)
-    assert len(probe.seen) >= 5, probe.seen
+    assert {
+        "TeamDialog",
+        "MembershipDialog",
+        "AgreementDialog",
+        "MeetingDialog",
+        "DecisionDialog",
+    } <= {name.split()[0] for name in probe.seen}, probe.seen

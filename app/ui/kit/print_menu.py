@@ -32,6 +32,10 @@ KIND_LABELS: dict[str, str] = {
     "referral": N_("Referral card"),
     "workshop": N_("Attendance list of the diagnostic workshop"),
     "closing": N_("Closing summary of the cooperation"),
+    # the team's meeting documents (ids: ``pilot=pilot_docs.Ids(...)``)
+    "agenda": N_("Agenda of the meeting"),
+    "minutes": N_("Minutes of the meeting (for signature)"),
+    "tasks": N_("Task list of the institution"),
 }
 # The documents of a team, not of one family's case (left out of the family file's menu).
 TEAM_KINDS = frozenset({"agreement", "agenda", "minutes", "tasks"})

@@ -58,6 +58,7 @@ from app.ui.registry.agreements_table_model import AgreementsTableModel
 from app.ui.registry.institutions_panel import InstitutionsPanel
 from app.ui.registry.levels_panel import LevelsPanel, animators_text
 from app.ui.registry.meeting_dialog import MeetingDialog
+from app.ui.registry.meeting_work_panel import MeetingWorkPanel
 from app.ui.registry.meetings_table_model import MeetingsTableModel, present_text
 from app.ui.registry.memberships_table_model import MembershipsTableModel
 from app.ui.registry.team_dialog import MembershipDialog, TeamDialog
@@ -103,13 +104,14 @@ class TeamScreen(QWidget):
         )
         self.print_agreement.setToolTip(_("The selected agreement, or the team's latest"))
         self.agreements.add_widget(self.print_agreement)
-        self.meetings = ListPanel(_("Team meetings"), _("Add m&eeting…"))
+        self.meetings = ListPanel(_("Team meetings"), _("&Plan a meeting…"))
         self.meetings.remove.hide()
         self.meetings_model = MeetingsTableModel(self)
         self.meetings.table.setModel(self.meetings_model)
         self.meeting_text = QPlainTextEdit()
         self.meeting_text.setReadOnly(True)
         self.meeting_text.setAccessibleName(_("Selected meeting"))
+        self.meeting_work = MeetingWorkPanel(ctx)
         self.tabs = QTabWidget()
         self._build()
         self._connect()
@@ -131,13 +133,16 @@ class TeamScreen(QWidget):
         meetings_tab = QWidget()
         m = QVBoxLayout(meetings_tab)
         m.setContentsMargins(0, 0, 0, 0)
-        m.addWidget(self.meetings, 3)
-        m.addWidget(self.meeting_text, 2)
+        m.addWidget(self.meetings, 2)
+        below = QHBoxLayout()
+        below.addWidget(self.meeting_text, 2)
+        below.addWidget(self.meeting_work, 3)
+        m.addLayout(below, 3)
         self.tabs.addTab(self.levels, _("&Levels of cooperation"))
         self.tabs.addTab(self.institutions, _("&Institutions"))
         self.tabs.addTab(team_tab, _("&Teams (WZK, PZK)"))
         self.tabs.addTab(self.agreements, _("A&greements"))
-        self.tabs.addTab(meetings_tab, _("&Meetings"))
+        self.tabs.addTab(meetings_tab, _("Team &meetings"))
         refit_on_tab_change(self.tabs)
         layout = QVBoxLayout(self)
         layout.addWidget(
@@ -236,6 +241,7 @@ class TeamScreen(QWidget):
             for model in (self.members_model, self.agreements_model, self.meetings_model):
                 model.set_rows([])
             self.meeting_text.clear()
+            self.meeting_work.set_meeting(None, None, [])
             return
         lead = next((i for i in data.institutions if i.id == team.lead_institution_id), None)
         n = len(team.members)
@@ -263,10 +269,16 @@ class TeamScreen(QWidget):
 
     def _show_meeting(self) -> None:
         m = selected(self.meetings.table)
+        team = self.team
+        self.meeting_work.set_meeting(team, m, self._institutions())
         if m is None:
             self.meeting_text.clear()
             return
         lines = [f"{fmt_date(m.held_on)} – {m.place}".rstrip(" –")]
+        if m.chair:
+            lines.append(_("Chair: {who}").format(who=m.chair))
+        if m.recorder:
+            lines.append(_("Minutes taken by: {who}").format(who=m.recorder))
         lines.append(_("Institutions present: {who}").format(who=present_text(m) or "—"))
         if m.agenda:
             lines += ["", _("Agenda:"), m.agenda]

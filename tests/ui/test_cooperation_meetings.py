@@ -1,0 +1,152 @@
+"""Posiedzenie zespołu, by keyboard: plan a meeting with its agenda inserted from what is due,
+the chair, the recorder and who came; a decision about a family that becomes an action of its
+IPW; the agenda, the minutes and an institution's task list printed (PDFs read back), the task
+list holding only families whose consent names the institution."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import io
+from datetime import date, timedelta
+
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from app.models import Action
+from app.printing import service as printing
+from app.services import referrals
+from app.ui.kit import print_menu
+from app.ui.registry.decision_dialog import DecisionDialog
+from app.ui.registry.meeting_dialog import MeetingDialog
+from app.ui.registry.team_screen import TeamScreen
+from tests.pilot.helpers import make_pilot
+from tests.pilot.test_meetings import _second_family
+from tests.ui._cooperation_support import by_keys, label_of, tab_to
+from tests.ui._family_support import unsaved_answers_fixture  # noqa: F401
+from tests.ui._keys import alt, key, press, save, type_text
+from tests.ui.conftest import settle
+
+TODAY = date.today()
+
+
+def pdf_text(pdf: bytes) -> str:
+    return " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_a_meeting_from_agenda_to_minutes_and_task_lists(ctx, qtbot, monkeypatch, dialogs):
+    ws = ctx.ws
+    p = make_pilot(ws)
+    pup, ppp = p.pzk["PUP Hajnówka"], p.pzk["PPP Hajnówka"]
+    fam, _plan, late = _second_family(ws, p, [pup])  # consent names the PUP, not the PPP
+    referrals.save_referral(
+        ws,
+        fam.id,
+        referrals.ReferralInput(
+            referred_on=TODAY - timedelta(days=3),
+            institution_id=p.pzk["SP Narewka"],
+            reason="Absencja szkolna dziecka.",
+            consent_given=True,
+        ),
+    )
+    deadline = TODAY + timedelta(days=30)
+
+    def meeting(d: MeetingDialog) -> None:
+        type_text(TODAY.strftime("%d.%m.%Y"))
+        alt(label_of(d, d.place))
+        type_text("GOPS Narewka, sala 2")
+        alt(label_of(d, d.chair))
+        type_text("Anna Kowalczyk")
+        alt(label_of(d, d.recorder))
+        type_text("Ewa Zawadzka")
+        press(qtbot, d.insert_agenda)
+        qtbot.waitUntil(lambda: bool(d.agenda_status.text()), timeout=20_000)
+        assert d.agenda_status.text() == "Do porządku dodano 2 pilne sprawy."
+        assert fam.case_number in d.agenda.toPlainText()
+        alt(label_of(d, d.attendance_view))
+        key(Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+        for _i in range([r.key for r in d.attendance.rows()].index(pup)):
+            key(Qt.Key.Key_Down)
+        key(Qt.Key.Key_Space)
+        save()
+
+    def decision(d: DecisionDialog) -> None:
+        type_text(fam.case_number)
+        key(Qt.Key.Key_Tab)
+        type_text("Skierować matkę na poradnictwo zawodowe.")
+        alt(label_of(d, d.institution))
+        type_text("Powiatowy Urząd")
+        alt(label_of(d, d.due_on))
+        type_text(deadline.strftime("%d.%m.%Y"))
+        save()
+
+    seen: list[str] = []
+    by_keys(monkeypatch, qtbot, {MeetingDialog: meeting, DecisionDialog: decision}, seen)
+    screen = TeamScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.resize(1366, 700)
+    screen.show()
+    screen.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is screen, timeout=3_000)
+    settle(ctx, qtbot)
+    screen.tabs.setFocus()
+    tab_to(screen, 2)
+    alt(label_of(screen, screen.team_chooser))
+    type_text("Gminno")
+    assert screen.team is not None and screen.team.id == p.pzk_id
+    tab_to(screen, 4)
+    press(qtbot, screen.meetings.add)
+    settle(ctx, qtbot)
+    [m] = screen.meetings_model.rows()
+    assert (m.chair, m.recorder, m.place) == (
+        "Anna Kowalczyk",
+        "Ewa Zawadzka",
+        "GOPS Narewka, sala 2",
+    )
+    assert [a.institution_id for a in m.attendance] == [pup]
+    assert "Przewodniczy: Anna Kowalczyk" in screen.meeting_text.toPlainText()
+
+    work = screen.meeting_work
+    press(qtbot, work.decisions.add)
+    qtbot.waitUntil(lambda: work.model.rowCount() == 1, timeout=20_000)
+    settle(ctx, qtbot)
+    [row] = work.model.rows()
+    assert (row.case_number, row.due_on, row.action_id) == (fam.case_number, deadline, None)
+    work.decisions.table.setFocus()
+    key(Qt.Key.Key_Down)
+    assert work.to_action.isEnabled()
+    press(qtbot, work.to_action)
+    qtbot.waitUntil(lambda: "działaniem" in work.status.text(), timeout=20_000)
+    settle(ctx, qtbot)
+    [row] = work.model.rows()
+    assert row.action_id and not work.to_action.isEnabled()
+    assert any(k == "question" and fam.case_number in t for k, t in dialogs)
+    with ws.transaction() as s:
+        action = s.get(Action, row.action_id)
+        assert (action.institution_id, action.end_on) == (pup, deadline)
+        assert action.description == "Skierować matkę na poradnictwo zawodowe."
+
+    # The documents, as the print menus ask for them.
+    printed: list = []
+    monkeypatch.setattr(
+        print_menu, "open_preview", lambda parent, c, kind, **ids: printed.append((kind, ids))
+    )
+    for a in work.print_meeting.menu().actions():
+        a.trigger()
+    for inst in (pup, ppp):
+        work.institution.set_code(inst)
+        work.print_tasks.menu().actions()[0].trigger()
+    assert [k for k, _ids in printed] == ["agenda", "minutes", "tasks", "tasks"]
+    texts = [pdf_text(printing.render_document(ws, k, **ids)) for k, ids in printed]
+    agenda, minutes, pup_tasks, ppp_tasks = texts
+    assert fam.case_number in agenda and "Działanie po terminie zakończenia" in agenda
+    for expected in ("Anna Kowalczyk", "Ewa Zawadzka", "Powiatowy Urząd Pracy w Hajnówce",
+                     "Skierować matkę na poradnictwo", fam.case_number):  # fmt: skip
+        assert expected in minutes, expected
+    assert "Sokół" not in minutes  # cases by number only
+    assert fam.case_number in pup_tasks and "Poradnictwo zawodowe" in pup_tasks
+    assert fam.case_number not in ppp_tasks  # no consent names the PPP
+    assert seen == ["MeetingDialog", "DecisionDialog"]

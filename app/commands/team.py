@@ -8,12 +8,14 @@ agenda, minutes, tasks, agreement); the powiat evaluation with ``kooperacja eval
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 
 from app.commands import open_from_args, print_json
 from app.i18n import _, ngettext
 from app.models.enums import AgreementKind, PartySide, ReferralDecision, TeamKind
 from app.services import meetings, referrals, registry
+from app.services.rodo import gating
 
 
 def day_arg(text: str) -> date:
@@ -213,8 +215,11 @@ def cmd_tasks(args: argparse.Namespace) -> int:
     ws = open_from_args(args)
     try:
         tasks = meetings.task_list(ws, args.institution, on)
+        withheld = gating.withheld_tasks_text(gating.withheld_tasks(ws, args.institution, on))
     finally:
         ws.lock()
+    if withheld:  # for the worker: on stderr, so a --json list stays the list
+        print(withheld, file=sys.stderr)
     if args.json:
         print_json(
             [

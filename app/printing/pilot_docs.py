@@ -32,6 +32,7 @@ from app.printing.casedata import CaseData
 from app.printing.layout import PageHeader
 from app.services import casefile, meetings
 from app.services.common import get_live
+from app.services.rodo import gating
 from app.services.workspace import Workspace
 
 # kind → (title, audited entity, file stem)
@@ -52,6 +53,7 @@ class Built:
     story: list[Flowable]
     record_id: str
     family_id: str
+    warnings: tuple[str, ...] = ()  # for the worker, not printed (e.g. what was withheld)
 
 
 @dataclass(frozen=True)
@@ -187,8 +189,15 @@ def build_team(ws: Workspace, kind: str, ids: Ids, title: str, day: date) -> Bui
         inst = get_live(s, Institution, ids.institution_id)
         team = _team_for(s, inst.id, ids.team_id)
     tasks = meetings.task_list(ws, inst.id, day)
+    withheld = gating.withheld_tasks_text(gating.withheld_tasks(ws, inst.id, day))
     data = team_docs.TeamData(team, home, day, institution=inst, tasks=tasks)
-    return Built(data.header(title), team_docs.build_tasks(data), inst.id, "")
+    return Built(
+        data.header(title),
+        team_docs.build_tasks(data),
+        inst.id,
+        "",
+        (withheld,) if withheld else (),
+    )
 
 
 def _team_for(s, institution_id: str, team_id: str | None) -> CooperationTeam | None:

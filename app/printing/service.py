@@ -228,7 +228,7 @@ def prepare_document(
             built = pilot_docs.build_team(ws, kind, ids, title, day)
         pdf = build_pdf(built.header, built.story)
         record_id, fid = built.record_id, built.family_id
-        warnings: tuple[str, ...] = ()
+        warnings: tuple[str, ...] = built.warnings
     elif kind == "agreement":
         data = load_agreement(ws, team_id, agreement_id, day)
         pdf = build_pdf(data.header(title), agreement.build(data))

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
@@ -173,24 +173,30 @@ def consenting_families(s: Session, institution_id: str, on: date) -> set[str]:
     }
 
 
+def open_actions_of(institution_id: str) -> Select:
+    """(action, family id, case number) of the institution's open actions in IPWs in force,
+    before any consent is looked at (``task_list`` keeps the consenting families' ones)."""
+    return (
+        select(Action, SupportPlan.family_id, Family.case_number)
+        .join(SupportPlan, SupportPlan.id == Action.plan_id)
+        .join(Family, Family.id == SupportPlan.family_id)
+        .where(
+            Action.deleted.is_(False),
+            Action.institution_id == institution_id,
+            Action.status.in_(OPEN_ACTIONS),
+            SupportPlan.deleted.is_(False),
+            SupportPlan.status == PlanStatus.ACTIVE,
+            Family.deleted.is_(False),
+        )
+    )
+
+
 def task_list(ws: Workspace, institution_id: str, on: date) -> list[Task]:
     """The institution's open actions in IPWs in force, for consenting families only."""
     with ws.transaction() as s:
         get_live(s, Institution, institution_id)
         allowed = consenting_families(s, institution_id, on)
-        q = (
-            select(Action, SupportPlan.family_id, Family.case_number)
-            .join(SupportPlan, SupportPlan.id == Action.plan_id)
-            .join(Family, Family.id == SupportPlan.family_id)
-            .where(
-                Action.deleted.is_(False),
-                Action.institution_id == institution_id,
-                Action.status.in_(OPEN_ACTIONS),
-                SupportPlan.deleted.is_(False),
-                SupportPlan.status == PlanStatus.ACTIVE,
-                Family.deleted.is_(False),
-            )
-        )
+        q = open_actions_of(institution_id)
         out = [
             Task(
                 a.id,

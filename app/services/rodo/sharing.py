@@ -86,7 +86,7 @@ def set_coordinator_basis(s: Session, basis: str) -> None:
     s.merge(Setting(key=BASIS_SETTING, value=basis))
 
 
-def _reason(s: Session, family_id: str, institution_id: str, on: date) -> str:
+def reason_for(s: Session, family_id: str, institution_id: str, on: date) -> str:
     rows = s.execute(
         select(Consent.valid_until, Consent.withdrawn_on)
         .join(ConsentRecipient, ConsentRecipient.consent_id == Consent.id)
@@ -128,7 +128,7 @@ def withheld_for(s: Session, me: Device, peer: Device, on: date | None = None) -
     for family_id in s.scalars(select(Family.id)):
         if family_id in allowed:
             continue
-        gate.reasons[family_id] = _reason(s, family_id, institution, on)
+        gate.reasons[family_id] = reason_for(s, family_id, institution, on)
         if family_id in held:
             gate.notify.add(family_id)
     return gate

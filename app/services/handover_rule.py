@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import case, literal, select
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
@@ -23,6 +23,7 @@ from app.models import (
     Review,
     SupportPlan,
 )
+from app.models.enums import FamilyStatus
 
 # Case rows that reach their family through a parent: (attribute, parent model).
 PARENTS: tuple[tuple[str, Any], ...] = (  # each model has `id` and `family_id`
@@ -67,6 +68,12 @@ def still_here():
         )
         .exists()
     )
+
+
+def effective_status():
+    """SQL expression: the family's status as this device shows it — "closed" for the trace a
+    handover left here (``still_here`` false), else its own status.  For lists and filters."""
+    return case((still_here(), Family.status), else_=literal(FamilyStatus.CLOSED.value))
 
 
 def handed_over_from(session: Session, family_id: str, gmina_code: str) -> bool:

@@ -13,9 +13,11 @@ from datetime import date
 from sqlalchemy import ColumnElement, CompoundSelect, Select, and_, column, func, select, union
 from sqlalchemy.orm import Session
 
+from app.i18n import _
 from app.models import Family, Person, TercUnit
 from app.models.enums import FamilyStatus
 from app.services import deadlines
+from app.services.handover_rule import effective_status, still_here
 from app.services.text import fold, prefix_upper_bound
 from app.services.workspace import Workspace
 
@@ -24,7 +26,7 @@ SORT_COLUMNS = {
     "name": Family.head_name_folded,
     "locality": Family.locality_folded,
     "gmina": Family.gmina_code,
-    "status": Family.status,
+    "status": effective_status(),
     "opened_on": Family.opened_on,
 }
 
@@ -52,9 +54,12 @@ class FamilyRow:
     opened_on: date
     next_review_on: date | None  # the deadline engine's review due (``deadlines.review_due``)
     members: tuple[Member, ...]
+    handed_over: bool = False  # this device's closed, read-only trace of a handed-over family
 
     @property
     def status_label(self) -> str:
+        if self.handed_over:
+            return _("closed – handed over to another gmina")
         return FamilyStatus(self.status).label
 
     def overdue(self, today: date) -> bool:
@@ -127,8 +132,9 @@ def _search(
     conditions: list[ColumnElement[bool]] = [Family.deleted.is_(False)]
     for token in text.replace(",", " ").split()[:5]:
         conditions.append(Family.id.in_(_token_matches(token)))
+    status_now = effective_status()  # a handed-over family's trace counts as closed
     if status:
-        conditions.append(Family.status == status)
+        conditions.append(status_now == status)
     if gmina_code:
         conditions.append(Family.gmina_code.startswith(gmina_code))
     if overdue_on is not None:
@@ -136,17 +142,20 @@ def _search(
         late = sorted(fid for fid, day in due.items() if day < overdue_on)
         # One JSON parameter, not one per family (there may be thousands of them).
         late_ids: Select = select(column("value")).select_from(func.json_each(json.dumps(late)))
-        conditions += [Family.id.in_(late_ids), Family.status != FamilyStatus.CLOSED]
+        conditions += [Family.id.in_(late_ids), status_now != FamilyStatus.CLOSED]
     sort_column = SORT_COLUMNS.get(sort, Family.case_number)
     order = sort_column.desc() if descending else sort_column.asc()
     q = (
-        select(Family)
+        select(Family, status_now, still_here())
         .where(*conditions)
         .order_by(order, Family.case_number, Family.id)
         .offset(offset)
         .limit(limit)
     )
-    page = s.scalars(q).all()
+    found = s.execute(q).all()
+    page = [f for f, _status, _here in found]
+    shown = {f.id: status for f, status, _here in found}
+    traces = {f.id for f, _status, here in found if not here}
     if len(page) < limit and (page or offset == 0):
         total = offset + len(page)  # the last page: no need to count the matches again
     else:
@@ -168,12 +177,13 @@ def _search(
             gmina=names.get(f.gmina_code, f.gmina_code),
             locality=f.locality,
             address=format_address(f),
-            status=f.status,
+            status=shown[f.id],
             lead_worker=f.lead_worker,
             head_name=f.head_name,
             opened_on=f.opened_on,
             next_review_on=next_reviews.get(f.id),
             members=tuple(members.get(f.id, ())),
+            handed_over=f.id in traces,
         )
         for f in page
     ]

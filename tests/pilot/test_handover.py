@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from app import cli
 from app.errors import ValidationError
 from app.models import CASE_MODELS, Family, FamilyTransfer, Visit
-from app.services import deadlines, handover, visits
+from app.services import deadlines, handover, search, visits
 from app.sync.rowstate import family_source
 from tests.conftest import COORD_POWIAT, PASSPHRASE
 from tests.pilot.helpers import make_pilot_case
@@ -78,6 +78,16 @@ def test_the_family_moves_to_a_neighbouring_gmina_and_arrives_whole(powiat):
     later = date.today() + timedelta(days=400)
     assert [d for d in deadlines.collect(old, later) if d.family_id == fid] == []
     assert [d for d in deadlines.collect(new, later) if d.family_id == fid]
+    # in the old OPS's Rodziny list it is a closed trace, named as handed over
+    [row] = [r for r in search.search_families(old).rows if r.id == fid]
+    assert row.status == "closed" and row.handed_over
+    assert "przekazana" in row.status_label
+    assert fid not in {r.id for r in search.search_families(old, status="plan").rows}
+    assert fid in {r.id for r in search.search_families(old, status="closed").rows}
+    assert fid not in {r.id for r in search.search_families(old, overdue_on=later).rows}
+    [there] = [r for r in search.search_families(new).rows if r.id == fid]
+    assert there.status != "closed" and not there.handed_over
+    assert fid in {r.id for r in search.search_families(new, overdue_on=later).rows}
 
     # the new OPS's work never reaches the old one
     visits.save_visit(new, fid, visits.VisitInput(date.today(), purpose="Pierwsza wizyta"))

@@ -19,7 +19,7 @@ from app.config import atomic_write_bytes
 from app.errors import FileProblem, UsageError, ValidationError
 from app.i18n import _, ngettext
 from app.models.enums import FamilyStatus
-from app.services import dump, reference, search, setup
+from app.services import dump, handover_file, reference, search, setup
 from app.services.text import fold
 
 
@@ -100,7 +100,10 @@ def cmd_load(args: argparse.Namespace) -> int:
         raise ValidationError(_("The file is not valid JSON."), "file") from exc
     ws = open_from_args(args)
     try:
-        count = dump.load_data(ws, data)
+        if isinstance(data, dict) and data.get("format") == handover_file.FORMAT:
+            count = handover_file.load_family_file(ws, data)  # a family moving in
+        else:
+            count = dump.load_data(ws, data)
     finally:
         ws.lock()
     print(ngettext("{n} record loaded.", "{n} records loaded.", count).format(n=count))

@@ -92,7 +92,7 @@ def load_data(ws: Workspace, data: dict[str, Any]) -> int:
                 _("The database already holds data; load an export only into a new database."),
                 "db",
             )
-        decoded = {m: _decoded(m, tables.get(m.__tablename__, [])) for m in SYNCED_MODELS}
+        decoded = {m: decoded_rows(m, tables.get(m.__tablename__, [])) for m in SYNCED_MODELS}
         RecordChecker(s).check_batch(
             (m.__tablename__, v, _("item {n}").format(n=i))
             for m, rows in decoded.items()
@@ -142,7 +142,7 @@ def _check_area(s: Session, ws: Workspace, families: list[dict[str, Any]]) -> No
             raise InvalidRecord("family", row.get("id") or "", where, exc) from None
 
 
-def _decoded(model: type[Base], rows: Any) -> list[dict[str, Any]]:
+def decoded_rows(model: type[Base], rows: Any) -> list[dict[str, Any]]:
     """Column values of a table's records, each record named by its position if it is bad."""
     if not isinstance(rows, list):
         raise ValidationError(_("This file is not a Kooperacja JSON export."), "file")

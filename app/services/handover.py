@@ -7,7 +7,8 @@
   whole file (every record of the family, none dropped for lack of access); the old OPS gets
   only the transfer record (``app.sync.export``) and keeps its own records as a closed trace.
 * **Out of the powiat** (``export_out_of_powiat``, on either device): the transfer record, the
-  case closed, and the family's whole file as canonical JSON for the new OPS.
+  case closed, and the family's whole file as canonical JSON for the new OPS, which loads it
+  with ``kooperacja load --json`` (``app.services.handover_file``).
 * **The trace is read-only** (``check_writable``, called for every row a service writes on an
   OPS device): once a family has been handed over from this device's gmina, nothing of it
   changes here any more.
@@ -18,29 +19,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from app.config import atomic_write_bytes
 from app.errors import FileProblem, ValidationError
 from app.i18n import _
-from app.models import (
-    CASE_MODELS,
-    Family,
-    FamilyTransfer,
-)
+from app.models import Family, FamilyTransfer
 from app.models.enums import FamilyStatus, TransferKind
 from app.services import audit, reference
 from app.services.common import apply, get_live
 from app.services.families import next_case_number
-from app.services.handover_rule import PARENTS
-from app.services.records import all_records, canonical_json
+from app.services.handover_file import file_data
+from app.services.records import canonical_json
 from app.services.validation import check_length
 from app.services.workspace import Workspace
-
-FORMAT = "kooperacja-family-handover"
 
 
 @dataclass
@@ -129,29 +122,16 @@ def export_out_of_powiat(
         if family.status != FamilyStatus.CLOSED:
             apply(family, status=FamilyStatus.CLOSED, closed_on=transferred_on)
         s.flush()
-        tables = {m.__tablename__: _family_rows(s, m, family.id) for m in CASE_MODELS}
+        data = file_data(s, family.id)
         audit.record(s, "create", "family_transfer", transfer.id, family.id, detail="out")
         audit.record(s, "export", "family", family.id, family.id, detail="handover")
-        text = canonical_json({"format": FORMAT, "family_id": family.id, "tables": tables}) + "\n"
+        text = canonical_json(data) + "\n"
         if path is not None:
             try:
                 atomic_write_bytes(path, text.encode("utf-8"))
             except OSError as exc:
                 raise FileProblem(_("The file cannot be written.")) from exc
         return text
-
-
-def _family_rows(s: Session, model: type, family_id: str) -> list[dict[str, Any]]:
-    rows = all_records(s, model)
-    if model is Family:
-        return [r for r in rows if r["id"] == family_id]
-    if "family_id" in model.__table__.c:  # type: ignore[attr-defined]
-        return [r for r in rows if r["family_id"] == family_id]
-    for attr, parent in PARENTS:
-        if attr in model.__table__.c:  # type: ignore[attr-defined]
-            ids = set(s.scalars(select(parent.id).where(parent.family_id == family_id)))
-            return [r for r in rows if r[attr] in ids]
-    return []
 
 
 def transfers(ws: Workspace, family_id: str) -> list[FamilyTransfer]:

@@ -3,9 +3,11 @@
 Tabs: Poziomy współpracy (this computer's seat and the three levels: WZK, tripartite
 agreements, PZK), Instytucje (partner institutions by sector and level), Zespoły (a WZK or PZK
 with its animators and member institutions), Porozumienia (agreements with their kind and
-parties; "Drukuj porozumienie" prints the selected one) and Spotkania (meetings: date,
-institutions present, decisions).  Data are loaded on the DB worker when the screen is built or
-shown and whenever the registry changes (``ctx.events.data_changed``).
+parties; "Drukuj porozumienie" prints the selected one), Posiedzenia (meetings: date, chair,
+institutions present, the agenda from what is due, decisions about families, the documents and
+task lists; ``meeting_work_panel``) and Ewaluacja (``evaluation_panel``).  Data are loaded on
+the DB worker when the screen is built or shown and whenever the registry changes
+(``ctx.events.data_changed``).
 
 What this computer may change follows ``services.cooperation.may_edit``: on an OPS device, a
 team the coordinator entered (and what hangs under it) is shown read-only.
@@ -55,6 +57,7 @@ from app.ui.kit.print_menu import print_button
 from app.ui.kit.safe import guarded
 from app.ui.registry.agreement_dialog import AgreementDialog
 from app.ui.registry.agreements_table_model import AgreementsTableModel
+from app.ui.registry.evaluation_panel import EvaluationPanel
 from app.ui.registry.institutions_panel import InstitutionsPanel
 from app.ui.registry.levels_panel import LevelsPanel, animators_text
 from app.ui.registry.meeting_dialog import MeetingDialog
@@ -112,6 +115,7 @@ class TeamScreen(QWidget):
         self.meeting_text.setReadOnly(True)
         self.meeting_text.setAccessibleName(_("Selected meeting"))
         self.meeting_work = MeetingWorkPanel(ctx)
+        self.evaluation = EvaluationPanel(ctx)
         self.tabs = QTabWidget()
         self._build()
         self._connect()
@@ -143,6 +147,12 @@ class TeamScreen(QWidget):
         self.tabs.addTab(team_tab, _("&Teams (WZK, PZK)"))
         self.tabs.addTab(self.agreements, _("A&greements"))
         self.tabs.addTab(meetings_tab, _("Team &meetings"))
+        self.tabs.addTab(self.evaluation, _("Eva&luation"))
+        self.tabs.currentChanged.connect(
+            lambda i: (
+                self.evaluation.ensure_loaded() if self.tabs.widget(i) is self.evaluation else None
+            )
+        )
         refit_on_tab_change(self.tabs)
         layout = QVBoxLayout(self)
         layout.addWidget(

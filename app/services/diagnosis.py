@@ -12,11 +12,12 @@ from sqlalchemy.orm import Session
 from app.errors import ValidationError
 from app.i18n import _
 from app.models import Diagnosis, DiagnosisParticipant, DomainRating, Family, LifeDomain
-from app.models.enums import FamilyStatus, ParticipantKind
+from app.models.enums import FamilyStatus
 from app.services import audit
 from app.services.common import apply, get_live, tombstone, upsert
 from app.services.families import advance_status
-from app.services.validation import check_choice, check_length, check_rating
+from app.services.participants import ParticipantInput, check_participant, participant_key
+from app.services.validation import check_length, check_rating
 from app.services.workspace import Workspace
 
 TEXT_FIELDS = (
@@ -38,15 +39,6 @@ class RatingInput:
     domain_code: str
     rating: int | None = None
     note: str = ""
-
-
-@dataclass
-class ParticipantInput:
-    kind: str  # ParticipantKind
-    institution_id: str | None = None
-    person_id: str | None = None
-    name: str = ""
-    role: str = ""
 
 
 @dataclass
@@ -128,8 +120,8 @@ def _save_ratings(s: Session, diagnosis: Diagnosis, ratings: list[RatingInput]) 
     return changed
 
 
-def _participant_key(p: ParticipantInput | DiagnosisParticipant) -> tuple:
-    return (p.kind, p.institution_id or "", p.person_id or "", (p.name or "").strip())
+def _participant_key(p: ParticipantInput | DiagnosisParticipant) -> tuple[str, str, str, str]:
+    return participant_key(p.kind, p.institution_id, p.person_id, p.name)
 
 
 def _save_participants(
@@ -146,13 +138,7 @@ def _save_participants(
     }
     wanted = {}
     for p in participants:
-        check_choice(p.kind, ParticipantKind, "participants", _("Participant"))
-        if p.kind == ParticipantKind.INSTITUTION and not p.institution_id:
-            raise ValidationError(_("Choose the institution that took part."), "participants")
-        if p.kind == ParticipantKind.FAMILY and not p.person_id:
-            raise ValidationError(_("Choose the family member who took part."), "participants")
-        if p.kind == ParticipantKind.OTHER and not p.name.strip():
-            raise ValidationError(_("Give the name of the person who took part."), "participants")
+        check_participant(s, diagnosis.family_id, p)
         wanted[_participant_key(p)] = p
     changed = False
     for key, row in current.items():

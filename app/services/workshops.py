@@ -18,26 +18,18 @@ from app.models import (
     Diagnosis,
     DiagnosticWorkshop,
     Family,
-    Institution,
-    Person,
     WorkshopParticipant,
 )
-from app.models.enums import ParticipantKind
 from app.services import audit
 from app.services.common import apply, get_live, upsert
-from app.services.validation import check_choice, check_length
+from app.services.participants import ParticipantInput, check_participant, participant_key
+from app.services.validation import check_length
 from app.services.workspace import Workspace
 
 MAX_TEXT = 50_000
 
 
-@dataclass
-class AttendeeInput:
-    kind: str  # ParticipantKind
-    institution_id: str | None = None
-    person_id: str | None = None
-    name: str = ""
-    role: str = ""
+AttendeeInput = ParticipantInput  # who took part: the diagnosis's input, checked by one rule
 
 
 @dataclass
@@ -51,7 +43,7 @@ class WorkshopInput:
 
 
 def _key(p: AttendeeInput) -> tuple[str, str, str, str]:
-    return (p.kind, p.institution_id or "", p.person_id or "", p.name.strip())
+    return participant_key(p.kind, p.institution_id, p.person_id, p.name)
 
 
 def save_workshop(
@@ -70,23 +62,7 @@ def save_workshop(
         }
         wanted: dict[tuple[str, str, str, str], dict] = {}
         for position, p in enumerate(data.participants, start=1):
-            check_choice(p.kind, ParticipantKind, "participants", _("Participant"))
-            if p.kind == ParticipantKind.INSTITUTION:
-                if not p.institution_id:
-                    raise ValidationError(
-                        _("Choose the institution that took part."), "participants"
-                    )
-                get_live(s, Institution, p.institution_id)
-            elif p.kind == ParticipantKind.FAMILY:
-                person = get_live(s, Person, p.person_id) if p.person_id else None
-                if person is None or person.family_id != family.id:
-                    raise ValidationError(
-                        _("Choose the family member who took part."), "participants"
-                    )
-            elif not p.name.strip():
-                raise ValidationError(
-                    _("Give the name of the person who took part."), "participants"
-                )
+            check_participant(s, family.id, p)
             wanted.setdefault(
                 _key(p),
                 {

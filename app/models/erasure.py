@@ -23,6 +23,8 @@ class ErasureNotice(SyncMixin, Base):
     __tablename__ = "erasure_notice"
 
     family_digest: Mapped[str] = mapped_column(String(64), index=True)
+    # Set when one member of the family is erased, not the whole case (migration 0006).
+    person_digest: Mapped[str] = mapped_column(String(64), default="", server_default="")
     origin: Mapped[str] = mapped_column(String(32))  # device that erased the case first
     erased_at: Mapped[datetime] = mapped_column(default=utcnow)
     reason: Mapped[str] = mapped_column(String(32), default="")  # ErasureReason code

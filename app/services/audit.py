@@ -98,17 +98,16 @@ def record(
 
 
 def redact(session: Session, family_id: str, record_ids: list[str]) -> int:
-    """Blank an erased case's ids in every chain held here; return how many entries changed.
+    """Blank an erased case's (or rows') ids in every chain held here; return how many changed.
 
     Version 2 entries keep their commitments (the hash still verifies); the nonce goes with the
     ids, so what is left cannot be linked to the case even by someone who knows its id.  Version
     1 entries (before migration 0004) hash the ids themselves: they are blanked too and marked
     ``REDACTED_V1``; ``verify_chain`` then checks their links but no longer their content.
     """
-    if not family_id:
-        return 0
     changed = 0
-    conditions = [AuditEvent.family_id == family_id]
+    # Without a family (one member erased) only the entries naming the erased rows change.
+    conditions = [AuditEvent.family_id == family_id] if family_id else []
     for i in range(0, len(record_ids), 500):
         conditions.append(AuditEvent.record_id.in_(record_ids[i : i + 500]))
     for cond in conditions:

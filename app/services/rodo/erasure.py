@@ -127,15 +127,26 @@ class Removed:
 
 def erase_rows(s: Session, family_id: str, erasure_id: str) -> Removed:
     """Remove one family from this database (in the caller's transaction)."""
-    found = family_rows(s, family_id)
-    all_ids = sorted({i for ids in found.values() for i in ids} | {family_id})
+    return remove_found(s, family_rows(s, family_id), erasure_id, family_id)
+
+
+def remove_found(
+    s: Session, found: dict[str, set[str]], erasure_id: str, family_id: str = ""
+) -> Removed:
+    """Delete the rows ``found`` (table -> ids) with their sync state, drafts and audit ids.
+
+    ``family_id`` is given when the whole case goes (its conflicts and every audit entry of the
+    case are blanked too); for one member only the entries naming the erased rows are.
+    """
+    all_ids = sorted({i for ids in found.values() for i in ids} | ({family_id} - {""}))
     rows = 0
     by_name = {t.name: t for t in _case_tables()}
     for name, ids in found.items():
         rows += _delete_in(s, by_name[name].c.id, sorted(ids))
     for model in (SyncRow, SyncBase, SyncSentRow):
         _delete_in(s, model.__table__.c.row_id, all_ids)
-    s.execute(delete(SyncConflict).where(SyncConflict.family_id == family_id))
+    if family_id:
+        s.execute(delete(SyncConflict).where(SyncConflict.family_id == family_id))
     _delete_in(s, SyncConflict.__table__.c.row_id, all_ids)
     id_set = set(all_ids)
     stale = [
@@ -156,7 +167,7 @@ def erase_rows(s: Session, family_id: str, erasure_id: str) -> Removed:
     if fresh:
         s.execute(insert(table_of(ErasedRow)), fresh)
     s.merge(Setting(key=VACUUM_PENDING, value="1"))
-    log.info("erased a case: %d rows, %d audit entries redacted", rows, redacted)
+    log.info("erased %d rows, %d audit entries redacted", rows, redacted)
     return Removed(rows, all_ids, redacted)
 
 
@@ -184,7 +195,10 @@ def _canonical(magic: bytes, fields: dict[str, Any]) -> bytes:
 
 def notice_message(record: dict[str, Any]) -> bytes:
     keys = ("id", "family_digest", "origin", "erased_at", "reason", "holders")
-    return _canonical(_NOTICE_MAGIC, {k: record[k] for k in keys})
+    fields = {k: record[k] for k in keys}
+    if record.get("person_digest"):  # one member (0006); a whole case signs as it always did
+        fields["person_digest"] = record["person_digest"]
+    return _canonical(_NOTICE_MAGIC, fields)
 
 
 def receipt_message(record: dict[str, Any]) -> bytes:
@@ -219,6 +233,7 @@ def notice_record(n: ErasureNotice) -> dict[str, Any]:
         "erased_at": _time(n.erased_at),
         "reason": n.reason,
         "holders": n.holders,
+        "person_digest": n.person_digest or "",
     }
 
 

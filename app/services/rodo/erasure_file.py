@@ -34,6 +34,7 @@ from app.models import Device, ErasureNotice, Family
 from app.models.sync_state import SyncKey
 from app.services.records import from_record, table_of, to_record
 from app.services.rodo.erasure import digest, erase_rows, vacuum_if_pending
+from app.services.rodo.member import erase_member_rows, person_by_digest
 from app.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -169,7 +170,13 @@ def reapply(ws: Workspace) -> int:
                     continue
                 s.execute(insert(table_of(ErasureNotice)), [values])
                 family_id = families.get(values["family_digest"])
-                if family_id is not None:
+                if family_id is None:
+                    pass
+                elif values.get("person_digest"):  # one member of the family
+                    person_id = person_by_digest(s, family_id, values["person_digest"])
+                    if person_id is not None:
+                        erase_member_rows(s, person_id, values["id"])
+                else:
                     erase_rows(s, family_id, values["id"])
                 applied += 1
     if applied:

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from app.i18n import ngettext
 from app.models import Device, ErasedRow, ErasureReceipt, Family, utcnow
 from app.services import audit
-from app.services.rodo import sharing
+from app.services.rodo import member, sharing
 from app.services.rodo.erasure import (
     digest,
     erase_rows,
@@ -129,7 +129,12 @@ def gate(
                 continue
             forwarded = holders_of(s, family_id) - {sender, record["origin"], ws.device_id}
             s.expunge(family)
-            erase_rows(s, family_id, record["id"])
+            if record.get("person_digest"):  # one member, not the case
+                person_id = member.person_by_digest(s, family_id, record["person_digest"])
+                if person_id is not None:
+                    member.erase_member_rows(s, person_id, record["id"])
+            else:
+                erase_rows(s, family_id, record["id"])
         _write_receipt(s, ws, record["id"], sorted(forwarded))
         audit.record(s, "erase_confirm", "erasure", record["id"], detail=record.get("reason", ""))
         result.applied.append(record["id"])

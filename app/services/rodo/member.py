@@ -1,0 +1,103 @@
+"""Erasing one member of a family, not the whole case (issue 14 §3).
+
+``member_rows`` finds the person's record and every row that points at it (their consents,
+commitments, participation in a diagnosis or workshop, referrals they consented to), then every
+row pointing at one of those, through the schema like ``erasure.family_rows``.  The family's
+other records stay.  ``erase_member`` removes them like a case erasure (sync state, drafts, the
+ids in the audit log, the erased-row digests against stale bundles, ``VACUUM``) and signs a
+notice naming the family *and* the person (digests only), which ``apply_member_notice`` carries
+out on every other device and ``erasure_file.reapply`` after a restore.
+"""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.errors import NotFound, ValidationError
+from app.i18n import _
+from app.models import ErasureNotice, Person, new_id, utcnow
+from app.services import audit
+from app.services.rodo.erasure import (
+    _CHUNK,
+    REASONS,
+    ErasureResult,
+    Removed,
+    _case_tables,
+    digest,
+    holders_of,
+    notice_message,
+    notice_record,
+    remove_found,
+    sign,
+    vacuum_now,
+)
+from app.services.workspace import Workspace
+
+
+def member_rows(s: Session, person_id: str) -> dict[str, set[str]]:
+    """The person's row and every row that depends on it, by table."""
+    found: dict[str, set[str]] = {Person.__tablename__: {person_id}}
+    tables = [t for t in _case_tables() if "id" in t.c]
+    grew = True
+    while grew:
+        grew = False
+        for table in tables:
+            for fk in table.foreign_keys:
+                parent_ids = sorted(found.get(fk.column.table.name, ()))
+                for i in range(0, len(parent_ids), _CHUNK):
+                    chunk = parent_ids[i : i + _CHUNK]
+                    ids = set(s.scalars(select(table.c.id).where(fk.parent.in_(chunk))))
+                    new = ids - found.get(table.name, set())
+                    if new:
+                        found.setdefault(table.name, set()).update(new)
+                        grew = True
+    return found
+
+
+def erase_member_rows(s: Session, person_id: str, erasure_id: str) -> Removed:
+    return remove_found(s, member_rows(s, person_id), erasure_id)
+
+
+def person_by_digest(s: Session, family_id: str, person_digest: str) -> str | None:
+    for pid in s.scalars(select(Person.id).where(Person.family_id == family_id)):
+        if digest(pid) == person_digest:
+            return pid
+    return None
+
+
+def erase_member(ws: Workspace, person_id: str, reason: str) -> ErasureResult:
+    """Erase one person of a family here and sign a notice for every device holding the case."""
+    if reason not in REASONS:
+        raise ValidationError(
+            _("Give the reason for the erasure: {choices}.").format(choices=", ".join(REASONS)),
+            "reason",
+        )
+    with ws.transaction() as s:
+        person = s.get(Person, person_id)
+        if person is None:
+            raise NotFound(_("There is no such person."))
+        family_id = person.family_id
+        holders = tuple(sorted(holders_of(s, family_id)))
+        erasure_id = new_id()
+        s.expunge(person)
+        removed = erase_member_rows(s, person_id, erasure_id)
+        notice = ErasureNotice(
+            id=erasure_id,
+            family_digest=digest(family_id),
+            person_digest=digest(person_id),
+            origin=ws.device_id,
+            erased_at=utcnow(),
+            reason=reason,
+            holders=json.dumps(list(holders)),
+        )
+        notice.signature = sign(s, notice_message(notice_record(notice)))
+        s.add(notice)
+        audit.record(s, "erase", "erasure", erasure_id, detail=f"{reason}:member")
+    from app.services.rodo import erasure_file
+
+    erasure_file.save(ws)
+    vacuum_now(ws)
+    return ErasureResult(erasure_id, removed.rows, removed.audit_redacted, holders)

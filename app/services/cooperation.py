@@ -33,6 +33,15 @@ from app.services.workspace import Workspace
 
 OPS_SECTOR = "social_assistance"
 
+# Who signs each kind of agreement for a self-government (one party per side), and whether
+# other institutions sign as partners; the forms show exactly these rows.
+SIGNING_SIDES: dict[str, tuple[PartySide, ...]] = {
+    AgreementKind.WZK: (PartySide.VOIVODESHIP,),
+    AgreementKind.TRIPARTITE: (PartySide.VOIVODESHIP, PartySide.POWIAT, PartySide.GMINA),
+    AgreementKind.PZK: (),
+}
+HAS_PARTNERS = {AgreementKind.WZK: True, AgreementKind.TRIPARTITE: False, AgreementKind.PZK: True}
+
 
 class PartyLike(Protocol):
     @property
@@ -76,7 +85,7 @@ def check_agreement(
             raise ValidationError(
                 _("A tripartite agreement belongs to a Partner Cooperation Team."), "kind"
             )
-        want = Counter({PartySide.VOIVODESHIP: 1, PartySide.POWIAT: 1, PartySide.GMINA: 1})
+        want = Counter(SIGNING_SIDES[AgreementKind.TRIPARTITE])
         if sides != want:
             raise ValidationError(
                 _(

@@ -96,6 +96,11 @@ def test_a_coordinator_sets_up_the_three_levels_by_keyboard(coord_ctx, qtbot, mo
 
     def agreement(d: AgreementDialog) -> None:
         type_text(state["agreement_kind"])
+        # only the rows this kind signs with: no partners in a tripartite agreement
+        assert d.parties_view.isVisible() is (d.kind.code() != "tripartite")
+        assert [side for side, row in d.side_rows.items() if row[1].isVisible()] == list(
+            state["sides"]
+        ) or not state["sides"]
         key(Qt.Key.Key_Tab)
         type_text(state["title"])
         for side, (inst, signer) in state["sides"].items():

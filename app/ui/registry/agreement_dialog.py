@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QTabl
 from app.i18n import N_, _
 from app.models import Agreement, Institution
 from app.models.enums import AgreementKind, PartySide, TeamKind
-from app.services import registry
+from app.services import cooperation, registry
 from app.services.form_keys import FormKey
 from app.ui.context import AppContext
 from app.ui.kit.checklist_table_model import ChecklistTableModel, CheckRow
@@ -38,13 +38,9 @@ def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-# The self-government sides, in the order of their rows, and which kinds of agreement have them.
+# The self-government sides, in the order of their rows (which kind has which:
+# ``cooperation.SIGNING_SIDES``).
 SIDES = (PartySide.VOIVODESHIP, PartySide.POWIAT, PartySide.GMINA)
-SIDES_OF_KIND = {
-    AgreementKind.WZK: (PartySide.VOIVODESHIP,),
-    AgreementKind.TRIPARTITE: SIDES,
-    AgreementKind.PZK: (),
-}
 SIDE_LABELS = {
     PartySide.VOIVODESHIP: N_("For the &voivodeship:"),
     PartySide.POWIAT: N_("For the po&wiat:"),
@@ -137,7 +133,8 @@ class AgreementDialog(RecordDialog):
         f.addRow(buddy_label(_("Sc&ope of cooperation:"), self.scope), self.scope)
         f.addRow(buddy_label(_("Ob&ligations of the parties:"), self.obligations), self.obligations)
         f.addRow(buddy_label(_("&Data sharing:"), self.data_sharing), self.data_sharing)
-        f.addRow(buddy_label(_("Pa&rtners:"), parties_view), parties_view)
+        self.parties_label = buddy_label(_("Pa&rtners:"), parties_view)
+        f.addRow(self.parties_label, parties_view)
         values: dict[str, Any] = {
             "kind": AgreementKind.WZK if team_kind == TeamKind.WZK else AgreementKind.PZK
         }
@@ -170,10 +167,14 @@ class AgreementDialog(RecordDialog):
 
     def _show_sides(self) -> None:
         """Only the sides the chosen kind of agreement has."""
-        wanted = SIDES_OF_KIND.get(self.kind.code(), ())
+        kind = self.kind.code()
+        wanted = cooperation.SIGNING_SIDES.get(kind, ())
         for side, widgets in self.side_rows.items():
             for w in widgets:
                 w.setVisible(side in wanted)
+        partners = cooperation.HAS_PARTNERS.get(kind, True)
+        self.parties_label.setVisible(partners)
+        self.parties_view.setVisible(partners)
 
     def submit(self) -> Submit:
         v = self.binding.values()
@@ -200,11 +201,13 @@ class AgreementDialog(RecordDialog):
         """The self-governments' signers of this kind, then every other institution ticked."""
         out: list[registry.PartyInput] = []
         taken: set[str] = set()
-        for side in SIDES_OF_KIND.get(v["kind"], ()):
+        for side in cooperation.SIGNING_SIDES.get(v["kind"], ()):
             iid = v[f"side_{side}"]
             if iid and iid not in taken:
                 taken.add(iid)
                 out.append(registry.PartyInput(iid, v[f"signer_{side}"], "", signed_on, side))
+        if not cooperation.HAS_PARTNERS.get(v["kind"], True):
+            return out
         for r in self.parties.checked_rows():
             if r.key not in taken:
                 out.append(

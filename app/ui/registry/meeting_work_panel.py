@@ -110,6 +110,7 @@ class MeetingWorkPanel(QWidget):
         before = selected(self.decisions.table)
         self.model.set_rows(rows)
         fit_columns(self.decisions.table)
+        self.decisions.table.resizeColumnToContents(1)  # a case number is never cut short
         keep = next((i for i, r in enumerate(rows) if before and r.id == before.id), None)
         if keep is not None:  # a reload keeps the decision the user is on
             self.decisions.table.setCurrentIndex(self.model.index(keep, 0))

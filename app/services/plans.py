@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -38,6 +38,11 @@ class PlanInput:
     adopted_on: date | None = None
     review_every_days: int = 90
     notes: str = ""
+
+
+def new_plan(today: date) -> PlanInput:
+    """What a new programme starts as: a draft for a year from today, reviewed every 90 days."""
+    return PlanInput(period_from=today, period_to=today + timedelta(days=365))
 
 
 @dataclass

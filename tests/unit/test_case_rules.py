@@ -178,3 +178,11 @@ def test_a_consent_is_in_force_until_it_ends_or_is_withdrawn():
     withdrawn = Consent(signed_on=day - timedelta(days=30), valid_until=None, withdrawn_on=day)
     assert withdrawn.active_on(day - timedelta(days=1))
     assert not withdrawn.active_on(day)  # withdrawn that day: no longer in force
+
+
+def test_a_new_programme_starts_as_a_draft_for_a_year_reviewed_every_90_days(ws, family_case):
+    new = plans.new_plan(date(2026, 3, 1))
+    assert (new.period_from, new.period_to) == (date(2026, 3, 1), date(2027, 3, 1))
+    assert (new.status, new.review_every_days, new.adopted_on) == ("draft", 90, None)
+    saved = plans.save_plan(ws, family_case.family_id, new)  # the defaults pass the rules
+    assert saved.review_every_days == 90

@@ -4,7 +4,7 @@ the partners' actions and the family's commitments."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import QMessageBox, QVBoxLayout
@@ -36,16 +36,16 @@ NEW = "new"
 
 def plan_values(p: Any) -> dict[str, Any]:
     if p is None:
-        today = date.today()
+        new = plans.new_plan(date.today())
         return {
-            "number": "",
-            "period_from": today.isoformat(),
-            "period_to": (today + timedelta(days=365)).isoformat(),
-            "status": PlanStatus.DRAFT,
+            "number": new.number,
+            "period_from": new.period_from.isoformat(),
+            "period_to": new.period_to.isoformat(),
+            "status": new.status,
             "adopted_on": None,
-            "review_every_days": 90,
-            "main_goal": "",
-            "notes": "",
+            "review_every_days": new.review_every_days,
+            "main_goal": new.main_goal,
+            "notes": new.notes,
         }
     return {
         "number": p.number,

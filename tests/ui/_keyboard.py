@@ -22,7 +22,14 @@ import shiboken6
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QGroupBox, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QGroupBox,
+    QLabel,
+    QTabWidget,
+    QWidget,
+)
 
 from app.ui.kit.mnemonics import mnemonic_at
 
@@ -86,6 +93,7 @@ class KeyUser:
         self._queue: list[Callable[[], None]] = []
         self._log: list[str] = []
         self._active: list[QWidget] = []
+        self.tabbed_to: list[str] = []
         self._idle_since = 0.0
 
     # -- keys (queued, delivered from the event loop) ----------------------------------------
@@ -121,6 +129,30 @@ class KeyUser:
         """Alt+the letter shown for ``widget`` (read when the key is pressed: the letters of a
         window are settled when it is shown)."""
         self._queue.append(lambda: self._click(Qt.Key(ord(letter_of(widget).upper())), ALT))
+
+    def reach(self, widget: QWidget) -> Script:
+        """Alt+its letter if it has one, else Tab until there (``yield from user.reach(w)``);
+        the fields reached only by Tab are listed in ``tabbed_to``."""
+        yield lambda: not self._queue
+        try:
+            letter_of(widget)
+        except AssertionError:
+            self.tabbed_to.append(describe(widget))
+            yield from self.tab_to(widget)
+            return
+        self.alt_to(widget)
+        yield self.focus_in(widget)
+
+    def alt_to_tab(self, tabs: QTabWidget, page: QWidget) -> None:
+        """Alt+the letter shown on ``page``'s tab."""
+
+        def press() -> None:
+            text = tabs.tabText(tabs.indexOf(page))
+            at = mnemonic_at(text)
+            assert at >= 0, f"the tab {text!r} has no Alt+letter"
+            self._click(Qt.Key(ord(text[at].upper())), ALT)
+
+        self._queue.append(press)
 
     def enter(self) -> None:
         self.key(Qt.Key.Key_Return)

@@ -10,19 +10,25 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from datetime import date, timedelta
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWizard
 
-from app.services import casefile, search
+from app.services import casefile, families, persons, search
+from app.ui.family.action_dialog import ActionDialog
+from app.ui.family.diagnosis_tab import DiagnosisTab
 from app.ui.family.family_window import FamilyWindow
+from app.ui.family.goal_dialog import GoalDialog
 from app.ui.family.member_dialog import MemberDialog
+from app.ui.family.plan_tab import PlanTab
 from app.ui.family.registration_dialog import RegistrationDialog
 from app.ui.main_window import MainWindow
 from tests.factories import PESEL_CHILD, PESEL_FATHER, PESEL_MOTHER
 from tests.ui._family_support import unsaved_answers_fixture  # noqa: F401
-from tests.ui._keyboard import CTRL, KeyUser
-from tests.ui.conftest import PASSPHRASE
+from tests.ui._keyboard import ALT, CTRL, KeyUser
+from tests.ui.conftest import OPS_GMINA, PASSPHRASE
 
 pytestmark = pytest.mark.ui
 K = Qt.Key
@@ -133,3 +139,146 @@ def test_first_run_family_of_three_by_keyboard(first_run, qtbot):
     people = {(p.first_name, p.relation) for p in ff.family.persons}
     assert people == {("Grażyna", "applicant"), ("Józef", "spouse"), ("Zuzanna", "child")}
     assert ff.family.locality == "Narewka"
+
+
+def make_family(ws) -> str:
+    """Two partner institutions and a family of three (set-up: the keyboard test of the first
+    run types these)."""
+    from tests.factories import make_institutions
+
+    make_institutions(ws)
+    fam = families.register_family(
+        ws,
+        families.FamilyInput(
+            gmina_code=OPS_GMINA, locality="Narewka", street="Leśna", house_number="4",
+            reasons=["1", "4"],
+        ),
+    )  # fmt: skip
+    for first, last, pesel, relation in (
+        ("Grażyna", "Źdźbło-Łęcka", PESEL_MOTHER, "applicant"),
+        ("Józef", "Łęcki", PESEL_FATHER, "spouse"),
+        ("Zuzanna", "Łęcka", PESEL_CHILD, "child"),
+    ):
+        persons.add_person(
+            ws,
+            fam.id,
+            persons.PersonInput(first_name=first, last_name=last, pesel=pesel, relation=relation),
+        )
+    return fam.id
+
+
+def open_family_by_keyboard(user: KeyUser, main: MainWindow, surname: str):
+    """Rodziny (Ctrl+2), type the surname in the search, Down into the list, Enter."""
+    yield user.focus_in(main)
+    user.key(K.Key_2, CTRL)
+    yield lambda: main.current_key() == "families"
+    screen = main.screen_widget("families")
+    user.key(K.Key_F, CTRL)
+    yield user.focus_in(screen.search)
+    user.type(surname)
+    yield lambda: screen.model.rowCount() == 1
+    user.key(K.Key_Down)
+    user.enter()
+    yield lambda: active(FamilyWindow) is not None and active(FamilyWindow).file is not None
+
+
+def tab_of(window: FamilyWindow, cls: type):
+    return next(t for t in window.tab_pages if isinstance(t, cls))
+
+
+def test_diagnosis_and_programme_by_keyboard(main_window, qtbot):
+    ctx = main_window.ctx
+    family_id = make_family(ctx.ws)
+    user = KeyUser(qtbot)
+    today = date.today()
+
+    def steps():
+        yield from open_family_by_keyboard(user, main_window, "Źdźbło")
+        window = active(FamilyWindow)
+
+        # -- Diagnoza (Alt+2), typed in place, Ctrl+S ------------------------------------------
+        user.key(K.Key_2, ALT)
+        diag = tab_of(window, DiagnosisTab)
+        yield lambda: window.tabs.currentWidget() is diag
+        user.alt_to(diag.view.texts["causes"])
+        user.type("Utrata pracy przez matkę, zadłużenie czynszowe.")
+        user.alt_to(diag.view.texts["strengths"])
+        user.type("Silna więź rodzinna.")
+        user.key(K.Key_S, CTRL)
+        yield lambda: bool(casefile.reload_family(ctx.ws, family_id).diagnoses)
+
+        # -- Program (IPW) (Alt+3): the plan, Ctrl+S ----------------------------------------------
+        user.key(K.Key_3, ALT)
+        plan = tab_of(window, PlanTab)
+        yield lambda: window.tabs.currentWidget() is plan
+        user.alt_to(plan.view.main_goal)
+        user.type("Usamodzielnienie ekonomiczne rodziny.")
+        yield from user.reach(plan.view.period_from)
+        user.type((today - timedelta(days=30)).strftime("%d.%m.%Y"))
+        user.key(K.Key_S, CTRL)
+        yield lambda: bool(casefile.reload_family(ctx.ws, family_id).plans)
+
+        # -- two goals (Cele, Dodaj cel…) ---------------------------------------------------------
+        yield lambda: plan.view.goals.add.isEnabled()  # once the saved programme is shown
+        for title, expected in (
+            ("Podjęcie zatrudnienia przez matkę", "Umowa o pracę na pół etatu"),
+            ("Poprawa wyników w nauce córki", "Promocja do następnej klasy"),
+        ):
+            user.alt_to(plan.view.goals.add)
+            yield lambda: modal(GoalDialog) is not None
+            dialog = modal(GoalDialog)
+            yield user.focus_in(dialog.title_edit)
+            user.type(title)
+            user.alt_to(dialog.binding.widget("level_0"))
+            user.type(expected)
+            user.key(K.Key_S, CTRL)
+            yield lambda title=title: modal(GoalDialog) is None and any(
+                g.title == title for p in casefile.reload_family(ctx.ws, family_id).plans
+                for g in p.goals
+            )  # fmt: skip
+
+        # -- three actions (Działania partnerów, Dodaj działanie…) -------------------------------
+        user.alt_to_tab(plan.view.lists, plan.view.action_list)
+        yield lambda: plan.view.lists.currentWidget() is plan.view.action_list
+        for what, goal, institution in (
+            ("Szkolenie zawodowe", "Podj", "PUP"),
+            ("Terapia pedagogiczna", "Popr", "PPP"),
+            ("Pośrednictwo pracy", "Podj", "PUP"),
+        ):
+            count = plan.action_rows.rowCount()
+            user.alt_to(plan.view.action_list.add)
+            yield lambda: modal(ActionDialog) is not None
+            dialog = modal(ActionDialog)
+            yield user.focus_in(dialog.description)
+            user.type(what)
+            user.alt_to(dialog.goal)
+            user.type(goal)
+            user.alt_to(dialog.institution)
+            user.type(institution)
+            user.alt_to(dialog.frequency)
+            user.type("raz w tygodniu")
+            user.key(K.Key_S, CTRL)
+            yield (
+                lambda count=count: (
+                    modal(ActionDialog) is None and plan.action_rows.rowCount() == count + 1
+                )
+            )
+
+    user.play(steps())
+    ff = casefile.reload_family(ctx.ws, family_id)
+    assert ff.latest_diagnosis.causes == "Utrata pracy przez matkę, zadłużenie czynszowe."
+    [p] = ff.plans
+    assert p.main_goal == "Usamodzielnienie ekonomiczne rodziny."
+    assert p.period_from == today - timedelta(days=30)
+    assert [g.level_0 for g in sorted(p.goals, key=lambda g: g.title)] == [
+        "Umowa o pracę na pół etatu",
+        "Promocja do następnej klasy",
+    ]
+    goal_of = {g.id: g.title[:4] for g in p.goals}
+    assert sorted(
+        (a.description, goal_of[a.goal_id], a.institution.short_name) for a in p.actions
+    ) == [
+        ("Pośrednictwo pracy", "Podj", "PUP Hajnówka"),
+        ("Szkolenie zawodowe", "Podj", "PUP Hajnówka"),
+        ("Terapia pedagogiczna", "Popr", "PPP Hajnówka"),
+    ]

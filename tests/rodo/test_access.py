@@ -111,3 +111,32 @@ def test_the_copy_carries_the_documents_themselves(shared_case):
     assert reader.attachments["zgoda.pdf"] == [scan]
     text = "".join(page.extract_text() for page in reader.pages)
     assert "Skan zgody" in text
+
+
+def test_every_recipient_in_the_audit_log_is_in_the_pdf(shared_case):
+    """Done means: the subject-access PDF lists every recipient the audit log holds (found here
+    independently of the service: every print, export and bundle of the family, and dumps)."""
+    from sqlalchemy import or_
+
+    ops, case = shared_case
+    render_document(ops, "contract", family_id=case.family_id)
+    data = access.subject_access(ops, case.mother_id)
+    with ops.transaction() as s:
+        events = s.scalars(
+            select(AuditEvent).where(
+                or_(
+                    (AuditEvent.family_id == case.family_id)
+                    & AuditEvent.action.in_(("print", "export", "share")),
+                    (AuditEvent.action == "export") & (AuditEvent.entity == "dump"),
+                )
+            )
+        ).all()
+    assert len(events) >= 4
+    assert len(data.recipients) >= len(events)  # plus the devices holding a copy
+    reader = pypdf.PdfReader(io.BytesIO(subject_access_pdf(data)))
+    text = " ".join("".join(page.extract_text() for page in reader.pages).split())
+    for e in events:
+        stamp = e.at.strftime("%Y-%m-%d %H:%M")
+        assert stamp in text, (e.action, e.detail)
+    for r in data.recipients:  # (a kind label may be hyphenated across lines)
+        assert " ".join(r.recipient.split()) in text, r

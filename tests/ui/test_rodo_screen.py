@@ -347,3 +347,37 @@ def test_the_screen_is_one_shortcut_away_in_the_main_window(main_window, qtbot):
     settle(main_window.ctx, qtbot)
     assert "Ochrona danych" in main_window.nav.currentItem().text()
     assert not duplicates(main_window)
+
+
+def test_erase_one_member_of_a_family(ctx, screen, qtbot, drive, dialogs):
+    ws = ctx.ws
+    case = make_full_case(ws)
+    tab = screen.erasures
+    _tab(screen, qtbot, tab)
+    alt(_buddy_text(tab.person))
+    assert focused() is tab.person
+    qtbot.waitUntil(lambda: tab.person.count() > 2)
+    assert tab.person.person_id() == ""  # the whole case is the first choice
+    while tab.person.person_id() != case.father_id:
+        before = tab.person.currentIndex()
+        key(Qt.Key.Key_Down)
+        assert tab.person.currentIndex() != before, "the father is not in the list"
+    fillers, _seen = drive
+    said: list[str] = []
+
+    def confirm(dialog: ErasureDialog) -> None:
+        said.append(dialog.summary())
+        alt(_buddy_text(dialog.confirm))
+        type_text(dialog.preview.case_number)
+        press(qtbot, dialog.erase)
+
+    fillers[ErasureDialog] = confirm
+    press(qtbot, tab.erase_button)
+    settle(ctx, qtbot)
+    assert "reszta sprawy zostaje" in said[0]
+    with ws.transaction() as s:
+        assert s.get(Person, case.father_id) is None
+        assert s.get(Person, case.mother_id) is not None
+        assert s.get(Family, case.family_id) is not None
+    assert dialogs[-1][0] == "information" and "usunięt" in dialogs[-1][1]
+    assert tab.model.rowCount() == 1

@@ -103,7 +103,7 @@ class SubjectAccess:
 
 def _clean(record: dict[str, Any], hidden: frozenset[str] = frozenset()) -> dict[str, Any]:
     out = {k: v for k, v in record.items() if k not in _META and k not in hidden}
-    if "content" in out:  # attachments: listed, not inlined
+    if "content" in out:  # a document's content travels in ``documents``, not in the record
         out.pop("content")
     return out
 

@@ -16,6 +16,7 @@ from app.errors import NotFound
 from app.i18n import _
 from app.models import Attachment, Device, Draft, Family, Person
 from app.services.rodo.erasure import family_rows, holders_of
+from app.services.rodo.member import member_rows
 from app.services.workspace import Workspace
 
 
@@ -43,6 +44,8 @@ class ErasurePreview:
     documents: int
     drafts: int
     holders: tuple[str, ...]  # names of the other devices holding a copy
+    person_id: str = ""  # set when one member is erased, not the case
+    person_name: str = ""
 
 
 def cases(ws: Workspace) -> list[CaseChoice]:
@@ -98,4 +101,35 @@ def erasure_preview(ws: Workspace, family_id: str) -> ErasurePreview:
             int(documents or 0),
             drafts,
             holders,
+        )
+
+
+def member_preview(ws: Workspace, person_id: str) -> ErasurePreview:
+    """What erasing one member removes (their record and the rows pointing at it)."""
+    with ws.transaction() as s:
+        person = s.get(Person, person_id)
+        if person is None:
+            raise NotFound(_("There is no such person."))
+        family = s.get(Family, person.family_id)
+        assert family is not None
+        found = member_rows(s, person_id)
+        ids = {i for rows in found.values() for i in rows}
+        drafts = sum(
+            1
+            for key in s.scalars(select(Draft.form_key))
+            if any(part in ids for part in key.replace("/", ":").split(":"))
+        )
+        names = {d.device_id: d.name for d in s.scalars(select(Device))}
+        name = f"{person.first_name} {person.last_name}".strip()
+        return ErasurePreview(
+            family.id,
+            family.case_number,
+            (name,),
+            len(ids),
+            {t: len(r) for t, r in sorted(found.items())},
+            len(found.get(Attachment.__tablename__, ())),
+            drafts,
+            tuple(sorted(names.get(h, h) for h in holders_of(s, family.id))),
+            person_id,
+            name,
         )

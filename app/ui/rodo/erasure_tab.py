@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
 
 from app.i18n import N_, _, ngettext
 from app.printing.archive import table_label
-from app.services.rodo import choices, erasure, status
+from app.services.rodo import choices, erasure, member, status
 from app.ui.context import AppContext
 from app.ui.kit.form_kit import ErrorLabel, fit_columns, hint_label, list_table
 from app.ui.kit.record_table_model import Column, RecordTableModel
 from app.ui.kit.safe import guarded
 from app.ui.kit.widgets import label
-from app.ui.rodo.common import CaseCombo
+from app.ui.rodo.common import CaseCombo, PersonCombo
 
 # The reasons a worker may give here; "archived" is the archive hand-over's own.
 GUI_REASONS = ("request", "retention", "law")
@@ -58,7 +58,13 @@ class ErasureDialog(QDialog):
     def __init__(self, preview: choices.ErasurePreview, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.preview = preview
-        self.setWindowTitle(_("Erase case {number}").format(number=preview.case_number))
+        self.setWindowTitle(
+            _("Erase {name} from case {number}").format(
+                name=preview.person_name, number=preview.case_number
+            )
+            if preview.person_id
+            else _("Erase case {number}").format(number=preview.case_number)
+        )
         self.reason = QComboBox()
         self.reason.setAccessibleName(_("Reason for the erasure"))
         for code in GUI_REASONS:
@@ -91,10 +97,18 @@ class ErasureDialog(QDialog):
 
     def summary(self) -> str:
         p = self.preview
-        parts = [
+        first = (
             _(
+                "This removes {name} (one member of case {number}) from this computer for "
+                "good; the rest of the case stays. It cannot be undone."
+            ).format(name=p.person_name, number=p.case_number)
+            if p.person_id
+            else _(
                 "This removes case {number} from this computer for good; it cannot be undone."
-            ).format(number=p.case_number),
+            ).format(number=p.case_number)
+        )
+        parts = [
+            first,
             _("People: {names}.").format(names=", ".join(p.members) or "—"),
             ngettext("{n} record goes: {tables}.", "{n} records go: {tables}.", p.records).format(
                 n=p.records,
@@ -131,7 +145,9 @@ class ErasureTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.case = CaseCombo(ctx)
-        self.erase_button = QPushButton(_("Erase &this case…"))
+        self.person = PersonCombo(ctx, whole_case=True)
+        self.case.chosen.connect(self.person.load)
+        self.erase_button = QPushButton(_("Era&se…"))
         self.erase_button.clicked.connect(self.ask_erase)
         self.model = ErasureTableModel(self)
         self.table = list_table(QTableView(), _("Erasures"))
@@ -141,6 +157,8 @@ class ErasureTab(QWidget):
         row = QHBoxLayout()
         row.addWidget(label(_("&Case:"), wrap=False, buddy=self.case))
         row.addWidget(self.case, 1)
+        row.addWidget(label(_("W&hom:"), wrap=False, buddy=self.person))
+        row.addWidget(self.person, 1)
         row.addWidget(self.erase_button)
         layout = QVBoxLayout(self)
         layout.addWidget(
@@ -179,31 +197,56 @@ class ErasureTab(QWidget):
         )
 
     def ask_erase(self) -> None:
-        family_id = self.case.family_id()
+        family_id, person_id = self.case.family_id(), self.person.person_id()
         if not family_id:
             return
-        self.ctx.runner.run(
-            choices.erasure_preview, self.ctx.ws, family_id, success=guarded(self, self._confirm)
-        )
+        if person_id:
+            self.ctx.runner.run(
+                choices.member_preview, self.ctx.ws, person_id, success=guarded(self, self._confirm)
+            )
+        else:
+            self.ctx.runner.run(
+                choices.erasure_preview,
+                self.ctx.ws,
+                family_id,
+                success=guarded(self, self._confirm),
+            )
 
     def _confirm(self, preview: choices.ErasurePreview) -> None:
         dialog = ErasureDialog(preview, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        self.ctx.runner.run(
-            erasure.erase_family,
-            self.ctx.ws,
-            preview.family_id,
-            dialog.reason_code(),
-            success=guarded(self, lambda result: self._erased(preview, result)),
-        )
+        done = guarded(self, lambda result: self._erased(preview, result))
+        if preview.person_id:
+            self.ctx.runner.run(
+                member.erase_member,
+                self.ctx.ws,
+                preview.person_id,
+                dialog.reason_code(),
+                success=done,
+            )
+        else:
+            self.ctx.runner.run(
+                erasure.erase_family,
+                self.ctx.ws,
+                preview.family_id,
+                dialog.reason_code(),
+                success=done,
+            )
 
     def _erased(self, preview: choices.ErasurePreview, result: erasure.ErasureResult) -> None:
-        text = ngettext(
-            "Case {number} erased: {n} record removed.",
-            "Case {number} erased: {n} records removed.",
-            result.rows,
-        ).format(number=preview.case_number, n=result.rows)
+        if preview.person_id:
+            text = ngettext(
+                "{name} erased from case {number}: {n} record removed.",
+                "{name} erased from case {number}: {n} records removed.",
+                result.rows,
+            ).format(name=preview.person_name, number=preview.case_number, n=result.rows)
+        else:
+            text = ngettext(
+                "Case {number} erased: {n} record removed.",
+                "Case {number} erased: {n} records removed.",
+                result.rows,
+            ).format(number=preview.case_number, n=result.rows)
         if result.holders:
             text += " " + _("The devices holding a copy will confirm after the next sync.")
         QMessageBox.information(self, _("Case erased"), text)

@@ -47,7 +47,7 @@ class ErasureTableModel(RecordTableModel):
             sort=lambda r: r.erased_at.isoformat(),
         ),
         Column(N_("Reason"), lambda r: r.reason_label),
-        Column(N_("By"), lambda r: r.origin_name or r.origin),
+        Column(N_("Erased by (device)"), lambda r: r.origin_name or r.origin),
         Column(N_("Not confirmed yet by"), _pending_text),
     )
 

@@ -16,6 +16,7 @@ from app.config import Settings
 from app.errors import EXIT_CONFLICT, EXIT_SYNC, FileProblem, UsageError
 from app.i18n import _
 from app.sync import conflicts, status, transport
+from app.sync.clock_repair import repair_future_stamps
 from app.sync.importer import import_bundles
 
 
@@ -69,10 +70,17 @@ def cmd_status(args: argparse.Namespace) -> int:
     try:
         rows = status.peer_statuses(ws)
         waiting = conflicts.count_open(ws)
+        replaced = len(conflicts.replaced_notices(ws))
     finally:
         ws.lock()
     if args.json:
-        print_json({"peers": [r.as_json() for r in rows], "open_conflicts": waiting})
+        print_json(
+            {
+                "peers": [r.as_json() for r in rows],
+                "open_conflicts": waiting,
+                "replaced_unseen": replaced,
+            }
+        )
         return 0
     if not rows:
         print(_("No devices registered yet: exchange key cards first (kooperacja keys)."))
@@ -92,6 +100,13 @@ def cmd_status(args: argparse.Namespace) -> int:
         if r.open_conflicts:
             print("  " + _("open conflicts: {n}").format(n=r.open_conflicts))
     print(_("Conflicts waiting: {n}").format(n=waiting))
+    if replaced:
+        print(
+            _(
+                "Values of this device replaced by a decision on another device: {n} "
+                "(kooperacja sync conflicts --all)"
+            ).format(n=replaced)
+        )
     return 0
 
 
@@ -103,6 +118,8 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
     ws = open_from_args(args)
     try:
         rows = conflicts.list_conflicts(ws, include_resolved=args.all)
+        if args.all and not args.json:
+            conflicts.mark_seen(ws)  # the worker now sees the decisions made elsewhere
     finally:
         ws.lock()
     if args.json:
@@ -111,7 +128,8 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
     if not rows:
         print(_("No conflicts waiting."))
     for r in rows:
-        print(f"{r.id}  {r.table}.{r.field}  {r.case_number}  [{r.status}]")
+        state = _("waiting for a decision") if r.status == "open" else _("decided")
+        print(f"{r.id}  {r.table}.{r.field}  {r.case_number}  [{state}]")
         for label, side in ((_("mine"), r.mine), (_("theirs"), r.theirs)):
             who = side.worker or side.device_name or side.device_id
             value = json.dumps(side.value, ensure_ascii=False)
@@ -119,6 +137,16 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
                 f"  {label:<7} {value[:60]:<60} {who} ({side.device_id}) "
                 f"{side.at.strftime('%Y-%m-%d %H:%M')}"
             )
+        if r.status != "open":
+            print(
+                "  "
+                + _("decided: {side}, by {who}").format(
+                    side=_("mine") if r.resolution == "mine" else _("theirs"),
+                    who=r.resolved_by or "—",
+                )
+            )
+        if r.replaced:
+            print("  " + _("decided on another device: this device's value was replaced"))
     return 0
 
 
@@ -134,6 +162,16 @@ def cmd_resolve(args: argparse.Namespace) -> int:
             side=_("mine") if args.take == "mine" else _("theirs"),
         )
     )
+    return 0
+
+
+def cmd_repair_clock(args: argparse.Namespace) -> int:
+    ws = open_from_args(args)
+    try:
+        report = repair_future_stamps(ws)
+    finally:
+        ws.lock()
+    print(report.message)
     return 0
 
 
@@ -186,6 +224,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     s.add_argument("conflict_id")
     s.add_argument("--take", choices=["mine", "theirs"], required=True)
     s.set_defaults(func=cmd_resolve)
+
+    s = ssub.add_parser(
+        "repair-clock", help=_("re-date changes stamped in the future (from a wrong clock)")
+    )
+    s.set_defaults(func=cmd_repair_clock)
 
     s = ssub.add_parser("scan", help=_("import from the inbox folder, export to the outbox"))
     s.add_argument("--inbox")

@@ -39,6 +39,8 @@ ACTIONS: dict[str, str] = {
     "sync_import": N_("imported a sync bundle"),
     "key_export": N_("exported a key"),
     "resolve": N_("resolved a sync conflict"),
+    "conflict_closed": N_("received another device's decision on a sync conflict"),
+    "clock_repair": N_("re-dated changes stamped in the future"),
     "key_import": N_("registered a device's key"),
     "key_rotate": N_("replaced this device's keys"),
     "key_revoke": N_("revoked a device"),

@@ -17,7 +17,7 @@ from sqlalchemy import and_, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.i18n import _, ngettext
-from app.models import SYNCED_MODELS, AuditEvent, Device, new_id, utcnow
+from app.models import SYNCED_MODELS, AuditEvent, Device, utcnow
 from app.models.sync_state import (
     SyncBase,
     SyncConflict,
@@ -31,8 +31,9 @@ from app.services import audit
 from app.services.records import from_record, table_of
 from app.services.rodo import notices
 from app.services.workspace import Workspace
-from app.sync import identity
+from app.sync import conflict_sync, identity
 from app.sync.errors import refused
+from app.sync.kinds import kind_label
 from app.sync.merge import FieldConflict, merge
 from app.sync.rowstate import (
     _VIA_PARENT,
@@ -49,6 +50,28 @@ MAX_MISSING_KEPT = 50
 WARNING_ROLLBACK = "rollback"
 WARNING_AUDIT_FORK = "audit_fork"
 WARNING_PEER_BACK = "peer_back"
+
+
+def replaced_text(r: conflict_sync.Replaced) -> str:
+    """What a worker is told when another device's decision replaced her value."""
+    return _(
+        "A conflict was decided on device {device}: {kind}, field {field} now has the value "
+        "“{chosen}” instead of this device's “{mine}” (kooperacja sync conflicts --all)."
+    ).format(
+        device=r.device,
+        kind=kind_label(r.tbl),
+        field=r.field,
+        chosen=_shown(r.chosen),
+        mine=_shown(r.mine),
+    )
+
+
+def _shown(value: Any) -> str:
+    if value is True:
+        return _("deleted")
+    if value is False:
+        return _("not deleted")
+    return "" if value is None else str(value)
 
 
 def warning_text(code: str) -> str:
@@ -86,6 +109,12 @@ class ImportResult:
     missing: list[int] = field(default_factory=list)
     acknowledged: list[int] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    replaced_values: list[conflict_sync.Replaced] = field(default_factory=list)
+
+    @property
+    def replaced(self) -> int:
+        """Values of this device replaced by a decision made on another device."""
+        return len(self.replaced_values)
 
     @property
     def sender_label(self) -> str:
@@ -109,7 +138,10 @@ class ImportResult:
                 n=self.conflicts
             ),
         )
-        return "\n".join([text, *self.gap_messages(), *self.warnings])
+        return "\n".join([text, *self.gap_messages(), *self.replaced_messages(), *self.warnings])
+
+    def replaced_messages(self) -> list[str]:
+        return [replaced_text(r) for r in self.replaced_values]
 
     def gap_messages(self) -> list[str]:
         return [
@@ -133,6 +165,7 @@ class Checked:
     rotation: tuple[bytes, str] | None  # the sender's newest key, from its rotation chain
     audit_forked: bool = False
     signer: tuple[bytes, str] | None = None  # the key that signed the manifest
+    conflicts: list[conflict_sync.IncomingConflict] = field(default_factory=list)
 
 
 def apply_checked(ws: Workspace, c: Checked) -> ImportResult:
@@ -165,6 +198,10 @@ def apply_checked(ws: Workspace, c: Checked) -> ImportResult:
         )
         result.warnings += notices.messages(gated)
         changed, conflicts = _merge_records(s, c)
+        received, result.replaced_values = conflict_sync.apply_incoming(
+            s, ws.device_id, c.sender, m["bundle_id"], c.conflicts
+        )
+        conflicts += received
         result.changed, result.conflicts = changed, conflicts
         _insert_audit(s, c.sender, c.audit_events)
         if c.audit_forked:
@@ -204,6 +241,7 @@ def _peer_went_back(s: Session, peer: SyncPeer, audit_held: int, result: ImportR
     copy (a restored backup).  Send it everything again: the audit events from what it holds,
     and every row (its base here is forgotten; the merge makes the repeat harmless)."""
     peer.audit_acked = audit_held
+    peer.conflicts_acked = 0
     s.execute(delete(SyncBase).where(SyncBase.peer == peer.device_id))
     peer.warning = WARNING_PEER_BACK
     result.warnings.append(warning_text(WARNING_PEER_BACK))
@@ -234,6 +272,7 @@ def _apply_acks(
             sent.ack_records, sent.ack_conflicts = a["records"], a["conflicts"]
             _sent_rows_to_base(s, peer.device_id, sent.seq)
             peer.audit_acked = max(peer.audit_acked or 0, sent.audit_seq)
+            peer.conflicts_acked = max(peer.conflicts_acked or 0, sent.conflict_rev or 0)
             if sent.seq > (peer.acked_seq or 0):
                 peer.acked_seq = sent.seq
                 peer.acked_at = sent.acked_at
@@ -393,24 +432,14 @@ def _add_conflicts(
     family_of: dict[tuple[str, str], str],
 ) -> int:
     added = 0
+    rev = conflict_sync.next_rev(s)
     for item, fc in inbox:
         row_id = item.state.record["id"]
-        stamps = {fc.mine_stamp, fc.theirs_stamp}
-        duplicate = any(
-            {x.mine_stamp, x.theirs_stamp} == stamps
-            for x in s.scalars(
-                select(SyncConflict).where(
-                    SyncConflict.tbl == tbl,
-                    SyncConflict.row_id == row_id,
-                    SyncConflict.field == fc.field,
-                )
-            )
-        )
-        if duplicate:
+        if conflict_sync.find(s, tbl, row_id, fc.field, fc.mine_stamp, fc.theirs_stamp):
             continue
         s.add(
             SyncConflict(
-                id=new_id(),
+                id=conflict_sync.conflict_id(tbl, row_id, fc.field, fc.mine_stamp, fc.theirs_stamp),
                 tbl=tbl,
                 row_id=row_id,
                 family_id=family_of.get((tbl, row_id), ""),
@@ -425,8 +454,11 @@ def _add_conflicts(
                 bundle_id=c.manifest["bundle_id"],
                 detected_at=utcnow(),
                 status="open",
+                rev=rev,
             )
         )
+        s.flush()
+        rev += 1
         added += 1
     return added
 

@@ -23,6 +23,10 @@ the whole bundle (nothing is imported).
 
 Rows the sender merely passes back unchanged (nothing in them is new here) are never refused:
 they write nothing.
+
+Conflict entries (``app.sync.conflict_sync``) follow the same rules: one that is news here must
+concern a row the sender may write, its stamps must be writes the row holds after the bundle,
+and an OPS device may only introduce resolutions of its own.
 """
 
 from __future__ import annotations
@@ -36,11 +40,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import REGISTRY_MODELS, Device, Family
-from app.models.sync_state import SyncRow
+from app.models.sync_state import SyncConflict, SyncRow
 from app.services.handover_rule import handed_over_from
 from app.services.records import table_of
 from app.services.reference import CATALOG_NAMESPACE, may_work_in
 from app.services.setup import home_institution_id
+from app.sync.conflict_sync import IncomingConflict, find
 from app.sync.errors import refused
 from app.sync.kinds import kind_label
 from app.sync.rowstate import (
@@ -50,7 +55,7 @@ from app.sync.rowstate import (
     TABLES,
     load_states,
 )
-from app.sync.stamps import VV, device_of, full_stamps, stamps_loads, vv_loads
+from app.sync.stamps import VV, device_of, full_stamps, knows, stamps_loads, vv_loads, vv_merge
 from app.sync.validate import Incoming
 
 # Reference rows that belong to another reference row: (column, parent table).
@@ -74,13 +79,21 @@ class _Local:
     family_id: str
 
 
-def authorize(s: Session, sender: Device, records: list[Incoming]) -> None:
-    """Refuse the bundle (``BundleRefused``) if any record is outside the sender's rights."""
-    if not records:
+def authorize(
+    s: Session,
+    sender: Device,
+    records: list[Incoming],
+    conflicts: list[IncomingConflict] | None = None,
+) -> None:
+    """Refuse the bundle (``BundleRefused``) if any record or conflict entry is outside the
+    sender's rights."""
+    if not records and not conflicts:
         return
     check = _Checker(s, sender, records)
     for item in records:
         check.record(item)
+    for entry in conflicts or ():
+        check.conflict(entry)
 
 
 def in_area(sender: Device, gmina_code: str) -> bool:
@@ -114,6 +127,47 @@ class _Checker:
             self._case(item, mine)
         elif self.ops and item.tbl in REGISTRY_TABLES:
             self._registry(item, mine)
+
+    # -- conflict entries ---------------------------------------------------------------------
+    def conflict(self, entry: IncomingConflict) -> None:
+        key = (entry.tbl, entry.row_id)
+        incoming = self.incoming.get(key)
+        mine = self.local.get(key) or _load_local_row(self.s, entry.tbl, entry.row_id)
+        if incoming is None and mine is None:
+            return  # a row this device does not hold: the entry is dropped on import
+        x = entry.resolution
+        held = self.s.get(SyncConflict, entry.id) or find(
+            self.s, entry.tbl, entry.row_id, entry.field, entry.a[0], entry.b[0]
+        )
+        if held is not None:
+            if held.status == "open" and x is None:
+                return  # passed back: nothing new
+            if held.status != "open" and (x is None or x.stamp <= held.resolved_stamp):
+                return  # this device knows the same or a later decision
+        if entry.tbl in CASE_TABLES:
+            family = (
+                self._family_of(entry.tbl, incoming.state.record)
+                if incoming is not None
+                else mine.family_id  # type: ignore[union-attr]
+            )
+            self._in_area(entry.tbl, family)
+            if mine is not None and mine.family_id and mine.family_id != family:
+                self._in_area(entry.tbl, mine.family_id)
+        vv = vv_merge(
+            mine.vv if mine is not None else {}, incoming.state.vv if incoming is not None else {}
+        )
+        if (
+            self.ops
+            and entry.tbl in REGISTRY_TABLES
+            and entry.row_id != self._home
+            and self.sender.device_id not in vv
+        ):
+            raise refused("not_owner", device=self.sender.device_id, kind=kind_label(entry.tbl))
+        if self.ops and x is not None and device_of(x.stamp) != self.sender.device_id:
+            raise refused("foreign_stamp", sender=self.sender.device_id, device=device_of(x.stamp))
+        stamps = [entry.a[0], entry.b[0], *([x.stamp] if x is not None else [])]
+        if not all(knows(vv, stamp) for stamp in stamps):
+            raise refused("conflict", detail=kind_label(entry.tbl))
 
     # -- whose changes ------------------------------------------------------------------------
     def _own_stamps_only(self, item: Incoming, mine: _Local | None) -> None:
@@ -256,6 +310,18 @@ def _new_here(item: Incoming, mine: _Local | None) -> bool:
     if mine is None:
         return True
     return any(stamp > mine.vv.get(device_of(stamp), "") for stamp in item.state.vv.values())
+
+
+def _load_local_row(s: Session, tbl: str, row_id: str) -> _Local | None:
+    row = s.execute(
+        select(SyncRow.version, SyncRow.stamps, SyncRow.vv, SyncRow.family_id).where(
+            SyncRow.tbl == tbl, SyncRow.row_id == row_id
+        )
+    ).first()
+    if row is None:
+        return None
+    version, stamps, vv, family_id = row
+    return _Local(full_stamps(stamps_loads(stamps), version, FIELDS[tbl]), vv_loads(vv), family_id)
 
 
 def _load_local(s: Session, records: list[Incoming]) -> dict[tuple[str, str], _Local]:

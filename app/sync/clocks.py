@@ -65,11 +65,18 @@ class ClockBehind:
 
     @property
     def message(self) -> str:
-        return _(
+        text = _(
             "This computer's clock shows {now}, but this database already holds changes made "
             "at {newest}. Set the correct date and time: while the clock is behind, changes "
             "made here lose against changes made on other devices."
         ).format(now=_when(self.now_ms), newest=_when(self.newest_ms))
+        if self.newest_ms - self.now_ms > MAX_AHEAD_MS:
+            text += " " + _(
+                "If this computer's date is right, the database holds changes dated in the "
+                "future (a clock set wrong before, or an old bundle): re-date them with "
+                "kooperacja sync repair-clock."
+            )
+        return text
 
 
 def clock_behind(ws: Workspace, now: int | None = None) -> ClockBehind | None:

@@ -2,9 +2,11 @@
 
 Each entry shows the field's two values side by side with who wrote each, when and on which
 device (from the values' stamps and the device registry).  Resolving takes one side: the chosen
-value is written as a normal edit of this device (a new version that every copy then receives),
-or nothing is written when the row already shows it.  Either way the entry is closed and the
-choice is written to the audit log.
+value is written as a new edit of this device, even when the row already shows it, so that the
+decision and the value every copy ends with are one write (``app.sync.conflict_sync``).  The
+entry is closed, the choice is written to the audit log, and both travel to every device that
+holds the row.  A decision made elsewhere that replaced this device's own value stays as a
+notice (``replaced_notices``) until the worker has seen it (``mark_seen``).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from app.errors import ConflictError, NotFound, ValidationError
 from app.i18n import _
@@ -26,7 +29,8 @@ from app.services import audit
 from app.services.common import apply
 from app.services.records import from_record, to_record
 from app.services.workspace import Workspace
-from app.sync.rowstate import TABLES
+from app.sync import conflict_sync
+from app.sync.rowstate import TABLES, refresh, stamp_field
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,9 @@ class ConflictView:
     status: str
     resolution: str
     detected_at: datetime
+    resolved_by: str = ""
+    replaced: bool = False  # decided on another device against this device's own value
+    chosen_value: Any = None
 
     def as_json(self) -> dict[str, Any]:
         def side(x: Side) -> dict[str, Any]:
@@ -81,6 +88,8 @@ class ConflictView:
             "current": self.current,
             "status": self.status,
             "resolution": self.resolution,
+            "resolved_by": self.resolved_by,
+            "replaced": self.replaced,
             "detected_at": self.detected_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
         }
 
@@ -123,6 +132,11 @@ def _view(s: Session, c: SyncConflict, devices: dict[str, Device]) -> ConflictVi
         c.status,
         c.resolution,
         c.detected_at,
+        c.resolved_by,
+        c.replaced,
+        json.loads(c.mine if c.chosen_stamp == c.mine_stamp else c.theirs)
+        if c.status != "open"
+        else None,
     )
 
 
@@ -133,6 +147,32 @@ def list_conflicts(ws: Workspace, *, include_resolved: bool = False) -> list[Con
         if not include_resolved:
             q = q.where(SyncConflict.status == "open")
         return [_view(s, c, devices) for c in s.scalars(q)]
+
+
+def replaced_notices(ws: Workspace) -> list[ConflictView]:
+    """Decisions made on another device that replaced this device's value, not yet seen."""
+    with ws.transaction() as s:
+        devices = {d.device_id: d for d in s.scalars(select(Device))}
+        q = (
+            select(SyncConflict)
+            .where(SyncConflict.replaced.is_(True), SyncConflict.replaced_seen.is_(False))
+            .order_by(SyncConflict.resolved_at, SyncConflict.id)
+        )
+        return [_view(s, c, devices) for c in s.scalars(q)]
+
+
+def mark_seen(ws: Workspace, conflict_id: str | None = None) -> int:
+    """The worker has seen the notice (of one entry, or all of them); returns how many."""
+    with ws.transaction() as s:
+        q = select(SyncConflict).where(
+            SyncConflict.replaced.is_(True), SyncConflict.replaced_seen.is_(False)
+        )
+        if conflict_id is not None:
+            q = q.where(SyncConflict.id == conflict_id)
+        rows = list(s.scalars(q))
+        for c in rows:
+            c.replaced_seen = True
+        return len(rows)
 
 
 def count_open(ws: Workspace) -> int:
@@ -162,11 +202,25 @@ def resolve(ws: Workspace, conflict_id: str, take: str) -> ConflictView:
         chosen = json.loads(c.mine if take == "mine" else c.theirs)
         values = from_record(model, {"id": c.row_id, c.field: chosen})
         column_key = next(k for k in values if k != "id")
-        apply(row, **{column_key: values[column_key]})
-        c.status = "resolved"
-        c.resolution = take
-        c.resolved_at = utcnow()
-        c.resolved_by = ws.actor
+        refresh(s, ws.device_id, ws.clock.tick)  # earlier edits keep stamps of their own
+        if not apply(row, **{column_key: values[column_key]}):
+            flag_modified(row, column_key)  # the decision is a write even of the shown value
+        s.flush()  # stamps the row with a new version of this device (and checks the right)
+        refresh(s, ws.device_id, ws.clock.tick)
+        stamp_field(s, c.tbl, c.row_id, c.field, row.version)
+        conflict_sync.close(
+            s,
+            c,
+            conflict_sync.Resolution(
+                c.mine_stamp if take == "mine" else c.theirs_stamp,
+                row.version,
+                ws.actor,
+                utcnow().replace(microsecond=0),
+            ),
+            conflict_sync.next_rev(s),
+        )
+        c.replaced = False
+        c.replaced_seen = True
         audit.record(s, "resolve", c.tbl, c.row_id, c.family_id, detail=f"{c.field}:{take}")
         s.flush()
         devices = {d.device_id: d for d in s.scalars(select(Device))}

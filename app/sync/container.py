@@ -21,8 +21,9 @@ MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 RECORDS = "records.jsonl"
 AUDIT = "audit.jsonl"
+CONFLICTS = "conflicts.jsonl"
 PADDING = "padding"
-ORDER = (MANIFEST, SIGNATURE, RECORDS, AUDIT, PADDING)
+ORDER = (MANIFEST, SIGNATURE, RECORDS, AUDIT, CONFLICTS, PADDING)
 _NAME_RE = re.compile(r"^[a-z][a-z0-9_.-]{0,39}$")
 _SIZE_RE = re.compile(r"^[0-9]{1,12}$")
 
@@ -32,12 +33,15 @@ def _frame(name: str, body: bytes) -> bytes:
 
 
 def build(members: dict[str, bytes]) -> bytes:
-    """The container with ``members`` (manifest, signature, records, audit) and padding.
+    """The container with ``members`` (manifest, signature, records, audit, conflicts) and
+    padding.
 
     Padding (spaces, not covered by the manifest) makes the plaintext at least two age chunks
     long, which lets the importer tell a truncated file from an altered one (see ``envelope``).
     """
-    body = b"".join(_frame(name, members[name]) for name in ORDER if name != PADDING)
+    body = b"".join(
+        _frame(name, members[name]) for name in ORDER if name in members and name != PADDING
+    )
     pad = 0
     while (short := MIN_PLAINTEXT - PREAMBLE_LEN - len(body + _frame(PADDING, b" " * pad))) > 0:
         pad += short

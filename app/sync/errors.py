@@ -133,6 +133,10 @@ def _messages() -> dict[str, str]:
             "more than a day ahead of this computer's clock. Set the correct date and time on "
             "that device (or on this one, if its clock is behind) and make a new bundle."
         ),
+        "conflict": _(
+            "A conflict entry in the bundle is invalid or does not match the records it "
+            "concerns ({detail})."
+        ),
         "gmina_change": _(
             "The bundle moves a family from gmina {old} to gmina {new}. A family is "
             "moved by a separate operation, never by editing it."

@@ -36,7 +36,7 @@ from app.services.records import table_of, to_record
 from app.services.rodo import sharing
 from app.services.workspace import Workspace
 from app.store.migrate import head_revision
-from app.sync import container, envelope, identity, manifest
+from app.sync import conflict_sync, container, envelope, identity, manifest
 from app.sync.limits import (
     BUNDLE_LIFETIME_DAYS,
     FILE_SUFFIX,
@@ -47,7 +47,7 @@ from app.sync.limits import (
     MAX_BUNDLE_BYTES,
     MAX_RECORDS,
 )
-from app.sync.rowstate import CASE_TABLES, ENCODERS, refresh
+from app.sync.rowstate import CASE_TABLES, ENCODERS, TABLES, refresh
 from app.sync.stamps import stamps_loads
 
 Progress = Callable[[int, int], None]
@@ -224,6 +224,19 @@ def export_bundle(
         events = _audit_events(s, ws.device_id, state, peer)
         audit_bytes = b"".join(_line(e) + b"\n" for e in events)
         audit_seq = events[-1]["seq"] if events else state.audit_acked
+
+        def receives(tbl: str, ids: list[str]) -> list[str]:
+            model = TABLES[tbl]
+            out: list[str] = []
+            for i in range(0, len(ids), 500):
+                q = _select_rows(model, peer.device_id, unit, True, gate.active)
+                q = q.where(table_of(model).c.id.in_(ids[i : i + 500]))
+                out += [row._mapping["id"] for row in s.execute(q)]
+            return out
+
+        conflict_bytes, conflict_rev = conflict_sync.outgoing(
+            s, state.conflicts_acked or 0, receives
+        )
         head_seq, head_hash = audit.chain_head(s, ws.device_id)
         sign_with = identity.signing_key(me)
         key_fp = identity.fingerprint(me.signing_public, me.age_recipient)
@@ -270,6 +283,11 @@ def export_bundle(
                     "size": len(audit_bytes),
                     "sha256": manifest.digest(audit_bytes),
                 },
+                {
+                    "name": container.CONFLICTS,
+                    "size": len(conflict_bytes),
+                    "sha256": manifest.digest(conflict_bytes),
+                },
             ],
             "acks": _acks(s, peer.device_id),
             "audit_head": {"seq": head_seq, "hash": head_hash, "events": len(events)},
@@ -291,6 +309,7 @@ def export_bundle(
                 container.SIGNATURE: signature,
                 container.RECORDS: records,
                 container.AUDIT: audit_bytes,
+                container.CONFLICTS: conflict_bytes,
             }
         )
         sealed = envelope.seal(plaintext, peer.age_recipient)
@@ -314,6 +333,7 @@ def export_bundle(
                 audit_seq=audit_seq,
                 acks_through=max((a["seq"] for a in data["acks"]), default=0),
                 announces_key=rotation is not None,
+                conflict_rev=conflict_rev,
             )
         )
         for i in range(0, len(sent_rows), 5000):

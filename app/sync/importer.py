@@ -9,9 +9,10 @@
 5. the sequence number: the same bundle again is a no-op that says so, an older one is refused
    as a replay, the next one must continue the hash chain, a jump reports the missing bundles;
 6. sizes and SHA-256 of the parts, before they are parsed;
-7. schema validation with limits (``app.sync.validate``), the sender's audit chain;
-8. one write transaction: receipts, merge (``app.sync.merge``), conflicts, audit events, peer
-   state, and this device's own audit entry.
+7. schema validation with limits (``app.sync.validate``, ``app.sync.conflict_sync``), the
+   sender's rights (``app.sync.authorize``), clocks, domain rules, the sender's audit chain;
+8. one write transaction: receipts, merge (``app.sync.merge``), conflicts found and received,
+   audit events, peer state, and this device's own audit entry.
 
 Nothing before step 8 writes to the database, so a refused bundle leaves the file byte-identical.
 """
@@ -34,7 +35,7 @@ from app.models.sync_state import SyncPeer, SyncReceived
 from app.services.rodo import erasure_file
 from app.services.workspace import Workspace
 from app.store.migrate import alembic_config
-from app.sync import clocks, container, envelope, identity, manifest
+from app.sync import clocks, conflict_sync, container, envelope, identity, manifest
 from app.sync.apply import MAX_MISSING_KEPT, Checked, ImportResult, apply_checked
 from app.sync.authorize import authorize
 from app.sync.errors import BundleRefused, refused
@@ -180,11 +181,12 @@ def _check(ws: Workspace, data: bytes) -> Checked | ImportResult:
         raise refused("schema_newer", schema=m["schema"][:32])
     records = parse_records(parts[container.RECORDS], frozenset(TABLES), m["counts"])
     events = parse_audit(parts[container.AUDIT], sender_id, m["audit_head"]["events"])
+    conflicts = conflict_sync.parse(parts.get(container.CONFLICTS, b""))
     rotation = _rotation(sender_id, m["key_rotation"])
     with ws.transaction() as s:
         device = s.get(Device, sender_id)
         assert device is not None
-        authorize(s, device, records)
+        authorize(s, device, records, conflicts)
         clocks.check_ahead(m, records)
         check_domain(s, records)
         events, audit_forked = _audit_to_insert(s, sender_id, events, m["audit_head"])
@@ -200,6 +202,7 @@ def _check(ws: Workspace, data: bytes) -> Checked | ImportResult:
         rotation,
         audit_forked,
         signer,
+        conflicts,
     )
 
 

@@ -28,5 +28,6 @@ MAX_REVOCATIONS = 1000
 # A bundle is valid this long after it was made (TUF's freeze defence: a stick withheld for
 # months cannot be passed off later as the sender's latest word); a newer one replaces it.
 BUNDLE_LIFETIME_DAYS = 30
+MAX_CONFLICTS = 10_000  # conflict entries in one bundle (the rest follow in the next)
 MAX_ROTATIONS = 16  # keys announced in one bundle (rotations since the peer last answered)
 MAX_JSON_DEPTH = 4  # records are flat objects; their metadata maps add one level

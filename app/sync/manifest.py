@@ -14,7 +14,7 @@ import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from app.sync.container import AUDIT, RECORDS
+from app.sync.container import AUDIT, CONFLICTS, RECORDS
 from app.sync.errors import refused
 from app.sync.limits import (
     BUNDLE_LIFETIME_DAYS,
@@ -152,10 +152,11 @@ def _check(m: dict[str, Any]) -> None:
         if not _str(table, re.compile(r"^[a-z_]{1,40}$")) or not _int(n, 1):
             raise _fail("counts")
     members = m["members"]
-    if not isinstance(members, list) or [x.get("name") for x in members if isinstance(x, dict)] != [
-        RECORDS,
-        AUDIT,
-    ]:
+    names = (
+        [x.get("name") for x in members if isinstance(x, dict)] if isinstance(members, list) else []
+    )
+    # conflicts.jsonl came later: a bundle without it carries no conflict entries
+    if names not in ([RECORDS, AUDIT], [RECORDS, AUDIT, CONFLICTS]) or len(names) != len(members):
         raise _fail("members")
     for x in members:
         if set(x) != {"name", "size", "sha256"} or not _int(x["size"]):

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from app.services import reference
 from app.services.workspace import Workspace
@@ -26,12 +26,13 @@ class Snapshot:
     peers: list[PeerStatus]
     conflicts: list[ConflictView]
     unit_names: dict[str, str]
+    replaced: list[ConflictView] = field(default_factory=list)  # decided elsewhere, not seen
 
 
 def load_snapshot(ws: Workspace) -> Snapshot:
     me, peers = identity.show(ws), status.peer_statuses(ws)
     names = _unit_names(ws, me, [p.unit_code for p in peers])
-    return Snapshot(me, peers, conflicts.list_conflicts(ws), names)
+    return Snapshot(me, peers, conflicts.list_conflicts(ws), names, conflicts.replaced_notices(ws))
 
 
 @dataclass

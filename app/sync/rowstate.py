@@ -251,3 +251,15 @@ def load_states(session: Session, tbl: str, ids: Iterable[str]) -> dict[str, Row
             stamps = full_stamps(stamps_loads(row._mapping["_stamps"]), record["version"], fields)
             out[record["id"]] = RowState(record, stamps, vv_loads(row._mapping["_vv"]))
     return out
+
+
+def stamp_field(session: Session, tbl: str, row_id: str, field: str, stamp: str) -> None:
+    """Give one field of a row the stamp ``stamp`` (the row's current version, after
+    ``refresh``): a decision on a conflict is a write of that field even when its value was
+    already shown."""
+    row = session.get(SyncRow, (tbl, row_id))
+    if row is None or row.version != stamp:
+        raise ValueError("stamp_field: the row's sync state is not at this version")
+    stamps = full_stamps(stamps_loads(row.stamps), row.version, FIELDS[tbl])
+    stamps[field] = stamp
+    row.stamps = stamps_dumps(compact_stamps(stamps, row.version))

@@ -50,6 +50,7 @@ def resign(
     *,
     records: bytes | None = None,
     audit: bytes | None = None,
+    conflicts: bytes | None = None,
     counts: dict[str, int] | None = None,
     **changes: Any,
 ) -> dict[str, bytes]:
@@ -57,9 +58,11 @@ def resign(
     m = json.loads(parts[container.MANIFEST])
     records = parts[container.RECORDS] if records is None else records
     audit = parts[container.AUDIT] if audit is None else audit
+    conflicts = parts.get(container.CONFLICTS, b"") if conflicts is None else conflicts
     m["members"] = [
         {"name": container.RECORDS, "size": len(records), "sha256": manifest.digest(records)},
         {"name": container.AUDIT, "size": len(audit), "sha256": manifest.digest(audit)},
+        {"name": container.CONFLICTS, "size": len(conflicts), "sha256": manifest.digest(conflicts)},
     ]
     if counts is not None:
         m["counts"] = counts
@@ -71,6 +74,7 @@ def resign(
         container.SIGNATURE: key.sign(manifest.signed_message(body)).hex().encode(),
         container.RECORDS: records,
         container.AUDIT: audit,
+        container.CONFLICTS: conflicts,
     }
 
 

@@ -8,29 +8,11 @@ from __future__ import annotations
 import json
 
 import pyrage
-import pytest
 from sqlalchemy import select
 
 from app.models import Institution
 from app.services.setup import open_workspace
-from tests.cli_runner import CliResult, run_cli
 from tests.conftest import PASSPHRASE
-
-
-@pytest.fixture
-def cli(tmp_path):
-    env: dict[str, str | None] = {
-        "KOOPERACJA_PASSPHRASE": PASSPHRASE,
-        "KOOPERACJA_DATA_DIR": str(tmp_path / "data"),
-    }
-
-    def run(db: str, *args: str, ok: int | None = 0) -> CliResult:
-        result = run_cli(["--db", str(tmp_path / db), *args], env)
-        if ok is not None:
-            assert result.returncode == ok, result.stdout + result.stderr
-        return result
-
-    return run
 
 
 def init_both(cli) -> None:  # the ``cli`` fixture's runner

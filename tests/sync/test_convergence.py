@@ -5,6 +5,11 @@ is identical (``dump --json``), every edit is either applied, knowingly overwrit
 waiting in a conflict inbox, and every hostile bundle was refused leaving the coordinator's
 database byte-identical.
 
+Conflicts replicate (issue 8 §6): workers also decide conflicts at random while bundles are in
+flight; after the exchanges every device shows the same conflicts, each open or closed by the
+same decision everywhere, and after everyone has decided, each field holds the value of the
+last decision on it.
+
 Each example starts from copies of three template databases (made once) that already share two
 families, so examples are cheap.
 """
@@ -22,7 +27,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
@@ -118,6 +123,7 @@ op = st.one_of(
     st.tuples(st.just("deliver"), st.integers(0, 1000)),
     st.tuples(st.just("rotate"), st.integers(0, 2)),
     st.tuples(st.just("hostile"), st.integers(0, 2), st.integers(0, 1)),
+    st.tuples(st.just("resolve"), st.integers(0, 2), st.integers(0, 7), st.booleans()),
 )
 
 
@@ -129,6 +135,25 @@ op = st.one_of(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(ops=st.lists(op, min_size=4, max_size=30), seed=st.integers(0, 2**16))
+# The issue's crossing conflict: A and C edit one field; C finds the conflict, decides, and A's
+# and B's copies must show the decision; and the same with B deciding while C has not.
+@example(
+    ops=[("edit", 0, 0, 0), ("export", 0, 0), ("edit", 2, 0, 0), ("deliver", 0)],
+    seed=1,
+)
+@example(
+    ops=[
+        ("edit", 0, 1, 0),
+        ("export", 0, 0),
+        ("edit", 2, 1, 0),
+        ("deliver", 0),
+        ("export", 2, 1),
+        ("deliver", 1),
+        ("resolve", 1, 0, True),
+        ("resolve", 2, 0, False),
+    ],
+    seed=2,
+)
 def test_random_edits_and_exchanges_converge(templates, ops, seed):
     folder, targets = templates
     work = Path(tempfile.mkdtemp(dir=folder))
@@ -194,6 +219,14 @@ def _run(devices, targets, ops, rnd) -> None:
         if step[0] == "hostile":
             _hostile(h, c, targets, step[1], step[2])
             continue
+        if step[0] == "resolve":  # a worker decides a conflict her device shows
+            _, dev, pick, take_mine = step
+            waiting_here = inbox.list_conflicts(devices[dev])
+            if waiting_here:
+                x = waiting_here[pick % len(waiting_here)]
+                inbox.resolve(devices[dev], x.id, "mine" if take_mine else "theirs")
+                observe(dev)
+            continue
         kind = step[0]
         if kind == "edit":
             _, dev, t, f = step
@@ -249,31 +282,70 @@ def _run(devices, targets, ops, rnd) -> None:
         observe(i)
     texts = [dump_text(ws) for ws in devices[:3]]
     assert texts[0] == texts[1] == texts[2]
+    # every conflict is one entry, shown on every device, open or closed the same way
+    inboxes = [_inbox(ws) for ws in devices[:3]]
+    assert inboxes[0] == inboxes[1] == inboxes[2]
     final = _values(c, targets)
     waiting: dict[tuple, set] = {}
-    for ws in devices[:3]:
-        for x in open_conflicts(ws):
-            for v in (x.mine, x.theirs):
-                waiting.setdefault((x.tbl, x.row_id, x.field), set()).add(json.loads(v))
+    decided: dict[tuple, set] = {}
+    for x in _entries(c):
+        into = waiting if x.status == "open" else decided
+        for v in (x.mine, x.theirs):
+            into.setdefault((x.tbl, x.row_id, x.field), set()).add(json.loads(v))
     for e in edits:
         key, value = e["key"], e["value"]
         applied = final[key] == value
         in_inbox = value in waiting.get(key, set())
+        chosen_against = value in decided.get(key, set())  # a person decided about it
         overwritten = any(
             later["key"] == key and later["n"] > e["n"] and value in later["seen_before"]
             for later in edits
         )
-        assert applied or in_inbox or overwritten, (key, value)
-    # People resolve every conflict (either way); after more exchanges all copies still agree.
+        assert applied or in_inbox or chosen_against or overwritten, (key, value)
+    # People decide every conflict (either way), each on one device of those showing it;
+    # the decision closes it everywhere.
     for _ in range(6):
-        pending = [(ws, x) for ws in devices[:3] for x in open_conflicts(ws)]
+        pending: dict[tuple, tuple] = {}
+        for i in rnd.sample(range(3), 3):
+            for x in open_conflicts(devices[i]):
+                pending.setdefault((x.tbl, x.row_id, x.field), (devices[i], x))
         if not pending:
             break
-        for ws, x in pending:
+        for ws, x in pending.values():  # one per field at a time: no two decisions cross
             inbox.resolve(ws, x.id, rnd.choice(("mine", "theirs")))
         _settle(a, b, c)
     assert not any(open_conflicts(ws) for ws in devices)
     texts = [dump_text(ws) for ws in devices[:3]]
     assert texts[0] == texts[1] == texts[2]
-    with c.transaction() as s:
-        assert s.scalars(select(SyncConflict).where(SyncConflict.status == "open")).all() == []
+    inboxes = [_inbox(ws) for ws in devices[:3]]
+    assert inboxes[0] == inboxes[1] == inboxes[2]
+    # each field holds the value of the last decision about it
+    last: dict[tuple, SyncConflict] = {}
+    for x in _entries(c):
+        key = (x.tbl, x.row_id, x.field)
+        if x.resolved_stamp and (key not in last or x.resolved_stamp > last[key].resolved_stamp):
+            last[key] = x
+    final = _values(c, targets)
+    for key, x in last.items():
+        chosen = x.mine if x.chosen_stamp == x.mine_stamp else x.theirs
+        if key in final:
+            assert final[key] == json.loads(chosen), key
+
+
+def _entries(ws) -> list[SyncConflict]:
+    with ws.transaction() as s:
+        return list(s.scalars(select(SyncConflict)))
+
+
+def _inbox(ws) -> set[tuple]:
+    """The device-independent content of the conflict inbox."""
+    return {
+        (
+            x.id,
+            x.status,
+            x.chosen_stamp,
+            x.resolved_stamp,
+            frozenset({x.mine_stamp, x.theirs_stamp}),
+        )
+        for x in _entries(ws)
+    }

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from app.config import Settings
 from app.models import Person
+from app.sync import conflicts
 from app.ui.context import AppContext
 from app.ui.sync.charts import BarChart
 from app.ui.sync.dashboard_screen import DashboardScreen
@@ -119,6 +120,31 @@ def test_conflict_inbox_side_by_side_and_resolution(
     assert not screen.empty_inbox.isHidden()
     with coordinator_ws.transaction() as s:
         assert s.get(Person, linked.mother_id).phone == "600 000 111"
+
+
+def test_a_decision_made_elsewhere_is_told_in_the_inbox_until_seen(
+    ctx, coord_ctx, ws, coordinator_ws, linked, qtbot
+):
+    exchange(ws, coordinator_ws)
+    exchange(coordinator_ws, ws)
+    edit(ws, Person, linked.mother_id, phone="600 000 111")
+    edit(coordinator_ws, Person, linked.mother_id, phone="600 000 222")
+    exchange(ws, coordinator_ws)
+    [c] = conflicts.list_conflicts(coordinator_ws)
+    conflicts.resolve(coordinator_ws, c.id, "mine")  # the coordinator keeps its value
+    exchange(coordinator_ws, ws)
+    screen = SyncScreen(ctx)  # the OPS worker's screen
+    qtbot.addWidget(screen)
+    settle(ctx, qtbot)
+    inbox = screen.conflict_inbox
+    assert not inbox.notices.isHidden() and not inbox.seen_button.isHidden()
+    assert "„600 000 222” zamiast Twojej wartości „600 000 111”" in inbox.notices.text()
+    assert "Ewa Zawadzka" in inbox.notices.text()
+    assert "Nic nie zostało nadpisane" not in inbox.empty_inbox.text()
+    inbox.seen_button.click()
+    settle(ctx, qtbot)
+    assert inbox.notices.isHidden() and inbox.seen_button.isHidden()
+    assert conflicts.replaced_notices(ws) == []
 
 
 def test_inbox_folder_scan(ctx, coord_ctx, ws, linked, qtbot, tmp_path):

@@ -26,7 +26,19 @@ KINDS: dict[str, tuple[str, frozenset[str]]] = {
     "view": (N_("views"), frozenset({"view"})),
     "change": (
         N_("changes"),
-        frozenset({"create", "update", "delete", "resolve", "correct", "erase", "erase_confirm"}),
+        frozenset(
+            {
+                "create",
+                "update",
+                "delete",
+                "resolve",
+                "conflict_closed",
+                "clock_repair",
+                "correct",
+                "erase",
+                "erase_confirm",
+            }
+        ),
     ),
     "print": (N_("prints"), frozenset({"print"})),
     "export": (N_("exports"), frozenset({"export", "import", "backup", "restore"})),

@@ -3,6 +3,8 @@
 A list of the conflicts waiting on this device; for the selected one, the two values with who
 wrote each (the device's worker), when and on which device, and which value the record shows
 meanwhile.  "Keep mine" / "Take theirs" call ``app.sync.conflicts.resolve`` on the worker.
+Above the list, the decisions made on another device that replaced this device's own value
+(``app.sync.conflicts.replaced_notices``) stay until the worker marks them as seen.
 """
 
 from __future__ import annotations
@@ -90,6 +92,23 @@ def _value_text(value: object) -> str:
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
+def notice_text(c: ConflictView) -> str:
+    """One decision made on another device that replaced this device's value."""
+    record = _(TABLE_LABELS[c.table]) if c.table in TABLE_LABELS else c.table
+    field = _("deleted or kept") if c.kind == "delete" else field_label(c.field)
+    return _(
+        "{record} {case}, {field}: {who} decided on another device; the record now has "
+        "“{chosen}” instead of your “{mine}”."
+    ).format(
+        record=record,
+        case=c.case_number,
+        field=field,
+        who=c.resolved_by or _("unknown worker"),
+        chosen=_value_text(c.chosen_value),
+        mine=_value_text(c.mine.value),
+    )
+
+
 class SidePanel(QGroupBox):
     """One side of a conflict: the value, who wrote it, when, on which device."""
 
@@ -164,10 +183,45 @@ class ConflictInbox(QWidget):
         split.addWidget(self.conflict_list)
         split.addWidget(detail)
         self.empty_inbox = label(_("No conflicts waiting. Nothing was overwritten."), "ok")
+        self.notices = label("", "error")
+        self.notices.setAccessibleName(_("Values replaced by a decision on another device"))
+        self.seen_button = QPushButton(_("&Seen, hide these notices"))
+        self.seen_button.clicked.connect(self.mark_seen)
+        self.notices.hide()
+        self.seen_button.hide()
+        self.replaced: list[ConflictView] = []
+        notice_row = QHBoxLayout()
+        notice_row.addWidget(self.notices, 1)
+        notice_row.addWidget(self.seen_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
+        layout.addLayout(notice_row)
         layout.addWidget(self.empty_inbox)
         layout.addWidget(split, 1)
         self._set_conflict_buttons(False)
+
+    def show_notices(self, replaced: list[ConflictView]) -> None:
+        self.replaced = replaced
+        self.notices.setText("\n".join(notice_text(c) for c in replaced))
+        self.notices.setVisible(bool(replaced))
+        self.seen_button.setVisible(bool(replaced))
+        self.empty_inbox.setText(
+            _("No conflicts waiting.")
+            if replaced
+            else _("No conflicts waiting. Nothing was overwritten.")
+        )
+
+    def mark_seen(self) -> None:
+        self.seen_button.setEnabled(False)
+        self.ctx.runner.run(
+            conflicts.mark_seen,
+            self.ctx.ws,
+            success=lambda _n: self._seen(),
+            failure=self._failed,
+        )
+
+    def _seen(self) -> None:
+        self.seen_button.setEnabled(True)
+        self.show_notices([])
 
     def show_conflicts(self, rows: list[ConflictView]) -> None:
         self.rows = rows

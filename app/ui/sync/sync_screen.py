@@ -234,6 +234,7 @@ class SyncScreen(QWidget):
         self.export_button.setEnabled(self.peer.count() > 0)
         self._fill_peers(snap.peers, snap.unit_names)
         self._fill_conflicts(snap.conflicts)
+        self.conflict_inbox.show_notices(snap.replaced)
 
     def _fill_peers(self, peers: list[PeerStatus], unit_names: dict[str, str]) -> None:
         self.peers.setRowCount(len(peers))

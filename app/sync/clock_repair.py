@@ -1,0 +1,132 @@
+"""Repairing a database that already holds change stamps dated in the future.
+
+Before clocks were bounded (``app.sync.clocks``), a bundle could bring stamps years ahead (a
+forged one, or a laptop whose clock was set wrong). The clock followed them. Such a database
+now makes every bundle it sends refused by its peers (``clock_ahead``), and the hybrid clock
+keeps issuing stamps from that future time.
+
+``repair_future_stamps`` re-dates those changes. Every row holding a stamp more than a day
+ahead of this computer's clock is re-stamped as a change of this device made now: its values
+are unchanged, the far-future entries leave its version vector, and the fields they set get the
+new stamp. The hybrid clock then restarts from the newest stamp that is not in the future. The
+next bundles carry these rows to every peer. A peer that also holds the far-future stamps
+needs the same repair, and its bundles are refused until then.
+
+A computer whose clock is *behind* would see every recent change as "in the future".
+Re-dating then would make this device's recent work lose every merge, so the repair refuses
+to run when this device's own audit log has entries dated after its clock. This device
+never accepted those entries from a peer, so they show that the clock went back, not that the
+data are wrong.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from sqlalchemy import func, select, update
+
+from app.errors import ValidationError
+from app.i18n import _, ngettext
+from app.models import AuditEvent
+from app.models.hlc import MAX_AHEAD_MS, HybridClock, format_stamp, parse_stamp
+from app.models.sync_state import SyncRow
+from app.services import audit
+from app.services.records import table_of
+from app.services.workspace import Workspace
+from app.sync.clocks import now_ms
+from app.sync.rowstate import FIELDS, TABLES, refresh
+from app.sync.stamps import (
+    compact_stamps,
+    device_of,
+    full_stamps,
+    stamps_dumps,
+    stamps_loads,
+    vv_dumps,
+    vv_loads,
+)
+
+
+@dataclass
+class RepairReport:
+    rows: dict[str, int] = field(default_factory=dict)  # table → rows re-dated
+    devices: set[str] = field(default_factory=set)  # whose far-future stamps were found
+    furthest_ms: int = 0
+
+    @property
+    def total(self) -> int:
+        return sum(self.rows.values())
+
+    @property
+    def message(self) -> str:
+        if not self.total:
+            return _("No change in this database is dated in the future; nothing was changed.")
+        when = datetime.fromtimestamp(self.furthest_ms / 1000, UTC).strftime("%d.%m.%Y")
+        return ngettext(
+            "{n} record held changes dated in the future (up to {when}, devices: {devices}); "
+            "it was re-dated as a change of this device made now. Send bundles to every peer; "
+            "a peer holding the same dates needs this repair too.",
+            "{n} records held changes dated in the future (up to {when}, devices: {devices}); "
+            "they were re-dated as changes of this device made now. Send bundles to every "
+            "peer; a peer holding the same dates needs this repair too.",
+            self.total,
+        ).format(n=self.total, when=when, devices=", ".join(sorted(self.devices)))
+
+
+def _ms(stamp: str) -> int:
+    return parse_stamp(stamp)[0]
+
+
+def repair_future_stamps(ws: Workspace, now: int | None = None) -> RepairReport:
+    """Re-date every row holding a stamp more than a day ahead of the clock (see the module)."""
+    current = now_ms() if now is None else now
+    bound = current + MAX_AHEAD_MS
+    report = RepairReport()
+    with ws.transaction() as s:
+        s.info["applying_sync"] = True  # versions are set here, not by the session hook
+        own_newest = s.scalar(
+            select(func.max(AuditEvent.at)).where(AuditEvent.device_id == ws.device_id)
+        )
+        if own_newest is not None and own_newest.timestamp() * 1000 > bound:
+            raise ValidationError(
+                _(
+                    "This computer's clock is behind the work done on it (its own audit log "
+                    "has entries dated {when}). Set the correct date and time first; nothing "
+                    "was changed."
+                ).format(when=own_newest.astimezone().strftime("%d.%m.%Y %H:%M")),
+                "clock",
+            )
+        refresh(s, ws.device_id, ws.clock.tick)
+        limit = format_stamp(bound, 99_999, "~")
+        sane = s.scalar(select(func.max(SyncRow.version)).where(SyncRow.version <= limit)) or ""
+        clock = HybridClock(ws.device_id, last=sane)
+        rows = s.scalars(select(SyncRow).where(SyncRow.version > limit)).all()
+        for row in rows:
+            stamp = clock.tick()
+            vv = vv_loads(row.vv)
+            future = {d: st for d, st in vv.items() if _ms(st) > bound}
+            report.devices |= set(future)
+            report.furthest_ms = max(report.furthest_ms, *(_ms(st) for st in future.values()))
+            stamps = full_stamps(stamps_loads(row.stamps), row.version, FIELDS[row.tbl])
+            stamps = {f: (stamp if _ms(st) > bound else st) for f, st in stamps.items()}
+            kept = {d: st for d, st in vv.items() if d not in future}
+            kept[ws.device_id] = stamp
+            row.version = stamp
+            row.stamps = stamps_dumps(compact_stamps(stamps, stamp))
+            row.vv = vv_dumps(kept)
+            table = table_of(TABLES[row.tbl])
+            s.execute(
+                update(table)
+                .where(table.c.id == row.row_id)
+                .values(version=stamp, origin_device=device_of(stamp))
+            )
+            report.rows[row.tbl] = report.rows.get(row.tbl, 0) + 1
+        if rows:
+            audit.record(
+                s,
+                "clock_repair",
+                detail=json.dumps(report.rows, sort_keys=True, separators=(",", ":"))[:500],
+            )
+        ws.clock = clock
+    return report

@@ -1,0 +1,89 @@
+"""A database that already holds stamps from the future (made before clocks were bounded) is
+repaired by ``sync repair-clock``, which says what it did; it refuses when the clock itself is
+behind (issue 8 §3, the leftover of the clock bound)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from sqlalchemy import select
+
+from app.errors import ValidationError
+from app.models import Family
+from app.models.hlc import MAX_AHEAD_MS, HybridClock, parse_stamp
+from app.models.sync_state import SyncRow
+from app.services import families
+from app.sync import clocks, export, importer
+from app.sync.clock_repair import repair_future_stamps
+from app.sync.errors import BundleRefused
+from tests.sync.helpers import dump_text, edit, exchange, introduce, unlock
+
+YEAR_2200_MS = 7_258_118_400_000
+
+
+@pytest.fixture
+def future_ops(ws, coordinator_ws):
+    """An OPS laptop whose clock was set to the year 2200 for one edit, then corrected."""
+    ops, coord = ws, coordinator_ws
+    introduce(ops, coord)
+    fam = families.register_family(
+        ops, families.FamilyInput(gmina_code="2005092", locality="Narewka", phone="600 000 001")
+    )
+    exchange(ops, coord)
+    exchange(coord, ops)
+    ops.clock = HybridClock(ops.device_id, ops.clock.last(), now_ms=lambda: YEAR_2200_MS)
+    edit(ops, Family, fam.id, phone="600 000 002")
+    path = ops.path
+    ops.lock()
+    fixed = unlock(path)  # the clock is right again, the database still holds 2200
+    yield fixed, coord, fam.id
+    if not fixed.locked:
+        fixed.lock()
+
+
+def test_far_future_stamps_are_re_dated_and_sync_works_again(future_ops):
+    ops, coord, family_id = future_ops
+    assert parse_stamp(ops.clock.last())[0] >= YEAR_2200_MS
+    warning = clocks.clock_behind(ops)
+    assert warning is not None and "repair-clock" in warning.message
+    with pytest.raises(BundleRefused) as info:  # what a peer does with such a database's bundle
+        importer.import_bundle(coord, export.export_bundle(ops, coord.device_id).data)
+    assert info.value.code == "clock_ahead"
+    report = repair_future_stamps(ops)
+    assert report.rows == {"family": 1} and report.devices == {ops.device_id}
+    assert "2200" in report.message and "1" in report.message
+    assert parse_stamp(ops.clock.last())[0] < time.time() * 1000 + MAX_AHEAD_MS
+    assert clocks.clock_behind(ops) is None
+    with ops.transaction() as s:
+        assert s.get(Family, family_id).phone == "600 000 002"  # values unchanged
+        vv = s.scalar(select(SyncRow.vv).where(SyncRow.row_id == family_id))
+        assert "72581" not in vv
+    result = exchange(ops, coord)
+    assert result.changed == 1
+    exchange(coord, ops)
+    assert dump_text(ops) == dump_text(coord)
+    with coord.transaction() as s:
+        assert s.get(Family, family_id).phone == "600 000 002"
+    # the second run finds nothing, and says so
+    assert repair_future_stamps(ops).total == 0
+
+
+def test_the_repair_refuses_when_the_clock_is_behind(ws):
+    families.register_family(
+        ws, families.FamilyInput(gmina_code="2005092", locality="Narewka", phone="600 000 001")
+    )
+    before = dump_text(ws)
+    two_years_ago = int(time.time() * 1000) - 2 * 365 * 24 * 3600 * 1000
+    with pytest.raises(ValidationError) as info:
+        repair_future_stamps(ws, now=two_years_ago)
+    assert "zegar" in info.value.message.lower()
+    assert dump_text(ws) == before
+
+
+def test_repair_clock_from_the_command_line(cli):
+    from tests.sync.test_cli import init_both
+
+    init_both(cli)
+    out = cli("ops.db", "sync", "repair-clock").stdout
+    assert "nic nie zmieniono" in out.lower()

@@ -6,7 +6,9 @@ the whole bundle (nothing is imported).
 
 * **Whose changes** (§2 of issue 8): an OPS device may only introduce writes of its own device.
   A stamp of another device that this device has not got already (on that row, for that field)
-  is a forgery; only a coordinator relays other devices' changes.
+  is a forgery; only a coordinator relays other devices' changes.  After this device was
+  restored from a backup, writes made before the restore are accepted from an OPS's resend for
+  a while (``_lost_in_restore``): they may be ones this device relayed or made and then lost.
 * **Case data**: an OPS device writes only families of its own gmina and what hangs under them;
   a coordinator only families of the gminas of its powiat.  Both the family a record belongs to
   in the bundle and the family it belongs to here must be in the sender's area, so a record
@@ -34,12 +36,14 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.models import REGISTRY_MODELS, Device, Family
+from app.models import REGISTRY_MODELS, AuditEvent, Device, Family, utcnow
+from app.models.hlc import parse_stamp
 from app.models.sync_state import SyncConflict, SyncRow
 from app.services.handover_rule import handed_over_from
 from app.services.records import table_of
@@ -48,6 +52,7 @@ from app.services.setup import home_institution_id
 from app.sync.conflict_sync import IncomingConflict, find
 from app.sync.errors import refused
 from app.sync.kinds import kind_label
+from app.sync.limits import BUNDLE_LIFETIME_DAYS
 from app.sync.rowstate import (
     _VIA_PARENT,
     CASE_TABLES,
@@ -84,16 +89,15 @@ def authorize(
     sender: Device,
     records: list[Incoming],
     conflicts: list[IncomingConflict] | None = None,
-) -> None:
+) -> list[IncomingConflict]:
     """Refuse the bundle (``BundleRefused``) if any record or conflict entry is outside the
-    sender's rights."""
+    sender's rights; returns the conflict entries to merge."""
     if not records and not conflicts:
-        return
+        return []
     check = _Checker(s, sender, records)
     for item in records:
         check.record(item)
-    for entry in conflicts or ():
-        check.conflict(entry)
+    return [entry for entry in conflicts or () if check.conflict(entry)]
 
 
 def in_area(sender: Device, gmina_code: str) -> bool:
@@ -115,6 +119,7 @@ class _Checker:
         self._records: dict[tuple[str, str], dict[str, Any]] = {}
         self._home = home_institution_id("ops", sender.unit_code)
         self._handed: dict[str, bool] = {}
+        self._restored_ms, self._devices = _restored(s)
 
     def record(self, item: Incoming) -> None:
         key = (item.tbl, item.state.record["id"])
@@ -129,21 +134,22 @@ class _Checker:
             self._registry(item, mine)
 
     # -- conflict entries ---------------------------------------------------------------------
-    def conflict(self, entry: IncomingConflict) -> None:
+    def conflict(self, entry: IncomingConflict) -> bool:
+        """Check one conflict entry; whether it is to be merged (refused when forbidden)."""
         key = (entry.tbl, entry.row_id)
         incoming = self.incoming.get(key)
         mine = self.local.get(key) or _load_local_row(self.s, entry.tbl, entry.row_id)
         if incoming is None and mine is None:
-            return  # a row this device does not hold: the entry is dropped on import
+            return False  # a row this device does not hold: never shown, never stored
         x = entry.resolution
         held = self.s.get(SyncConflict, entry.id) or find(
             self.s, entry.tbl, entry.row_id, entry.field, entry.a[0], entry.b[0]
         )
         if held is not None:
             if held.status == "open" and x is None:
-                return  # passed back: nothing new
+                return False  # passed back: nothing new
             if held.status != "open" and (x is None or x.stamp <= held.resolved_stamp):
-                return  # this device knows the same or a later decision
+                return False  # this device knows the same or a later decision
         if entry.tbl in CASE_TABLES:
             family = (
                 self._family_of(entry.tbl, incoming.state.record)
@@ -166,23 +172,43 @@ class _Checker:
         if self.ops and x is not None and device_of(x.stamp) != self.sender.device_id:
             raise refused("foreign_stamp", sender=self.sender.device_id, device=device_of(x.stamp))
         stamps = [entry.a[0], entry.b[0], *([x.stamp] if x is not None else [])]
-        if not all(knows(vv, stamp) for stamp in stamps):
+        unknown = [stamp for stamp in stamps if not knows(vv, stamp)]
+        if unknown and all(self._lost_in_restore(stamp) for stamp in unknown):
+            # writes this device lost with a restore: the entry comes again with its rows
+            # (the sender sends everything again once it learns this device went back)
+            return False
+        if unknown:
             raise refused("conflict", detail=kind_label(entry.tbl))
+        return True
 
     # -- whose changes ------------------------------------------------------------------------
     def _own_stamps_only(self, item: Incoming, mine: _Local | None) -> None:
         me = self.sender.device_id
         for stamp in item.state.vv.values():
             device = device_of(stamp)
-            if device != me and (mine is None or stamp > mine.vv.get(device, "")):
+            unknown = mine is None or stamp > mine.vv.get(device, "")
+            if device != me and unknown and not self._lost_in_restore(stamp):
                 raise refused("foreign_stamp", sender=me, device=device)
         if mine is None:
             return
         for f, stamp in item.state.stamps.items():
             # A write of another device this device knows set the field no later than its
             # own stamp says; a newer one it has never seen was made up by the sender.
-            if device_of(stamp) != me and stamp > mine.stamps.get(f, ""):
+            newer = stamp > mine.stamps.get(f, "")
+            if device_of(stamp) != me and newer and not self._lost_in_restore(stamp):
                 raise refused("foreign_stamp", sender=me, device=device_of(stamp))
+
+    def _lost_in_restore(self, stamp: str) -> bool:
+        """A write made before this device went back to a backup, by a device registered here.
+
+        This device may have held it and lost it with the restore: its own edits and the ones
+        it relayed, which come back only in an OPS's resend.  Such stamps are accepted from an
+        OPS for ``RESTORE_WINDOW`` after the restore (and a conflict entry about them waits
+        for its rows).  A stamp made after the restore is never
+        lost, so the forgery of a newer write is still refused.  What stays possible in the
+        window is an OPS attributing an *older* write to another device in its own area.
+        """
+        return 0 < parse_stamp(stamp)[0] < self._restored_ms and device_of(stamp) in self._devices
 
     # -- case data ----------------------------------------------------------------------------
     def _case(self, item: Incoming, mine: _Local | None) -> None:
@@ -310,6 +336,24 @@ def _new_here(item: Incoming, mine: _Local | None) -> bool:
     if mine is None:
         return True
     return any(stamp > mine.vv.get(device_of(stamp), "") for stamp in item.state.vv.values())
+
+
+RESTORE_WINDOW = timedelta(days=BUNDLE_LIFETIME_DAYS)
+
+
+def _restored(s: Session) -> tuple[int, frozenset[str]]:
+    """When this device was last restored from a backup (ms; 0 if not within the window), and
+    the devices registered here."""
+    me = s.scalar(select(Device.device_id).where(Device.is_self.is_(True)))
+    at = s.scalar(
+        select(func.max(AuditEvent.at)).where(
+            AuditEvent.device_id == me, AuditEvent.action == "restore"
+        )
+    )
+    if at is None or at < utcnow() - RESTORE_WINDOW:
+        return 0, frozenset()
+    devices = s.scalars(select(Device.device_id).where(Device.revoked.is_(False)))
+    return int(at.timestamp() * 1000), frozenset(devices)
 
 
 def _load_local_row(s: Session, tbl: str, row_id: str) -> _Local | None:

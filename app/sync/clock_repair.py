@@ -13,10 +13,12 @@ next bundles carry these rows to every peer. A peer that also holds the far-futu
 needs the same repair, and its bundles are refused until then.
 
 A computer whose clock is *behind* would see every recent change as "in the future".
-Re-dating then would make this device's recent work lose every merge, so the repair refuses
-to run when this device's own audit log has entries dated after its clock. This device
-never accepted those entries from a peer, so they show that the clock went back, not that the
-data are wrong.
+Re-dating then would make this device's recent work lose every merge, so the repair first
+asks the peers' clocks: it refuses when a bundle received from a peer was made more than a day
+after this computer's time (then this clock is behind, not the data ahead). With no bundle
+received yet, this device's own audit log is the witness instead. The audit log cannot decide
+once bundles arrived: a laptop whose clock was set a year ahead wrote its audit entries a year
+ahead too.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from app.errors import ValidationError
 from app.i18n import _, ngettext
 from app.models import AuditEvent
 from app.models.hlc import MAX_AHEAD_MS, HybridClock, format_stamp, parse_stamp
-from app.models.sync_state import SyncRow
+from app.models.sync_state import SyncReceived, SyncRow
 from app.services import audit
 from app.services.records import table_of
 from app.services.workspace import Workspace
@@ -85,16 +87,16 @@ def repair_future_stamps(ws: Workspace, now: int | None = None) -> RepairReport:
     report = RepairReport()
     with ws.transaction() as s:
         s.info["applying_sync"] = True  # versions are set here, not by the session hook
-        own_newest = s.scalar(
+        witness = s.scalar(select(func.max(SyncReceived.created_at))) or s.scalar(
             select(func.max(AuditEvent.at)).where(AuditEvent.device_id == ws.device_id)
         )
-        if own_newest is not None and own_newest.timestamp() * 1000 > bound:
+        if witness is not None and witness.timestamp() * 1000 > bound:
             raise ValidationError(
                 _(
-                    "This computer's clock is behind the work done on it (its own audit log "
-                    "has entries dated {when}). Set the correct date and time first; nothing "
-                    "was changed."
-                ).format(when=own_newest.astimezone().strftime("%d.%m.%Y %H:%M")),
+                    "This computer's clock is behind: this database holds work dated {when} "
+                    "(a bundle from another device, or this device's own audit log). Set the "
+                    "correct date and time first; nothing was changed."
+                ).format(when=witness.astimezone().strftime("%d.%m.%Y %H:%M")),
                 "clock",
             )
         refresh(s, ws.device_id, ws.clock.tick)

@@ -186,7 +186,7 @@ def _check(ws: Workspace, data: bytes) -> Checked | ImportResult:
     with ws.transaction() as s:
         device = s.get(Device, sender_id)
         assert device is not None
-        authorize(s, device, records, conflicts)
+        conflicts = authorize(s, device, records, conflicts)
         clocks.check_ahead(m, records)
         check_domain(s, records)
         events, audit_forked = _audit_to_insert(s, sender_id, events, m["audit_head"])

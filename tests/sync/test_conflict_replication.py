@@ -234,16 +234,16 @@ def test_the_crossing_conflict_from_the_command_line(cli, tmp_path):
         finally:
             ws.lock()
 
-    set_frequency("ops.db", "co tydzień")
+    set_frequency("ops.db", "co trzy dni (OPS)")
     path = stick / "3.kbundle"
     cli("ops.db", "sync", "export", "--to", co_id, "-o", str(path))
-    set_frequency("co.db", "raz w miesiącu")
+    set_frequency("co.db", "raz w miesiącu (PCPR)")
     cli("co.db", "sync", "import", str(path), ok=8)
     [c] = json.loads(cli("co.db", "sync", "conflicts", "--json").stdout)
     cli("co.db", "sync", "resolve", c["id"], "--take", "mine")
     told = carry("co", "ops", ops_id, 4)
     assert "Konflikt rozstrzygnięto" in told.stdout, told.stdout
-    assert "„raz w miesiącu” zamiast „co tydzień”" in told.stdout
+    assert "„raz w miesiącu (PCPR)” zamiast „co trzy dni (OPS)”" in told.stdout
     status = cli("ops.db", "sync", "status").stdout
     assert "zastąpione decyzją na innym urządzeniu: 1" in status
     listing = cli("ops.db", "sync", "conflicts", "--all").stdout

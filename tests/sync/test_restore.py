@@ -3,13 +3,30 @@ and what the restored side lost is sent to it again (issue 8 §7)."""
 
 from __future__ import annotations
 
+import json
+import time
+
+import pytest
 from sqlalchemy import func, select
 
 from app.models import AuditEvent, Family
-from app.services import families
-from app.sync import status
+from app.models.hlc import format_stamp
+from app.models.sync_state import SyncRow
+from app.services import database, families
+from app.sync import export, importer, status
 from app.sync.apply import WARNING_AUDIT_FORK, WARNING_PEER_BACK, WARNING_ROLLBACK, warning_text
-from tests.sync.helpers import copy_db, edit, exchange, introduce, unlock
+from app.sync.errors import BundleRefused
+from tests.conftest import PASSPHRASE
+from tests.sync.forge import dump_lines, open_parts, record_lines, reseal, resign
+from tests.sync.helpers import (
+    copy_db,
+    dump_text,
+    edit,
+    exchange,
+    introduce,
+    make_device,
+    unlock,
+)
 
 
 def _events_of(ws, device_id: str) -> tuple[int, int]:
@@ -58,3 +75,60 @@ def test_restored_coordinator_gets_back_what_it_lost(ws, coordinator_ws, tmp_pat
         assert count == top and top >= _events_of(ops, ops.device_id)[1] - 2
     finally:
         restored.lock()
+
+
+def test_rows_relayed_before_the_restore_come_back_from_an_ops(ws, coordinator_ws, tmp_path):
+    """The coordinator's own lost edit and another laptop's relayed edit come back in the OPS's
+    resend (they were refused as forged, so sync stopped); a forged stamp newer than the restore
+    is still refused."""
+    a, coord = ws, coordinator_ws
+    b = make_device(tmp_path / "b.db", "ops", "2005092", "GOPS Narewka", "Piotr Nowak")
+    introduce(a, coord)
+    introduce(b, coord)
+    fam = families.register_family(
+        a, families.FamilyInput(gmina_code="2005092", locality="Narewka", phone="600 000 001")
+    )
+    exchange(a, coord)
+    exchange(coord, b)
+    backup = tmp_path / "co-backup.db"
+    coord.vault.backup(backup)
+    edit(coord, Family, fam.id, notes="notatka koordynatora")  # lost by the restore
+    edit(b, Family, fam.id, phone="600 000 002")  # relayed to A, lost by the restore
+    edit(a, Family, fam.id, street="Leśna")
+    exchange(b, coord)
+    exchange(coord, a)
+    exchange(a, coord)
+    path = coord.path
+    coord.lock()
+    restored, _kept = database.restore_backup(backup, path, PASSPHRASE)
+    try:
+        for _round in range(3):
+            for ops in (a, b):
+                exchange(ops, restored)
+                exchange(restored, ops)
+        with restored.transaction() as s:
+            row = s.get(Family, fam.id)
+            assert (row.notes, row.phone, row.street) == (
+                "notatka koordynatora",
+                "600 000 002",
+                "Leśna",
+            )
+        assert dump_text(a) == dump_text(b) == dump_text(restored)
+        # after the restore, a stamp of another device newer than the restore is still forged
+        with restored.transaction() as s:
+            vv = s.scalar(select(SyncRow.vv).where(SyncRow.row_id == fam.id))
+        edit(a, Family, fam.id, phone="666")
+        parts = open_parts(export.export_bundle(a, restored.device_id).data, restored)
+        lines = record_lines(parts)
+        [line] = [x for x in lines if x["t"] == "family"]
+        forged = format_stamp(int(time.time() * 1000) + 600_000, 0, b.device_id)
+        line["r"]["version"], line["r"]["origin_device"] = forged, b.device_id
+        line["v"] = sorted([s for s in json.loads(vv) if not s.endswith(b.device_id)] + [forged])
+        line["s"] = {}
+        data = reseal(resign(parts, a, records=dump_lines(lines)), restored)
+        with pytest.raises(BundleRefused) as info:
+            importer.import_bundle(restored, data)
+        assert info.value.code == "foreign_stamp"
+    finally:
+        restored.lock()
+        b.lock()

@@ -14,16 +14,22 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWizard
+from PySide6.QtWidgets import QApplication, QPushButton, QTableView, QWizard
 
 from app.services import casefile, families, persons, search
 from app.ui.family.action_dialog import ActionDialog
+from app.ui.family.consent_dialog import ConsentDialog
+from app.ui.family.consents_tab import ConsentsTab
 from app.ui.family.diagnosis_tab import DiagnosisTab
 from app.ui.family.family_window import FamilyWindow
 from app.ui.family.goal_dialog import GoalDialog
 from app.ui.family.member_dialog import MemberDialog
+from app.ui.family.monitoring_tab import MonitoringTab
 from app.ui.family.plan_tab import PlanTab
 from app.ui.family.registration_dialog import RegistrationDialog
+from app.ui.family.review_dialog import ReviewDialog
+from app.ui.family.visit_dialog import VisitDialog
+from app.ui.family.visits_tab import VisitsTab
 from app.ui.main_window import MainWindow
 from tests.factories import PESEL_CHILD, PESEL_FATHER, PESEL_MOTHER
 from tests.ui._family_support import unsaved_answers_fixture  # noqa: F401
@@ -282,3 +288,86 @@ def test_diagnosis_and_programme_by_keyboard(main_window, qtbot):
         ("Szkolenie zawodowe", "Podj", "PUP Hajnówka"),
         ("Terapia pedagogiczna", "Popr", "PPP Hajnówka"),
     ]
+
+
+def button(root, text: str) -> QPushButton:
+    """The button showing ``text`` (whatever its Alt+letter is)."""
+    return next(b for b in root.findChildren(QPushButton) if b.text().replace("&", "") == text)
+
+
+def alt_digit(user: KeyUser, window: FamilyWindow, tab) -> None:
+    user.key(Qt.Key(K.Key_1 + window.tabs.indexOf(tab)), ALT)
+
+
+def test_review_visit_and_consent_by_keyboard(main_window, qtbot):
+    from tests.factories import make_full_case
+
+    ctx = main_window.ctx
+    case = make_full_case(ctx.ws)
+    before = casefile.reload_family(ctx.ws, case.family_id)
+    user = KeyUser(qtbot)
+    today = date.today()
+    next_visit = today + timedelta(days=14)
+
+    def steps():
+        yield from open_family_by_keyboard(user, main_window, "Źdźbło")
+        window = active(FamilyWindow)
+
+        # -- Monitoring: a review scoring both goals --------------------------------------------
+        monitoring = tab_of(window, MonitoringTab)
+        alt_digit(user, window, monitoring)
+        yield lambda: window.tabs.currentWidget() is monitoring
+        user.alt_to(monitoring.new_button)
+        yield lambda: modal(ReviewDialog) is not None
+        review = modal(ReviewDialog)
+        for combo, _note in review.goals._rows.values():
+            yield from user.reach(combo)
+            user.type("0")  # "0 oczekiwany poziom"
+        user.alt_to(review.summary)
+        user.type("Matka rozpoczęła szkolenie, córka chodzi na terapię.")
+        user.key(K.Key_S, CTRL)
+        yield lambda: modal(ReviewDialog) is None
+
+        # -- Wizyty: today's visit, the next one in two weeks ---------------------------------
+        visits = tab_of(window, VisitsTab)
+        alt_digit(user, window, visits)
+        yield lambda: window.tabs.currentWidget() is visits
+        user.alt_to(button(visits, "Nowa wizyta…"))
+        yield lambda: modal(VisitDialog) is not None
+        visit = modal(VisitDialog)
+        user.alt_to(visit.purpose)
+        user.type("Rozmowa o szkoleniu matki")
+        user.alt_to(visit.next_visit_on)
+        user.type(next_visit.strftime("%d.%m.%Y"))
+        user.key(K.Key_S, CTRL)
+        yield lambda: modal(VisitDialog) is None
+
+        # -- Zgody: the mother's consent for the PUP --------------------------------------------
+        consents = tab_of(window, ConsentsTab)
+        alt_digit(user, window, consents)
+        yield lambda: window.tabs.currentWidget() is consents
+        user.alt_to(button(consents, "Nowa zgoda…"))
+        yield lambda: modal(ConsentDialog) is not None
+        consent = modal(ConsentDialog)
+        user.alt_to(consent.person)
+        user.type("Gra")
+        yield from user.reach(consent.scope.parentWidget().findChild(QTableView))
+        user.key(K.Key_Space)  # the first institution
+        user.alt_to(consent.scope)
+        user.type("Dane potrzebne do realizacji IPW.")
+        user.key(K.Key_S, CTRL)
+        yield lambda: modal(ConsentDialog) is None
+
+    user.play(steps())
+    ff = casefile.reload_family(ctx.ws, case.family_id)
+    [new_review] = [r for r in ff.reviews if r.id not in {x.id for x in before.reviews}]
+    assert new_review.held_on == today and new_review.summary.startswith("Matka rozpoczęła")
+    assert {s.level for s in new_review.goal_scores} == {0}
+    assert len(new_review.goal_scores) == len(ff.current_plan.goals) == 2
+    [new_visit] = [v for v in ff.visits if v.id not in {x.id for x in before.visits}]
+    assert (new_visit.visit_on, new_visit.next_visit_on) == (today, next_visit)
+    assert new_visit.purpose == "Rozmowa o szkoleniu matki"
+    [new_consent] = [c for c in ff.consents if c.id not in {x.id for x in before.consents}]
+    assert new_consent.person.first_name == "Grażyna" and new_consent.signed_on == today
+    assert new_consent.scope == "Dane potrzebne do realizacji IPW."
+    assert len(new_consent.recipients) == 1

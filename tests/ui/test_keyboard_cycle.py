@@ -11,10 +11,18 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton, QTableView, QWizard
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QWizard,
+)
 
 from app.services import casefile, families, persons, search
 from app.ui.family.action_dialog import ActionDialog
@@ -31,6 +39,7 @@ from app.ui.family.review_dialog import ReviewDialog
 from app.ui.family.visit_dialog import VisitDialog
 from app.ui.family.visits_tab import VisitsTab
 from app.ui.main_window import MainWindow
+from app.ui.printing.print_dialog import PrintPreviewDialog
 from tests.factories import PESEL_CHILD, PESEL_FATHER, PESEL_MOTHER
 from tests.ui._family_support import unsaved_answers_fixture  # noqa: F401
 from tests.ui._keyboard import ALT, CTRL, KeyUser
@@ -371,3 +380,82 @@ def test_review_visit_and_consent_by_keyboard(main_window, qtbot):
     assert new_consent.person.first_name == "Grażyna" and new_consent.signed_on == today
     assert new_consent.scope == "Dane potrzebne do realizacji IPW."
     assert len(new_consent.recipients) == 1
+
+
+def save_in_file_dialog(user: KeyUser, path: Path):
+    """Qt's own save dialog (offscreen there is no native one): the name field has the focus;
+    select what is proposed, type the whole path, Enter."""
+    yield lambda: modal(QFileDialog) is not None and user.focus_in(modal(QFileDialog))()
+    user.key(K.Key_A, CTRL)
+    user.type(str(path))
+    user.enter()
+    yield lambda: modal(QFileDialog) is None
+
+
+def test_print_sync_export_idle_lock_and_unlock_by_keyboard(
+    main_window, coordinator_ws, qtbot, tmp_path
+):
+    from pypdf import PdfReader
+
+    from app.sync import importer
+    from tests.factories import make_full_case
+    from tests.sync.helpers import introduce
+
+    session, ctx = main_window.session, main_window.ctx
+    introduce(ctx.ws, coordinator_ws)
+    case = make_full_case(ctx.ws)
+    number = casefile.reload_family(ctx.ws, case.family_id).family.case_number
+    pdf, bundle = tmp_path / "ipw.pdf", tmp_path / "paczka.kbundle"
+    user = KeyUser(qtbot)
+
+    def steps():
+        yield from open_family_by_keyboard(user, main_window, "Źdźbło")
+        window = active(FamilyWindow)
+        plan = tab_of(window, PlanTab)
+        alt_digit(user, window, plan)
+        yield lambda: window.tabs.currentWidget() is plan
+
+        # -- Ctrl+P: the programme's documents first, the first one selected; Enter ------------
+        user.key(K.Key_P, CTRL)
+        yield lambda: isinstance(QApplication.activePopupWidget(), QMenu)
+        user.enter()
+        yield (
+            lambda: (
+                modal(PrintPreviewDialog) is not None and modal(PrintPreviewDialog).page_count() > 0
+            )
+        )
+        preview = modal(PrintPreviewDialog)
+        user.alt_to(preview.save_button)
+        yield from save_in_file_dialog(user, pdf)
+        yield lambda: pdf.exists() and pdf.stat().st_size > 0
+        user.alt_to(preview.close_button)
+        yield lambda: modal(PrintPreviewDialog) is None
+
+        # -- back to the main window (Ctrl+W closes the family file), Synchronizacja ----------
+        user.key(K.Key_W, CTRL)
+        yield lambda: active(MainWindow) is not None
+        user.key(K.Key_6, CTRL)
+        yield lambda: main_window.current_key() == "sync"
+        sync = main_window.screen_widget("sync")
+        yield lambda: sync.peer.count() == 1 and sync.export_button.isEnabled()
+        user.alt_to(sync.export_button)
+        yield from save_in_file_dialog(user, bundle)
+        yield lambda: bundle.exists() and bundle.stat().st_size > 0
+
+        # -- left alone: the idle lock; the passphrase typed, Enter ----------------------------
+        session.idle.set_timeout_ms(200)  # the minutes pass (not a key: time)
+        yield lambda: not ctx.is_unlocked and session.unlock_window.isVisible()
+        session.idle.set_minutes(5)
+        unlock = session.unlock_window
+        yield lambda: active(type(unlock)) is not None and user.focus_in(unlock.passphrase)()
+        user.type(PASSPHRASE)
+        user.enter()
+        yield lambda: ctx.is_unlocked and active(MainWindow) is not None
+
+    user.play(steps())
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "Indywidualny" in text and number in text
+    result = importer.import_bundle(coordinator_ws, bundle.read_bytes())
+    assert result.status == "imported" and result.records > 0
+    assert casefile.reload_family(coordinator_ws, case.family_id).family.case_number == number
+    assert main_window.current_key() == "sync"  # back where the user was

@@ -18,7 +18,16 @@ from app.errors import FileProblem, UsageError
 from app.i18n import _, ngettext
 from app.printing import rodo_files
 from app.printing.archive import table_label
-from app.services.rodo import archive, audit_view, corrections, erasure, retention, sharing, status
+from app.services.rodo import (
+    archive,
+    audit_view,
+    corrections,
+    erasure,
+    member,
+    retention,
+    sharing,
+    status,
+)
 
 
 def cmd_erase(args: argparse.Namespace) -> int:
@@ -26,18 +35,29 @@ def cmd_erase(args: argparse.Namespace) -> int:
         raise UsageError(
             _("Erasure cannot be undone. Repeat the command with --yes to erase the case.")
         )
+    if bool(args.family) == bool(args.person):
+        raise UsageError(_("Give either --family (the whole case) or --person (one member)."))
     ws = open_from_args(args)
     try:
-        result = erasure.erase_family(ws, args.family, args.reason)
+        if args.person:
+            result = member.erase_member(ws, args.person, args.reason)
+        else:
+            result = erasure.erase_family(ws, args.family, args.reason)
     finally:
         ws.lock()
-    print(
-        ngettext(
+    if args.person:
+        done = ngettext(
+            "Person erased: {rows} record removed, erasure id {id}.",
+            "Person erased: {rows} records removed, erasure id {id}.",
+            result.rows,
+        )
+    else:
+        done = ngettext(
             "Case erased: {rows} record removed, erasure id {id}.",
             "Case erased: {rows} records removed, erasure id {id}.",
             result.rows,
-        ).format(rows=result.rows, id=result.erasure_id)
-    )
+        )
+    print(done.format(rows=result.rows, id=result.erasure_id))
     if result.holders:
         print(
             _("Devices that must still confirm it (through sync): {devices}").format(
@@ -271,7 +291,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("rodo", help=_("RODO: erasure, a person's data, archiving, the register"))
     rsub = p.add_subparsers(dest="rodo_command", required=True)
     e = rsub.add_parser("erase", help=_("erase a case here and on every device that holds it"))
-    e.add_argument("--family", required=True)
+    e.add_argument("--family", help=_("the whole case"))
+    e.add_argument("--person", help=_("one member of the family, not the whole case"))
     e.add_argument("--reason", required=True, choices=sorted(erasure.REASONS))
     e.add_argument("--yes", action="store_true", help=_("confirm: erasure cannot be undone"))
     e.set_defaults(func=cmd_erase)

@@ -50,3 +50,23 @@ def test_basis_shows_and_sets(locked_case, capsys):
     assert "wszystkie sprawy gminy" in capsys.readouterr().out
     assert cli.main(["--db", path, "rodo", "basis", "--set", "consent"]) == 0
     assert "tylko rodziny" in capsys.readouterr().out
+
+
+def test_erase_one_person_from_the_command_line(locked_case, capsys):
+    from app.models import Family, Person
+    from app.services import setup
+
+    path, case = locked_case
+    base = ["--db", path, "rodo", "erase"]
+    both = [*base, "--family", case.family_id, "--person", case.father_id, "--reason", "law"]
+    assert cli.main([*both, "--yes"]) == 2  # one or the other, not both
+    capsys.readouterr()
+    assert cli.main([*base, "--person", case.father_id, "--reason", "law", "--yes"]) == 0
+    assert "usunięt" in capsys.readouterr().out.lower()
+    ws = setup.open_workspace(path, PASSPHRASE)
+    try:
+        with ws.transaction() as s:
+            assert s.get(Person, case.father_id) is None
+            assert s.get(Family, case.family_id) is not None
+    finally:
+        ws.lock()

@@ -7,6 +7,7 @@ from collections import defaultdict
 
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QAbstractSpinBox,
     QCheckBox,
     QComboBox,
@@ -76,10 +77,10 @@ def duplicates(window: QWidget) -> dict[str, list[str]]:
 
 
 def is_field(w: QWidget | None) -> bool:
-    """A place to type or choose (a table of records counts: a list dialog starts there)."""
+    """A place to type or choose (a table or list of records counts: a list dialog starts there)."""
     if w is None:
         return False
-    while w is not None and not isinstance(w, (*FIELDS, QTableView)):
+    while w is not None and not isinstance(w, (*FIELDS, QAbstractItemView)):
         if isinstance(w.parent(), (QComboBox, QAbstractSpinBox)):
             w = w.parent()
             continue

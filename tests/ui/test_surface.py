@@ -3,7 +3,8 @@ reachable at once share a mnemonic, every dialog opens with focus in a field, an
 fits a 1366×768 screen with its taskbar.
 
 Dialogs are reached as a user reaches them: every enabled "…" button of every screen, tab and
-sub-tab is clicked (a file dialog answers with a small text file, or is cancelled when saving),
+sub-tab is clicked (a file dialog answers with a small text file, or is cancelled when saving; a
+question before a deed gets its default answer, which is No for every deletion or revocation),
 the print buttons and the family file's menu entries are triggered.  The last test checks that
 every dialog class of ``app.ui`` was seen (or says why it cannot be), so a new screen's dialogs
 are probed the day they land."""
@@ -45,8 +46,6 @@ pytestmark = pytest.mark.xdist_group(
 )  # one worker: the last test reads what the others saw
 
 OPENS_A_DIALOG = re.compile(r"^(Dodaj|Now[yae]|Add|New|Zarejestruj|Register)\b.*…$", re.I)
-# "…" buttons that destroy or replace something (a question first, then the deed): not clicked.
-DESTRUCTIVE = re.compile(r"^(Usuń|Remove|Delete|Unieważnij|Revoke|Wymień|Replace)\b", re.I)
 
 # Dialog classes seen by the probes of this module, and the probes that ran (for the last test).
 SEEN: set[str] = set()
@@ -126,7 +125,7 @@ def opens_a_dialog(button: QPushButton, window: QWidget) -> bool:
     text = button.text().replace("&", "")
     return (
         button.isVisibleTo(window) and button.isEnabled() and text.endswith("…")
-        and not DESTRUCTIVE.match(text) and button.menu() is None
+        and button.menu() is None
     )  # fmt: skip
 
 
@@ -176,7 +175,7 @@ def test_family_window_tabs_and_dialogs(ctx, qtbot, language, monkeypatch, file_
     for menu in (a.menu() for a in window.menuBar().actions() if a.menu() is not None):
         for action in menu.actions():
             text = action.text().replace("&", "")
-            if action.isEnabled() and text.endswith("…") and not DESTRUCTIVE.match(text):
+            if action.isEnabled() and text.endswith("…"):
                 action.trigger()
                 settle(ctx, qtbot)
     problems += probe.problems
@@ -271,7 +270,7 @@ def test_closing_dialogs_of_an_open_case(ctx, qtbot, family_case, language, monk
     for menu in (a.menu() for a in window.menuBar().actions() if a.menu() is not None):
         for action in menu.actions():
             text = action.text().replace("&", "")
-            if action.isEnabled() and text.endswith("…") and not DESTRUCTIVE.match(text):
+            if action.isEnabled() and text.endswith("…"):
                 action.trigger()
                 settle(ctx, qtbot)
     assert not probe.problems, "\n".join(probe.problems)
@@ -341,6 +340,20 @@ def test_draft_recovery_dialog(ctx, qtbot, language):
     RAN.add("drafts")
 
 
+def test_erasure_dialog(ctx, qtbot, family_case, language):
+    """RODO art. 17: the confirmation that asks for the case number (opened once a case is
+    chosen on the RODO screen)."""
+    from app.services.rodo import choices
+    from app.ui.rodo.erasure_tab import ErasureDialog
+
+    probe = DialogProbe(ctx, qtbot)
+    dialog = ErasureDialog(choices.erasure_preview(ctx.ws, family_case.family_id))
+    qtbot.addWidget(dialog)
+    probe(dialog)
+    assert not probe.problems, "\n".join(probe.problems)
+    RAN.add("erasure")
+
+
 # Dialog classes no probe above can open, and why.
 NOT_PROBED = {
     "RecordDialog": "the base class of every record dialog",
@@ -365,7 +378,7 @@ def dialog_classes() -> set[str]:
 
 
 def test_every_dialog_class_is_probed():
-    wanted = {"family", "main", "cooperation", "closing", "wizard", "drafts"}
+    wanted = {"family", "main", "cooperation", "closing", "wizard", "drafts", "erasure"}
     if not_run := wanted - RAN:
         pytest.skip(f"runs after the other probes of this module (not run: {sorted(not_run)})")
     missing = dialog_classes() - SEEN - set(NOT_PROBED)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPlainTextEdit,
     QTabBar,
-    QTableView,
     QTextEdit,
     QWidget,
 )

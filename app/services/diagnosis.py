@@ -17,6 +17,7 @@ from app.services import audit
 from app.services.common import apply, get_live, tombstone, upsert
 from app.services.families import advance_status
 from app.services.participants import ParticipantInput, check_participant, participant_key
+from app.services.record_rules import RANGES
 from app.services.validation import check_length, check_rating
 from app.services.workspace import Workspace
 
@@ -100,7 +101,7 @@ def _save_ratings(s: Session, diagnosis: Diagnosis, ratings: list[RatingInput]) 
         if item.domain_code in seen:
             continue
         seen.add(item.domain_code)
-        rating = check_rating(item.rating, -3, 2, "ratings")
+        rating = check_rating(item.rating, *RANGES[("domain_rating", "rating")], "ratings")
         note = check_length(item.note, "ratings", _("Note"), MAX_TEXT)
         row = current.get(item.domain_code)
         if row is None:

@@ -16,6 +16,7 @@ from app.services import audit
 from app.services.common import get_live, tombstone, upsert
 from app.services.date_rules import check_work_date
 from app.services.families import advance_status
+from app.services.record_rules import RANGES
 from app.services.validation import (
     check_choice,
     check_length,
@@ -26,6 +27,8 @@ from app.services.validation import (
 from app.services.workspace import Workspace
 
 MAX_TEXT = 20_000
+
+WEIGHT = RANGES[("goal", "weight")]  # a goal's weight is kept within these bounds
 
 
 @dataclass
@@ -91,8 +94,12 @@ def save_plan(
             check_work_date(getattr(data, name), name)
         check_period(data.period_from, data.period_to)
         check_choice(data.status, PlanStatus, "status", _("Status"))
-        if not 7 <= int(data.review_every_days) <= 366:
-            raise ValidationError(_("Reviews are held every 7 to 366 days."), "review_every_days")
+        low, high = RANGES[("support_plan", "review_every_days")]
+        if not low <= int(data.review_every_days) <= high:
+            raise ValidationError(
+                _("Reviews are held every {low} to {high} days.").format(low=low, high=high),
+                "review_every_days",
+            )
         fields = {
             "period_from": data.period_from,
             "period_to": data.period_to,
@@ -127,8 +134,8 @@ def save_goal(ws: Workspace, plan_id: str, data: GoalInput, goal_id: str | None 
                 data.description, "description", _("Description"), MAX_TEXT
             ),
             "domain_code": data.domain_code or "",
-            "weight": max(1, min(int(data.weight or 1), 10)),
-            "baseline": check_rating(data.baseline, -2, 2, "baseline"),
+            "weight": max(WEIGHT[0], min(int(data.weight or 1), WEIGHT[1])),
+            "baseline": check_rating(data.baseline, *RANGES[("goal", "baseline")], "baseline"),
         }
         for level in ("level_m2", "level_m1", "level_0", "level_p1", "level_p2"):
             fields[level] = check_length(getattr(data, level), level, _("GAS level"), MAX_TEXT)

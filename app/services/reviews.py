@@ -28,6 +28,7 @@ from app.services import audit
 from app.services.common import apply, get_live
 from app.services.date_rules import check_work_date
 from app.services.families import advance_status
+from app.services.record_rules import RANGES
 from app.services.validation import check_choice, check_length, check_rating
 from app.services.workspace import Workspace
 
@@ -98,7 +99,7 @@ def record_review(ws: Workspace, plan_id: str, data: ReviewInput) -> Review:
         for gs in data.goal_scores:
             if gs.goal_id not in goals:
                 raise ValidationError(_("The goal belongs to another plan."), "goal_scores")
-            level = check_rating(gs.level, -2, 2, "goal_scores")
+            level = check_rating(gs.level, *RANGES[("goal_score", "level")], "goal_scores")
             s.add(
                 GoalScore(
                     review_id=review.id,
@@ -115,7 +116,9 @@ def record_review(ws: Workspace, plan_id: str, data: ReviewInput) -> Review:
                 ReviewDomainRating(
                     review_id=review.id,
                     domain_code=dr.domain_code,
-                    rating=check_rating(dr.rating, -3, 2, "domain_ratings"),
+                    rating=check_rating(
+                        dr.rating, *RANGES[("review_domain_rating", "rating")], "domain_ratings"
+                    ),
                     note=check_length(dr.note, "domain_ratings", _("Note"), MAX_TEXT),
                 )
             )

@@ -186,3 +186,9 @@ def test_a_new_programme_starts_as_a_draft_for_a_year_reviewed_every_90_days(ws,
     assert (new.status, new.review_every_days, new.adopted_on) == ("draft", 90, None)
     saved = plans.save_plan(ws, family_case.family_id, new)  # the defaults pass the rules
     assert saved.review_every_days == 90
+
+
+def test_the_review_interval_refusal_names_the_bounds_the_records_keep(ws, family_case):
+    with pytest.raises(ValidationError) as info:
+        plans.save_plan(ws, family_case.family_id, plan_input(review_every_days=400))
+    assert "co 7 do 366 dni" in info.value.message  # the bounds of record_rules.RANGES

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from faker import Faker
 
+from app.demo import pathway
 from app.demo import texts as T  # noqa: N812
 from app.demo.rows import DemoSetting, Rows
 from app.demo.story import write_story
@@ -147,6 +148,7 @@ def make_family(rows: Rows, st: DemoSetting, rnd: random.Random, fake: Faker) ->
         closure_note="",
         retention_class="B10",
         notes="",
+        subject_kind=pathway.subject_kind(members, today),
     )
     for code in reasons:
         rows.add(FamilyReason, family_id=fid, reason_code=code, noted_on=opened)

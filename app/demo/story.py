@@ -13,6 +13,7 @@ from typing import Any
 
 from faker import Faker
 
+from app.demo import pathway
 from app.demo import texts as T  # noqa: N812
 from app.demo.texts import person_name
 from app.demo.voice import Household
@@ -138,6 +139,7 @@ def write_story(
     )
     hh = Household.of(members)
     _diagnosis(rows, fid, members, reasons, made_on, st, rnd, hh)
+    pathway.referral_and_workshop(rows, family, made_on, st)
     if stage == "diagnosis":
         return "diagnosis"
     start = made_on + timedelta(days=rnd.randint(7, 21))
@@ -164,9 +166,9 @@ def write_story(
     if last is None:
         return "plan"
     if stage == "closed":
-        plan["status"] = "completed"
         family["closed_on"] = min(today, last + timedelta(days=rnd.randint(7, 30)))
         family["closure_note"] = rnd.choice(T.CLOSURE_NOTES)
+        plan["status"] = pathway.closure(rows, family, plan, family["closed_on"], st.worker)
         return "closed"
     return "monitoring"
 

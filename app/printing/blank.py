@@ -81,18 +81,18 @@ def _partner_blanks(n: int = 2) -> list[Signatory]:
 
 
 def build_diagnosis(data: CaseData) -> list[Flowable]:
-    story: list[Flowable] = title_block(_(diagnosis_doc.TITLE), _subtitle())
+    story: list[Flowable] = title_block(data.word(diagnosis_doc.TITLE), _subtitle())
     story.append(_fields([(_("Date of the diagnosis"), _line())]))
     story += [
-        heading("I. " + _("The family")),
+        heading("I. " + data.word("The family")),
         family_fields(data),
-        heading(_("Family members"), 3),
+        heading(data.word("Family members"), 3),
         members_table(data),
-        heading(_("Changes in the composition of the family"), 4),
+        heading(data.word("Changes in the composition of the family"), 4),
         WritingLines(2),
         heading("II. " + _("Participants in the diagnosis")),
         data_table(
-            [_("No."), _("First name and surname"), _("Institution or family"), _("Role")],
+            [_("No."), _("First name and surname"), data.word("Institution or family"), _("Role")],
             [[f"{i}.", write_in(7 * mm), "", ""] for i in range(1, 7)],
             [0.7, 3.5, 5, 3],
         ),
@@ -102,18 +102,18 @@ def build_diagnosis(data: CaseData) -> list[Flowable]:
         block: list[Flowable] = [heading(f"{n}. {_(title)}", 3)]
         for sub, _attr in parts:
             if sub is not None:
-                block.append(heading(_(sub), 4))
+                block.append(heading(data.word(sub), 4))
             block.append(WritingLines(5 if sub is None else 4))
         story.append(KeepTogether(block))  # a section never splits over a page
     story += [
         KeepTogether(
             [
-                heading("IV. " + _("Assessment of the areas of the family's life")),
+                heading("IV. " + data.word("Assessment of the areas of the family's life")),
                 *domain_grid(data),
             ]
         ),
         KeepTogether(
-            [heading("V. " + _("The family's own view of its situation")), WritingLines(5)]
+            [heading("V. " + data.word("The family's own view of its situation")), WritingLines(5)]
         ),
     ]
     story += [heading("VI. " + _("Conclusions of the diagnosis")), WritingLines(6)]
@@ -137,15 +137,17 @@ def build_review(data: CaseData) -> list[Flowable]:
             [
                 (_("Date of the review"), _line()),
                 (_("Programme"), programme),
-                (_("Family address"), data.address),
+                (data.word("Family address"), data.address),
                 (_("Present"), WritingLines(2, 7 * mm)),
-                (_("The family took part"), TickRow([_("yes"), _("no")])),
+                (data.word("The family took part"), TickRow([_("yes"), _("no")])),
             ]
         )
     )
     story += [heading("I. " + _("Goal attainment (GAS scale)")), *gas_blocks(plan)]
     story += [
-        KeepTogether([heading("II. " + _("Areas of the family's life")), *domain_grid(data)]),
+        KeepTogether(
+            [heading("II. " + data.word("Areas of the family's life")), *domain_grid(data)]
+        ),
     ]
     statuses = [s.label for s in ActionStatus]
     story.append(heading("III. " + _("Realisation of the actions")))
@@ -169,7 +171,7 @@ def build_review(data: CaseData) -> list[Flowable]:
     story += [
         KeepTogether(  # a section never splits over a page (unless longer than one)
             [
-                heading("IV. " + _("Commitments of the family")),
+                heading("IV. " + data.word("Commitments of the family")),
                 data_table(
                     [_("No."), _("Commitment"), _("Status"), _("Notes")],
                     crows,
@@ -179,7 +181,7 @@ def build_review(data: CaseData) -> list[Flowable]:
             ]
         ),
         KeepTogether([heading("V. " + _("Summary of the review")), WritingLines(6)]),
-        KeepTogether([heading("VI. " + _("Opinion of the family")), WritingLines(4)]),
+        KeepTogether([heading("VI. " + data.word("Opinion of the family")), WritingLines(4)]),
         _fields([(_("Next review"), _line())]),
     ]
     people = data.family_signatories() + [data.worker_signatory()]

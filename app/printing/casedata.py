@@ -17,6 +17,7 @@ from app.models import Institution, Person
 from app.models.enums import LabelledEnum, Relation
 from app.printing.layout import EMPTY, PageHeader, fmt_date
 from app.printing.signatures import Signatory
+from app.services import subject_words
 from app.services.casefile import FamilyFile
 from app.services.controller import Controller
 
@@ -46,6 +47,15 @@ class CaseData:
     @property
     def family(self):
         return self.file.family
+
+    def word(self, msgid: str) -> str:
+        """A phrase about the family as this case needs it (a person alone, an older person:
+        never "rodzina" for one person), translated; see ``subject_words.about``."""
+        return subject_words.about(self.family.subject_kind, msgid)
+
+    @property
+    def one_person(self) -> bool:
+        return subject_words.is_one_person(self.family.subject_kind)
 
     @property
     def persons(self) -> list[Person]:

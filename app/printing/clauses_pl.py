@@ -89,6 +89,22 @@ CONSENT_DATA_ORDINARY = (
     "treść diagnozy sytuacji rodziny oraz Indywidualnego Programu Współpracy (cele, działania, "
     "terminy) i ocen jego realizacji",
 )
+# The same for a case about one person (a person living alone, an older person): no "rodzina".
+CONSENT_ONE_SITUATION = "życiowej"  # "w celu wspólnej diagnozy sytuacji życiowej"
+_ONE_PERSON_DATA = {
+    "skład rodziny i stopień pokrewieństwa": "skład gospodarstwa domowego",
+    "treść diagnozy sytuacji rodziny oraz Indywidualnego Programu Współpracy (cele, działania, "
+    "terminy) i ocen jego realizacji": "treść diagnozy sytuacji życiowej oraz Indywidualnego "
+    "Programu Współpracy (cele, działania, terminy) i ocen jego realizacji",
+}
+
+
+def consent_data_ordinary(one_person: bool) -> tuple[str, ...]:
+    if not one_person:
+        return CONSENT_DATA_ORDINARY
+    return tuple(_ONE_PERSON_DATA.get(text, text) for text in CONSENT_DATA_ORDINARY)
+
+
 CONSENT_SPECIAL_INTRO = (
     "Dane szczególnych kategorii (art. 9 RODO) mogą zostać udostępnione tylko w zakresie "
     "zaznaczonym znakiem ✕:"
@@ -122,12 +138,20 @@ RODO_TITLE_NOTE = (
     "Zgodnie z art. 13 rozporządzenia Parlamentu Europejskiego i Rady (UE) 2016/679 z dnia "
     "27 kwietnia 2016 r. (RODO) informujemy, że:"
 )
+RODO_PURPOSE_FAMILY = (
+    "Dane osobowe są przetwarzane w celu wspólnej diagnozy sytuacji rodziny, przygotowania, "
+    "realizacji i monitorowania Indywidualnego Programu Współpracy oraz koordynacji wsparcia "
+    "udzielanego rodzinie przez instytucje Zespołu Kooperacji."
+)
+RODO_PURPOSE_PERSON = (
+    "Dane osobowe są przetwarzane w celu wspólnej diagnozy sytuacji życiowej, przygotowania, "
+    "realizacji i monitorowania Indywidualnego Programu Współpracy oraz koordynacji wsparcia "
+    "udzielanego osobie przez instytucje Zespołu Kooperacji."
+)
 RODO_CLAUSE = (
     "Administratorem danych osobowych jest {controller}, adres: {address}.",
     "Kontakt z inspektorem ochrony danych: {contact}.",
-    "Dane osobowe są przetwarzane w celu wspólnej diagnozy sytuacji rodziny, przygotowania, "
-    "realizacji i monitorowania Indywidualnego Programu Współpracy oraz koordynacji wsparcia "
-    "udzielanego rodzinie przez instytucje Zespołu Kooperacji.",
+    RODO_PURPOSE_FAMILY,
     "Podstawą prawną przetwarzania jest: w zakresie zadań ośrodka – art. 6 ust. 1 lit. c i e "
     "oraz art. 9 ust. 2 lit. b, g i h RODO w związku z ustawą z dnia 12 marca 2004 r. o pomocy "
     "społecznej; w zakresie udostępniania danych instytucjom Zespołu Kooperacji, które nie mają "
@@ -192,3 +216,10 @@ AGREEMENT_FINAL = (
     "Porozumienie sporządzono w {copies} jednobrzmiących egzemplarzach, po jednym dla każdej ze "
     "Stron.",
 )
+
+
+def rodo_clause(one_person: bool) -> tuple[str, ...]:
+    """The RODO information clause; for one person its purpose names no family."""
+    if not one_person:
+        return RODO_CLAUSE
+    return tuple(RODO_PURPOSE_PERSON if t == RODO_PURPOSE_FAMILY else t for t in RODO_CLAUSE)

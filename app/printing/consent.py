@@ -80,7 +80,7 @@ def rodo_clause(data: CaseData) -> list[Flowable]:
         "retention": retention_text(data.family.retention_class),
     }
     story: list[Flowable] = [para(legal.RODO_TITLE_NOTE, "clause")]
-    for i, text in enumerate(legal.RODO_CLAUSE, 1):
+    for i, text in enumerate(legal.rodo_clause(data.one_person), 1):
         story.append(para(f"{i}. {esc(text.format(**values))}", "clause", markup=True))
     return story
 
@@ -106,9 +106,9 @@ def build(data: CaseData, consent: Consent | None) -> list[Flowable]:
                 for i, p in enumerate(adults, 1)
             ],
             [0.7, 3.6, 2.8, 5],
-            empty_text=_("No adult family members recorded."),
+            empty_text=data.word("No adult family members recorded."),
         ),
-        heading("2. " + _("Family members whose data are concerned")),
+        heading("2. " + data.word("Family members whose data are concerned")),
         members_table(data, full=False),
         heading("3. " + _("Declaration")),
     ]
@@ -121,7 +121,7 @@ def build(data: CaseData, consent: Consent | None) -> list[Flowable]:
                 give=who.verb("wyrażam", "wyrażamy"),
                 our=who.our,
                 children=children,
-                family=who.our_family,
+                family=legal.CONSENT_ONE_SITUATION if data.one_person else who.our_family,
                 controller=data.home_name,
             ),
             "justify",
@@ -132,7 +132,7 @@ def build(data: CaseData, consent: Consent | None) -> list[Flowable]:
         para(legal.CONSENT_SCOPE_INTRO, "small"),
         data_table(
             [_("Consent"), _("Data")],
-            [[TickBox(), text] for text in legal.CONSENT_DATA_ORDINARY],
+            [[TickBox(), text] for text in legal.consent_data_ordinary(data.one_person)],
             [1.4, 10.6],
         ),
         para(legal.CONSENT_SPECIAL_INTRO, "small"),
@@ -143,7 +143,10 @@ def build(data: CaseData, consent: Consent | None) -> list[Flowable]:
         ),
     ]
     if consent is not None and consent.scope.strip():
-        story += [para(_("Scope agreed with the family:"), "label"), *text_block(consent.scope)]
+        story += [
+            para(data.word("Scope agreed with the family:"), "label"),
+            *text_block(consent.scope),
+        ]
     insts = recipients(data, consent)
     story += [
         heading("5. " + _("Institutions the data may be shared with")),

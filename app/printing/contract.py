@@ -81,7 +81,7 @@ def parties(data: CaseData) -> Flowable:
     """Label and value, so every name stays in the nominative."""
     adults = data.adults() or data.persons
     names = ", ".join(p.full_name for p in adults) or DOTS
-    person = party_is_person(data.persons)
+    person = data.one_person or party_is_person(data.persons)
     pairs: list[tuple[str, object]] = [
         (
             _("Person concluding the contract")
@@ -102,7 +102,7 @@ def parties(data: CaseData) -> Flowable:
 
 
 def part_one(data: CaseData, plan: SupportPlan, diag: Diagnosis | None) -> list[Flowable]:
-    person = party_is_person(data.persons)
+    person = data.one_person or party_is_person(data.persons)
     party = legal.CONTRACT_PARTY_PERSON if person else legal.CONTRACT_PARTY_FAMILY
     noun = legal.CONTRACT_NOUN_PERSON if person else legal.CONTRACT_NOUN_FAMILY
     story: list[Flowable] = [stamp_and_date(data, plan), Spacer(1, 4)]
@@ -122,7 +122,7 @@ def part_one(data: CaseData, plan: SupportPlan, diag: Diagnosis | None) -> list[
             + (
                 _("Assessment of the life situation of the person")
                 if person
-                else _("Assessment of the life situation of the family")
+                else data.word("Assessment of the life situation of the family")
             )
         )
     )
@@ -133,7 +133,7 @@ def part_one(data: CaseData, plan: SupportPlan, diag: Diagnosis | None) -> list[
         (
             _("Possibilities, resources and strengths")
             if person
-            else _("Possibilities, resources and strengths of the family"),
+            else data.word("Possibilities, resources and strengths of the family"),
             _joined(diag.strengths, diag.resources) if diag else "",
         ),
         (
@@ -160,10 +160,13 @@ def part_one(data: CaseData, plan: SupportPlan, diag: Diagnosis | None) -> list[
     story += [
         heading("IV. " + _("Actions to be carried out")),
         heading(
-            "1. " + (_("Commitments of the person") if person else _("Commitments of the family")),
+            "1. "
+            + (
+                _("Commitments of the person") if person else data.word("Commitments of the family")
+            ),
             4,
         ),
-        commitments_table(plan),
+        commitments_table(data, plan),
         heading("2. " + _("Actions of the social worker and the social assistance centre"), 4),
         actions_table(data, plan, own, empty_text=_("None.")),
     ]
@@ -199,7 +202,7 @@ def part_two(data: CaseData, plan: SupportPlan) -> list[Flowable]:
             [
                 _("Date of the assessment"),
                 _("Assessment of the realisation of the goals and actions, changes agreed"),
-                _("Signature of the person or family"),
+                data.word("Signature of the person or family"),
                 _("Signature of the social worker"),
             ],
             entries,

@@ -51,7 +51,7 @@ def participant_rows(data: CaseData, diag: Diagnosis) -> list[list[str]]:
     for p in diag.participants:
         role = (p.role or "").strip()
         if p.kind == ParticipantKind.FAMILY and p.person is not None:
-            name, where = p.person.full_name, _("family")
+            name, where = p.person.full_name, data.word("family")
             role = role or label_of(Relation, p.person.relation, p.person.sex)
         elif p.kind == ParticipantKind.INSTITUTION and p.institution is not None:
             name, where = p.name or data.representative(p.institution), p.institution.name
@@ -97,21 +97,21 @@ def signatories(data: CaseData, diag: Diagnosis) -> list[Signatory]:
 
 def build(data: CaseData, diag: Diagnosis) -> list[Flowable]:
     story: list[Flowable] = title_block(
-        _(TITLE),
-        _("made on {date} jointly with the family and the partner institutions").format(
+        data.word(TITLE),
+        data.word("made on {date} jointly with the family and the partner institutions").format(
             date=fmt_date(diag.made_on)
         ),
     )
     story += [
-        heading("I. " + _("The family")),
+        heading("I. " + data.word("The family")),
         family_fields(data),
-        heading(_("Family members"), 3),
+        heading(data.word("Family members"), 3),
         members_table(data),
     ]
     story += [
         heading("II. " + _("Participants in the diagnosis")),
         data_table(
-            [_("No."), _("First name and surname"), _("Institution or family"), _("Role")],
+            [_("No."), _("First name and surname"), data.word("Institution or family"), _("Role")],
             participant_rows(data, diag),
             [0.7, 3.5, 5, 3],
             empty_text=_("No participants recorded."),
@@ -125,10 +125,10 @@ def build(data: CaseData, diag: Diagnosis) -> list[Flowable]:
             if sub is None:
                 story += section(_(title), text, 3)[1:]
             else:
-                story += section(_(sub), text, 4)
+                story += section(data.word(sub), text, 4)
     ratings = rating_rows(data, diag)
     story += [
-        heading("IV. " + _("Assessment of the areas of the family's life")),
+        heading("IV. " + data.word("Assessment of the areas of the family's life")),
         data_table(
             [_("Area"), _("Assessment"), _("Notes")],
             ratings,
@@ -137,7 +137,7 @@ def build(data: CaseData, diag: Diagnosis) -> list[Flowable]:
         ),
         scale_legend(),
     ]
-    story += section("V. " + _("The family's own view of its situation"), diag.family_view)
+    story += section("V. " + data.word("The family's own view of its situation"), diag.family_view)
     last = section("VI. " + _("Conclusions of the diagnosis"), diag.conclusions)
     lead = closing(last, diag.conclusions)
     story += last

@@ -81,7 +81,7 @@ def members_table(data: CaseData, *, full: bool = True) -> Flowable:
             [f"{i}.", p.full_name, fmt_date(p.birth_date), label_of(Relation, p.relation, p.sex)]
             for i, p in enumerate(data.persons, 1)
         ]
-    return data_table(headers, rows, widths, empty_text=_("No family members recorded."))
+    return data_table(headers, rows, widths, empty_text=data.word("No family members recorded."))
 
 
 def rating_text(rating: int | None) -> str:

@@ -26,12 +26,12 @@ from app.printing.signatures import signature_section
 TITLE = N_("Individual Cooperation Programme")
 
 
-def commitments_table(plan: SupportPlan) -> Flowable:
+def commitments_table(data: CaseData, plan: SupportPlan) -> Flowable:
     rows = [
         [
             f"{i}.",
             c.description,
-            c.person.full_name if c.person is not None else _("the whole family"),
+            c.person.full_name if c.person is not None else data.word("the whole family"),
             fmt_date(c.due_on, _("throughout the programme")),
         ]
         for i, c in enumerate(plan.commitments, 1)
@@ -86,9 +86,9 @@ def build(data: CaseData, plan: SupportPlan) -> list[Flowable]:
         )
     )
     story += [
-        heading("I. " + _("The family")),
+        heading("I. " + data.word("The family")),
         family_fields(data, reasons=False),
-        heading(_("Family members"), 3),
+        heading(data.word("Family members"), 3),
         members_table(data, full=False),
     ]
     story += section("II. " + _("Main goal"), plan.main_goal)
@@ -99,8 +99,8 @@ def build(data: CaseData, plan: SupportPlan) -> list[Flowable]:
         actions_table(data, plan),
         heading("V. " + _("Services of the service basket used in the programme")),
         basket_table(data, plan),
-        heading("VI. " + _("Commitments of the family")),
-        commitments_table(plan),
+        heading("VI. " + data.word("Commitments of the family")),
+        commitments_table(data, plan),
     ]
     if plan.notes.strip():
         story += section("VII. " + _("Notes"), plan.notes)

@@ -120,12 +120,12 @@ def actions_table(data: CaseData, plan: SupportPlan, review: Review) -> Flowable
     )
 
 
-def commitments_table(plan: SupportPlan) -> Flowable:
+def commitments_table(data: CaseData, plan: SupportPlan) -> Flowable:
     rows = [
         [
             f"{i}.",
             c.description,
-            c.person.full_name if c.person is not None else _("the whole family"),
+            c.person.full_name if c.person is not None else data.word("the whole family"),
             label_of(CommitmentStatus, c.status),
         ]
         for i, c in enumerate(plan.commitments, 1)
@@ -151,23 +151,29 @@ def build(
         field_table(
             [
                 (_("Programme"), programme),
-                (_("Family address"), data.address),
+                (data.word("Family address"), data.address),
                 (_("Present"), review.present or EMPTY),
-                (_("The family took part"), _("yes") if review.family_attended else _("no")),
+                (
+                    data.word("The family took part"),
+                    _("yes") if review.family_attended else _("no"),
+                ),
                 (_("Next review"), fmt_date(review.next_review_on)),
             ]
         )
     )
     story += [heading("I. " + _("Goal attainment (GAS scale)")), *goals_table(plan, review)]
     story += [
-        heading("II. " + _("Areas of the family's life")),
+        heading("II. " + data.word("Areas of the family's life")),
         domains_table(data, review, diag),
         scale_legend(),
     ]
     story += [heading("III. " + _("Realisation of the actions")), actions_table(data, plan, review)]
-    story += [heading("IV. " + _("Commitments of the family")), commitments_table(plan)]
+    story += [
+        heading("IV. " + data.word("Commitments of the family")),
+        commitments_table(data, plan),
+    ]
     story += section("V. " + _("Summary of the review"), review.summary)
-    last = section("VI. " + _("Opinion of the family"), review.family_opinion)
+    last = section("VI. " + data.word("Opinion of the family"), review.family_opinion)
     lead = closing(last, review.family_opinion)
     story += last
     people = data.family_signatories() + [data.worker_signatory()]

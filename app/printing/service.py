@@ -236,6 +236,7 @@ def prepare_document(
         warnings = ()
     else:
         case = load_case(ws, family_id, day)
+        title = case.word(ALL_KINDS[kind][0])  # "of the person's situation" for one person
         story, record_id = _case_story(case, kind, review_id, visit_id)
         pdf = build_pdf(case.header(title), story)
         fid = case.family.id

@@ -97,3 +97,108 @@ def consent_box(kind: str | None) -> str:
 def present_hint(kind: str | None) -> str:
     """Who the closing summary talk was held with."""
     return _pick(_PRESENT, kind)
+
+
+# The case documents' words about the family, with their forms for one person: family msgid →
+# (a person living alone, an older person).  ``about`` picks the form; a msgid not listed here
+# is the same for every kind.
+_VARIANTS: dict[str, tuple[str, str]] = {
+    N_("Diagnosis of the family's situation"): (
+        N_("Diagnosis of the person's situation"),
+        N_("Diagnosis of the older person's situation"),
+    ),
+    N_("Diagnosis of the family's situation – form to fill in"): (
+        N_("Diagnosis of the person's situation – form to fill in"),
+        N_("Diagnosis of the older person's situation – form to fill in"),
+    ),
+    N_("made on {date} jointly with the family and the partner institutions"): (
+        N_("made on {date} jointly with the person and the partner institutions"),
+        N_("made on {date} jointly with the older person and the partner institutions"),
+    ),
+    N_("The family"): (N_("The person"), N_("The older person")),
+    N_("Family members"): (N_("Personal data"), N_("Members of the household")),
+    N_("Institution or family"): (
+        N_("Institution or the person"),
+        N_("Institution or the older person"),
+    ),
+    N_("family"): (N_("the person"), N_("the older person")),
+    N_("Expectations of the family"): (
+        N_("Expectations of the person"),
+        N_("Expectations of the older person"),
+    ),
+    N_("Assessment of the areas of the family's life"): (
+        N_("Assessment of the areas of the person's life"),
+        N_("Assessment of the areas of the older person's life"),
+    ),
+    N_("The family's own view of its situation"): (
+        N_("The person's own view of their situation"),
+        N_("The older person's own view of their situation"),
+    ),
+    N_("the whole family"): (N_("the person"), N_("the older person")),
+    N_("Commitments of the family"): (
+        N_("Commitments of the person"),
+        N_("Commitments of the older person"),
+    ),
+    N_("Assessment of the life situation of the family"): (
+        N_("Assessment of the life situation of the person"),
+        N_("Assessment of the life situation of the older person"),
+    ),
+    N_("Possibilities, resources and strengths of the family"): (
+        N_("Possibilities, resources and strengths of the person"),
+        N_("Possibilities, resources and strengths of the older person"),
+    ),
+    N_("Signature of the person or family"): (
+        N_("Signature of the person"),
+        N_("Signature of the older person"),
+    ),
+    N_("Family address"): (N_("Address of the person"), N_("Address of the older person")),
+    N_("The family took part"): (N_("The person took part"), N_("The older person took part")),
+    N_("Areas of the family's life"): (
+        N_("Areas of the person's life"),
+        N_("Areas of the older person's life"),
+    ),
+    N_("Opinion of the family"): (N_("Opinion of the person"), N_("Opinion of the older person")),
+    N_("Family members whose data are concerned"): (
+        N_("The person whose data are concerned"),
+        N_("The older person and the members of the household whose data are concerned"),
+    ),
+    N_("Scope agreed with the family:"): (
+        N_("Scope agreed with the person:"),
+        N_("Scope agreed with the older person:"),
+    ),
+    N_("No family members recorded."): (
+        N_("The person's data are not recorded."),
+        N_("No members of the household recorded."),
+    ),
+    N_("No adult family members recorded."): (
+        N_("The person's data are not recorded."),
+        N_("No adult members of the household recorded."),
+    ),
+    # The GUI's labels (with their mnemonics).
+    N_("&Family"): (N_("&Person"), N_("Older &person")),
+    N_("Commitments of the famil&y"): (
+        N_("Commitments of the perso&n"),
+        N_("Commitments of the older perso&n"),
+    ),
+    N_("The family &took part"): (
+        N_("The person &took part"),
+        N_("The older person &took part"),
+    ),
+    N_("Changes in the composition of the family"): (
+        N_("Changes in the household"),
+        N_("Changes in the household"),
+    ),
+}
+
+
+def is_one_person(kind: str | None) -> bool:
+    """The case is about one person (living alone, or an older person), not a family."""
+    return kind in (SubjectKind.SINGLE, SubjectKind.OLDER)
+
+
+def about(kind: str | None, msgid: str) -> str:
+    """``msgid`` (worded about a family) as the case's subject kind needs it, translated."""
+    variants = _VARIANTS.get(msgid)
+    if variants is None or not is_one_person(kind):
+        return _(msgid)
+    return _(variants[0] if kind == SubjectKind.SINGLE else variants[1])

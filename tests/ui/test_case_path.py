@@ -346,3 +346,38 @@ def test_moving_out_of_the_powiat_writes_the_whole_file(
     assert ff.family.status == FamilyStatus.CLOSED
     assert ff.transfers[0].to_gmina_code == "1465011"
     assert kb.problems == []
+
+
+def test_an_older_person_is_no_family_in_the_file(ctx, qtbot, family_case):
+    from app.ui.family.household_tab import HouseholdTab
+    from app.ui.family.plan_tab import PlanTab
+    from app.ui.family.review_dialog import ReviewDialog
+
+    window = open_window(ctx, qtbot, family_case.family_id)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3_000)
+    household = next(t for t in window.tab_pages if isinstance(t, HouseholdTab))
+    combo = household.view.form.subject_kind
+    phone = household.view.form.phone
+    phone.setFocus()
+    qtbot.keyClick(phone, Qt.Key.Key_Tab)  # the field after the phone, in the address box
+    assert combo.hasFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert combo.code() == "older"
+    qtbot.keyClick(combo, Qt.Key.Key_S, CTRL)
+
+    def plain(text: str) -> str:
+        return text.replace("&", "")
+
+    plan = next(t for t in window.tab_pages if isinstance(t, PlanTab))
+    lists = plan.view.lists
+    qtbot.waitUntil(lambda: plain(window.tabs.tabText(0)) == "Osoba starsza", timeout=20_000)
+    commitments = plain(lists.tabText(lists.indexOf(plan.view.commitments)))
+    assert commitments == "Zobowiązania osoby starszej"
+    assert casefile.reload_family(ctx.ws, family_case.family_id).family.subject_kind == "older"
+    assert duplicates(window) == {}
+    ff = casefile.reload_family(ctx.ws, family_case.family_id)
+    review = ReviewDialog(ctx, ff, ff.plans[0], window.lookups)
+    qtbot.addWidget(review)
+    assert plain(review.family_attended.text()) == "Osoba starsza uczestniczyła"

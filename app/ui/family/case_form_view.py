@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _
+from app.models.enums import SubjectKind
 from app.services.families import FamilyInput
 from app.services.lookups import Lookups
 from app.ui.kit.checklist_table_model import ChecklistTableModel, CheckRow
@@ -69,6 +70,8 @@ class CaseFormView(QWidget):
         )
         self.postal_code.setPlaceholderText("17-220")
         self.phone = line_edit(40)
+        self.subject_kind = ChoiceCombo()
+        self.subject_kind.set_choices(SubjectKind.choices())
         self.reasons = ChecklistTableModel("", parent=self)
         self.reasons_view = reasons_view(self.reasons, _("Reasons for help (art. 7)"))
         self.case_number = line_edit(40)
@@ -94,6 +97,7 @@ class CaseFormView(QWidget):
         f.addRow(buddy_label(_("House &number:"), self.house_number), numbers)
         f.addRow(buddy_label(_("&Postal code:"), self.postal_code), self.postal_code)
         f.addRow(buddy_label(_("P&hone:"), self.phone), self.phone)
+        f.addRow(buddy_label(_("The case is &about:"), self.subject_kind), self.subject_kind)
 
         reasons = QGroupBox(_("Reasons for help (art. 7 u.p.s.)"))
         r = QVBoxLayout(reasons)
@@ -119,7 +123,7 @@ class CaseFormView(QWidget):
 
     def tab_widgets(self) -> list[QWidget]:
         order = [self.gmina, self.locality, self.street, self.house_number, self.flat_number,
-                 self.postal_code, self.phone]  # fmt: skip
+                 self.postal_code, self.phone, self.subject_kind]  # fmt: skip
         if self.full:
             order += [self.case_number, self.opened_on, self.lead_worker, self.retention_class,
                       self.notes]  # fmt: skip
@@ -135,6 +139,7 @@ class CaseFormView(QWidget):
         binding.add("gmina_code", self.gmina)
         for name in ("locality", "street", "house_number", "flat_number", "postal_code", "phone"):
             binding.add(name, getattr(self, name))
+        binding.add("subject_kind", self.subject_kind)
         binding.add("reasons", self.reasons)
         if self.full:
             for name in ("case_number", "opened_on", "lead_worker", "retention_class", "notes"):
@@ -150,6 +155,7 @@ def family_values(family: Any) -> dict[str, Any]:
         "flat_number": family.flat_number,
         "postal_code": family.postal_code,
         "phone": family.phone,
+        "subject_kind": family.subject_kind,
         "reasons": {r.reason_code: [True, ""] for r in family.reasons},
         "case_number": family.case_number,
         "opened_on": family.opened_on.isoformat(),
@@ -170,6 +176,7 @@ def family_input(values: dict[str, Any]) -> FamilyInput:
         flat_number=values.get("flat_number", ""),
         postal_code=values.get("postal_code", ""),
         phone=values.get("phone", ""),
+        subject_kind=values.get("subject_kind") or None,
         lead_worker=values.get("lead_worker", ""),
         opened_on=date.fromisoformat(opened) if opened else None,
         case_number=values.get("case_number", ""),

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from app.i18n import _
 from app.models import CooperationTeam, Institution, Service, TeamMembership
 from app.models.enums import FamilyStatus
-from app.services import families
+from app.services import families, subject_words
 from app.services.casefile import FamilyFile
 from app.services.changes import Changes
 from app.services.form_keys import FormKey
@@ -49,11 +49,12 @@ from app.ui.family.monitoring_tab import MonitoringTab
 from app.ui.family.path_tab import DRAFT_KINDS as PATH_DRAFTS
 from app.ui.family.path_tab import PathTab
 from app.ui.family.plan_tab import PlanTab
+from app.ui.family.plan_view import COMMITMENTS
 from app.ui.family.tab_base import FamilyTab, TabForm
 from app.ui.family.visits_tab import VisitsTab
 from app.ui.kit.draft_guard import CloseChoice, UnsavedChangesDialog
 from app.ui.kit.form_kit import refit_on_tab_change
-from app.ui.kit.mnemonics import relabel
+from app.ui.kit.mnemonics import deconflict, relabel
 from app.ui.kit.print_menu import KIND_LABELS, TEAM_KINDS, fill_menu
 from app.ui.kit.safe import guarded, no_result
 from app.ui.kit.screen_fit import resize_to_fit
@@ -221,6 +222,7 @@ class FamilyWindow(QMainWindow):
         if result.lookups is not None:
             self.lookups = result.lookups
         self._show_header(result.file)
+        self._word_for_subject(result.file.family.subject_kind)
         for tab in self.tab_pages:
             tab.show_file(result.file, self.lookups)
         self.tabs.setEnabled(True)
@@ -258,6 +260,22 @@ class FamilyWindow(QMainWindow):
         closed = fam.status == FamilyStatus.CLOSED
         self.close_case.setEnabled(not closed)
         self.reopen_case.setEnabled(closed)
+
+    def _word_for_subject(self, kind: str) -> None:
+        """A person alone or an older person: the tabs say so, not "Rodzina"."""
+        plan = next(t for t in self.tab_pages if isinstance(t, PlanTab))
+        texts = [
+            (self.tabs, self.tabs.indexOf(self.tab_pages[0]), HouseholdTab.title),
+            (plan.view.lists, plan.view.lists.indexOf(plan.view.commitments), COMMITMENTS),
+        ]
+        changed = False
+        for tabs, index, msgid in texts:
+            text = subject_words.about(kind, msgid)
+            if tabs.tabText(index).replace("&", "") != text.replace("&", ""):
+                tabs.setTabText(index, text)
+                changed = True
+        if changed and self.isVisible():
+            deconflict(self)
 
     def case_label(self) -> str:
         return self.file.family.case_number if self.file else ""

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import _
+from app.i18n import N_, _
 from app.models.enums import PlanStatus
 from app.ui.kit.form_kit import (
     ChoiceCombo,
@@ -33,6 +33,8 @@ from app.ui.kit.form_kit import (
     text_edit,
 )
 from app.ui.kit.list_panel import ListPanel
+
+COMMITMENTS = N_("Commitments of the famil&y")  # worded for one person by the window
 
 
 class PlanView(QWidget):
@@ -69,7 +71,7 @@ class PlanView(QWidget):
         self.lists = QTabWidget()
         self.lists.addTab(self.goals, _("&Goals (GAS)"))
         self.lists.addTab(self.action_list, _("Actions of the &partners"))
-        self.lists.addTab(self.commitments, _("Commitments of the famil&y"))
+        self.lists.addTab(self.commitments, _(COMMITMENTS))
         refit_on_tab_change(self.lists)
         self.unsaved_hint = hint_label(
             _("Save the programme first; then add its goals, actions and commitments.")

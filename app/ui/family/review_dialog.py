@@ -20,7 +20,7 @@ from app.i18n import _
 from app.models import SupportPlan
 from app.models.enums import GAS_LEVELS, ActionStatus
 from app.models.plan import Goal
-from app.services import deadlines, reviews
+from app.services import deadlines, reviews, subject_words
 from app.services.casefile import FamilyFile
 from app.services.form_keys import FormKey
 from app.services.lookups import Lookups
@@ -91,7 +91,10 @@ class ReviewDialog(RecordDialog):
         self.next_review_on = b.add("next_review_on", OptionalDateEdit())
         self.present = b.add("present", line_edit(500))
         self.present.setPlaceholderText(_("who took part in the review"))
-        self.family_attended = b.add("family_attended", QCheckBox(_("The family &took part")))
+        self.family_attended = b.add(
+            "family_attended",
+            QCheckBox(subject_words.about(ff.family.subject_kind, "The family &took part")),
+        )
         self.family_attended.setChecked(True)
         self.goals = b.add(
             "goal_scores",

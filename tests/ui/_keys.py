@@ -8,10 +8,10 @@ one key to the focused widget.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMenu, QWidget
 
 from tests.ui._surface import mnemonic
 
@@ -55,6 +55,34 @@ def press(qtbot, button: QAbstractButton, timeout: int = 60_000) -> None:
     animation), including whatever the click opens."""
     with qtbot.waitSignal(button.clicked, timeout=timeout):
         alt(button)
+
+
+def pick_from_menu(qtbot, button: QAbstractButton, index: int, done) -> None:
+    """Open ``button``'s menu by its Alt+letter, walk down to entry ``index`` and press Enter;
+    wait until ``done()`` (what the entry does) holds."""
+
+    def pick() -> None:
+        menu = QApplication.activePopupWidget()
+        if not isinstance(menu, QMenu):
+            QTimer.singleShot(20, pick)
+            return
+        wanted = menu.actions()[index]
+        for _i in range(len(menu.actions()) + 1):
+            if menu.activeAction() is wanted:
+                break
+            QTest.keyClick(menu, Qt.Key.Key_Down)
+        QTest.keyClick(menu, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, pick)
+    alt(button)
+    qtbot.waitUntil(done, timeout=20_000)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None, timeout=5_000)
+    window = button.window()
+    if QApplication.activeWindow() is not window:  # offscreen, a closed popup gives no focus back
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3_000)
+    if QApplication.focusWidget() is None:
+        button.setFocus()
 
 
 def save() -> None:

@@ -29,7 +29,7 @@ from app.ui.registry.team_screen import TeamScreen
 from tests.pilot.helpers import GMINA_BODIES, POWIAT_BODIES, WZK_BODIES
 from tests.ui._cooperation_support import by_keys, label_of, tab_to
 from tests.ui._family_support import unsaved_answers_fixture  # noqa: F401
-from tests.ui._keys import alt, key, press, save, type_text
+from tests.ui._keys import alt, key, pick_from_menu, press, save, type_text
 from tests.ui.conftest import dispose, settle
 
 
@@ -212,14 +212,19 @@ def test_a_coordinator_sets_up_the_three_levels_by_keyboard(coord_ctx, qtbot, mo
     pzk_item = tops[2].child(0)
     assert pzk_item.text(2) == "12 instytucji członkowskich"
     assert "Anna Kowalczyk (GOPS)" in pzk_item.text(1)
-    tree.setFocus()
-    tree.setCurrentItem(tops[1].child(0))
+    key(Qt.Key.Key_Tab)  # from the tab bar into the tree
+    assert tree.hasFocus()
+    for _i in range(6):
+        if tree.currentItem() is tops[1].child(0):
+            break
+        key(Qt.Key.Key_Down)
+    assert tree.currentItem() is tops[1].child(0)
     printed = []
     monkeypatch.setattr(
         print_menu, "open_preview", lambda parent, c, kind, **ids: printed.append((kind, ids))
     )
     assert screen.levels.print_agreement.isEnabled()
-    screen.levels.print_agreement.menu().actions()[0].trigger()
+    pick_from_menu(qtbot, screen.levels.print_agreement, 0, lambda: bool(printed))
     [(kind, ids)] = printed
     assert ids == {"agreement_id": kinds["tripartite"].id}
     pdf = printing.render_document(ws, kind, **ids)

@@ -70,6 +70,7 @@ class MeetingWorkPanel(QWidget):
         tasks.addWidget(self.print_tasks)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(buddy_label(_("&Decisions about families:"), self.decisions.table))
         layout.addWidget(self.decisions, 1)
         layout.addWidget(self.status)
         layout.addLayout(tasks)
@@ -172,6 +173,7 @@ class MeetingWorkPanel(QWidget):
         self.status.setText(
             _("The decision is now an action of the IPW of case {case}.").format(case=case_number)
         )
+        self.decisions.table.setFocus()  # the button goes disabled: the focus stays in the list
         self.reload()
 
     # -- printing -----------------------------------------------------------------------------

@@ -136,7 +136,8 @@ class MainWindow(QMainWindow):
         if self.ctx.is_unlocked:
             identity = self.ctx.ws.identity
             self.who.setText(f"{identity.name}\n{identity.worker_name}")
-            self.setWindowTitle(_("Kooperacja — {name}").format(name=identity.name))
+            # Qt adds " — Kooperacja" (the application's display name) to every title itself.
+            self.setWindowTitle(identity.name)
         else:
             self.who.setText("")
             self.setWindowTitle(_("Kooperacja"))

@@ -303,7 +303,7 @@ class SetupWizard(QWizard):
         self.flow = flow
         self.data = SetupData()
         self.finished_ok = False
-        self.setWindowTitle(_("Kooperacja — first start"))
+        self.setWindowTitle(_("First start"))  # Qt adds " — Kooperacja"
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setButtonText(QWizard.WizardButton.NextButton, _("&Next >"))

@@ -51,7 +51,7 @@ class UnlockWindow(QWidget):
         self.db_path = Path(db_path)
         self.throttle = throttle or UnlockThrottle()
         self._busy = False
-        self.setWindowTitle(_("Kooperacja — locked"))
+        self.setWindowTitle(_("Locked"))  # Qt adds " — Kooperacja"
         self.setWindowIcon(app_icon())
         self._build()
         self._countdown = QTimer(self)

@@ -96,10 +96,9 @@ class MonitoringTab(FamilyTab):
             self.plan_id = current.id if current is not None else None
         self.chooser.clear()
         for p in ff.plans:
+            number = p.number or _("no number")  # not in an f-string: the extractor misses it
             self.chooser.addItem(
-                f"{p.number or _('no number')}: {fmt_date(p.period_from)} – "
-                f"{fmt_date(p.period_to)}",
-                p.id,
+                f"{number}: {fmt_date(p.period_from)} – {fmt_date(p.period_to)}", p.id
             )
         self.chooser.setCurrentIndex(max(self.chooser.findData(self.plan_id), 0))
         self._show_plan(self.plan_id)

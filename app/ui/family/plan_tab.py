@@ -146,7 +146,8 @@ class PlanTab(FamilyTab):
         chooser = self.view.chooser
         chooser.clear()
         for p in self._file.plans if self._file else []:
-            label = f"{p.number or _('no number')}: {fmt_date(p.period_from)} – "
+            number = p.number or _("no number")  # not in an f-string: the extractor misses it
+            label = f"{number}: {fmt_date(p.period_from)} – "
             label += f"{fmt_date(p.period_to)} ({PlanStatus(p.status).label})"
             chooser.addItem(label, p.id)
         if self.current == NEW:

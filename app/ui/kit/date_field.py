@@ -21,7 +21,7 @@ visit) is a rule of the core services; the field only knows what a date is.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QFocusEvent, QKeyEvent, QMouseEvent
@@ -47,6 +47,17 @@ _COMPLETE = re.compile(r"^(\d{2})\.(\d{2})\.(\d{4})$")
 
 def fmt_date(value: date | None) -> str:
     return value.strftime("%d.%m.%Y") if value else ""
+
+
+def fmt_datetime(value: datetime | None, empty: str = "") -> str:
+    """A moment as the worker reads it: this computer's local time, ``dd.mm.rrrr gg:mm``.
+
+    Stored moments are UTC; shown as they are they were an hour or two early in Poland.
+    """
+    if value is None:
+        return empty
+    local = value.astimezone() if value.tzinfo is not None else value
+    return local.strftime("%d.%m.%Y %H:%M")
 
 
 def parse_date(text: str) -> date | None:

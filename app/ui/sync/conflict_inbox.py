@@ -28,6 +28,7 @@ from app.i18n import N_, _
 from app.sync import conflicts
 from app.sync.conflicts import ConflictView
 from app.ui.context import AppContext
+from app.ui.kit.date_field import fmt_datetime
 from app.ui.kit.widgets import label
 from app.ui.ops import error_text
 
@@ -130,7 +131,7 @@ class SidePanel(QGroupBox):
         self.value.setPlainText(_value_text(side.value))
         who = side.worker or side.device_name or _("unknown worker")
         text = _("{who}, {at}, device {device}").format(
-            who=who, at=side.at.strftime("%Y-%m-%d %H:%M"), device=side.device_id
+            who=who, at=fmt_datetime(side.at), device=side.device_id
         )
         if current:
             text += "\n" + _("(shown now in the record)")
@@ -231,7 +232,7 @@ class ConflictInbox(QWidget):
             record = _(TABLE_LABELS[c.table]) if c.table in TABLE_LABELS else c.table
             field = _("deleted or kept") if c.kind == "delete" else field_label(c.field)
             for col, text in enumerate(
-                [c.case_number or "—", record, field, c.detected_at.strftime("%Y-%m-%d %H:%M")]
+                [c.case_number or "—", record, field, fmt_datetime(c.detected_at)]
             ):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, c.id)

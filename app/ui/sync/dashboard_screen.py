@@ -30,6 +30,7 @@ from app.services import dashboard
 from app.services.changes import Changes
 from app.services.dashboard import OPEN_STATUSES, Dashboard
 from app.ui.context import AppContext
+from app.ui.kit.date_field import fmt_datetime
 from app.ui.kit.widgets import label, set_role
 from app.ui.ops import error_text
 from app.ui.sync.charts import BarChart
@@ -215,14 +216,14 @@ class DashboardScreen(QWidget):
                 for r in d.overdue_reviews
             ],
         )
+        revoked = " — " + _("revoked")  # not in an f-string: the extractor misses it there
         self._fill(
             self.devices,
             [
                 [
-                    f"{x.name} ({x.worker or x.device_id})"
-                    + (f" — {_('revoked')}" if x.revoked else ""),
+                    f"{x.name} ({x.worker or x.device_id})" + (revoked if x.revoked else ""),
                     x.unit_code,
-                    x.last_bundle_at.strftime("%Y-%m-%d %H:%M") if x.last_bundle_at else _("never"),
+                    fmt_datetime(x.last_bundle_at, _("never")),
                     "—" if x.days_since is None else str(x.days_since),
                 ]
                 for x in d.devices

@@ -17,6 +17,7 @@ Every database call runs on the worker (``ctx.runner``); results come back on th
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -52,6 +53,7 @@ from app.sync.limits import FILE_SUFFIX
 from app.sync.overview import Snapshot, load_snapshot
 from app.sync.status import PeerStatus
 from app.ui.context import AppContext
+from app.ui.kit.date_field import fmt_datetime
 from app.ui.kit.widgets import label, set_role
 from app.ui.ops import error_text
 from app.ui.sync.conflict_inbox import ConflictInbox
@@ -77,8 +79,8 @@ def import_files(ws: Workspace, paths: list[str]) -> list[ImportLine]:
     ]
 
 
-def _when(value: object) -> str:
-    return value.strftime("%Y-%m-%d %H:%M") if value else "—"  # type: ignore[attr-defined]
+def _when(value: datetime | None) -> str:
+    return fmt_datetime(value, "—")
 
 
 # What the screen shows: peers and their keys, what was sent and received, open conflicts.

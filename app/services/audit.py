@@ -22,6 +22,7 @@ from app.models.audit import commit
 from app.services.workspace import Workspace
 
 # Action codes and their labels (shown in the Historia views).
+DETAIL_MAX = 200  # AuditEvent.detail
 ACTIONS: dict[str, str] = {
     "view": N_("viewed"),
     "create": N_("created"),
@@ -87,7 +88,9 @@ def record(
         entity=entity,
         record_id=record_id or "",
         family_id=family_id or "",
-        detail=detail,
+        # the column's width: a longer detail would make every bundle carrying this entry
+        # refused by the peers (``field_too_long``), and the chain cannot be rewritten later
+        detail=detail[:DETAIL_MAX],
         prev_hash=last.hash if last else "",
     )
     event.id = new_id()

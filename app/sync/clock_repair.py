@@ -23,7 +23,6 @@ ahead too.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -128,7 +127,7 @@ def repair_future_stamps(ws: Workspace, now: int | None = None) -> RepairReport:
             audit.record(
                 s,
                 "clock_repair",
-                detail=json.dumps(report.rows, sort_keys=True, separators=(",", ":"))[:500],
+                detail=",".join(f"{t}:{n}" for t, n in sorted(report.rows.items()))[:200],
             )
         ws.clock = clock
     return report

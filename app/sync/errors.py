@@ -80,7 +80,8 @@ def _messages() -> dict[str, str]:
         ),
         "expired": _(
             "Bundle {seq} from device {device} expired on {when}: an old bundle is not accepted "
-            "any more. Ask for a new one (it carries everything this one did)."
+            "any more. Ask for a new one (it carries everything this one did). This computer's "
+            "date is {today}: if that is wrong, set the correct date first."
         ),
         "chain": _(
             "Bundle {seq} from device {device} does not continue the chain of bundle {last}: "

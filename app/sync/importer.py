@@ -165,6 +165,7 @@ def _check(ws: Workspace, data: bytes) -> Checked | ImportResult:
                 seq=m["seq"],
                 device=sender_id,
                 when=manifest.parse_time(m["expires_at"]).astimezone().strftime("%d.%m.%Y"),
+                today=utcnow().astimezone().strftime("%d.%m.%Y"),
             )
         sender_name = device.name
     missing = list(range(in_seq + 1, m["seq"]))[-MAX_MISSING_KEPT:]

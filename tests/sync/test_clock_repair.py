@@ -13,7 +13,7 @@ from app.errors import ValidationError
 from app.models import Family
 from app.models.hlc import MAX_AHEAD_MS, HybridClock, parse_stamp
 from app.models.sync_state import SyncRow
-from app.services import families
+from app.services import audit, families
 from app.sync import clocks, export, importer
 from app.sync.clock_repair import repair_future_stamps
 from app.sync.errors import BundleRefused
@@ -87,3 +87,12 @@ def test_repair_clock_from_the_command_line(cli):
     init_both(cli)
     out = cli("ops.db", "sync", "repair-clock").stdout
     assert "nic nie zmieniono" in out.lower()
+
+
+def test_a_long_audit_detail_cannot_stop_sync(future_ops):
+    """Seen in the trial: the repair's audit entry listed its tables in a detail longer than
+    the column; every later bundle was refused (``audit_event.detail`` too long)."""
+    ops, coord, _family_id = future_ops
+    repair_future_stamps(ops)
+    audit.log_event(ops, "clock_repair", detail="family:1," * 100)
+    assert exchange(ops, coord).status == "imported"

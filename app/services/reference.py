@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import io
 import uuid
@@ -11,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from app.config import resources_dir
@@ -76,6 +77,16 @@ def ensure_loaded(session: Session) -> None:
 
 def parse_terc(data: bytes) -> list[TercUnit]:
     """Parse a GUS TERC CSV (semicolon-separated, UTF-8 or Windows-1250)."""
+    return [TercUnit(**row) for row in _terc_rows(data)]
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped_terc_rows() -> tuple[dict[str, Any], ...]:
+    """The shipped register, parsed once per process (every new database loads it)."""
+    return tuple(_terc_rows((resources_dir() / "reference" / "TERC.csv").read_bytes()))
+
+
+def _terc_rows(data: bytes) -> list[dict[str, Any]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -85,7 +96,7 @@ def parse_terc(data: bytes) -> list[TercUnit]:
         raise ValidationError(
             _("This is not a TERC file from GUS (columns WOJ;POW;GMI;RODZ;…)."), "file"
         )
-    units = []
+    units: list[dict[str, Any]] = []
     for row in reader:
         woj, pow_, gmi, rodz = (row[k].strip() for k in ("WOJ", "POW", "GMI", "RODZ"))
         if not woj:
@@ -98,32 +109,30 @@ def parse_terc(data: bytes) -> list[TercUnit]:
             code, level = woj, "voivodeship"
         valid = row.get("STAN_NA", "").strip()
         units.append(
-            TercUnit(
-                code=code,
-                woj=woj,
-                pow=pow_,
-                gmi=gmi,
-                rodz=rodz,
-                name=row["NAZWA"].strip(),
-                name_folded=fold(row["NAZWA"]),
-                kind=row["NAZWA_DOD"].strip(),
-                level=level,
-                valid_on=date.fromisoformat(valid) if valid else None,
-            )
+            {
+                "code": code,
+                "woj": woj,
+                "pow": pow_,
+                "gmi": gmi,
+                "rodz": rodz,
+                "name": row["NAZWA"].strip(),
+                "name_folded": fold(row["NAZWA"]),
+                "kind": row["NAZWA_DOD"].strip(),
+                "level": level,
+                "valid_on": date.fromisoformat(valid) if valid else None,
+            }
         )
-    if not any(u.level == "gmina" for u in units):
+    if not any(u["level"] == "gmina" for u in units):
         raise ValidationError(_("The TERC file lists no gminas."), "file")
     return units
 
 
 def load_terc(session: Session, data: bytes | None = None) -> int:
     """Replace the TERYT register with ``data`` (default: the shipped 2020-01-01 file)."""
-    if data is None:
-        data = (resources_dir() / "reference" / "TERC.csv").read_bytes()
-    units = parse_terc(data)
+    rows = list(_shipped_terc_rows()) if data is None else _terc_rows(data)
     session.execute(delete(TercUnit))
-    session.add_all(units)
-    return len(units)
+    session.execute(insert(TercUnit), rows)  # a few thousand rows: one bulk statement
+    return len(rows)
 
 
 def import_terc(ws: Workspace, path: Path | str) -> int:

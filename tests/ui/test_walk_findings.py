@@ -53,3 +53,22 @@ def test_no_screen_formats_a_date_the_iso_way():
         if '"%Y-%m-%d' in path.read_text(encoding="utf-8")
     ]
     assert iso == []
+
+
+def test_an_empty_recipient_list_says_what_is_missing(ctx, ws, coordinator_ws, qtbot):
+    """Synchronizacja on a new laptop: an empty "Do:" and a greyed "Zapisz paczkę…" only."""
+    from app.ui.sync.sync_screen import SyncScreen
+    from tests.sync.helpers import introduce
+    from tests.ui.conftest import settle
+
+    screen = SyncScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.show()
+    settle(ctx, qtbot)
+    assert not screen.export_button.isEnabled()
+    assert screen.no_peer_hint.isVisible()
+    assert "kartę klucza" in screen.no_peer_hint.text()
+    introduce(ws, coordinator_ws)
+    screen.refresh()
+    settle(ctx, qtbot)
+    assert screen.export_button.isEnabled() and not screen.no_peer_hint.isVisible()

@@ -138,6 +138,16 @@ class SyncScreen(QWidget):
         form.addRow(label(_("&To:"), buddy=self.peer, wrap=False), self.peer)
         form.addRow("", self.full)
         form.addRow("", self.export_button)
+        # Without it an empty "Do:" and a greyed button give no clue what is missing.
+        self.no_peer_hint = label(
+            _(
+                "No recipient yet: import the key card of the coordinator's device in the "
+                "Keys tab first."
+            ),
+            "muted",
+        )
+        self.no_peer_hint.hide()
+        form.addRow("", self.no_peer_hint)
 
         self.import_button = QPushButton(_("&Import bundles…"))
         self.import_button.clicked.connect(self.choose_import)
@@ -234,6 +244,7 @@ class SyncScreen(QWidget):
         if current is not None and (i := self.peer.findData(current)) >= 0:
             self.peer.setCurrentIndex(i)
         self.export_button.setEnabled(self.peer.count() > 0)
+        self.no_peer_hint.setVisible(self.peer.count() == 0)
         self._fill_peers(snap.peers, snap.unit_names)
         self._fill_conflicts(snap.conflicts)
         self.conflict_inbox.show_notices(snap.replaced)

@@ -155,6 +155,8 @@ def make_family(rows: Rows, st: DemoSetting, rnd: random.Random, fake: Faker) ->
     _visits(rows, fid, st, rnd, opened, members)
     if stage != "new":
         family["status"] = write_story(rows, family, members, reasons, stage, st, rnd, fake)
+    else:
+        pathway.pending_referral(rows, family, st)
     rows.add(Family, **family)
     return len(members)
 

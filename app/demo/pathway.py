@@ -59,19 +59,14 @@ def subject_kind(members: list[dict], today: date) -> str:
     return "single" if len(members) == 1 else "family"
 
 
-def referral_and_workshop(rows: Any, family: dict, made_on: date, st: Any) -> None:
-    """The referral before the diagnosis, qualified by the team, and the workshop it came from."""
-    rnd = own_random(family)
-    fid = family["id"]
+def _referral(rows: Any, family: dict, st: Any, rnd: random.Random, referred: date) -> dict:
     older = family.get("subject_kind") == "older"
     key, function, reason = rnd.choice(OLDER_REASONS if older else REFERRERS)
     institution = st.schools.get(family["gmina_code"]) if key == "school" else None
     institution = institution or st.institutions.get(key) or st.institutions["pcpr"]
-    referred = min(family["opened_on"], made_on) - timedelta(days=rnd.randint(3, 20))
-    decided = referred + timedelta(days=rnd.randint(2, 10))
     rows.add(
         Referral,
-        family_id=fid,
+        family_id=family["id"],
         referred_on=referred,
         institution_id=institution,
         referrer_name=(st.staff.get(institution) or [""])[0],
@@ -81,10 +76,30 @@ def referral_and_workshop(rows: Any, family: dict, made_on: date, st: Any) -> No
         consent_on=referred,
         consent_person_id=None,
         team_id=None,
-        decision="qualified",
-        decided_on=min(decided, made_on),
-        decision_reason="Sytuacja wymaga współpracy kilku instytucji; jest zgoda na zgłoszenie.",
+        decision="pending",
+        decided_on=None,
+        decision_reason="",
         meeting_id=None,
+    )
+    return rows.by_model[Referral][-1]
+
+
+def pending_referral(rows: Any, family: dict, st: Any) -> None:
+    """A new case: referred to the team, which has not decided yet (it is on the agenda)."""
+    rnd = own_random(family)
+    _referral(rows, family, st, rnd, family["opened_on"] - timedelta(days=rnd.randint(1, 10)))
+
+
+def referral_and_workshop(rows: Any, family: dict, made_on: date, st: Any) -> None:
+    """The referral before the diagnosis, qualified by the team, and the workshop it came from."""
+    rnd = own_random(family)
+    fid = family["id"]
+    referred = min(family["opened_on"], made_on) - timedelta(days=rnd.randint(3, 20))
+    referral = _referral(rows, family, st, rnd, referred)
+    referral.update(
+        decision="qualified",
+        decided_on=min(referred + timedelta(days=rnd.randint(2, 10)), made_on),
+        decision_reason="Sytuacja wymaga współpracy kilku instytucji; jest zgoda na zgłoszenie.",
     )
     diagnosis = rows.by_model[Diagnosis][-1]
     wid = rows.add(

@@ -33,8 +33,11 @@ def test_the_demo_walks_the_case_path(ws, tmp_path):
         )
         outcomes = Counter(s.scalars(select(PlanClosure.outcome)))
         closed_with = set(s.scalars(select(PlanClosure.plan_id)))
+        new = set(s.scalars(select(Family.id).where(Family.status == "new")))
+        pending = set(s.scalars(select(Referral.family_id).where(Referral.decision == "pending")))
     assert kinds["family"] and kinds["single"] and kinds["older"], kinds
     assert diagnosed and diagnosed <= referred
+    assert new and pending == new  # new cases wait for the team's decision (the agenda)
     assert linked == 0 and workshops == len(diagnosed)
     assert closed_plans and closed_plans == closed_with
     assert outcomes["achieved"] > outcomes["dropped"]

@@ -28,12 +28,10 @@ from app.ui.kit.screen_fit import resize_to_fit
 
 
 def plan_label(plan: SupportPlan) -> str:
-    number = f"{plan.number} – " if plan.number else ""
-    return _("{number}IPW {start}–{end}").format(
-        number=number,
-        start=plan.period_from.strftime("%d.%m.%Y"),
-        end=plan.period_to.strftime("%d.%m.%Y"),
-    )
+    start, end = plan.period_from.strftime("%d.%m.%Y"), plan.period_to.strftime("%d.%m.%Y")
+    if plan.number:
+        return _("{number} ({start}–{end})").format(number=plan.number, start=start, end=end)
+    return _("IPW {start}–{end}").format(start=start, end=end)
 
 
 def open_plans(plans: list[SupportPlan]) -> list[SupportPlan]:

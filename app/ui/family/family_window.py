@@ -246,6 +246,8 @@ class FamilyWindow(QMainWindow):
     def _show_header(self, ff: FamilyFile) -> None:
         fam = ff.family
         status = FamilyStatus(fam.status).label if fam.status in set(FamilyStatus) else fam.status
+        if ff.is_handover_trace:  # the old OPS's closed, read-only trace of a handed-over family
+            status = _("closed – handed over to another gmina")
         head = fam.head_name or _("(no members yet)")
         gmina = ff.gmina.name if ff.gmina else fam.gmina_code
         self.setWindowTitle(_("{name} – case {case}").format(name=head, case=fam.case_number))

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtWidgets import QPushButton
 
 from app.i18n import _
+from app.models import DiagnosticWorkshop, FamilyTransfer, PlanClosure, Referral
 from app.models.enums import FamilyStatus, ParticipantKind, PlanOutcome, ReferralDecision
 from app.services.casefile import FamilyFile
 from app.services.form_keys import FormKey
@@ -29,6 +30,7 @@ from app.ui.family.tab_base import FamilyHost
 from app.ui.family.workshop_dialog import LinkDiagnosisDialog, WorkshopDialog
 from app.ui.kit.form_kit import fit_columns, fmt_date
 from app.ui.kit.print_menu import print_button
+from app.ui.kit.record_table_model import RecordTableModel
 
 
 def pilot_ids(family_id: str, **ids: str) -> dict[str, Any]:
@@ -51,7 +53,9 @@ class PathPage(ListTab):
 
     kinds: tuple[str, ...] = ()
 
-    def __init__(self, host: FamilyHost, model: Any, name: str, details: str) -> None:
+    def __init__(
+        self, host: FamilyHost, model: RecordTableModel[Any], name: str, details: str
+    ) -> None:
         super().__init__(host, model, name, details, stretch=1)
         self.file: FamilyFile | None = None
         self.table.activated.connect(lambda _i: self.edit(self.current()))
@@ -88,8 +92,7 @@ class PathPage(ListTab):
         return True
 
     def open_kind(self, key: FormKey) -> None:
-        self.edit(next((r for r in self.model.rows() if getattr(r, "id", None) == key.record_id),
-                       None))  # fmt: skip
+        self.edit(self.model.row_with_id(key.record_id))
 
 
 class ReferralsPage(PathPage):
@@ -110,7 +113,7 @@ class ReferralsPage(PathPage):
         edit.clicked.connect(lambda: self.edit(self.current()))
         self.decide_button.clicked.connect(lambda: self.decide(self.current()))
 
-    def rows(self, ff: FamilyFile) -> list[Any]:
+    def rows(self, ff: FamilyFile) -> list[Referral]:
         return list(ff.referrals)
 
     def _print_ids(self) -> dict[str, Any] | None:
@@ -119,7 +122,7 @@ class ReferralsPage(PathPage):
             return None
         return pilot_ids(self.family_id, referral_id=r.id)
 
-    def describe(self, r: Any) -> str:
+    def describe(self, r: Referral) -> str:
         who = ", ".join(x for x in (r.referrer_name, r.referrer_function) if x)
         lines = [
             _("Referred on {date} by {institution}").format(
@@ -143,7 +146,7 @@ class ReferralsPage(PathPage):
         super().show_details()
         self.decide_button.setEnabled(self.current() is not None)
 
-    def edit(self, referral: Any) -> None:
+    def edit(self, referral: Referral | None) -> None:
         if self.file is None:
             return
         self.done(
@@ -159,7 +162,7 @@ class ReferralsPage(PathPage):
             )
         )
 
-    def decide(self, referral: Any) -> None:
+    def decide(self, referral: Referral | None) -> None:
         if referral is not None:
             self.done(
                 DecisionDialog.ask(self, self.ctx, self.family_id, self.host.case_label(), referral)
@@ -190,7 +193,7 @@ class WorkshopsPage(PathPage):
         edit.clicked.connect(lambda: self.edit(self.current()))
         self.link_button.clicked.connect(lambda: self.link(self.current()))
 
-    def rows(self, ff: FamilyFile) -> list[Any]:
+    def rows(self, ff: FamilyFile) -> list[DiagnosticWorkshop]:
         return list(ff.workshops)
 
     def _print_ids(self) -> dict[str, Any] | None:
@@ -199,7 +202,7 @@ class WorkshopsPage(PathPage):
             return None
         return pilot_ids(self.family_id, workshop_id=w.id)
 
-    def describe(self, w: Any) -> str:
+    def describe(self, w: DiagnosticWorkshop) -> str:
         lines = [
             " – ".join(x for x in (fmt_date(w.held_on), w.place) if x),
             _("Moderator: {name}").format(name=w.moderator) if w.moderator else "",
@@ -225,7 +228,7 @@ class WorkshopsPage(PathPage):
         has_diagnosis = bool(self.file and self.file.diagnoses)
         self.link_button.setEnabled(self.current() is not None and has_diagnosis)
 
-    def edit(self, workshop: Any) -> None:
+    def edit(self, workshop: DiagnosticWorkshop | None) -> None:
         if self.file is None:
             return
         self.done(
@@ -240,7 +243,7 @@ class WorkshopsPage(PathPage):
             )
         )
 
-    def link(self, workshop: Any) -> None:
+    def link(self, workshop: DiagnosticWorkshop | None) -> None:
         if workshop is not None and self.file is not None:
             self.done(
                 LinkDiagnosisDialog.ask(
@@ -271,7 +274,7 @@ class ClosuresPage(PathPage):
         self.close_button.clicked.connect(lambda: self.edit(None))
         self.reopen_button.clicked.connect(self.reopen)
 
-    def rows(self, ff: FamilyFile) -> list[Any]:
+    def rows(self, ff: FamilyFile) -> list[tuple[PlanClosure, str]]:
         labels = {p.id: plan_label(p) for p in ff.plans}
         return [(c, labels.get(c.plan_id, "")) for c in ff.closures]
 
@@ -281,7 +284,7 @@ class ClosuresPage(PathPage):
             return None
         return pilot_ids(self.family_id, plan_id=row[0].plan_id)
 
-    def describe(self, row: Any) -> str:
+    def describe(self, row: tuple[PlanClosure, str]) -> str:
         c, plan = row
         lines = [
             plan,
@@ -337,10 +340,10 @@ class HandoverPage(PathPage):
         self.move_button.clicked.connect(self.hand_over)
         self.export_button.clicked.connect(self.export)
 
-    def rows(self, ff: FamilyFile) -> list[Any]:
+    def rows(self, ff: FamilyFile) -> list[FamilyTransfer]:
         return list(ff.transfers)
 
-    def describe(self, t: Any) -> str:
+    def describe(self, t: FamilyTransfer) -> str:
         return t.note
 
     def update_buttons(self) -> None:

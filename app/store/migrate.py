@@ -7,6 +7,7 @@ migration is looked at, not with this module: the unlock window appears before a
 
 from __future__ import annotations
 
+import functools
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +21,7 @@ from app.i18n import _
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -33,10 +35,17 @@ def alembic_config() -> Config:
     return cfg
 
 
-def head_revision() -> str:
+@functools.lru_cache(maxsize=1)
+def _scripts() -> ScriptDirectory:
+    """The shipped migration scripts, read once per process: they do not change while it runs,
+    and every unlock and every export asks for the head."""
     from alembic.script import ScriptDirectory
 
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    return ScriptDirectory.from_config(alembic_config())
+
+
+def head_revision() -> str:
+    head = _scripts().get_current_head()
     if head is None:  # only if the shipped migrations folder is empty
         raise RuntimeError("no database migrations found")
     return head
@@ -58,9 +67,8 @@ def current_revision(conn: sqlcipher.Connection) -> str | None:
 def upgrade_to_head(conn: sqlcipher.Connection, target: str = "head") -> None:
     """Bring the schema up to ``target``; refuse a database made by a newer version."""
     from alembic import command
-    from alembic.script import ScriptDirectory
 
-    script = ScriptDirectory.from_config(alembic_config())
+    script = _scripts()
     current = current_revision(conn)
     if current is not None and script.get_revision(current) is None:
         raise StorageError(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QRegularExpression
+from PySide6.QtCore import QRegularExpression, QSize, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -38,9 +39,30 @@ from app.ui.kit.form_kit import (
 )
 
 
+class AllRowsTable(QTableView):
+    """A table as tall as all its rows (the form around it scrolls, never the list itself): the
+    art. 7 list showed 9 of its 15 reasons in a 180-pixel box."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self.verticalHeader().sectionResized.connect(lambda *_a: self.updateGeometry())
+
+    def _all_rows(self) -> int:
+        rows = self.verticalHeader().length() if self.model() is not None else 0
+        return max(rows, self.verticalHeader().defaultSectionSize() * 3) + 2 * self.frameWidth()
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self._all_rows())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), self._all_rows())
+
+
 def reasons_view(model: ChecklistTableModel, name: str) -> QTableView:
-    """A compact checkable list of the art. 7 reasons (Space ticks the current one)."""
-    view = QTableView()
+    """A compact checkable list of the art. 7 reasons (Space ticks the current one), all shown."""
+    view = AllRowsTable()
     view.setModel(model)
     view.horizontalHeader().hide()
     view.verticalHeader().hide()
@@ -50,7 +72,8 @@ def reasons_view(model: ChecklistTableModel, name: str) -> QTableView:
     view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.setTabKeyNavigation(False)
     view.setAccessibleName(name)
-    view.setMinimumHeight(view.verticalHeader().defaultSectionSize() * 6)
+    model.modelReset.connect(view.updateGeometry)
+    model.layoutChanged.connect(view.updateGeometry)
     return view
 
 

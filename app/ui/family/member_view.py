@@ -131,8 +131,10 @@ class MemberFieldsView(QWidget):
             n.addRow(buddy_label(_("Hea&lth:"), self.health_notes), self.health_notes)
             n.addRow(buddy_label(_("Ot&her notes:"), self.notes), self.notes)
             grid.addWidget(notes, 1, 1)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
+        # The left column holds the long choices ("wnioskodawczyni (głowa gospodarstwa)",
+        # "bezrobotna, zarejestrowana w PUP"); the right one PESEL, dates and short codes.
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.duplicates)

@@ -26,6 +26,7 @@ from app.ui.kit.form_kit import (
     FormBinding,
     OptionalDateEdit,
     buddy_label,
+    fit_to_items,
     hint_label,
     line_edit,
     refit_on_tab_change,
@@ -41,6 +42,7 @@ class PlanView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.chooser = QComboBox()
+        fit_to_items(self.chooser)  # "IPW/1/2026: 12.10.2026 – 27.09.2027 (obowiązujący)" whole
         self.chooser.setAccessibleName(_("Programme shown"))
         self.new_button = QPushButton(_("&New programme"))
         self.print_slot = QHBoxLayout()

@@ -52,13 +52,23 @@ class OptionalDateEdit(DateField):
         super().__init__(parent, optional=True)
 
 
+COMBO_MAX_WIDTH = 560  # the longest label of a code list fits; an institution's name may be cut
+
+
+def fit_to_items(combo: QComboBox) -> None:
+    """As wide as its longest item (up to ``COMBO_MAX_WIDTH``), kept so as items change: a fixed
+    16 characters cut "wnioskodawczyni (głowa gospodarstwa)" and a programme's period."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    combo.setMinimumContentsLength(16)
+    combo.setMaximumWidth(COMBO_MAX_WIDTH)
+
+
 class ChoiceCombo(QComboBox):
     """A combo of (code, label) pairs; ``code()`` is what services get."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(16)
+        fit_to_items(self)
 
     def set_choices(self, choices: Iterable[tuple[Any, str]], empty: str | None = None) -> None:
         current = self.code()
@@ -226,14 +236,20 @@ def fit_columns(view: QTableView, max_width: int = 260, floor: int = 70) -> None
         col for col in range(header.count())
         if header.sectionResizeMode(col) == QHeaderView.ResizeMode.Stretch
     ]  # fmt: skip
-    widths = {
-        col: min(view.columnWidth(col) + 12, max_width)
+    natural = {
+        col: view.columnWidth(col) + 12
         for col in range(header.count())
         if not header.isSectionHidden(col) and col not in stretching
     }
     available = view.viewport().width() - 4
     if stretching:
-        available -= max(available // 3, 160)
+        stretch_needs = max(view.sizeHintForColumn(c) + 12 for c in stretching)
+        available -= min(stretch_needs, max(available // 3, 160))
+    if sum(natural.values()) <= available:  # room for every whole text: no cut at all
+        for col, width in natural.items():
+            view.setColumnWidth(col, width)
+        return
+    widths = {col: min(width, max_width) for col, width in natural.items()}
     total = sum(widths.values())
     while widths and available > 120 and total > available:
         widest = max(widths, key=lambda c: widths[c])

@@ -66,6 +66,8 @@ def test_a_meeting_from_agenda_to_minutes_and_task_lists(ctx, qtbot, monkeypatch
         qtbot.waitUntil(lambda: bool(d.agenda_status.text()), timeout=20_000)
         assert d.agenda_status.text() == "Do porządku dodano 2 pilne sprawy."
         assert fam.case_number in d.agenda.toPlainText()
+        members = set(p.pzk.values())  # the team's own institutions come first, guests after
+        assert {r.key for r in d.attendance.rows()[: len(members)]} == members
         alt(label_of(d, d.attendance_view))
         key(Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
         for _i in range([r.key for r in d.attendance.rows()].index(pup)):

@@ -358,7 +358,9 @@ class TeamScreen(QWidget):
             )
 
     def _edit_meeting(self, meeting: TeamMeeting | None) -> None:
-        if self.team is not None:
-            self._after(
-                MeetingDialog.ask(self, self.ctx, self.team.id, self._institutions(), meeting)
-            )
+        team = self.team
+        if team is not None:
+            # The team's own institutions first in the attendance list, guests after them.
+            members = {m.institution_id for m in team.members}
+            institutions = sorted(self._institutions(), key=lambda i: i.id not in members)
+            self._after(MeetingDialog.ask(self, self.ctx, team.id, institutions, meeting))

@@ -34,7 +34,7 @@ from app.services.setup_flow import (
 )
 from app.ui.context import AppContext
 from app.ui.kit.screen_fit import resize_to_fit
-from app.ui.kit.widgets import StrengthMeter, label, password_edit
+from app.ui.kit.widgets import StrengthMeter, label, password_edit, set_role
 from app.ui.ops import show_error
 
 
@@ -58,11 +58,14 @@ class _Page(QWizardPage):
     def field_widget(self, name: str) -> QWidget | None:
         return None
 
+    def show_problem(self, message: str) -> None:
+        self.error.setText(message)
+
     def validatePage(self) -> bool:
         self.store()
         problems = self.w.flow.problems(self.step, self.data)
         if problems:
-            self.error.setText(problems[0].message)
+            self.show_problem(problems[0].message)
             target = self.field_widget(problems[0].field)
             if target is not None:
                 target.setFocus()
@@ -191,8 +194,9 @@ class IdentityPage(_Page):
         self.worker = QLineEdit()
         self.worker.setAccessibleName(_("Your name"))
         form = QFormLayout()
-        form.addRow(label(_("&Institution:"), buddy=self.institution), self.institution)
-        form.addRow(label(_("&Your name:"), buddy=self.worker), self.worker)
+        # One line each: wrapped, "Twoje imię / i nazwisko:" broke in two beside an empty page.
+        form.addRow(label(_("&Institution:"), buddy=self.institution, wrap=False), self.institution)
+        form.addRow(label(_("&Your name:"), buddy=self.worker, wrap=False), self.worker)
         self.body.addLayout(form)
         self.body.addStretch(1)
         self.body.addWidget(self.error)
@@ -249,7 +253,16 @@ class PassphrasePage(_Page):
     def _rate(self, text: str) -> None:
         self.data.passphrase = text
         self.error.setText("")  # a message about the previous passphrase no longer applies
+        set_role(self.meter.message, "muted")
         self.meter.show_strength(self.w.flow.strength(self.data) if text else None)
+
+    def show_problem(self, message: str) -> None:
+        # The meter already says why the passphrase is too weak: say it once, as the error.
+        if message == self.meter.message.text():
+            set_role(self.meter.message, "error")
+            self.error.setText("")
+        else:
+            super().show_problem(message)
 
     def _toggle(self, visible: bool) -> None:
         mode = QLineEdit.EchoMode.Normal if visible else QLineEdit.EchoMode.Password

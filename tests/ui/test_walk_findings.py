@@ -72,3 +72,42 @@ def test_an_empty_recipient_list_says_what_is_missing(ctx, ws, coordinator_ws, q
     screen.refresh()
     settle(ctx, qtbot)
     assert screen.export_button.isEnabled() and not screen.no_peer_hint.isVisible()
+
+
+def test_a_weak_passphrase_is_said_once_and_names_fit_one_line(first_run, qtbot):
+    """Enter on a short passphrase showed "Hasło musi mieć co najmniej 12 znaków." twice: under the
+    meter and again in red at the bottom of the page."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    from tests.ui._keyboard import KeyUser
+
+    wizard, user = first_run.wizard, KeyUser(qtbot)
+    pages = wizard.pages
+
+    def steps():
+        yield user.focus_in(wizard)
+        user.enter()
+        yield lambda: wizard.current_step() == "unit" and user.focus_in(pages["unit"].edit)()
+        user.type("Narewka")
+        yield lambda: QApplication.activePopupWidget() is not None
+        user.key(Qt.Key.Key_Down)
+        user.enter()
+        yield lambda: "2005092" in pages["unit"].chosen.text()
+        user.enter()
+        yield lambda: wizard.current_step() == "identity"
+        user.alt_to(pages["identity"].worker)
+        user.type("Anna Kowalczyk")
+        user.enter()
+        yield lambda: wizard.current_step() == "passphrase"
+        user.type("krótkie")
+        user.enter()
+        yield lambda: not user._queue
+
+    user.play(steps())
+    page = pages["passphrase"]
+    said = [lb for lb in page.findChildren(QLabel) if lb.isVisible() and "12 znaków" in lb.text()]
+    assert len(said) == 1 and said[0].property("role") == "error"
+    assert wizard.current_step() == "passphrase"
+    labels = [lb for lb in pages["identity"].findChildren(QLabel) if lb.buddy() is not None]
+    assert labels and not any(lb.wordWrap() for lb in labels)

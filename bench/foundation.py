@@ -79,7 +79,7 @@ def _log(message: str) -> None:
 
 
 def build(path: Path, families: int, *, kdf: keys.KdfParams | None, role: str, seed: int) -> float:
-    for suffix in ("", "-wal", "-shm", ".lock"):
+    for suffix in ("", "-wal", "-shm", ".lock", ".erasures"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     start = time.perf_counter()
     ws = setup.initialize(

@@ -204,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if not args.keep:
             for size in sizes:
-                for suffix in ("", "-wal", "-shm", ".lock"):
+                for suffix in ("", "-wal", "-shm", ".lock", ".erasures"):
                     Path(f"{workdir / f'bench-{size}.db'}{suffix}").unlink(missing_ok=True)
             if args.workdir is None:
                 shutil.rmtree(workdir, ignore_errors=True)

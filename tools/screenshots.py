@@ -61,6 +61,7 @@ FAMILY_TABS = (
     "wizyty",
     "zgody",
     "dokumenty",
+    "sciezka",
     "historia",
 )
 

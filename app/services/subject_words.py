@@ -175,6 +175,11 @@ _VARIANTS: dict[str, tuple[str, str]] = {
         N_("No adult members of the household recorded."),
     ),
     # The GUI's labels (with their mnemonics).
+    N_("&Add member…"): (N_("&Add a household member…"), N_("&Add a household member…")),
+    N_("Task team (ZZK): partners' workers helping this family"): (
+        N_("Task team (ZZK): partners' workers helping this person"),
+        N_("Task team (ZZK): partners' workers helping this older person"),
+    ),
     N_("&Family"): (N_("&Person"), N_("Older &person")),
     N_("Commitments of the famil&y"): (
         N_("Commitments of the perso&n"),

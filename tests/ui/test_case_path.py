@@ -376,8 +376,43 @@ def test_an_older_person_is_no_family_in_the_file(ctx, qtbot, family_case):
     commitments = plain(lists.tabText(lists.indexOf(plan.view.commitments)))
     assert commitments == "Zobowiązania osoby starszej"
     assert casefile.reload_family(ctx.ws, family_case.family_id).family.subject_kind == "older"
+    view = household.view
+    assert plain(view.add_member.text()) == "Dodaj członka gospodarstwa domowego…"
+    assert view.team_box.title().endswith("pomagający tej osobie starszej")
     assert duplicates(window) == {}
     ff = casefile.reload_family(ctx.ws, family_case.family_id)
     review = ReviewDialog(ctx, ff, ff.plans[0], window.lookups)
     qtbot.addWidget(review)
     assert plain(review.family_attended.text()) == "Osoba starsza uczestniczyła"
+
+
+def test_the_coordinator_hands_the_family_over_to_a_neighbouring_gmina(
+    coordinator_ctx, qtbot, coordinator_ws, monkeypatch
+):
+    from app.ui.family.handover_dialogs import TransferDialog
+    from tests.factories import make_full_case
+
+    ctx = coordinator_ctx
+    case = make_full_case(coordinator_ws)
+    before = casefile.reload_family(ctx.ws, case.family_id).family
+
+    def transfer(d) -> None:
+        assert d.to_gmina.hasFocus()
+        qtbot.keyClick(d.to_gmina, Qt.Key.Key_Down)  # the first other gmina of the powiat
+        assert d.to_gmina.code() not in ("", before.gmina_code)
+        tab(qtbot, 2)
+        typed(qtbot, "Przeprowadzka do córki.")
+
+    kb = Keyboard(ctx, qtbot, {TransferDialog: transfer})
+    monkeypatch.setattr(RecordDialog, "run", classmethod(kb))
+    window, page = path_tab(ctx, qtbot, case.family_id)
+    step(window, qtbot, page, 3)
+    assert page.handover.move_button.isVisible()
+    click(window, qtbot, page.handover.move_button, kb)
+    qtbot.waitUntil(lambda: page.handover.model.rowCount() == 1, timeout=20_000)
+    ff = casefile.reload_family(ctx.ws, case.family_id)
+    [t] = ff.transfers
+    assert (t.from_gmina_code, t.to_gmina_code) == (before.gmina_code, ff.family.gmina_code)
+    assert t.from_case_number == before.case_number != ff.family.case_number
+    assert t.note == "Przeprowadzka do córki." and not ff.is_handover_trace
+    assert kb.problems == []

@@ -45,6 +45,7 @@ from app.ui.family.drafts_banner import DraftsBanner
 from app.ui.family.family_loader import Loaded, load
 from app.ui.family.history_tab import HistoryTab
 from app.ui.family.household_tab import HouseholdTab
+from app.ui.family.household_view import ADD_MEMBER, TEAM_TITLE
 from app.ui.family.monitoring_tab import MonitoringTab
 from app.ui.family.path_tab import DRAFT_KINDS as PATH_DRAFTS
 from app.ui.family.path_tab import PathTab
@@ -276,6 +277,12 @@ class FamilyWindow(QMainWindow):
             if tabs.tabText(index).replace("&", "") != text.replace("&", ""):
                 tabs.setTabText(index, text)
                 changed = True
+        view = next(t for t in self.tab_pages if isinstance(t, HouseholdTab)).view
+        view.team_box.setTitle(subject_words.about(kind, TEAM_TITLE))
+        add = subject_words.about(kind, ADD_MEMBER)
+        if view.add_member.text().replace("&", "") != add.replace("&", ""):
+            view.add_member.setText(add)
+            changed = True
         if changed and self.isVisible():
             deconflict(self)
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import _
+from app.i18n import N_, _
 from app.ui.family.case_form_view import CaseFormView
 from app.ui.kit.form_kit import ErrorLabel, scrolled, setup_table
 
@@ -30,6 +30,11 @@ def table_with_buttons(title: str, table: QTableView, buttons: list[QPushButton]
     return box
 
 
+# Worded for one person by the window (``subject_words``).
+ADD_MEMBER = N_("&Add member…")
+TEAM_TITLE = N_("Task team (ZZK): partners' workers helping this family")
+
+
 class HouseholdView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,7 +44,7 @@ class HouseholdView(QWidget):
         self.save_button.setToolTip(_("Ctrl+S"))
         self.members = QTableView()
         setup_table(self.members, _("Family members"))
-        self.add_member = QPushButton(_("&Add member…"))
+        self.add_member = QPushButton(_(ADD_MEMBER))
         self.edit_member = QPushButton(_("&Edit…"))
         self.remove_member = QPushButton(_("Remove mem&ber"))
         self.team = QTableView()
@@ -66,13 +71,10 @@ class HouseholdView(QWidget):
                 [self.add_member, self.edit_member, self.remove_member],
             )
         )
-        right.addWidget(
-            table_with_buttons(
-                _("Task team (ZZK): partners' workers helping this family"),
-                self.team,
-                [self.add_team, self.edit_team, self.remove_team],
-            )
+        self.team_box = table_with_buttons(
+            _(TEAM_TITLE), self.team, [self.add_team, self.edit_team, self.remove_team]
         )
+        right.addWidget(self.team_box)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 2)
 

@@ -21,17 +21,8 @@ from app.services.record_rules import RANGES
 from app.services.validation import check_length, check_rating
 from app.services.workspace import Workspace
 
-TEXT_FIELDS = (
-    "causes",
-    "strengths",
-    "weaknesses",
-    "resources",
-    "deficits",
-    "needs",
-    "expectations",
-    "family_view",
-    "conclusions",
-)
+# The diagnosis's narrative fields: the free text the model keeps as sensitive.
+TEXT_FIELDS: tuple[str, ...] = Diagnosis.__sensitive__
 MAX_TEXT = 50_000
 
 

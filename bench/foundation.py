@@ -78,8 +78,12 @@ def _log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
+# The database and the files that live beside it (the erasure list since RODO erasure, issue 14).
+DB_FILES = ("", "-wal", "-shm", ".lock", ".erasures")
+
+
 def build(path: Path, families: int, *, kdf: keys.KdfParams | None, role: str, seed: int) -> float:
-    for suffix in ("", "-wal", "-shm", ".lock", ".erasures"):
+    for suffix in DB_FILES:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     start = time.perf_counter()
     ws = setup.initialize(

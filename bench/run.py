@@ -192,6 +192,11 @@ def main(argv: list[str] | None = None) -> int:
     load = _load()
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="kooperacja-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
+    # Settings, logs and the erasure list's second copy stay with the bench's databases, never in
+    # the user's own data folder.
+    own_data = "KOOPERACJA_DATA_DIR" not in os.environ
+    if own_data:
+        os.environ["KOOPERACJA_DATA_DIR"] = str(workdir / "data")
     results = []
     try:
         for size in sizes:
@@ -204,8 +209,10 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if not args.keep:
             for size in sizes:
-                for suffix in ("", "-wal", "-shm", ".lock", ".erasures"):
+                for suffix in foundation.DB_FILES:
                     Path(f"{workdir / f'bench-{size}.db'}{suffix}").unlink(missing_ok=True)
+            if own_data:
+                shutil.rmtree(workdir / "data", ignore_errors=True)
             if args.workdir is None:
                 shutil.rmtree(workdir, ignore_errors=True)
     body = section(results, args, load)

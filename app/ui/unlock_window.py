@@ -27,6 +27,7 @@ from app.errors import WrongPassphrase
 from app.i18n import _
 from app.services.unlock_policy import UnlockThrottle, open_throttled
 from app.ui.context import AppContext
+from app.ui.kit.mnemonics import deconflict
 from app.ui.kit.screen_fit import resize_to_fit
 from app.ui.kit.widgets import label, password_edit, set_role
 from app.ui.ops import error_text, show_error
@@ -184,6 +185,8 @@ class UnlockWindow(QWidget):
         else:
             self.unlock_button.setText(_("&Unlock"))
             self._countdown.stop()
+        if self.isVisible():  # the new text brings its letter back: keep it free of clashes
+            deconflict(self)
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy

@@ -384,3 +384,19 @@ def test_every_dialog_class_is_probed():
     missing = dialog_classes() - SEEN - set(NOT_PROBED)
     assert missing == set(), f"no probe opens: {sorted(missing)}"
     assert set(NOT_PROBED) & SEEN == set(), "probed now: remove it from NOT_PROBED"
+
+
+def test_a_text_set_after_showing_keeps_its_own_letter(main_window, qtbot):
+    """The conflicts tab says its count when the conflicts arrive, after the screen was shown
+    and its letters settled: "&Conflicts (0)" then took Alt+C from the menu "Pomo&c" (seen by
+    the probe above, depending on which came first)."""
+    set_language("en")  # the screen in English under the Polish menu bar: Alt+C is taken
+    try:
+        screen = main_window.show_screen("sync")
+        settle(main_window.ctx, qtbot)
+        qtbot.wait(50)
+        screen._fill_conflicts([])  # as when the conflicts arrive from the database
+        assert duplicates(main_window) == {}
+        assert "&" in screen.tabs.tabText(1)  # it kept a letter, a free one
+    finally:
+        set_language("pl")

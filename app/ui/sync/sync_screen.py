@@ -54,6 +54,7 @@ from app.sync.overview import Snapshot, load_snapshot
 from app.sync.status import PeerStatus
 from app.ui.context import AppContext
 from app.ui.kit.date_field import fmt_datetime
+from app.ui.kit.mnemonics import deconflict
 from app.ui.kit.widgets import label, set_role
 from app.ui.ops import error_text
 from app.ui.sync.conflict_inbox import ConflictInbox
@@ -284,6 +285,8 @@ class SyncScreen(QWidget):
 
     def _fill_conflicts(self, rows: list[ConflictView]) -> None:
         self.tabs.setTabText(1, _("&Conflicts ({n})").format(n=len(rows)))
+        if self.isVisible():  # the new text brings its letter back: keep it free of clashes
+            deconflict(self.window())
         self.conflict_inbox.show_conflicts(rows)
 
     def _failed(self, exc: BaseException) -> None:

@@ -33,7 +33,7 @@ from app.services.rodo import notices
 from app.services.workspace import Workspace
 from app.sync import conflict_sync, identity
 from app.sync.errors import refused
-from app.sync.kinds import kind_label
+from app.sync.kinds import field_label, kind_label
 from app.sync.merge import FieldConflict, merge
 from app.sync.rowstate import (
     _VIA_PARENT,
@@ -60,7 +60,7 @@ def replaced_text(r: conflict_sync.Replaced) -> str:
     ).format(
         device=r.device,
         kind=kind_label(r.tbl),
-        field=r.field,
+        field=field_label(r.field),
         chosen=_shown(r.chosen),
         mine=_shown(r.mine),
     )

@@ -1,7 +1,8 @@
-"""Names of the kinds of synchronised records, for messages about a bundle (Qt-free).
+"""Names of the kinds of synchronised records and of their fields, for messages about a
+bundle or a conflict (Qt-free).
 
-The table names are codes; people read "członek rodziny", not ``person``.  Kept here so the
-sync refusals and the screens that show sync results name a record the same way.
+Table and column names are codes; people read "członek rodziny", not ``person``.  Kept here
+so the sync refusals, the import's notices and the screens name a record the same way.
 """
 
 from __future__ import annotations
@@ -45,6 +46,41 @@ RECORD_KINDS: dict[str, str] = {
     "erasure_notice": N_("erasure notice"),
     "erasure_receipt": N_("erasure receipt"),
 }
+
+
+# The fields people edit most often; any other field is shown by its code.
+FIELD_LABELS = {
+    "phone": N_("phone"),
+    "notes": N_("notes"),
+    "street": N_("street"),
+    "house_number": N_("house number"),
+    "flat_number": N_("flat number"),
+    "postal_code": N_("postal code"),
+    "locality": N_("locality"),
+    "status": N_("status"),
+    "lead_worker": N_("lead worker"),
+    "first_name": N_("first name"),
+    "last_name": N_("surname"),
+    "pesel": N_("PESEL"),
+    "birth_date": N_("date of birth"),
+    "education": N_("education"),
+    "employment": N_("employment"),
+    "disability": N_("disability"),
+    "relation": N_("relation"),
+    "school": N_("school"),
+    "name": N_("name"),
+    "title": N_("title"),
+    "description": N_("description"),
+    "email": N_("e-mail"),
+    "health_notes": N_("health"),
+    "closure_note": N_("closure note"),
+    "frequency": N_("frequency"),
+}
+
+
+def field_label(field: str) -> str:
+    """The translated name of a field (the column's code for one not listed)."""
+    return _(FIELD_LABELS[field]) if field in FIELD_LABELS else field
 
 
 def kind_label(table: str) -> str:

@@ -244,6 +244,7 @@ def test_the_crossing_conflict_from_the_command_line(cli, tmp_path):
     told = carry("co", "ops", ops_id, 4)
     assert "Konflikt rozstrzygnięto" in told.stdout, told.stdout
     assert "„raz w miesiącu (PCPR)” zamiast „co trzy dni (OPS)”" in told.stdout
+    assert "działanie, pole częstotliwość" in told.stdout  # kinds and fields in Polish
     status = cli("ops.db", "sync", "status").stdout
     assert "zastąpione decyzją na innym urządzeniu: 1" in status
     listing = cli("ops.db", "sync", "conflicts", "--all").stdout

@@ -199,12 +199,21 @@ def withdrawals_in(s: Session, records: list[Any]) -> int:
 
 def record_shared(s: Session, bundle_id: str, peer_id: str, sent: list[dict[str, Any]]) -> int:
     """One "share" audit event per family a bundle carried (the recipients of art. 15)."""
-    ids = sorted({r["row_id"] for r in sent if r["tbl"] in CASE_TABLE_NAMES})
+    by_table: dict[str, list[str]] = {}
+    for r in sent:
+        if r["tbl"] in CASE_TABLE_NAMES:
+            by_table.setdefault(r["tbl"], []).append(r["row_id"])
     families: set[str] = set()
-    for i in range(0, len(ids), 500):
-        families |= set(
-            s.scalars(select(SyncRow.family_id).where(SyncRow.row_id.in_(ids[i : i + 500])))
-        )
+    for tbl, ids in by_table.items():
+        # by (tbl, row_id), the primary key: by row_id alone each chunk scanned all of sync_row
+        for i in range(0, len(ids), 500):
+            families |= set(
+                s.scalars(
+                    select(SyncRow.family_id).where(
+                        SyncRow.tbl == tbl, SyncRow.row_id.in_(ids[i : i + 500])
+                    )
+                )
+            )
     families.discard("")
     for family_id in sorted(families):
         audit.record(s, "share", "bundle", bundle_id, family_id, detail=peer_id)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from app.i18n import N_, _
 from app.sync import conflicts
 from app.sync.conflicts import ConflictView
+from app.sync.kinds import field_label
 from app.ui.context import AppContext
 from app.ui.kit.date_field import fmt_datetime
 from app.ui.kit.widgets import label
@@ -49,38 +50,6 @@ TABLE_LABELS = {
     "agreement": N_("agreement"),
     "cooperation_team": N_("cooperation team"),
 }
-
-# The fields people edit most often; any other field is shown by its code.
-FIELD_LABELS = {
-    "phone": N_("phone"),
-    "notes": N_("notes"),
-    "street": N_("street"),
-    "house_number": N_("house number"),
-    "flat_number": N_("flat number"),
-    "postal_code": N_("postal code"),
-    "locality": N_("locality"),
-    "status": N_("status"),
-    "lead_worker": N_("lead worker"),
-    "first_name": N_("first name"),
-    "last_name": N_("surname"),
-    "pesel": N_("PESEL"),
-    "birth_date": N_("date of birth"),
-    "education": N_("education"),
-    "employment": N_("employment"),
-    "disability": N_("disability"),
-    "relation": N_("relation"),
-    "school": N_("school"),
-    "name": N_("name"),
-    "title": N_("title"),
-    "description": N_("description"),
-    "email": N_("e-mail"),
-    "health_notes": N_("health"),
-    "closure_note": N_("closure note"),
-}
-
-
-def field_label(field: str) -> str:
-    return _(FIELD_LABELS[field]) if field in FIELD_LABELS else field
 
 
 def _value_text(value: object) -> str:

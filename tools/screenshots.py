@@ -13,6 +13,7 @@ import argparse
 import os
 import sys
 import tempfile
+import unicodedata
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -51,19 +52,17 @@ SCREEN_NAMES = {
     "history": "historia",
     "sync": "synchronizacja",
     "dashboard": "pulpit-powiatu",
+    "rodo": "ochrona-danych",
     "settings": "ustawienia",
 }
-FAMILY_TABS = (
-    "rodzina",
-    "diagnoza",
-    "program",
-    "monitoring",
-    "wizyty",
-    "zgody",
-    "dokumenty",
-    "sciezka",
-    "historia",
-)
+
+
+def tab_slug(text: str) -> str:
+    """A file name from a tab's own title: its first word, plain ASCII ("Ścieżka sprawy" →
+    "sciezka").  A fixed list of names went wrong when a tab was added before "Historia"."""
+    word = text.replace("&", "").split()[0] if text.strip() else "karta"
+    plain = unicodedata.normalize("NFKD", word.replace("ł", "l").replace("Ł", "L"))
+    return "".join(c for c in plain if c.isascii() and c.isalnum()).lower() or "karta"
 
 
 class Shooter:
@@ -228,7 +227,7 @@ def shoot_family_file(shot: Shooter, session: SessionController) -> None:
         if tabs is not None:
             tabs.setCurrentIndex(i)
         pump(ctx)
-        name = FAMILY_TABS[i] if i < len(FAMILY_TABS) else f"karta-{i + 1}"
+        name = tab_slug(tabs.tabText(i)) if tabs is not None else "rodzina"
         shot.save(f"{20 + i}-rodzina-{name}", window)
     window.hide()
     window.deleteLater()
@@ -291,7 +290,14 @@ def run(out: Path, families: int) -> list[str]:
         shot,
         session,
         "",
-        [("12", "team"), ("13", "catalog"), ("14", "history"), ("15", "sync"), ("16", "settings")],
+        [
+            ("12", "team"),
+            ("13", "catalog"),
+            ("14", "history"),
+            ("15", "sync"),
+            ("16", "settings"),
+            ("17", "rodo"),
+        ],
     )
     shoot_family_file(shot, session)
     shoot_dialogs(shot, session)

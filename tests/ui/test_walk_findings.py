@@ -111,3 +111,19 @@ def test_a_weak_passphrase_is_said_once_and_names_fit_one_line(first_run, qtbot)
     assert wizard.current_step() == "passphrase"
     labels = [lb for lb in pages["identity"].findChildren(QLabel) if lb.buddy() is not None]
     assert labels and not any(lb.wordWrap() for lb in labels)
+
+
+def test_field_captions_stay_on_one_line(qtbot):
+    """The restore dialog's "Plik kopii:" wrapped in two and its first line was cut off."""
+    from PySide6.QtWidgets import QLabel
+
+    from app.ui.passphrase_dialogs import ChangePassphraseDialog, RestoreDialog
+
+    for dialog in (RestoreDialog(), ChangePassphraseDialog(("Narewka",))):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        captions = [lb for lb in dialog.findChildren(QLabel) if lb.buddy() is not None]
+        assert len(captions) >= 2
+        assert [lb.text() for lb in captions if lb.wordWrap()] == []
+        for lb in captions:  # the whole caption is drawn (not cut at the top or bottom)
+            assert lb.height() >= lb.fontMetrics().height()

@@ -31,10 +31,16 @@ def clear_layout(layout: QLayout) -> None:
             widget.deleteLater()
 
 
-def label(text: str, role: str = "", *, wrap: bool = True, buddy: QWidget | None = None) -> QLabel:
-    """A label with a style role ("heading", "error", "muted" …, see ``theme.STYLE_SHEET``)."""
+def label(
+    text: str, role: str = "", *, wrap: bool | None = None, buddy: QWidget | None = None
+) -> QLabel:
+    """A label with a style role ("heading", "error", "muted" …, see ``theme.STYLE_SHEET``).
+
+    Text wraps, except a field's caption (a label with a buddy): wrapped in a form row, "Plik
+    kopii:" broke in two and lost its top line at 1366×768.
+    """
     widget = QLabel(text)
-    widget.setWordWrap(wrap)
+    widget.setWordWrap(buddy is None if wrap is None else wrap)
     if role:
         widget.setProperty("role", role)
     if buddy is not None:

@@ -22,6 +22,8 @@ from pathlib import Path
 
 import pytest
 import shiboken6
+from PySide6.QtCore import QBuffer, QIODevice
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -36,6 +38,8 @@ from PySide6.QtWidgets import (
 
 import app.ui
 from app.i18n import set_language
+from app.services import attachments
+from app.ui.family.documents_tab import DocumentsTab
 from tests.conftest import PASSPHRASE
 from tests.ui._family_support import open_window, unsaved_answers_fixture  # noqa: F401
 from tests.ui._surface import FIELDS, duplicates, fits, is_field
@@ -121,6 +125,15 @@ def file_dialogs(monkeypatch, tmp_path):
     return chosen
 
 
+def png() -> bytes:
+    image = QImage(120, 80, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(buffer.data())
+
+
 def opens_a_dialog(button: QPushButton, window: QWidget) -> bool:
     text = button.text().replace("&", "")
     return (
@@ -161,6 +174,9 @@ def test_family_window_tabs_and_dialogs(ctx, qtbot, language, monkeypatch, file_
     from tests.pilot.helpers import make_pilot_case
 
     case = make_pilot_case(ctx.ws, close=True).case
+    attachments.add_attachment(  # a scan: "Otwórz" shows it in the image viewer
+        ctx.ws, case.family_id, title="Skan zaświadczenia", content=png(), filename="skan.png"
+    )
     probe = DialogProbe(ctx, qtbot)
     monkeypatch.setattr(QDialog, "exec", lambda dialog: probe(dialog))
     window = open_window(ctx, qtbot, case.family_id)
@@ -178,6 +194,11 @@ def test_family_window_tabs_and_dialogs(ctx, qtbot, language, monkeypatch, file_
             if action.isEnabled() and text.endswith("…"):
                 action.trigger()
                 settle(ctx, qtbot)
+    documents = next(t for t in window.tab_pages if isinstance(t, DocumentsTab))
+    window.tabs.setCurrentIndex(window.tab_pages.index(documents))
+    documents.table.setCurrentIndex(documents.model.index(0, 0))
+    documents.open_button.click()
+    settle(ctx, qtbot)
     problems += probe.problems
     assert not problems, "\n".join(problems)
     assert len(probe.seen) >= 20, probe.seen
@@ -358,7 +379,6 @@ def test_erasure_dialog(ctx, qtbot, family_case, language):
 NOT_PROBED = {
     "RecordDialog": "the base class of every record dialog",
     "CaseRecordDialog": "the base class of the family file's dialogs",
-    "ImageViewerDialog": "opens a scanned image attachment (the probe attaches a text file)",
     "TransferDialog": "a move within the powiat: offered on a coordinator's device only",
 }
 

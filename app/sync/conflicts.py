@@ -24,13 +24,15 @@ from app.errors import ConflictError, NotFound, ValidationError
 from app.i18n import _
 from app.models import Device, Family, utcnow
 from app.models.hlc import parse_stamp
-from app.models.sync_state import SyncConflict
+from app.models.sync_state import SyncConflict, SyncRow
 from app.services import audit
 from app.services.common import apply
 from app.services.records import from_record, to_record
+from app.services.setup import home_institution_id
 from app.services.workspace import Workspace
 from app.sync import conflict_sync
-from app.sync.rowstate import TABLES, refresh, stamp_field
+from app.sync.rowstate import CASE_TABLES, TABLES, refresh, stamp_field
+from app.sync.stamps import vv_loads
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,17 @@ def list_conflicts(ws: Workspace, *, include_resolved: bool = False) -> list[Con
         return [_view(s, c, devices) for c in s.scalars(q)]
 
 
+def _may_decide(s: Session, ws: Workspace, c: SyncConflict) -> bool:
+    """An OPS device decides case data of its area, and reference rows it wrote (its own OPS
+    record always): the rule ``app.sync.authorize`` applies to its decision on import."""
+    if ws.identity.role != "ops" or c.tbl in CASE_TABLES:
+        return True
+    if c.row_id == home_institution_id("ops", ws.identity.unit_code):
+        return True
+    vv = s.scalar(select(SyncRow.vv).where(SyncRow.tbl == c.tbl, SyncRow.row_id == c.row_id))
+    return vv is not None and ws.device_id in vv_loads(vv)
+
+
 def replaced_notices(ws: Workspace) -> list[ConflictView]:
     """Decisions made on another device that replaced this device's value, not yet seen."""
     with ws.transaction() as s:
@@ -199,6 +212,15 @@ def resolve(ws: Workspace, conflict_id: str, take: str) -> ConflictView:
         row = s.get(model, c.row_id) if model else None
         if model is None or row is None:
             raise NotFound(_("The record of this conflict no longer exists."))
+        if not _may_decide(s, ws, c):
+            raise ValidationError(
+                _(
+                    "This conflict concerns shared reference data that this device did not "
+                    "create: the coordinator decides it (a decision here would be refused by "
+                    "the coordinator)."
+                ),
+                "conflict",
+            )
         chosen = json.loads(c.mine if take == "mine" else c.theirs)
         values = from_record(model, {"id": c.row_id, c.field: chosen})
         column_key = next(k for k in values if k != "id")

@@ -11,10 +11,11 @@ import time
 import pytest
 from sqlalchemy import select
 
-from app.models import Action, AuditEvent, Family
+from app.errors import ValidationError
+from app.models import Action, AuditEvent, Family, Institution
 from app.models.hlc import format_stamp
 from app.models.sync_state import SyncConflict
-from app.services import families
+from app.services import families, registry
 from app.services.setup import open_workspace
 from app.sync import conflicts, export, importer
 from app.sync.container import CONFLICTS
@@ -251,3 +252,32 @@ def test_the_crossing_conflict_from_the_command_line(cli, tmp_path):
     assert c["id"] in listing and "wartość z tego urządzenia została zastąpiona" in listing
     assert json.loads(cli("ops.db", "sync", "status", "--json").stdout)["replaced_unseen"] == 0
     assert cli("ops.db", "dump", "--json").stdout == cli("co.db", "dump", "--json").stdout
+
+
+def test_an_ops_does_not_decide_reference_data_it_did_not_create(tmp_path, crossed):
+    """A conflict on B's institution reaches A too; A's decision would be refused by the
+    coordinator for good (``not_owner``), so A may not make it; B, who created it, may."""
+    a, coord, _action_id, _c = crossed
+    b = make_device(tmp_path / "b.db", "ops", "2005092", "GOPS Narewka", "Piotr Nowak")
+    introduce(b, coord)
+    inst = registry.save_institution(
+        b, registry.InstitutionInput(name="Szkoła Podstawowa w Narewce", sector_code="education")
+    )
+    exchange(b, coord)
+    exchange(coord, a)
+    exchange(coord, b)
+    edit(b, Institution, inst.id, phone="85 111 11 11")
+    edit(coord, Institution, inst.id, phone="85 222 22 22")
+    assert exchange(b, coord).conflicts == 1
+    exchange(coord, a)
+    [x] = [v for v in conflicts.list_conflicts(a) if v.row_id == inst.id]
+    with pytest.raises(ValidationError) as info:
+        conflicts.resolve(a, x.id, "theirs")
+    assert "koordynator" in info.value.message
+    assert [v.id for v in conflicts.list_conflicts(a) if v.row_id == inst.id] == [x.id]
+    exchange(coord, b)
+    conflicts.resolve(b, x.id, "mine")
+    exchange(b, coord)  # accepted: B created the institution
+    exchange(coord, a)
+    assert not [v for v in conflicts.list_conflicts(a) if v.row_id == inst.id]
+    b.lock()

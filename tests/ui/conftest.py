@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app.services import setup
 from app.store.keys import TEST_KDF
 from app.ui.context import AppContext
-from app.ui.kit import mnemonics
+from app.ui.kit import mnemonics, stray_keys
 from app.ui.session import SessionController
 from app.ui.theme import apply_theme
 from tests.conftest import OPS_GMINA, PASSPHRASE
@@ -40,6 +40,7 @@ def _themed(qapp):
     if not qapp.property("kooperacja_themed"):
         apply_theme(qapp)
         mnemonics.install(qapp)  # as make_application does
+        stray_keys.install(qapp)
         qapp.setProperty("kooperacja_themed", True)
     yield
     for widget in QApplication.topLevelWidgets():

@@ -127,3 +127,33 @@ def test_field_captions_stay_on_one_line(qtbot):
         assert [lb.text() for lb in captions if lb.wordWrap()] == []
         for lb in captions:  # the whole caption is drawn (not cut at the top or bottom)
             assert lb.height() >= lb.fontMetrics().height()
+
+
+def test_an_alt_letter_no_control_takes_types_nothing(qtbot):
+    """In the unlock window a stray Alt+Z put a "z" at the end of the passphrase; in a form it
+    would land in a surname.  Real key events; AltGr letters (Ctrl+Alt on Windows) still type."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    edit, other = QLineEdit(), QLineEdit()
+    layout = QVBoxLayout(window)
+    caption = QLabel("&Nazwisko:")
+    caption.setBuddy(other)
+    for widget in (edit, caption, other, QPushButton("&Zapisz")):
+        layout.addWidget(widget)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    edit.setFocus()
+    qtbot.keyClicks(edit, "Kowal")
+    qtbot.keyClick(edit, Qt.Key.Key_Q, Qt.KeyboardModifier.AltModifier)  # no control has Q
+    assert edit.text() == "Kowal"
+    alt_gr = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(edit, QKeyEvent(kind, 0, alt_gr, "ą"))
+    assert edit.text() == "Kowalą"
+    qtbot.keyClick(edit, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)  # a mnemonic still works
+    assert QApplication.focusWidget() is other

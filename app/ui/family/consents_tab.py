@@ -17,7 +17,7 @@ from app.ui.kit.form_kit import fit_columns, fmt_date
 from app.ui.kit.print_menu import print_button
 
 
-class ConsentsTab(ListTab):
+class ConsentsTab(ListTab[Consent]):
     title = N_("&Consents")
 
     def __init__(self, host: FamilyHost) -> None:

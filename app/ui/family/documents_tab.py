@@ -31,7 +31,7 @@ from app.ui.kit.safe import guarded
 from app.ui.theme import muted_style
 
 
-class DocumentsTab(ListTab):
+class DocumentsTab(ListTab[Attachment]):
     title = N_("D&ocuments")
 
     def __init__(self, host: FamilyHost) -> None:

@@ -1,9 +1,9 @@
 """A tab that lists records with action buttons above and the selected record's text below
-(Wizyty, Zgody, Dokumenty)."""
+(Wizyty, Zgody, Dokumenty, the case path's pages); generic in its record type, like its model."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Generic
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -17,14 +17,14 @@ from PySide6.QtWidgets import (
 
 from app.ui.family.tab_base import FamilyHost, FamilyTab
 from app.ui.kit.form_kit import setup_table
-from app.ui.kit.record_table_model import RECORD_ROLE, RecordTableModel
+from app.ui.kit.record_table_model import R, RecordTableModel
 
 
-class ListTab(FamilyTab):
+class ListTab(FamilyTab, Generic[R]):
     def __init__(
         self,
         host: FamilyHost,
-        model: RecordTableModel,
+        model: RecordTableModel[R],
         name: str,
         details_name: str,
         stretch: int | None = None,
@@ -53,9 +53,9 @@ class ListTab(FamilyTab):
             self.buttons.addWidget(w)
         self.buttons.addStretch(1)
 
-    def current(self) -> Any | None:
-        index = self.table.currentIndex()
-        return index.data(RECORD_ROLE) if index.isValid() else None
+    def current(self) -> R | None:
+        index = self.table.currentIndex()  # the table shows the model itself (no proxy)
+        return self.model.row_at(index.row()) if index.isValid() else None
 
     def select_first(self) -> None:
         if self.model.rowCount() and not self.table.currentIndex().isValid():
@@ -66,5 +66,5 @@ class ListTab(FamilyTab):
         record = self.current()
         self.details.setPlainText("" if record is None else self.describe(record))
 
-    def describe(self, record: Any) -> str:
+    def describe(self, record: R) -> str:
         return ""

@@ -30,7 +30,7 @@ from app.ui.family.tab_base import FamilyHost
 from app.ui.family.workshop_dialog import LinkDiagnosisDialog, WorkshopDialog
 from app.ui.kit.form_kit import fit_columns, fmt_date
 from app.ui.kit.print_menu import print_button
-from app.ui.kit.record_table_model import RecordTableModel
+from app.ui.kit.record_table_model import R, RecordTableModel
 
 
 def pilot_ids(family_id: str, **ids: str) -> dict[str, Any]:
@@ -48,13 +48,13 @@ def _label(enum: Any, code: str) -> str:
         return code
 
 
-class PathPage(ListTab):
+class PathPage(ListTab[R]):
     """A page of the case path: the case file it shows and how to reopen its drafts."""
 
     kinds: tuple[str, ...] = ()
 
     def __init__(
-        self, host: FamilyHost, model: RecordTableModel[Any], name: str, details: str
+        self, host: FamilyHost, model: RecordTableModel[R], name: str, details: str
     ) -> None:
         super().__init__(host, model, name, details, stretch=1)
         self.file: FamilyFile | None = None
@@ -71,13 +71,13 @@ class PathPage(ListTab):
         self.select_first()
         self.update_buttons()
 
-    def rows(self, ff: FamilyFile) -> list[Any]:
+    def rows(self, ff: FamilyFile) -> list[R]:
         raise NotImplementedError
 
     def update_buttons(self) -> None:
         """Enable what the case allows now (subclasses)."""
 
-    def edit(self, record: Any) -> None:
+    def edit(self, record: R | None) -> None:
         """Open the page's main dialog for ``record`` (None: a new one)."""
 
     def done(self, result: Any) -> None:
@@ -95,7 +95,7 @@ class PathPage(ListTab):
         self.edit(self.model.row_with_id(key.record_id))
 
 
-class ReferralsPage(PathPage):
+class ReferralsPage(PathPage[Referral]):
     kinds = ("referral", "decision")
 
     def __init__(self, host: FamilyHost) -> None:
@@ -176,7 +176,7 @@ class ReferralsPage(PathPage):
             self.edit(referral)
 
 
-class WorkshopsPage(PathPage):
+class WorkshopsPage(PathPage[DiagnosticWorkshop]):
     kinds = ("workshop", "workshop_link")
 
     def __init__(self, host: FamilyHost) -> None:
@@ -259,7 +259,7 @@ class WorkshopsPage(PathPage):
             self.edit(workshop)
 
 
-class ClosuresPage(PathPage):
+class ClosuresPage(PathPage[tuple[PlanClosure, str]]):
     kinds = ("closure", "reopen")
 
     def __init__(self, host: FamilyHost) -> None:
@@ -329,7 +329,7 @@ class ClosuresPage(PathPage):
             self.edit(None)
 
 
-class HandoverPage(PathPage):
+class HandoverPage(PathPage[FamilyTransfer]):
     kinds = ("transfer", "handover_export")
 
     def __init__(self, host: FamilyHost) -> None:

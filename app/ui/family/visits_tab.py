@@ -21,7 +21,7 @@ from app.ui.kit.print_menu import print_button
 from app.ui.kit.safe import guarded
 
 
-class VisitsTab(ListTab):
+class VisitsTab(ListTab[Visit]):
     title = N_("&Visits")
 
     def __init__(self, host: FamilyHost) -> None:

@@ -15,6 +15,7 @@ from app.models.enums import GAS_LEVELS
 from app.services import plans
 from app.services.form_keys import FormKey
 from app.services.lookups import Lookups
+from app.services.record_rules import RANGES
 from app.ui.context import AppContext
 from app.ui.family.case_record_dialog import CaseRecordDialog
 from app.ui.family.domain_ratings_widget import signed
@@ -58,8 +59,13 @@ class GoalDialog(CaseRecordDialog):
         self.domain.set_choices([(c.code, c.label) for c in lookups.domains], empty=_("— none —"))
         self.description = b.add("description", text_edit(2))
         self.weight = b.add("weight", QSpinBox())
-        self.weight.setRange(1, 10)
-        self.weight.setToolTip(_("How much this goal counts in the summary score (1–10)."))
+        low, high = RANGES[("goal", "weight")]
+        self.weight.setRange(low, high)
+        self.weight.setToolTip(
+            _("How much this goal counts in the summary score ({low}–{high}).").format(
+                low=low, high=high
+            )
+        )
         self.baseline = b.add("baseline", ChoiceCombo())
         self.baseline.set_choices([(lvl, gas_text(lvl)) for lvl in sorted(GAS_LEVELS)])
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import N_, _
 from app.models.enums import PlanStatus
+from app.services.record_rules import RANGES
 from app.ui.kit.form_kit import (
     ChoiceCombo,
     DateEdit,
@@ -53,7 +54,7 @@ class PlanView(QWidget):
         self.status.set_choices(PlanStatus.choices())
         self.adopted_on = OptionalDateEdit()
         self.review_every_days = QSpinBox()
-        self.review_every_days.setRange(7, 366)
+        self.review_every_days.setRange(*RANGES[("support_plan", "review_every_days")])
         self.review_every_days.setSuffix(_(" days"))
         self.main_goal = text_edit(3)
         self.notes = text_edit(3)

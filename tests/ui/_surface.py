@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
+    QApplication,
     QCheckBox,
     QComboBox,
     QGroupBox,
@@ -16,6 +17,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QPlainTextEdit,
+    QStyle,
+    QStyleOptionComboBox,
     QTabBar,
     QTextEdit,
     QWidget,
@@ -93,3 +96,27 @@ TITLE_BAR = 38  # a window manager's title bar (offscreen windows have none)
 def fits(window: QWidget) -> bool:
     frame = window.frameGeometry()
     return frame.width() <= SCREEN_W and window.height() + TITLE_BAR <= SCREEN_H
+
+
+def on_a_laptop_screen() -> bool:
+    """The (offscreen) screen is a 1366-pixel laptop (``tests/ui/laptop-screen.json``), not Qt's
+    default 800×800 offscreen screen, on which dialogs are narrower than on any real computer."""
+    screen = QApplication.primaryScreen()
+    return screen is not None and screen.geometry().width() >= SCREEN_W
+
+
+def cut_combos(root: QWidget) -> list[str]:
+    """Combo boxes whose current text does not fit their text field (unless at their cap)."""
+    out = []
+    for combo in root.findChildren(QComboBox):
+        if not combo.isVisibleTo(root.window()) or not combo.currentText():
+            continue
+        option = QStyleOptionComboBox()
+        combo.initStyleOption(option)
+        field = combo.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+        )
+        need = combo.fontMetrics().horizontalAdvance(combo.currentText())
+        if need > field.width() and combo.width() < combo.maximumWidth():
+            out.append(f"{combo.accessibleName()}: {combo.currentText()!r} in {field.width()} px")
+    return out

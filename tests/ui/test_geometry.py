@@ -14,9 +14,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
-    QStyle,
-    QStyleOptionComboBox,
     QTableView,
     QWidget,
 )
@@ -25,7 +22,7 @@ from app.ui.family.case_form_view import CaseFormView
 from app.ui.family.member_dialog import MemberDialog
 from app.ui.family.plan_tab import PlanTab
 from tests.ui._family_support import open_window, unsaved_answers_fixture  # noqa: F401
-from tests.ui._surface import fits
+from tests.ui._surface import cut_combos, fits
 from tests.ui.conftest import settle
 from tests.ui.test_surface import pages
 
@@ -62,23 +59,6 @@ def cut_cells(view: QTableView) -> list[str]:
             missing = metrics.horizontalAdvance(text) + CELL_MARGIN - view.columnWidth(c)
             if missing > 0 and free > 8:
                 out.append(f"{view.accessibleName() or type(view.model()).__name__}: {text!r}")
-    return out
-
-
-def cut_combos(root: QWidget) -> list[str]:
-    """Combo boxes whose current text does not fit their text field (unless at their cap)."""
-    out = []
-    for combo in root.findChildren(QComboBox):
-        if not combo.isVisibleTo(root.window()) or not combo.currentText():
-            continue
-        option = QStyleOptionComboBox()
-        combo.initStyleOption(option)
-        field = combo.style().subControlRect(
-            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
-        )
-        need = combo.fontMetrics().horizontalAdvance(combo.currentText())
-        if need > field.width() and combo.width() < combo.maximumWidth():
-            out.append(f"{combo.accessibleName()}: {combo.currentText()!r} in {field.width()} px")
     return out
 
 
@@ -159,3 +139,24 @@ def test_main_window_fits(demo_window, qtbot):
         problems += [f"{spec.key}: {p}" for p in cut_combos(screen)] if screen else []
     assert problems == []
     assert rows_seen >= 40  # the demo families were there to be measured
+
+
+def test_every_dialog_at_its_laptop_size_shows_whole_choices():
+    """The surface probe again, on an offscreen screen of a 1366×768 laptop (Qt's default
+    offscreen screen is 800×800, narrower than the dialogs are made): every dialog it opens also
+    shows the whole current text of each combo box ("wnioskodawca/wnioskodawczyni (głowa
+    gospodarstwa)" was cut to 206 px in Nowa rodzina)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    screen = Path(__file__).with_name("laptop-screen.json")
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={screen}")
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:xdist", "-p", "no:cacheprovider",
+         str(root / "tests" / "ui" / "test_surface.py"), "-k", "pl and not every"],
+        cwd=root, env=env, capture_output=True, text=True, timeout=900,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
+    assert " passed" in done.stdout and "failed" not in done.stdout

@@ -42,7 +42,7 @@ from app.services import attachments
 from app.ui.family.documents_tab import DocumentsTab
 from tests.conftest import PASSPHRASE
 from tests.ui._family_support import open_window, unsaved_answers_fixture  # noqa: F401
-from tests.ui._surface import FIELDS, duplicates, fits, is_field
+from tests.ui._surface import FIELDS, cut_combos, duplicates, fits, is_field, on_a_laptop_screen
 from tests.ui.conftest import settle
 
 pytestmark = pytest.mark.xdist_group(
@@ -105,6 +105,8 @@ class DialogProbe:
             self.problems.append(f"{name}: focus starts on {type(focus).__name__}")
         if not fits(dialog):
             self.problems.append(f"{name}: {dialog.frameGeometry().size()} does not fit")
+        if on_a_laptop_screen():  # dialogs at their real size: whole texts in their combos
+            self.problems += [f"{name}: {p}" for p in cut_combos(dialog)]
         dialog.hide()
         return QDialog.DialogCode.Rejected.value
 

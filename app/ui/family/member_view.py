@@ -123,8 +123,12 @@ class MemberFieldsView(QWidget):
 
         grid = QGridLayout()
         grid.addWidget(person, 0, 0)
-        grid.addWidget(ident, 0, 1)
-        grid.addWidget(situation, 1, 0)
+        if self._with_notes:
+            grid.addWidget(ident, 0, 1)
+            grid.addWidget(situation, 1, 0)
+        else:  # beside the case form (Nowa rodzina): one column, so the long choices fit
+            grid.addWidget(ident, 1, 0)
+            grid.addWidget(situation, 2, 0)
         if self._with_notes:
             notes = QGroupBox(_("Notes"))
             n = QFormLayout(notes)
@@ -134,7 +138,7 @@ class MemberFieldsView(QWidget):
         # The left column holds the long choices ("wnioskodawczyni (głowa gospodarstwa)",
         # "bezrobotna, zarejestrowana w PUP"); the right one PESEL, dates and short codes.
         grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
+        grid.setColumnStretch(1, 2 if self._with_notes else 0)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.duplicates)

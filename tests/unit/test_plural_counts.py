@@ -40,6 +40,8 @@ NOT_COUNTS = {
     "{n} of 11 digits": "the noun follows 11, always 'cyfr'",
     "Conflicts waiting: {n}": "a label and its value (nominative noun)",
     "open conflicts: {n}": "a label and its value (nominative noun)",
+    "Values of this device replaced by a decision on another device: {n} "
+    "(kooperacja sync conflicts --all)": "a label and its value (nominative noun)",
     "Erasures reach every device; erasures made so far: {n}.": "a label and its value",
     "The bundle holds too many records ({count}; at most {limit} are accepted).": "a number "
     "in brackets after the noun",

@@ -157,3 +157,24 @@ def test_an_alt_letter_no_control_takes_types_nothing(qtbot):
     assert edit.text() == "Kowalą"
     qtbot.keyClick(edit, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)  # a mnemonic still works
     assert QApplication.focusWidget() is other
+
+
+def test_the_coordinators_empty_recipient_list_asks_for_an_ops_card(coordinator_ws, qtbot):
+    """The regenerated screenshot of the coordinator's Synchronizacja asked the coordinator for
+    "the coordinator's" key card."""
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.context import AppContext
+    from app.ui.sync.sync_screen import SyncScreen
+    from tests.ui.conftest import dispose, settle
+
+    ctx = AppContext()
+    ctx.attach(coordinator_ws)
+    screen = SyncScreen(ctx)
+    screen.show()
+    settle(ctx, qtbot)
+    text = screen.no_peer_hint.text()
+    screen.hide()
+    ctx.runner.shutdown()
+    dispose(screen, *QApplication.topLevelWidgets(), ctx.events, ctx.runner)
+    assert "urządzenia pracownika OPS" in text and "koordynatora" not in text

@@ -140,13 +140,7 @@ class SyncScreen(QWidget):
         form.addRow("", self.full)
         form.addRow("", self.export_button)
         # Without it an empty "Do:" and a greyed button give no clue what is missing.
-        self.no_peer_hint = label(
-            _(
-                "No recipient yet: import the key card of the coordinator's device in the "
-                "Keys tab first."
-            ),
-            "muted",
-        )
+        self.no_peer_hint = label("", "muted")
         self.no_peer_hint.hide()
         form.addRow("", self.no_peer_hint)
 
@@ -246,6 +240,17 @@ class SyncScreen(QWidget):
             self.peer.setCurrentIndex(i)
         self.export_button.setEnabled(self.peer.count() > 0)
         self.no_peer_hint.setVisible(self.peer.count() == 0)
+        self.no_peer_hint.setText(
+            _(
+                "No recipient yet: import the key card of an OPS worker's device in the Keys "
+                "tab first."
+            )
+            if snap.me.role == Role.COORDINATOR
+            else _(
+                "No recipient yet: import the key card of the coordinator's device in the "
+                "Keys tab first."
+            )
+        )
         self._fill_peers(snap.peers, snap.unit_names)
         self._fill_conflicts(snap.conflicts)
         self.conflict_inbox.show_notices(snap.replaced)

@@ -25,7 +25,7 @@ test: $(STAMP)
 	$(BIN)/python tools/i18n.py check
 	$(BIN)/python tools/dead_code.py
 	$(BIN)/mypy
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n 2 --dist loadgroup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n 2 --dist loadfile
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run

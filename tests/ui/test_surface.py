@@ -45,9 +45,9 @@ from tests.ui._family_support import open_window, unsaved_answers_fixture  # noq
 from tests.ui._surface import FIELDS, cut_combos, duplicates, fits, is_field, on_a_laptop_screen
 from tests.ui.conftest import settle
 
-pytestmark = pytest.mark.xdist_group(
-    "surface"
-)  # one worker: the last test reads what the others saw
+# The last test reads what the others saw: `make test` runs pytest-xdist with --dist loadfile, so
+# a module's tests share one worker in file order (xdist's loadgroup has no effect under pytest 9:
+# it renames node ids through an attribute pytest no longer reads).
 
 OPENS_A_DIALOG = re.compile(r"^(Dodaj|Now[yae]|Add|New|Zarejestruj|Register)\b.*…$", re.I)
 

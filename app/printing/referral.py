@@ -55,7 +55,7 @@ def build(data: CaseData, referral: Referral, team: CooperationTeam | None) -> l
     person = referral.consent_person
     consent_pairs = [
         (_("Consent given on"), fmt_date(referral.consent_on)),
-        (_("Consent given by"), person.full_name if person else EMPTY),
+        (_("Person giving consent"), person.full_name if person else EMPTY),
     ]
     story.append(field_table(consent_pairs))
     signers = []

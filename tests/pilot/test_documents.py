@@ -42,6 +42,7 @@ def test_referral_card(ws, pc):
         "Ewa Zawadzka",
     ):
         assert expected in t, expected
+    assert "(a)" not in t  # no "udzielił(a)": a label names the person without a verb's gender
     [event] = [e for e in audit.list_events(ws, pc.case.family_id) if e.detail == "referral"]
     assert (event.action, event.entity, event.record_id) == ("print", "referral", pc.referral_id)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtWidgets import QFormLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QPlainTextEdit, QWidget
 
 from app.errors import ValidationError
 from app.i18n import _
@@ -48,23 +48,15 @@ class TransferDialog(CaseRecordDialog):
             [(code, name) for code, name in gminas if code != current_gmina],
             empty=_("— choose —"),
         )
-        self.transferred_on = b.add("transferred_on", DateEdit())
-        self.note = b.add("note", text_edit(3))
-        form = QWidget()
-        f = QFormLayout(form)
-        f.addRow(
-            hint_label(
-                _(
-                    "The new gmina's OPS receives the whole file with its next bundle; the "
-                    "old OPS keeps what it did as a closed, read-only trace."
-                )
-            )
+        self.transferred_on, self.note = _lay_out(
+            self,
+            self.to_gmina,
+            _(
+                "The new gmina's OPS receives the whole file with its next bundle; the "
+                "old OPS keeps what it did as a closed, read-only trace."
+            ),
+            _("Handed over &on:"),
         )
-        f.addRow(buddy_label(_("&New gmina:"), self.to_gmina), self.to_gmina)
-        f.addRow(buddy_label(_("Handed over &on:"), self.transferred_on), self.transferred_on)
-        f.addRow(buddy_label(_("N&otes:"), self.note), self.note)
-        self.finish_setup(form)
-        resize_to_fit(self, 600, 320)
 
     def submit(self) -> Submit:
         v = self.binding.values()
@@ -93,23 +85,15 @@ class ExportDialog(CaseRecordDialog):
         b = self.binding
         self.to_gmina = b.add("to_gmina_code", line_edit(7))
         self.to_gmina.setPlaceholderText(_("TERC code of the new gmina, if known"))
-        self.transferred_on = b.add("transferred_on", DateEdit())
-        self.note = b.add("note", text_edit(3))
-        form = QWidget()
-        f = QFormLayout(form)
-        f.addRow(
-            hint_label(
-                _(
-                    "The case closes here and its whole file is saved as one file for the new "
-                    "OPS, which loads it into its own database."
-                )
-            )
+        self.transferred_on, self.note = _lay_out(
+            self,
+            self.to_gmina,
+            _(
+                "The case closes here and its whole file is saved as one file for the new "
+                "OPS, which loads it into its own database."
+            ),
+            _("Moved &on:"),
         )
-        f.addRow(buddy_label(_("&New gmina:"), self.to_gmina), self.to_gmina)
-        f.addRow(buddy_label(_("Moved &on:"), self.transferred_on), self.transferred_on)
-        f.addRow(buddy_label(_("N&otes:"), self.note), self.note)
-        self.finish_setup(form)
-        resize_to_fit(self, 600, 320)
 
     def submit(self) -> Submit:
         v = self.binding.values()
@@ -125,3 +109,22 @@ class ExportDialog(CaseRecordDialog):
             v["note"],
             Path(path),
         )
+
+
+def _lay_out(
+    dialog: CaseRecordDialog, to_gmina: QWidget, hint: str, date_caption: str
+) -> tuple[DateEdit, QPlainTextEdit]:
+    """The two handover forms: a hint, the new gmina (each dialog makes its own field), the day
+    and notes; returns the day and notes fields, bound to the dialog's form."""
+    b = dialog.binding
+    on = b.add("transferred_on", DateEdit())
+    note = b.add("note", text_edit(3))
+    form = QWidget()
+    f = QFormLayout(form)
+    f.addRow(hint_label(hint))
+    f.addRow(buddy_label(_("&New gmina:"), to_gmina), to_gmina)
+    f.addRow(buddy_label(date_caption, on), on)
+    f.addRow(buddy_label(_("N&otes:"), note), note)
+    dialog.finish_setup(form)
+    resize_to_fit(dialog, 600, 320)
+    return on, note

@@ -7,102 +7,81 @@ from __future__ import annotations
 from app.i18n import N_, _
 from app.models.enums import SubjectKind
 
-# One msgid per phrase and kind (Polish declines the noun differently in each phrase).
-_REFERRAL = {
-    "family": N_("referral of a family to the Cooperation Team"),
-    "single": N_("referral of a person living alone to the Cooperation Team"),
-    "older": N_("referral of an older person to the Cooperation Team"),
-}
-_WORKSHOP = {
-    "family": N_("diagnostic workshop with the family"),
-    "single": N_("diagnostic workshop with the person"),
-    "older": N_("diagnostic workshop with the older person"),
-}
-_TALK = {
-    "family": N_("closing summary talk with the family"),
-    "single": N_("closing summary talk with the person"),
-    "older": N_("closing summary talk with the older person"),
-}
-_WHO = {
-    "family": N_("The family referred"),
-    "single": N_("The person referred"),
-    "older": N_("The older person referred"),
-}
-_OPINION = {
-    "family": N_("Opinion of the family"),
-    "single": N_("Opinion of the person"),
-    "older": N_("Opinion of the older person"),
-}
-_CONSENT = {
-    "family": N_(
-        "I agree that my family be referred to the Cooperation Team named below, so that its "
-        "member institutions may together diagnose our situation and plan support with us."
-    ),
-    "single": N_(
-        "I agree to be referred to the Cooperation Team named below, so that its member "
-        "institutions may together diagnose my situation and plan support with me."
-    ),
-    "older": N_(
-        "I agree to be referred to the Cooperation Team named below, so that its member "
-        "institutions may together diagnose my situation and plan support with me."
-    ),
-}
-
-
-def _pick(table: dict[str, str], kind: str | None) -> str:
-    return _(table.get(kind or SubjectKind.FAMILY, table["family"]))
+# Each phrase of the referral, the workshop and the closing talk is worded about a family, with
+# its forms for one person in ``_VARIANTS`` below (one msgid per phrase and kind: Polish declines
+# the noun differently in each phrase); the functions name the phrase and ``about`` picks the form.
 
 
 def referral_subtitle(kind: str | None) -> str:
-    return _pick(_REFERRAL, kind)
+    return about(kind, N_("referral of a family to the Cooperation Team"))
 
 
 def workshop_subtitle(kind: str | None) -> str:
-    return _pick(_WORKSHOP, kind)
+    return about(kind, N_("diagnostic workshop with the family"))
 
 
 def talk_subtitle(kind: str | None) -> str:
-    return _pick(_TALK, kind)
+    return about(kind, N_("closing summary talk with the family"))
 
 
 def who_referred(kind: str | None) -> str:
-    return _pick(_WHO, kind)
+    return about(kind, N_("The family referred"))
 
 
 def opinion_heading(kind: str | None) -> str:
-    return _pick(_OPINION, kind)
+    return about(kind, N_("Opinion of the family"))
+
+
+_CONSENT_FAMILY = N_(
+    "I agree that my family be referred to the Cooperation Team named below, so that its "
+    "member institutions may together diagnose our situation and plan support with us."
+)
+_CONSENT_PERSON = N_(
+    "I agree to be referred to the Cooperation Team named below, so that its member "
+    "institutions may together diagnose my situation and plan support with me."
+)
 
 
 def consent_text(kind: str | None) -> str:
-    return _pick(_CONSENT, kind)
-
-
-_CONSENT_BOX = {
-    "family": N_("The family &agrees to the referral"),
-    "single": N_("The person &agrees to be referred"),
-    "older": N_("The older person &agrees to be referred"),
-}
-_PRESENT = {
-    "family": N_("family members and others present"),
-    "single": N_("the person and others present"),
-    "older": N_("the older person and others present"),
-}
+    return about(kind, _CONSENT_FAMILY)
 
 
 def consent_box(kind: str | None) -> str:
     """The referral form's check box: the consent to being referred (with a mnemonic)."""
-    return _pick(_CONSENT_BOX, kind)
+    return about(kind, N_("The family &agrees to the referral"))
 
 
 def present_hint(kind: str | None) -> str:
     """Who the closing summary talk was held with."""
-    return _pick(_PRESENT, kind)
+    return about(kind, N_("family members and others present"))
 
 
 # The case documents' words about the family, with their forms for one person: family msgid →
 # (a person living alone, an older person).  ``about`` picks the form; a msgid not listed here
 # is the same for every kind.
 _VARIANTS: dict[str, tuple[str, str]] = {
+    N_("referral of a family to the Cooperation Team"): (
+        N_("referral of a person living alone to the Cooperation Team"),
+        N_("referral of an older person to the Cooperation Team"),
+    ),
+    N_("diagnostic workshop with the family"): (
+        N_("diagnostic workshop with the person"),
+        N_("diagnostic workshop with the older person"),
+    ),
+    N_("closing summary talk with the family"): (
+        N_("closing summary talk with the person"),
+        N_("closing summary talk with the older person"),
+    ),
+    N_("The family referred"): (N_("The person referred"), N_("The older person referred")),
+    _CONSENT_FAMILY: (_CONSENT_PERSON, _CONSENT_PERSON),
+    N_("The family &agrees to the referral"): (
+        N_("The person &agrees to be referred"),
+        N_("The older person &agrees to be referred"),
+    ),
+    N_("family members and others present"): (
+        N_("the person and others present"),
+        N_("the older person and others present"),
+    ),
     N_("Diagnosis of the family's situation"): (
         N_("Diagnosis of the person's situation"),
         N_("Diagnosis of the older person's situation"),

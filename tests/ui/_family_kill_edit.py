@@ -13,45 +13,17 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
-
-def wait_for(app: QApplication, condition, timeout: float = 30.0) -> None:
-    end = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > end:
-            raise SystemExit("timed out")
-        app.processEvents()
-        time.sleep(0.02)
-
-
-def type_text(widget, text: str) -> None:
-    """Key by key, as a user types (QTest.keyClicks cannot type Polish letters)."""
-    for ch in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
+from tests.ui._family_process import open_diagnosis, type_text, wait_for
 
 
 def main(db: str, family_id: str, text: str) -> None:
     app = QApplication([])
-    from app.i18n import set_language
-    from app.services import drafts, setup
-    from app.ui.context import AppContext
-    from app.ui.family.diagnosis_tab import DiagnosisTab
-    from app.ui.family.family_window import FamilyWindow
+    from app.services import drafts
 
-    set_language("pl")
-    ctx = AppContext()
-    ctx.attach(setup.open_workspace(db, os.environ["KOOPERACJA_TEST_PASSPHRASE"]))
-    window = FamilyWindow(ctx, family_id)
-    window.show()
-    wait_for(app, lambda: window.file is not None)
-    window.tabs.setCurrentIndex(1)
-    tab = next(t for t in window.tab_pages if isinstance(t, DiagnosisTab))
+    ctx, _window, tab = open_diagnosis(app, db, family_id)
     causes = tab.view.texts["causes"]
-    causes.selectAll()
     type_text(causes, text)
     key = tab.guard.key
 

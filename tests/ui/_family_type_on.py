@@ -15,29 +15,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
 
-from tests.ui._family_kill_edit import type_text, wait_for
+from tests.ui._family_process import open_diagnosis, type_text
 
 STEP = 0.1  # seconds between two letters: a steady typist
 
 
 def main(db: str, family_id: str) -> None:
     app = QApplication([])
-    from app.i18n import set_language
-    from app.services import setup
-    from app.ui.context import AppContext
-    from app.ui.family.diagnosis_tab import DiagnosisTab
-    from app.ui.family.family_window import FamilyWindow
-
-    set_language("pl")
-    ctx = AppContext()
-    ctx.attach(setup.open_workspace(db, os.environ["KOOPERACJA_TEST_PASSPHRASE"]))
-    window = FamilyWindow(ctx, family_id)
-    window.show()
-    wait_for(app, lambda: window.file is not None)
-    window.tabs.setCurrentIndex(1)
-    tab = next(t for t in window.tab_pages if isinstance(t, DiagnosisTab))
+    _ctx, _window, tab = open_diagnosis(app, db, family_id)
     causes = tab.view.texts["causes"]
-    causes.selectAll()
     print("KEY", tab.guard.key, flush=True)
     typed = 0
     while True:

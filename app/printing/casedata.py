@@ -19,9 +19,9 @@ from app.printing.layout import EMPTY, PageHeader, fmt_date
 from app.printing.signatures import Signatory
 from app.services import subject_words
 from app.services.casefile import FamilyFile
+from app.services.consents import ADULT
 from app.services.controller import Controller
 
-ADULT_AGE = 18
 _CHILD_RELATIONS = {Relation.CHILD, Relation.GRANDCHILD}
 _STREET_PREFIXES = ("ul.", "al.", "pl.", "os.", "ul ", "aleja", "plac", "osiedle", "rondo")
 
@@ -149,7 +149,7 @@ def is_adult(person: Person, on: date) -> bool:
     age = person.age_on(on)
     if age is None:
         return person.relation not in _CHILD_RELATIONS
-    return age >= ADULT_AGE
+    return age >= ADULT
 
 
 def _street(street: str) -> str:

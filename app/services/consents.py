@@ -15,7 +15,16 @@ from app.services.date_rules import check_work_date
 from app.services.validation import check_length
 from app.services.workspace import Workspace
 
-ADULT = 18  # who may sign a consent to share the family's data
+ADULT = 18  # the age of majority: who may sign a consent to share the family's data
+
+
+def may_sign(person: Person, on: date) -> bool:
+    """Whether ``person`` may sign a consent (or a referral's consent) on ``on``: not while
+    known to be a minor.  An unknown age does not bar her (the birth date is not required).
+    The forms offer as signers exactly the members this accepts; ``save_consent`` refuses
+    the others."""
+    age = person.age_on(on)
+    return age is None or age >= ADULT
 
 
 @dataclass
@@ -52,11 +61,10 @@ def save_consent(
             get_live(s, Institution, iid)
         if not (data.scope or "").strip():
             raise ValidationError(_("Say which data the consent covers (its scope)."), "scope")
-        age = signer.age_on(data.signed_on) if signer is not None else None
-        if age is not None and age < ADULT:
+        if signer is not None and not may_sign(signer, data.signed_on):
             raise ValidationError(
                 _("A consent is signed by an adult; this person was {age} on that day.").format(
-                    age=age
+                    age=signer.age_on(data.signed_on)
                 ),
                 "person_id",
             )

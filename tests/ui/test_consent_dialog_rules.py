@@ -1,16 +1,18 @@
-"""Issue 10 §6 in the consent dialog: a child is not offered as the signer, and Ctrl+S on a
-consent without a scope is refused with a Polish message (it saved before, with Alt+Z)."""
+"""Issue 10 §6 in the consent dialog: a child is not offered as the signer (a baby under a year
+neither: its age 0 was once taken for "unknown"), and Ctrl+S on a consent without a scope is
+refused with a Polish message (it saved before, with Alt+Z)."""
 
 from __future__ import annotations
 
 import os
+from datetime import date, timedelta
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
-from app.services import casefile
+from app.services import casefile, persons
 from app.ui.family.consent_dialog import ConsentDialog
 from app.ui.family.consents_tab import ConsentsTab
 from app.ui.kit.record_dialog import RecordDialog
@@ -45,6 +47,17 @@ def test_consent_signers_are_adults_and_the_scope_is_required(ctx, qtbot, family
         return None
 
     monkeypatch.setattr(RecordDialog, "run", classmethod(run))
+    persons.add_person(
+        ctx.ws,
+        family_case.family_id,
+        persons.PersonInput(
+            "Antoni",
+            "Łęcki",
+            document_number="akt urodzenia 12/2026",
+            birth_date=date.today() - timedelta(days=100),
+            relation="child",
+        ),
+    )
     window = open_window(ctx, qtbot, family_case.family_id)
     before = len(casefile.reload_family(ctx.ws, family_case.family_id).consents)
     tab = next(t for t in window.tab_pages if isinstance(t, ConsentsTab))
@@ -54,6 +67,7 @@ def test_consent_signers_are_adults_and_the_scope_is_required(ctx, qtbot, family
         "Józef" in s for s in seen["signers"]
     )
     assert not any("Zuzanna" in s for s in seen["signers"])  # the child
+    assert not any("Antoni" in s for s in seen["signers"])  # the baby (age 0)
     assert any(checked for checked, _note in seen["checked"].values())
     assert "zakres" in seen["error"].lower()
     assert seen["focus"] is seen["scope"]

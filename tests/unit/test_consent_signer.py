@@ -3,11 +3,12 @@ the GUI, ``load`` and sync refuse the same things."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
 from app.errors import ValidationError
+from app.models import Person
 from app.services import consents
 
 
@@ -39,3 +40,14 @@ def test_a_consent_without_a_scope_is_refused(ws, family_case, scope):
 def test_an_adult_signs_with_a_scope(ws, family_case):
     saved = consents.save_consent(ws, family_case.family_id, _consent(family_case))
     assert saved.person_id == family_case.mother_id
+
+
+def test_who_may_sign_is_one_rule_for_the_forms_and_the_service(ws, family_case):
+    """The dialogs offer as signers exactly whom the service accepts (``may_sign``): a baby
+    (age 0) is a minor too, and a member with no birth date is not barred."""
+    today = date.today()
+    assert consents.may_sign(Person(birth_date=date(1980, 5, 1)), today)
+    assert consents.may_sign(Person(birth_date=None, pesel=""), today)
+    assert not consents.may_sign(Person(birth_date=today - timedelta(days=100)), today)
+    assert not consents.may_sign(Person(birth_date=date(today.year - 17, 1, 1)), today)
+    assert consents.may_sign(Person(birth_date=date(today.year - 18, 1, 1)), today)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFormLayout, QWidget
 from app.i18n import _
 from app.models import Consent, Person
 from app.services import consents
-from app.services.consents import ADULT
+from app.services.consents import may_sign
 from app.services.form_keys import FormKey
 from app.services.lookups import Lookups
 from app.ui.context import AppContext
@@ -50,7 +50,7 @@ class ConsentDialog(CaseRecordDialog):
         b = self.binding
         self.signed_on = b.add("signed_on", DateEdit())
         self.person = b.add("person_id", ChoiceCombo())
-        signers = [p for p in members if (p.age_on(date.today()) or ADULT) >= ADULT]
+        signers = [p for p in members if may_sign(p, date.today())]
         self.person.set_choices([(p.id, p.full_name) for p in signers], empty=_("— not given —"))
         self.recipients = b.add("institution_ids", ChecklistTableModel("", parent=self))
         self.recipients.set_rows([CheckRow(i.id, i.name) for i in lookups.institutions])

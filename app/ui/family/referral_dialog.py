@@ -12,7 +12,7 @@ from app.i18n import _
 from app.models import Person, Referral
 from app.models.enums import ReferralDecision
 from app.services import referrals, subject_words
-from app.services.consents import ADULT
+from app.services.consents import may_sign
 from app.services.form_keys import FormKey
 from app.services.lookups import Lookups
 from app.ui.context import AppContext
@@ -74,7 +74,7 @@ class ReferralDialog(CaseRecordDialog):
         )
         self.consent_on = b.add("consent_on", OptionalDateEdit())
         self.consent_person = b.add("consent_person_id", ChoiceCombo())
-        signers = [p for p in members if (p.age_on(date.today()) or ADULT) >= ADULT]
+        signers = [p for p in members if may_sign(p, date.today())]
         self.consent_person.set_choices(
             [(p.id, p.full_name) for p in signers], empty=_("— not given —")
         )

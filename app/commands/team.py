@@ -185,9 +185,12 @@ def cmd_referrals(args: argparse.Namespace) -> int:
 def cmd_agenda(args: argparse.Namespace) -> int:
     ws = open_from_args(args)
     try:
-        items = meetings.agenda(ws, args.team, args.on or date.today())
+        due = meetings.agenda(ws, args.team, args.on or date.today())
     finally:
         ws.lock()
+    items = due.items
+    if due.withheld_text:  # for the worker: on stderr, so a --json agenda stays the agenda
+        print(due.withheld_text, file=sys.stderr)
     if args.json:
         print_json(
             [

@@ -32,7 +32,7 @@ from app.printing.casedata import CaseData
 from app.printing.layout import PageHeader
 from app.services import casefile, meetings
 from app.services.common import get_live
-from app.services.rodo import gating
+from app.services.rodo import gating, team_gate
 from app.services.workspace import Workspace
 
 # kind → (title, audited entity, file stem)
@@ -168,9 +168,15 @@ def build_team(ws: Workspace, kind: str, ids: Ids, title: str, day: date) -> Bui
             raise UsageError(_("The minutes need --meeting ID."))
         with ws.transaction() as s:
             meeting, team = _team_of_meeting(s, ids.meeting_id)
-            decisions = _decisions(s, meeting.id)
-        data = team_docs.TeamData(team, home, day, meeting=meeting, decisions=decisions)
-        return Built(data.header(title), team_docs.build_minutes(data), meeting.id, "")
+            gated = team_gate.gate_minutes(s, team, meeting, _decisions(s, meeting.id), day)
+        data = team_docs.TeamData(team, home, day, meeting=meeting, minutes=gated)
+        return Built(
+            data.header(title),
+            team_docs.build_minutes(data),
+            meeting.id,
+            "",
+            _warnings(gated.withheld_text),
+        )
     if kind == "agenda":
         with ws.transaction() as s:
             if ids.meeting_id:
@@ -180,9 +186,15 @@ def build_team(ws: Workspace, kind: str, ids: Ids, title: str, day: date) -> Bui
             else:
                 raise UsageError(_("The agenda needs --team ID or --meeting ID."))
         on = meeting.held_on if meeting else day
-        items = meetings.agenda(ws, team.id, on)
-        data = team_docs.TeamData(team, home, day, meeting=meeting, agenda=items)
-        return Built(data.header(title), team_docs.build_agenda(data), team.id, "")
+        due = meetings.agenda(ws, team.id, on)
+        data = team_docs.TeamData(team, home, day, meeting=meeting, agenda=due.items)
+        return Built(
+            data.header(title),
+            team_docs.build_agenda(data),
+            team.id,
+            "",
+            _warnings(due.withheld_text),
+        )
     if not ids.institution_id:
         raise UsageError(_("The task list needs --institution ID."))
     with ws.transaction() as s:
@@ -191,13 +203,12 @@ def build_team(ws: Workspace, kind: str, ids: Ids, title: str, day: date) -> Bui
     tasks = meetings.task_list(ws, inst.id, day)
     withheld = gating.withheld_tasks_text(gating.withheld_tasks(ws, inst.id, day))
     data = team_docs.TeamData(team, home, day, institution=inst, tasks=tasks)
-    return Built(
-        data.header(title),
-        team_docs.build_tasks(data),
-        inst.id,
-        "",
-        (withheld,) if withheld else (),
-    )
+    return Built(data.header(title), team_docs.build_tasks(data), inst.id, "", _warnings(withheld))
+
+
+def _warnings(*texts: str) -> tuple[str, ...]:
+    """What the worker is told before printing (what was withheld), never printed."""
+    return tuple(t for t in texts if t)
 
 
 def _team_for(s, institution_id: str, team_id: str | None) -> CooperationTeam | None:

@@ -1,7 +1,8 @@
 """The team's own documents: the agenda of a meeting (from what is due), the minutes with
 attendance and decisions (signed by the chair and the recorder), and an institution's task list
 (its open actions for the families whose consent names it).  Families appear by case number
-only: these papers go to every member institution."""
+only, and only those the team has a basis to be told of (``services.rodo.team_gate``): these
+papers go to every member institution."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from app.i18n import N_, _
-from app.models import CooperationTeam, Institution, MeetingDecision, TeamMeeting
+from app.models import CooperationTeam, Institution, TeamMeeting
 from app.models.enums import ActionStatus
 from app.printing.casedata import institution_address, label_of, period_text
 from app.printing.layout import (
@@ -28,6 +29,7 @@ from app.printing.layout import (
 )
 from app.printing.signatures import Signatory, signature_section
 from app.services.meetings import AgendaItem, Task
+from app.services.rodo.team_gate import GatedMinutes
 
 TITLE_AGENDA = N_("Agenda of the team meeting")
 TITLE_MINUTES = N_("Minutes of the team meeting")
@@ -40,7 +42,7 @@ class TeamData:
     home: Institution | None
     printed_on: date
     meeting: TeamMeeting | None = None
-    decisions: list[tuple[MeetingDecision, str]] = field(default_factory=list)  # (d, case no.)
+    minutes: GatedMinutes | None = None  # what the minutes may say about families
     agenda: list[AgendaItem] = field(default_factory=list)
     institution: Institution | None = None
     tasks: list[Task] = field(default_factory=list)
@@ -100,8 +102,8 @@ def build_agenda(data: TeamData) -> list[Flowable]:
 
 
 def build_minutes(data: TeamData) -> list[Flowable]:
-    m = data.meeting
-    assert m is not None
+    m, gated = data.meeting, data.minutes
+    assert m is not None and gated is not None
     story: list[Flowable] = title_block(
         _(TITLE_MINUTES).upper(), _("meeting on {date}").format(date=fmt_date(m.held_on))
     )
@@ -134,9 +136,9 @@ def build_minutes(data: TeamData) -> list[Flowable]:
             empty_text=_("No attendance recorded."),
         )
     )
-    story += section(_("Agenda"), m.agenda)
-    story += section(_("Decisions"), m.decisions)
-    if data.decisions:
+    story += section(_("Agenda"), gated.agenda)
+    story += section(_("Decisions"), gated.general)
+    if gated.decisions:
         story.append(heading(_("Decisions about families"), 3))
         rows = [
             [
@@ -147,7 +149,7 @@ def build_minutes(data: TeamData) -> list[Flowable]:
                 fmt_date(d.due_on),
                 _("yes") if d.action_id else _("no"),
             ]
-            for n, (d, number) in enumerate(data.decisions, 1)
+            for n, (d, number) in enumerate(gated.decisions, 1)
         ]
         story.append(
             data_table(

@@ -2,12 +2,13 @@
 
 * The **agenda** of a meeting lists what is due in the team's area by the meeting day: IPW
   reviews due, actions past their end date and not done, referrals awaiting the team's decision.
-  Items name cases by their case number only (the agenda goes to every member institution).
+  Items name cases by their case number only (the agenda goes to every member institution),
+  and only cases the team has a basis to be told of (``rodo.team_gate``): the rest is counted.
 * An institution's **task list** holds its open actions across families, but only for families
   whose consent in force on that day names the institution (RODO: the family decides who sees
   its data).
-* A **decision** about one family is case data (``MeetingDecision``) and may become an action of
-  the family's IPW in force (``decision_to_action``).
+* A **decision** about one family is case data (``MeetingDecision``), refused without the same
+  basis, and may become an action of the family's IPW in force (``decision_to_action``).
 
 The team's area is its TERYT code: a gmina's code, or a powiat's (all its gminas).
 """
@@ -24,8 +25,6 @@ from app.errors import ValidationError
 from app.i18n import _
 from app.models import (
     Action,
-    Consent,
-    ConsentRecipient,
     CooperationTeam,
     Family,
     Institution,
@@ -37,6 +36,8 @@ from app.models import (
 from app.models.enums import ActionStatus, FamilyStatus, PlanStatus, ReferralDecision
 from app.services import audit, deadlines, plans
 from app.services.common import get_live
+from app.services.rodo import team_gate
+from app.services.rodo.basis import consenting_families
 from app.services.validation import require_text
 from app.services.workspace import Workspace
 
@@ -66,8 +67,26 @@ class AgendaItem:
         }[self.kind]
 
 
-def agenda(ws: Workspace, team_id: str, on: date) -> list[AgendaItem]:
-    """What the team should take up at a meeting held ``on``, earliest first."""
+@dataclass(frozen=True)
+class Agenda:
+    """What is due, and what was withheld for want of a basis to share it with the team."""
+
+    items: list[AgendaItem]
+    withheld: dict[str, int]  # reason code -> matters left out (``team_gate.TEAM_REASONS``)
+
+    @property
+    def withheld_text(self) -> str:
+        return team_gate.agenda_withheld_text(self.withheld)
+
+
+def agenda(ws: Workspace, team_id: str, on: date) -> Agenda:
+    """What the team should take up at a meeting held ``on``, earliest first: only the matters
+    it has a basis to be told of (``team_gate``), the rest counted by reason."""
+    reviews = [
+        d
+        for d in deadlines.collect(ws, today=on, horizon_days=0)
+        if d.kind == deadlines.Kind.REVIEW
+    ]
     with ws.transaction() as s:
         team = get_live(s, CooperationTeam, team_id)
         families = {
@@ -79,14 +98,26 @@ def agenda(ws: Workspace, team_id: str, on: date) -> list[AgendaItem]:
             )
             if _in_area(team, gmina)
         }
-        items = _late_actions(s, families, on) + _pending_referrals(s, team, families)
-    for d in deadlines.collect(ws, today=on, horizon_days=0):
-        if d.kind == deadlines.Kind.REVIEW and d.family_id in families:
-            items.append(
-                AgendaItem("review", d.due_on, d.family_id, d.case_number, d.record_id, d.detail)
+        candidates = [(i, False) for i in _late_actions(s, families, on)]
+        candidates += _pending_referrals(s, team, families, on)
+        candidates += [
+            (
+                AgendaItem("review", d.due_on, d.family_id, d.case_number, d.record_id, d.detail),
+                False,
             )
+            for d in reviews
+            if d.family_id in families
+        ]
+        basis = team_gate.team_basis(s, team, on)
+        withheld = team_gate.Withheld(s, basis)
+        items = []
+        for item, own_consent in candidates:
+            if own_consent or item.family_id in basis.consenting:
+                items.append(item)
+            else:
+                withheld.add(item.family_id)
     items.sort(key=lambda i: (i.due_on, i.case_number, i.kind))
-    return items
+    return Agenda(items, withheld.counts)
 
 
 def _late_actions(s: Session, families: dict, on: date) -> list[AgendaItem]:
@@ -119,13 +150,24 @@ def _late_actions(s: Session, families: dict, on: date) -> list[AgendaItem]:
     return out
 
 
-def _pending_referrals(s: Session, team: CooperationTeam, families: dict) -> list[AgendaItem]:
-    q = select(Referral.id, Referral.referred_on, Referral.family_id, Referral.team_id).where(
-        Referral.deleted.is_(False), Referral.decision == ReferralDecision.PENDING
-    )
+def _pending_referrals(
+    s: Session, team: CooperationTeam, families: dict, on: date
+) -> list[tuple[AgendaItem, bool]]:
+    """Each referral awaiting the team, with whether its own consent lets the team see it."""
+    q = select(
+        Referral.id,
+        Referral.referred_on,
+        Referral.family_id,
+        Referral.team_id,
+        Referral.consent_given,
+        Referral.consent_on,
+    ).where(Referral.deleted.is_(False), Referral.decision == ReferralDecision.PENDING)
     return [
-        AgendaItem("referral", day, fid, families[fid][0], rid)
-        for rid, day, fid, tid in s.execute(q)
+        (
+            AgendaItem("referral", day, fid, families[fid][0], rid),
+            team_gate.referral_consented(given, given_on, on),
+        )
+        for rid, day, fid, tid, given, given_on in s.execute(q)
         if fid in families and tid in (None, team.id)
     ]
 
@@ -152,25 +194,6 @@ class Task:
 
     def late(self, on: date) -> bool:
         return self.end_on is not None and self.end_on < on
-
-
-def consenting_families(s: Session, institution_id: str, on: date) -> set[str]:
-    """Families whose consent in force on ``on`` names the institution (the rule, once)."""
-    rows = s.execute(
-        select(Consent.family_id, Consent.valid_until, Consent.withdrawn_on)
-        .join(ConsentRecipient, ConsentRecipient.consent_id == Consent.id)
-        .where(
-            Consent.deleted.is_(False),
-            ConsentRecipient.deleted.is_(False),
-            ConsentRecipient.institution_id == institution_id,
-            Consent.signed_on <= on,
-        )
-    )
-    return {
-        fid
-        for fid, until, withdrawn in rows
-        if (withdrawn is None or withdrawn > on) and (until is None or until >= on)
-    }
 
 
 def open_actions_of(institution_id: str) -> Select:
@@ -234,6 +257,9 @@ def add_decision(ws: Workspace, meeting_id: str, data: DecisionInput) -> Meeting
         family = get_live(s, Family, data.family_id)
         if not _in_area(team, family.gmina_code):
             raise ValidationError(_("The family lives outside the team's area."), "family_id")
+        basis = team_gate.team_basis(s, team, meeting.held_on)
+        if not basis.allows(family.id):
+            raise ValidationError(team_gate.decision_refusal(s, basis, family.id), "family_id")
         if data.institution_id:
             get_live(s, Institution, data.institution_id)
         if data.due_on is not None and data.due_on < meeting.held_on:

@@ -21,7 +21,22 @@ TODAY = date.today()
 def team(ws):
     p = make_pilot(ws)
     case = make_full_case(ws)
+    # make_full_case's consent names institutions of its own, not of the PZK: a consent naming
+    # a member gives the team its basis to take the case up (tests/rodo/test_team_gate.py)
+    team_consent(ws, case.family_id, p.pzk["PPP Hajnówka"])
     return p, case
+
+
+def team_consent(ws, family_id: str, institution_id: str):
+    return consents.save_consent(
+        ws,
+        family_id,
+        consents.ConsentInput(
+            signed_on=TODAY - timedelta(days=5),
+            scope="dane do posiedzeń zespołu",
+            institution_ids=[institution_id],
+        ),
+    )
 
 
 def _second_family(ws, p, consent_for: list[str]):
@@ -80,7 +95,7 @@ def test_the_agenda_lists_late_actions_and_pending_referrals(ws, team):
             consent_given=True,
         ),
     )
-    items = meetings.agenda(ws, p.pzk_id, TODAY)
+    items = meetings.agenda(ws, p.pzk_id, TODAY).items
     kinds = [(i.kind, i.case_number) for i in items]
     assert ("late_action", fam.case_number) in kinds
     assert any(k == "referral" for k, _n in kinds)
@@ -93,15 +108,15 @@ def test_the_agenda_lists_late_actions_and_pending_referrals(ws, team):
 def test_the_agenda_has_the_reviews_due_by_the_meeting(ws, team):
     p, case = team
     later = TODAY + timedelta(days=120)  # the case's next review is in 85 days
-    items = meetings.agenda(ws, p.pzk_id, later)
+    items = meetings.agenda(ws, p.pzk_id, later).items
     assert [i.record_id for i in items if i.kind == "review"] == [case.plan_id]
-    assert [i for i in meetings.agenda(ws, p.pzk_id, TODAY) if i.kind == "review"] == []
+    assert [i for i in meetings.agenda(ws, p.pzk_id, TODAY).items if i.kind == "review"] == []
 
 
 def test_a_team_of_another_powiat_sees_nothing_of_ours(ws, team):
     p, _case = team
     other = registry.save_team(ws, registry.TeamInput(name="PZK Bielsk", teryt_code="2003"))
-    assert meetings.agenda(ws, other.id, TODAY + timedelta(days=200)) == []
+    assert meetings.agenda(ws, other.id, TODAY + timedelta(days=200)) == meetings.Agenda([], {})
 
 
 def test_a_task_list_holds_only_families_whose_consent_names_the_institution(ws, team):
@@ -194,6 +209,7 @@ def test_a_decision_for_a_family_without_an_ipw_in_force_stays_a_decision(ws, te
     fam = families.register_family(
         ws, families.FamilyInput(gmina_code="2005092", locality="Narewka")
     )
+    team_consent(ws, fam.id, p.pzk["PUP Hajnówka"])
     meeting = registry.save_meeting(ws, p.pzk_id, registry.MeetingInput(held_on=TODAY))
     d = meetings.add_decision(ws, meeting.id, meetings.DecisionInput(fam.id, "Warsztat."))
     with pytest.raises(ValidationError, match="IPW"):

@@ -18,14 +18,16 @@ from PySide6.QtWidgets import QApplication
 
 from app.models import Action
 from app.printing import service as printing
-from app.services import referrals
+from app.services import meetings, referrals
 from app.ui.kit import print_menu
+from app.ui.kit.record_dialog import RecordDialog
+from app.ui.printing.print_dialog import PrintPreviewDialog
 from app.ui.registry.decision_dialog import DecisionDialog
 from app.ui.registry.meeting_dialog import MeetingDialog
 from app.ui.registry.team_screen import TeamScreen
 from tests.pilot.helpers import make_pilot
 from tests.pilot.test_meetings import _second_family
-from tests.ui._cooperation_support import by_keys, label_of, tab_to
+from tests.ui._cooperation_support import back_to, by_keys, label_of, tab_to
 from tests.ui._family_support import unsaved_answers_fixture  # noqa: F401
 from tests.ui._keys import alt, key, pick_from_menu, press, save, type_text
 from tests.ui.conftest import settle
@@ -160,3 +162,98 @@ def test_a_meeting_from_agenda_to_minutes_and_task_lists(ctx, qtbot, monkeypatch
     assert fam.case_number in pup_tasks and "Poradnictwo zawodowe" in pup_tasks
     assert fam.case_number not in ppp_tasks  # no consent names the PPP
     assert seen == ["MeetingDialog", "DecisionDialog"]
+
+
+def test_what_the_team_may_not_see_is_withheld_and_counted(ctx, qtbot, monkeypatch, dialogs):
+    """Issue 14 §1 in the GUI: a family whose consent names no institution of the team is left
+    out of the inserted agenda (the status says how many and why), a decision about it is refused
+    with the service's message, and the agenda's print preview says what it withheld."""
+    ws = ctx.ws
+    p = make_pilot(ws)
+    shared, _plan, _late = _second_family(ws, p, [p.pzk["PUP Hajnówka"]])
+    hidden, _plan, _late = _second_family(ws, p, [p.wzk["ROPS Białystok"]])  # not in the PZK
+    withheld = (
+        "Wstrzymano w porządku posiedzenia (brak podstawy prawnej do udostępnienia zespołowi): "
+        "1 sprawa (żadna zgoda nie wskazuje instytucji zespołu: 1)."
+    )
+
+    def meeting(d: MeetingDialog) -> None:
+        type_text(TODAY.strftime("%d.%m.%Y"))
+        press(qtbot, d.insert_agenda)
+        qtbot.waitUntil(lambda: bool(d.agenda_status.text()), timeout=20_000)
+        assert d.agenda_status.text() == "Do porządku dodano 1 pilną sprawę. " + withheld
+        assert shared.case_number in d.agenda.toPlainText()
+        assert hidden.case_number not in d.agenda.toPlainText()
+        save()
+
+    refusals: list[str] = []
+
+    def run(_cls, d):
+        qtbot.addWidget(d)
+        d.show()
+        d.activateWindow()
+        settle(d.ctx, qtbot)
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=5_000)
+        if isinstance(d, MeetingDialog):
+            meeting(d)
+        else:  # the decision: the case without a basis, typed as the worker would
+            type_text(hidden.case_number)
+            key(Qt.Key.Key_Tab)
+            type_text("Skierować matkę na poradnictwo zawodowe.")
+            save()
+            qtbot.waitUntil(d.error.isVisible, timeout=20_000)
+            refusals.append(d.error.text())
+            key(Qt.Key.Key_Escape)
+            qtbot.waitUntil(lambda: not d.isVisible(), timeout=5_000)
+            return None
+        qtbot.waitUntil(lambda: d.result_value is not None, timeout=20_000)
+        settle(d.ctx, qtbot)
+        back_to(qtbot, d.parentWidget().window())
+        return d.result_value
+
+    monkeypatch.setattr(RecordDialog, "run", classmethod(run))
+    screen = TeamScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.resize(1366, 700)
+    screen.show()
+    screen.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is screen, timeout=3_000)
+    settle(ctx, qtbot)
+    screen.tabs.setFocus()
+    tab_to(screen, 2)
+    alt(label_of(screen, screen.team_chooser))
+    type_text("Gminno")
+    tab_to(screen, 4)
+    press(qtbot, screen.meetings.add)
+    settle(ctx, qtbot)
+    assert len(screen.meetings_model.rows()) == 1
+
+    work = screen.meeting_work
+    back_to(qtbot, screen)
+    press(qtbot, work.decisions.add)
+    qtbot.waitUntil(lambda: bool(refusals), timeout=20_000)
+    [refusal] = refusals
+    assert "Zespół nie ma podstawy prawnej" in refusal
+    assert "żadna zgoda nie wskazuje instytucji zespołu" in refusal
+    settle(ctx, qtbot)
+    assert work.model.rowCount() == 0
+    assert meetings.decision_rows(ws, screen.meetings_model.rows()[0].id) == []
+
+    previews: list[PrintPreviewDialog] = []
+
+    def preview(parent, c, kind, **ids):
+        dialog = PrintPreviewDialog(c, kind, parent, **ids)
+        qtbot.addWidget(dialog)
+        dialog.start()
+        previews.append(dialog)
+
+    monkeypatch.setattr(print_menu, "open_preview", preview)
+    back_to(qtbot, screen)
+    pick_from_menu(qtbot, work.print_meeting, 0, lambda: len(previews) == 1)
+    [dialog] = previews
+    qtbot.waitUntil(lambda: dialog.page_count() > 0, timeout=20_000)
+    assert withheld in dialog.status.text()
+    assert dialog.document is not None
+    text = pdf_text(dialog.document.pdf)
+    assert shared.case_number in text and hidden.case_number not in text
+    assert "Wstrzymano" not in text

@@ -1,7 +1,7 @@
 """What an institution's task list withholds for want of a legal basis (issue 14 §1).
 
 The list itself keeps only families whose consent in force names the institution
-(``meetings.task_list``, with the rule in ``meetings.consenting_families``); this module counts
+(``meetings.task_list``, with the rule in ``basis.consenting_families``); this module counts
 what was left out, by reason (no consent names it, the consent was withdrawn, it expired: the
 reasons of ``sharing``), so the worker who prints or reads the list sees how much was withheld and
 why.  The count is for the worker, never printed on the list the institution receives.
@@ -13,14 +13,14 @@ from datetime import date
 
 from app.i18n import _, ngettext
 from app.services import meetings
-from app.services.rodo.sharing import REASONS, reason_for
+from app.services.rodo.basis import REASONS, consenting_families, reason_for
 from app.services.workspace import Workspace
 
 
 def withheld_tasks(ws: Workspace, institution_id: str, on: date) -> dict[str, int]:
     """Open tasks of the institution left off its list on ``on``, by reason code."""
     with ws.transaction() as s:
-        allowed = meetings.consenting_families(s, institution_id, on)
+        allowed = consenting_families(s, institution_id, on)
         out: dict[str, int] = {}
         reasons: dict[str, str] = {}
         for _action, family_id, _number in s.execute(meetings.open_actions_of(institution_id)):

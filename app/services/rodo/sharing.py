@@ -6,7 +6,7 @@ coordinator's basis is (``BASIS_SETTING``):
 * ``statute`` (what an OPS that has not chosen gets, as before this setting existed): every case
   of the gmina, the coordinator's basis being the law and the powiat's cooperation agreement;
 * ``consent``: only families whose consent in force names the coordinator's institution
-  (``meetings.consenting_families``, the rule once) -- for an OPS whose agreement does not give
+  (``basis.consenting_families``, the rule once) -- for an OPS whose agreement does not give
   the coordinator a basis of its own.
 
 Everything else is withheld, and the worker sees how many families were withheld and why.  A
@@ -32,7 +32,7 @@ from app.i18n import N_, _, ngettext
 from app.models import CASE_MODELS, Consent, ConsentRecipient, Device, Family, Setting
 from app.models.sync_state import SyncBase, SyncRow, SyncSentRow
 from app.services import audit
-from app.services.meetings import consenting_families
+from app.services.rodo.basis import REASONS, consenting_families, reason_for
 from app.services.setup import home_institution_id
 from app.services.workspace import Workspace
 
@@ -42,11 +42,6 @@ BASES: dict[str, str] = {
     "statute": N_("every case of the gmina (a statutory basis recorded by the OPS)"),
 }
 DEFAULT_BASIS = "statute"
-REASONS: dict[str, str] = {
-    "no_consent": N_("no consent names the recipient"),
-    "withdrawn": N_("the consent was withdrawn"),
-    "expired": N_("the consent has expired"),
-}
 NOTIFY_TABLES = frozenset({Consent.__tablename__, ConsentRecipient.__tablename__})
 CASE_TABLE_NAMES = frozenset(m.__tablename__ for m in CASE_MODELS)
 _WITHHELD = table("rodo_withheld", column("family_id"), column("notify"))
@@ -84,24 +79,6 @@ def set_coordinator_basis(s: Session, basis: str) -> None:
             "basis",
         )
     s.merge(Setting(key=BASIS_SETTING, value=basis))
-
-
-def reason_for(s: Session, family_id: str, institution_id: str, on: date) -> str:
-    rows = s.execute(
-        select(Consent.valid_until, Consent.withdrawn_on)
-        .join(ConsentRecipient, ConsentRecipient.consent_id == Consent.id)
-        .where(
-            Consent.family_id == family_id,
-            Consent.deleted.is_(False),
-            ConsentRecipient.deleted.is_(False),
-            ConsentRecipient.institution_id == institution_id,
-        )
-    ).all()
-    if any(w is not None and w <= on for _u, w in rows):
-        return "withdrawn"
-    if any(u is not None and u < on for u, _w in rows):
-        return "expired"
-    return "no_consent"
 
 
 def withheld_for(s: Session, me: Device, peer: Device, on: date | None = None) -> SharingGate:

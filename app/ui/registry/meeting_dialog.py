@@ -131,20 +131,22 @@ class MeetingDialog(RecordDialog):
             failure=guarded(self, self._agenda_failed),
         )
 
-    def _agenda_ready(self, items: list[meetings.AgendaItem]) -> None:
+    def _agenda_ready(self, due: meetings.Agenda) -> None:
         self.insert_agenda.setEnabled(True)
-        n = len(items)
+        n = len(due.items)
+        withheld = due.withheld_text  # what the team may not be told of, and why
         if not n:
-            self.agenda_status.setText(_("Nothing is due for the team by that day."))
+            self.agenda_status.setText(
+                " ".join(t for t in (_("Nothing is due for the team by that day."), withheld) if t)
+            )
             return
         current = self.agenda.toPlainText().rstrip()
-        text = meetings.agenda_text(items)
+        text = meetings.agenda_text(due.items)
         self.agenda.setPlainText(f"{current}\n{text}" if current else text)
-        self.agenda_status.setText(
-            ngettext(
-                "{n} matter due added to the agenda.", "{n} matters due added to the agenda.", n
-            ).format(n=n)
-        )
+        added = ngettext(
+            "{n} matter due added to the agenda.", "{n} matters due added to the agenda.", n
+        ).format(n=n)
+        self.agenda_status.setText(" ".join(t for t in (added, withheld) if t))
         self.agenda.setFocus()
 
     def _agenda_failed(self, exc: BaseException) -> None:

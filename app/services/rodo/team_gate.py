@@ -1,0 +1,215 @@
+"""What the team's documents may say about a family (issue 14 §1): the agenda and the minutes of
+a posiedzenie go to every member institution, so a family appears on them only with a legal
+basis to share its case with the team.
+
+The rule, once: an item about a family stays when, on the day it is shared, a consent in force
+(``basis.consenting_families``) names an institution that is a member of the team
+(``TeamMembership``), or -- for a referral awaiting the team's decision, and for a decision about
+a family the team took up on referral -- the referral's own consent to being referred to this
+team.  This device's own institution does not count: the OPS holds the case anyway, and a consent
+naming only the OPS is no basis to show the case to the others.
+
+What is withheld is counted by reason (none names a member, withdrawn, expired), for the worker
+who prints or reads the document, never on the document itself.  The minutes' free text (the
+agenda pasted from what was due, the general decisions) is withheld line by line where a line
+names the case number of a family without a basis (e.g. one whose consent was withdrawn after
+the meeting).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from app.i18n import N_, _, ngettext
+from app.models import (
+    CooperationTeam,
+    Family,
+    MeetingDecision,
+    Referral,
+    Setting,
+    TeamMeeting,
+    TeamMembership,
+)
+from app.services.rodo.basis import consenting_families, reason_for
+
+TEAM_REASONS: dict[str, str] = {
+    "no_consent": N_("no consent names an institution of the team"),
+    "withdrawn": N_("the consent was withdrawn"),
+    "expired": N_("the consent has expired"),
+}
+
+
+@dataclass(frozen=True)
+class TeamBasis:
+    """Who may appear on the team's documents on ``on``."""
+
+    on: date
+    members: frozenset[str]  # the team's member institutions that count (not this device's)
+    consenting: frozenset[str]  # families whose consent in force names one of them
+    referred: frozenset[str]  # families with a consented referral to this team
+
+    def allows(self, family_id: str) -> bool:
+        """A decision about the family (or a line naming its case) may be shared."""
+        return family_id in self.consenting or family_id in self.referred
+
+    def reason(self, s: Session, family_id: str) -> str:
+        return reason_for(s, family_id, self.members, self.on)
+
+
+def member_institutions(s: Session, team_id: str, on: date) -> set[str]:
+    """The team's member institutions on ``on``, without this device's own institution."""
+    rows = s.execute(
+        select(TeamMembership.institution_id).where(
+            TeamMembership.team_id == team_id,
+            TeamMembership.deleted.is_(False),
+            or_(TeamMembership.joined_on.is_(None), TeamMembership.joined_on <= on),
+            or_(TeamMembership.left_on.is_(None), TeamMembership.left_on >= on),
+        )
+    )
+    home = s.get(Setting, "home_institution_id")
+    return {iid for (iid,) in rows} - ({home.value} if home is not None else set())
+
+
+def referral_consented(consent_given: bool, consent_on: date | None, on: date) -> bool:
+    return bool(consent_given) and (consent_on is None or consent_on <= on)
+
+
+def team_basis(s: Session, team: CooperationTeam, on: date) -> TeamBasis:
+    members = member_institutions(s, team.id, on)
+    referred = {
+        fid
+        for fid, given, given_on in s.execute(
+            select(Referral.family_id, Referral.consent_given, Referral.consent_on).where(
+                Referral.deleted.is_(False),
+                or_(Referral.team_id.is_(None), Referral.team_id == team.id),
+            )
+        )
+        if referral_consented(given, given_on, on)
+    }
+    return TeamBasis(
+        on, frozenset(members), frozenset(consenting_families(s, members, on)), frozenset(referred)
+    )
+
+
+class Withheld:
+    """Counts of withheld items by reason, each family's reason looked up once."""
+
+    def __init__(self, s: Session, basis: TeamBasis) -> None:
+        self.s, self.basis = s, basis
+        self.counts: dict[str, int] = {}
+        self._reasons: dict[str, str] = {}
+
+    def add(self, family_id: str, n: int = 1) -> None:
+        if family_id not in self._reasons:
+            self._reasons[family_id] = self.basis.reason(self.s, family_id)
+        reason = self._reasons[family_id]
+        self.counts[reason] = self.counts.get(reason, 0) + n
+
+
+def _parts(counts: dict[str, int]) -> str:
+    return "; ".join(f"{_(TEAM_REASONS.get(r, r))}: {n}" for r, n in sorted(counts.items()))
+
+
+def agenda_withheld_text(counts: dict[str, int]) -> str:
+    """ "Withheld from this agenda (no legal basis to share): N matters (reason: n)", or ""."""
+    total = sum(counts.values())
+    if not total:
+        return ""
+    return ngettext(
+        "Withheld from this agenda (no legal basis to share with the team): {n} matter ({parts}).",
+        "Withheld from this agenda (no legal basis to share with the team): {n} matters ({parts}).",
+        total,
+    ).format(n=total, parts=_parts(counts))
+
+
+def minutes_withheld_text(counts: dict[str, int]) -> str:
+    """The same for the minutes: decisions and lines of their text left out."""
+    total = sum(counts.values())
+    if not total:
+        return ""
+    return ngettext(
+        "Withheld from these minutes (no legal basis to share with the team): {n} entry ({parts}).",
+        "Withheld from these minutes (no legal basis to share with the team): {n} entries "
+        "({parts}).",
+        total,
+    ).format(n=total, parts=_parts(counts))
+
+
+def decision_refusal(s: Session, basis: TeamBasis, family_id: str) -> str:
+    """Why a decision about the family may not be recorded at the team's meeting."""
+    return _(
+        "The team has no legal basis to take up this case ({reason}): record a consent of the "
+        "family naming an institution of the team, or the family's consent to the referral, "
+        "first."
+    ).format(reason=_(TEAM_REASONS[basis.reason(s, family_id)]))
+
+
+def case_numbers_without_basis(s: Session, basis: TeamBasis) -> dict[str, str]:
+    """Case number -> family id of every case here the team may not be told of."""
+    return {
+        number: fid
+        for fid, number in s.execute(
+            select(Family.id, Family.case_number).where(Family.deleted.is_(False))
+        )
+        if number and not basis.allows(fid)
+    }
+
+
+def withhold_lines(text: str, numbers: dict[str, str], withheld: Withheld) -> str:
+    """``text`` without the lines that name one of ``numbers`` (each counted as withheld)."""
+    if not text or not numbers:
+        return text
+    pattern = re.compile(
+        r"(?<![\w/.-])("
+        + "|".join(re.escape(n) for n in sorted(numbers, key=len, reverse=True))
+        + r")(?![\w/])"
+    )
+    kept: list[str] = []
+    for line in text.splitlines():
+        found = pattern.search(line)
+        if found is None:
+            kept.append(line)
+        else:
+            withheld.add(numbers[found.group(1)])
+    return "\n".join(kept)
+
+
+@dataclass(frozen=True)
+class GatedMinutes:
+    """The minutes' parts that name families, as they may be shared on the day of printing."""
+
+    decisions: list[tuple[MeetingDecision, str]]  # (decision, case number)
+    agenda: str
+    general: str  # the meeting's general decisions (free text)
+    withheld: dict[str, int]
+
+    @property
+    def withheld_text(self) -> str:
+        return minutes_withheld_text(self.withheld)
+
+
+def gate_minutes(
+    s: Session,
+    team: CooperationTeam,
+    meeting: TeamMeeting,
+    decisions: list[tuple[MeetingDecision, str]],
+    on: date,
+) -> GatedMinutes:
+    """What the minutes of ``meeting`` may say about families on ``on``."""
+    basis = team_basis(s, team, on)
+    withheld = Withheld(s, basis)
+    kept = []
+    for decision, number in decisions:
+        if basis.allows(decision.family_id):
+            kept.append((decision, number))
+        else:
+            withheld.add(decision.family_id)
+    numbers = case_numbers_without_basis(s, basis)
+    agenda = withhold_lines(meeting.agenda, numbers, withheld)
+    general = withhold_lines(meeting.decisions, numbers, withheld)
+    return GatedMinutes(kept, agenda, general, withheld.counts)

@@ -5,7 +5,8 @@ Three tabs:
 * *Paczki*: save the next bundle for a chosen device (with progress; the file is verified before
   it gets its name), import bundles by file chooser or by dropping ``.kbundle`` files anywhere on
   the screen, the status of every registered device (last bundle sent and received, receipts,
-  bundles that never arrived), and the optional inbox/outbox folders scanned every few minutes;
+  bundles that never arrived: ``peers_table``), and the optional inbox/outbox folders scanned
+  every few minutes;
 * *Konflikty*: the conflict inbox, each conflict's two values side by side with who wrote each,
   when, and on which device; the user keeps one of them;
 * *Klucze*: key cards (save, print, import after confirming the fingerprint), registered
@@ -17,7 +18,6 @@ Every database call runs on the worker (``ctx.runner``); results come back on th
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -29,11 +29,8 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -51,15 +48,14 @@ from app.sync.export import file_name_for
 from app.sync.importer import import_bundles
 from app.sync.limits import FILE_SUFFIX
 from app.sync.overview import Snapshot, load_snapshot
-from app.sync.status import PeerStatus
 from app.ui.context import AppContext
-from app.ui.kit.date_field import fmt_datetime
 from app.ui.kit.mnemonics import deconflict
 from app.ui.kit.widgets import label, set_role
 from app.ui.ops import error_text
 from app.ui.sync.conflict_inbox import ConflictInbox
 from app.ui.sync.folder_sync import install as install_folder_sync
 from app.ui.sync.keys_panel import KeysPanel
+from app.ui.sync.peers_table import PeersTable
 
 
 @dataclass
@@ -78,10 +74,6 @@ def import_files(ws: Workspace, paths: list[str]) -> list[ImportLine]:
         else ImportLine(o.path.name, False, o.error.message if o.error is not None else "")
         for o in import_bundles(ws, paths)
     ]
-
-
-def _when(value: datetime | None) -> str:
-    return fmt_datetime(value, "—")
 
 
 # What the screen shows: peers and their keys, what was sent and received, open conflicts.
@@ -154,26 +146,7 @@ class SyncScreen(QWidget):
         self.result = label("", "muted")
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.peers = QTableWidget(0, 8)
-        self.peers.setAccessibleName(_("Devices and their bundles"))
-        self.peers.setHorizontalHeaderLabels(
-            [
-                _("Device"),
-                _("Unit"),
-                _("Last sent"),
-                _("Receipt up to"),
-                _("Last received"),
-                _("Missing bundles"),
-                _("Conflicts"),
-                _("Notes"),
-            ]
-        )
-        self.peers.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.peers.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.peers.verticalHeader().hide()
-        self.peers.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.peers.horizontalHeader().setStretchLastSection(True)
-        self.peers.setTabKeyNavigation(False)
+        self.peers = PeersTable()
 
         folders = QGroupBox(_("Shared folders (optional)"))
         settings = Settings.load()
@@ -251,42 +224,9 @@ class SyncScreen(QWidget):
                 "Keys tab first."
             )
         )
-        self._fill_peers(snap.peers, snap.unit_names)
+        self.peers.fill(snap.peers, snap.unit_names)
         self._fill_conflicts(snap.conflicts)
         self.conflict_inbox.show_notices(snap.replaced)
-
-    def _fill_peers(self, peers: list[PeerStatus], unit_names: dict[str, str]) -> None:
-        self.peers.setRowCount(len(peers))
-        for r, p in enumerate(peers):
-            notes = []
-            if p.revoked:
-                notes.append(_("revoked"))
-            if p.key_rotation_pending:
-                notes.append(_("new key being announced"))
-            if p.warning:
-                notes.append(p.warning)
-            if p.unacknowledged:
-                notes.append(
-                    _("without receipt: {seqs}").format(seqs=", ".join(map(str, p.unacknowledged)))
-                )
-            cells = [
-                f"{p.name}\n{p.worker or ''} [{p.device_id}]",
-                f"{unit_names.get(p.unit_code, '')} ({p.unit_code})".strip(),
-                f"{p.last_sent_seq} · {_when(p.last_sent_at)}" if p.last_sent_seq else "—",
-                str(p.acked_seq) if p.acked_seq else "—",
-                f"{p.last_received_seq} · {_when(p.last_received_at)}"
-                if p.last_received_seq
-                else "—",
-                ", ".join(map(str, p.missing)) or "—",
-                str(p.open_conflicts),
-                "; ".join(notes),
-            ]
-            for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if c == 5 and p.missing:
-                    item.setForeground(Qt.GlobalColor.darkRed)
-                self.peers.setItem(r, c, item)
-        self.peers.resizeRowsToContents()
 
     def _fill_conflicts(self, rows: list[ConflictView]) -> None:
         self.tabs.setTabText(1, _("&Conflicts ({n})").format(n=len(rows)))

@@ -1,0 +1,81 @@
+"""The Synchronizacja screen's table of registered devices (``PeersTable``): for each, the last
+bundle sent and received, the receipt, bundles that never arrived, open conflicts and notes
+(revoked, a new key being announced, a restored database, bundles without receipt).
+
+Apart from ``sync_screen`` because it is the one part of the Paczki tab that turns the core's
+``PeerStatus`` rows into text; the screen only hands it each new snapshot.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+
+from app.i18n import _
+from app.sync.status import PeerStatus
+from app.ui.kit.date_field import fmt_datetime
+
+MISSING_COLUMN = 5
+
+
+def _when(value: datetime | None) -> str:
+    return fmt_datetime(value, "—")
+
+
+class PeersTable(QTableWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, 8, parent)
+        self.setAccessibleName(_("Devices and their bundles"))
+        self.setHorizontalHeaderLabels(
+            [
+                _("Device"),
+                _("Unit"),
+                _("Last sent"),
+                _("Receipt up to"),
+                _("Last received"),
+                _("Missing bundles"),
+                _("Conflicts"),
+                _("Notes"),
+            ]
+        )
+        self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.verticalHeader().hide()
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.setTabKeyNavigation(False)
+
+    def fill(self, peers: list[PeerStatus], unit_names: dict[str, str]) -> None:
+        self.setRowCount(len(peers))
+        for r, p in enumerate(peers):
+            notes = []
+            if p.revoked:
+                notes.append(_("revoked"))
+            if p.key_rotation_pending:
+                notes.append(_("new key being announced"))
+            if p.warning:
+                notes.append(p.warning)
+            if p.unacknowledged:
+                notes.append(
+                    _("without receipt: {seqs}").format(seqs=", ".join(map(str, p.unacknowledged)))
+                )
+            cells = [
+                f"{p.name}\n{p.worker or ''} [{p.device_id}]",
+                f"{unit_names.get(p.unit_code, '')} ({p.unit_code})".strip(),
+                f"{p.last_sent_seq} · {_when(p.last_sent_at)}" if p.last_sent_seq else "—",
+                str(p.acked_seq) if p.acked_seq else "—",
+                f"{p.last_received_seq} · {_when(p.last_received_at)}"
+                if p.last_received_seq
+                else "—",
+                ", ".join(map(str, p.missing)) or "—",
+                str(p.open_conflicts),
+                "; ".join(notes),
+            ]
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if c == MISSING_COLUMN and p.missing:
+                    item.setForeground(Qt.GlobalColor.darkRed)
+                self.setItem(r, c, item)
+        self.resizeRowsToContents()

@@ -37,13 +37,13 @@ from app.models.enums import (
 )
 from app.printing.layout import (
     PageHeader,
-    build_pdf,
     data_table,
     field_table,
     heading,
     para,
     title_block,
 )
+from app.printing.page_frame import build_pdf
 from app.services.rodo.access import Document, SubjectAccess
 
 TABLE_LABELS: dict[str, str] = {

@@ -8,7 +8,6 @@ from app.i18n import _
 from app.printing.access import TABLE_LABELS
 from app.printing.layout import (
     PageHeader,
-    build_pdf,
     data_table,
     field_table,
     fmt_date,
@@ -16,6 +15,7 @@ from app.printing.layout import (
     para,
     title_block,
 )
+from app.printing.page_frame import build_pdf
 from app.services.rodo.archive import ArchivePackage
 
 

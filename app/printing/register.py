@@ -5,7 +5,8 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from app.i18n import _
-from app.printing.layout import PageHeader, build_pdf, field_table, heading, para, title_block
+from app.printing.layout import PageHeader, field_table, heading, para, title_block
+from app.printing.page_frame import build_pdf
 from app.services.rodo.register import RegisterEntry
 
 

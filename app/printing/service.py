@@ -29,7 +29,7 @@ from app.printing import (
     visit,
 )
 from app.printing.casedata import CaseData, Labels
-from app.printing.layout import build_pdf
+from app.printing.page_frame import build_pdf
 from app.services import audit, casefile, controller, reference, registry
 from app.services.workspace import Workspace
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from app.i18n import _
-from app.printing.layout import PageHeader, build_pdf, data_table, heading, para, title_block
+from app.printing.layout import PageHeader, data_table, heading, para, title_block
+from app.printing.page_frame import build_pdf
 from app.services.stats import Statistics, notes
 
 

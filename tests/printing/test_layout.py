@@ -7,7 +7,7 @@ from datetime import date
 
 from reportlab.platypus import Flowable, Spacer
 
-from app.printing import layout, raster, signatures
+from app.printing import layout, page_frame, raster, signatures
 from tests.printing import pdfcheck
 
 HEADER = layout.PageHeader(
@@ -32,24 +32,25 @@ class _Overflow(Flowable):
 
 
 def test_the_outside_check_finds_overflowing_text():
-    ok = layout.build_pdf(HEADER, [layout.para("Zażółć gęślą jaźń")])
+    ok = page_frame.build_pdf(HEADER, [layout.para("Zażółć gęślą jaźń")])
     assert pdfcheck.chars_outside_layout(ok) == []
-    bad = layout.build_pdf(HEADER, [layout.para("tekst"), _Overflow()])
+    bad = page_frame.build_pdf(HEADER, [layout.para("tekst"), _Overflow()])
     assert {ch for _page, ch in pdfcheck.chars_outside_layout(bad)} == set("Źdźbło")
 
 
 def test_writing_lines_split_across_pages_and_are_counted():
-    pdf = layout.build_pdf(HEADER, layout.title_block("Formularz") + [signatures.WritingLines(70)])
+    story = layout.title_block("Formularz") + [signatures.WritingLines(70)]
+    pdf = page_frame.build_pdf(HEADER, story)
     pages = pdfcheck.page_texts(pdf)
     assert len(pages) == 3
     rules = 2  # every page: the rule under the header and the one above the footer
     assert sum(pdfcheck.ruled_lines(pdf, page=p) for p in range(3)) == 70 + 3 * rules
-    text_only = layout.build_pdf(HEADER, [layout.para("Bez linii.")])
+    text_only = page_frame.build_pdf(HEADER, [layout.para("Bez linii.")])
     assert pdfcheck.ruled_lines(text_only) == rules
 
 
 def test_header_footer_metadata_and_page_count():
-    pdf = layout.build_pdf(HEADER, [layout.para("x")] + [Spacer(1, 680)] + [layout.para("y")])
+    pdf = page_frame.build_pdf(HEADER, [layout.para("x")] + [Spacer(1, 680)] + [layout.para("y")])
     pages = pdfcheck.page_texts(pdf)
     assert len(pages) == 2
     for n, page in enumerate(pages, 1):
@@ -64,7 +65,7 @@ def test_header_footer_metadata_and_page_count():
 def test_a_heading_never_ends_a_page():
     filler = layout.Spacer(1, layout.PAGE_HEIGHT - layout.MARGIN_TOP - layout.MARGIN_BOTTOM - 40)
     story = [filler, layout.heading("Wnioski z diagnozy"), layout.para("Treść wniosków.")]
-    pages = pdfcheck.page_texts(layout.build_pdf(HEADER, story))
+    pages = pdfcheck.page_texts(page_frame.build_pdf(HEADER, story))
     assert "Wnioski z diagnozy" not in pages[0]
     assert "Wnioski z diagnozy Treść wniosków." in pages[1]
 
@@ -76,7 +77,7 @@ def test_signatures_stay_with_their_lead_text():
         signatures.Signatory("", "przedstawiciel"),
     ]
     story = [filler, *signatures.signature_section(people, lead=[layout.para("Ostatni punkt.")])]
-    pages = pdfcheck.page_texts(layout.build_pdf(HEADER, story))
+    pages = pdfcheck.page_texts(page_frame.build_pdf(HEADER, story))
     assert "Ostatni punkt." in pages[1] and "Grażyna Źdźbło-Łęcka" in pages[1]
     assert "imię i nazwisko (drukowanymi literami)" in pages[1]
 
@@ -97,7 +98,7 @@ def test_closing_keeps_a_short_section_whole_and_a_long_one_in_part():
 
 
 def test_pages_render_to_images_in_memory():
-    pdf = layout.build_pdf(HEADER, [layout.para("x")])
+    pdf = page_frame.build_pdf(HEADER, [layout.para("x")])
     (page,) = raster.render_pages(pdf, dpi=72)
     assert page.width in (595, 596) and page.height in (841, 842)  # A4 at 72 dpi
     assert len(page.data) >= page.stride * page.height
@@ -115,7 +116,7 @@ def test_long_header_values_stay_in_the_header():
         date(2026, 3, 4),
         reference_label="Nr porozumienia:",
     )
-    pdf = layout.build_pdf(header, [layout.para("Treść.")])
+    pdf = page_frame.build_pdf(header, [layout.para("Treść.")])
     assert pdfcheck.chars_outside_layout(pdf) == []
     text = pdfcheck.text(pdf)
     assert "Miejsko-Gminny Ośrodek Pomocy Społecznej" in text and "Data: 04.03.2026" in text

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from reportlab.lib.units import mm
 
-from app.printing import layout
+from app.printing import layout, page_frame
 from app.printing.service import KINDS, render_document
 from tests.printing import pdfcheck, words
 from tests.printing.demo_cases import DEMO_SHAPES, demo_documents
@@ -23,11 +23,11 @@ def test_the_checker_catches_a_word_cut_mid_letter(monkeypatch):
         header = layout.PageHeader("Ośrodek", "", "", "Test", date.today())
         table = layout.data_table(["Nazwisko"], [[name]], [1])
         table._argW = [14 * mm]  # far narrower than the word
-        pdf = layout.build_pdf(header, [table])
+        pdf = page_frame.build_pdf(header, [table])
     assert words.bad_words(pdf, rec.words()), "a mid-letter cut went unnoticed"
     with words.recording(monkeypatch) as rec:
         text = "opiekuńczo-wychowawczego niezarejestrowany " * 30
-        pdf = layout.build_pdf(header, [layout.para(text)])
+        pdf = page_frame.build_pdf(header, [layout.para(text)])
     assert not words.bad_words(pdf, rec.words())
 
 

@@ -1,4 +1,5 @@
-"""Small helpers every service uses: fetching live rows, applying only changed fields."""
+"""Small helpers every service uses: fetching live rows (and a family's member named in a
+record), applying only changed fields."""
 
 from __future__ import annotations
 
@@ -7,9 +8,9 @@ from typing import Any, TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from app.errors import NotFound
+from app.errors import NotFound, ValidationError
 from app.i18n import _
-from app.models import SyncMixin
+from app.models import Person, SyncMixin
 
 T = TypeVar("T", bound=SyncMixin)
 
@@ -20,6 +21,19 @@ def get_live(session: Session, model: type[T], record_id: str | None) -> T:
     if obj is None or obj.deleted:
         raise NotFound(_("The record was not found (it may have been deleted)."))
     return obj
+
+
+def family_member(
+    session: Session, family_id: str, person_id: str | None, field: str
+) -> Person | None:
+    """The person named in a family's record (``field``), who must be a member of that family;
+    ``None`` when the record names nobody."""
+    if not person_id:
+        return None
+    person = get_live(session, Person, person_id)
+    if person.family_id != family_id:
+        raise ValidationError(_("This person is not a member of the family."), field)
+    return person
 
 
 def apply(obj: Any, **fields: Any) -> bool:

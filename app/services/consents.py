@@ -10,7 +10,7 @@ from app.errors import ValidationError
 from app.i18n import _
 from app.models import Consent, ConsentRecipient, Family, Institution, Person
 from app.services import audit
-from app.services.common import apply, get_live, sync_children, upsert
+from app.services.common import apply, family_member, get_live, sync_children, upsert
 from app.services.date_rules import check_work_date
 from app.services.validation import check_length
 from app.services.workspace import Workspace
@@ -47,11 +47,7 @@ def save_consent(
             raise ValidationError(_("The signature date is in the future."), "signed_on")
         if data.valid_until and data.valid_until < data.signed_on:
             raise ValidationError(_("The consent ends before it was signed."), "valid_until")
-        signer = None
-        if data.person_id:
-            signer = get_live(s, Person, data.person_id)
-            if signer.family_id != family.id:
-                raise ValidationError(_("This person is not a member of the family."), "person_id")
+        signer = family_member(s, family.id, data.person_id, "person_id")
         if not data.institution_ids:
             raise ValidationError(
                 _("Choose at least one institution the data may be shared with."),

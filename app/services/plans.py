@@ -10,10 +10,10 @@ from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
 from app.i18n import _
-from app.models import Action, Commitment, Family, Goal, Institution, Person, Service, SupportPlan
+from app.models import Action, Commitment, Family, Goal, Institution, Service, SupportPlan
 from app.models.enums import ActionStatus, CommitmentStatus, FamilyStatus, PlanStatus
 from app.services import audit
-from app.services.common import get_live, tombstone, upsert
+from app.services.common import family_member, get_live, tombstone, upsert
 from app.services.date_rules import check_work_date
 from app.services.families import advance_status
 from app.services.record_rules import RANGES
@@ -234,10 +234,7 @@ def save_commitment(
 ) -> Commitment:
     with ws.transaction() as s:
         plan = get_live(s, SupportPlan, plan_id)
-        if data.person_id:
-            person = get_live(s, Person, data.person_id)
-            if person.family_id != plan.family_id:
-                raise ValidationError(_("This person is not a member of the family."), "person_id")
+        family_member(s, plan.family_id, data.person_id, "person_id")
         check_choice(data.status, CommitmentStatus, "status", _("Status"))
         check_work_date(data.due_on, "due_on")
         fields = {

@@ -15,10 +15,10 @@ from sqlalchemy import select
 
 from app.errors import ValidationError
 from app.i18n import _
-from app.models import CooperationTeam, Family, Institution, Person, Referral, TeamMeeting
+from app.models import CooperationTeam, Family, Institution, Referral, TeamMeeting
 from app.models.enums import ReferralDecision
 from app.services import audit
-from app.services.common import apply, get_live, upsert
+from app.services.common import apply, family_member, get_live, upsert
 from app.services.validation import check_choice, check_length, require_text
 from app.services.workspace import Workspace
 
@@ -50,12 +50,7 @@ def save_referral(
             get_live(s, CooperationTeam, data.team_id)
         if data.referred_on > date.today():
             raise ValidationError(_("The referral date is in the future."), "referred_on")
-        if data.consent_person_id:
-            person = get_live(s, Person, data.consent_person_id)
-            if person.family_id != family.id:
-                raise ValidationError(
-                    _("This person is not a member of the family."), "consent_person_id"
-                )
+        family_member(s, family.id, data.consent_person_id, "consent_person_id")
         consent_on = data.consent_on if data.consent_given else None
         if data.consent_given and consent_on is None:
             consent_on = data.referred_on

@@ -15,26 +15,8 @@ from sqlalchemy import func, select
 from app.errors import KooperacjaError, ValidationError
 from app.models import DiagnosisParticipant, WorkshopParticipant
 from app.models.enums import ParticipantKind
-from app.services import diagnosis, families, persons, workshops
+from app.services import diagnosis, workshops
 from app.services.participants import ParticipantInput
-from tests.conftest import OPS_GMINA
-
-
-@pytest.fixture
-def stranger(ws):
-    """A member of another family of the same gmina."""
-    other = families.register_family(
-        ws, families.FamilyInput(gmina_code=OPS_GMINA, locality="Lipiny")
-    )
-    person = persons.PersonInput(
-        "Jan",
-        "Obcy",
-        document_type="passport",
-        document_number="FE123456",
-        birth_date=date(1990, 2, 1),
-        sex="M",
-    )
-    return persons.add_person(ws, other.id, person).id
 
 
 def _count(ws, model) -> int:

@@ -91,15 +91,20 @@ def family_rows(s: Session, family_id: str) -> dict[str, set[str]]:
             continue
         if ids:
             found.setdefault(table.name, set()).update(ids)
+    return with_dependents(s, found)
+
+
+def with_dependents(s: Session, found: dict[str, set[str]]) -> dict[str, set[str]]:
+    """``found`` (row ids by table) grown by every row that refers to one of them through a
+    foreign key, and by the rows referring to those, until nothing more is found.  A whole
+    case (``family_rows``) and one member (``member.member_rows``) are erased this way."""
+    tables = [t for t in _case_tables() if "id" in t.c]
     grew = True
     while grew:
         grew = False
         for table in tables:
-            if "id" not in table.c:
-                continue
             for fk in table.foreign_keys:
-                parent = fk.column.table.name
-                parent_ids = sorted(found.get(parent, ()))
+                parent_ids = sorted(found.get(fk.column.table.name, ()))
                 for i in range(0, len(parent_ids), _CHUNK):
                     chunk = parent_ids[i : i + _CHUNK]
                     ids = set(s.scalars(select(table.c.id).where(fk.parent.in_(chunk))))

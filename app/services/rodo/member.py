@@ -21,11 +21,9 @@ from app.i18n import _
 from app.models import ErasureNotice, Person, new_id, utcnow
 from app.services import audit
 from app.services.rodo.erasure import (
-    _CHUNK,
     REASONS,
     ErasureResult,
     Removed,
-    _case_tables,
     digest,
     holders_of,
     notice_message,
@@ -33,28 +31,14 @@ from app.services.rodo.erasure import (
     remove_found,
     sign,
     vacuum_now,
+    with_dependents,
 )
 from app.services.workspace import Workspace
 
 
 def member_rows(s: Session, person_id: str) -> dict[str, set[str]]:
     """The person's row and every row that depends on it, by table."""
-    found: dict[str, set[str]] = {Person.__tablename__: {person_id}}
-    tables = [t for t in _case_tables() if "id" in t.c]
-    grew = True
-    while grew:
-        grew = False
-        for table in tables:
-            for fk in table.foreign_keys:
-                parent_ids = sorted(found.get(fk.column.table.name, ()))
-                for i in range(0, len(parent_ids), _CHUNK):
-                    chunk = parent_ids[i : i + _CHUNK]
-                    ids = set(s.scalars(select(table.c.id).where(fk.parent.in_(chunk))))
-                    new = ids - found.get(table.name, set())
-                    if new:
-                        found.setdefault(table.name, set()).update(new)
-                        grew = True
-    return found
+    return with_dependents(s, {Person.__tablename__: {person_id}})
 
 
 def erase_member_rows(s: Session, person_id: str, erasure_id: str) -> Removed:

@@ -43,6 +43,16 @@ class TransferInput:
     note: str = ""
 
 
+def _check_handover_day(family: Family, day: date) -> None:
+    """A handover (within the powiat or out of it) happens between the case's opening and
+    today."""
+    if day > date.today() or day < family.opened_on:
+        raise ValidationError(
+            _("The handover date must fall between the opening of the case and today."),
+            "transferred_on",
+        )
+
+
 def transfer_family(ws: Workspace, family_id: str, data: TransferInput) -> FamilyTransfer:
     """Hand a family over to another gmina of the powiat (the coordinator's operation)."""
     if not ws.is_coordinator:
@@ -60,11 +70,7 @@ def transfer_family(ws: Workspace, family_id: str, data: TransferInput) -> Famil
             )
         if target == family.gmina_code:
             raise ValidationError(_("The family already belongs to this gmina."), "to_gmina_code")
-        if data.transferred_on > date.today() or data.transferred_on < family.opened_on:
-            raise ValidationError(
-                _("The handover date must fall between the opening of the case and today."),
-                "transferred_on",
-            )
+        _check_handover_day(family, data.transferred_on)
         transfer = FamilyTransfer(
             family_id=family.id,
             kind=TransferKind.WITHIN_POWIAT,
@@ -104,11 +110,7 @@ def export_out_of_powiat(
                     _("The new gmina is in the same powiat: hand the family over instead."),
                     "to_gmina_code",
                 )
-        if transferred_on > date.today() or transferred_on < family.opened_on:
-            raise ValidationError(
-                _("The handover date must fall between the opening of the case and today."),
-                "transferred_on",
-            )
+        _check_handover_day(family, transferred_on)
         transfer = FamilyTransfer(
             family_id=family.id,
             kind=TransferKind.OUT_OF_POWIAT,

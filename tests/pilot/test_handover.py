@@ -107,7 +107,22 @@ def test_only_the_coordinator_hands_over_and_only_within_the_powiat(powiat):
         handover.transfer_family(coord, fid, handover.TransferInput("1465011", date.today()))
     with pytest.raises(ValidationError):
         handover.transfer_family(coord, fid, handover.TransferInput("2005092", date.today()))
+    tomorrow = date.today() + timedelta(days=1)
+    with pytest.raises(ValidationError, match="między założeniem sprawy a dniem dzisiejszym"):
+        handover.transfer_family(coord, fid, handover.TransferInput(BIALOWIEZA, tomorrow))
     assert handover.transfers(coord, fid) == []
+
+
+def test_out_of_the_powiat_the_day_falls_between_the_opening_and_today(ws):
+    """The same day rule as the handover within the powiat (one function for both)."""
+    pc = make_pilot_case(ws, close=False)
+    fid = pc.case.family_id
+    with ws.transaction() as s:
+        opened = s.get(Family, fid).opened_on
+    for day in (date.today() + timedelta(days=1), opened - timedelta(days=1)):
+        with pytest.raises(ValidationError, match="między założeniem sprawy a dniem dzisiejszym"):
+            handover.export_out_of_powiat(ws, fid, day, "1465011")
+    assert handover.transfers(ws, fid) == []
 
 
 def test_out_of_the_powiat_the_file_is_exported_for_the_new_ops(ws, tmp_path, monkeypatch):

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event, func, select
+from sqlalchemy import event, func, select, union_all
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from app.errors import StorageError
@@ -66,12 +66,10 @@ class Workspace:
 
     @staticmethod
     def _latest_version(s: Session) -> str:
-        latest = ""
-        for model in SYNCED_MODELS:
-            v = s.scalar(select(func.max(model.version)))
-            if v and v > latest:
-                latest = v
-        return latest
+        # One statement over every synced table (one per table cost ~40 round trips per unlock).
+        per_table = union_all(*(select(func.max(m.version).label("v")) for m in SYNCED_MODELS))
+        latest = s.scalar(select(func.max(per_table.subquery().c.v)))
+        return latest or ""
 
     @property
     def device_id(self) -> str:

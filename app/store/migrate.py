@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -65,9 +66,11 @@ def current_revision(conn: sqlcipher.Connection) -> str | None:
 
 
 def upgrade_to_head(conn: sqlcipher.Connection, target: str = "head") -> None:
-    """Bring the schema up to ``target``; refuse a database made by a newer version."""
-    from alembic import command
+    """Bring the schema up to ``target``; refuse a database made by a newer version.
 
+    A brand-new (empty) file gets the head schema in one step (``create_at_head``); every other
+    file goes through the migration scripts (``run_migrations``).
+    """
     script = _scripts()
     current = current_revision(conn)
     if current is not None and script.get_revision(current) is None:
@@ -76,14 +79,33 @@ def upgrade_to_head(conn: sqlcipher.Connection, target: str = "head") -> None:
         )
     if current == script.get_current_head() and target == "head":
         return
+    if current is None and target == "head" and _is_empty(conn):
+        create_at_head(conn)
+    else:
+        run_migrations(conn, target)
+
+
+def run_migrations(conn: sqlcipher.Connection, target: str = "head") -> None:
+    """Run the Alembic migration scripts up to ``target``, all of them in one transaction.
+
+    One transaction makes an upgrade all-or-nothing (SQLite's DDL is transactional: a crash
+    or a full disk half-way leaves the previous revision intact, not a half-made schema that
+    the next unlock would try to migrate again) and it writes the journal once instead of once
+    per statement.
+    """
+    from alembic import command
+
     engine = _engine_for(conn)
     cfg = alembic_config()
     # SQLite's procedure for a table rebuild (batch migrations): foreign keys off while the
     # tables are copied (dropping a referenced table would count every child row as a
-    # violation), then the whole database checked before the transaction commits.
+    # violation), then the whole database checked before the transaction commits.  The pragma
+    # has no effect inside a transaction, so it is set before the BEGIN.
     conn.execute("PRAGMA foreign_keys = OFF")
     try:
         with engine.begin() as sa_conn:
+            # The driver would leave DDL outside a transaction (it opens one only before DML).
+            sa_conn.exec_driver_sql("BEGIN IMMEDIATE")
             cfg.attributes["connection"] = sa_conn
             command.upgrade(cfg, target)
             if sa_conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
@@ -91,3 +113,64 @@ def upgrade_to_head(conn: sqlcipher.Connection, target: str = "head") -> None:
     finally:
         conn.execute("PRAGMA foreign_keys = ON")
     log.info("schema migrated to %s", target)
+
+
+def _is_empty(conn: sqlcipher.Connection) -> bool:
+    return conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
+
+
+@dataclass(frozen=True)
+class HeadSchema:
+    """What the migration scripts leave in an empty database: its schema statements in the
+    order SQLite recorded them, and the rows they wrote (the Alembic version)."""
+
+    statements: tuple[str, ...]
+    rows: tuple[tuple[str, tuple[tuple[object, ...], ...]], ...]
+
+
+@functools.lru_cache(maxsize=1)
+def head_schema() -> HeadSchema:
+    """Run every migration script once per process on an empty in-memory database and record
+    the result.
+
+    The scripts stay the only source of the schema; what they produce does not depend on the
+    file (the same SQLite library runs them), and a test compares a file created this way with
+    one migrated step by step, entry by entry of ``sqlite_master``.
+    """
+    mem = sqlcipher.connect(":memory:", check_same_thread=False, isolation_level="DEFERRED")
+    try:
+        mem.execute("PRAGMA foreign_keys = ON")
+        run_migrations(mem)
+        # sqlite_* entries (automatic indexes, sqlite_sequence) SQLite makes by itself.
+        entries = mem.execute(
+            "SELECT type, name, sql FROM sqlite_master "
+            "WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid"
+        ).fetchall()
+        rows = []
+        for kind, name, _sql in entries:
+            if kind == "table":
+                found = tuple(mem.execute(f'SELECT * FROM "{name}"').fetchall())
+                if found:
+                    rows.append((str(name), found))
+        return HeadSchema(tuple(str(sql) for _k, _n, sql in entries), tuple(rows))
+    finally:
+        mem.close()
+
+
+def create_at_head(conn: sqlcipher.Connection) -> None:
+    """Give an empty database the head schema in one transaction: the statements the migration
+    scripts left in ``head_schema``, replayed in SQLite's own order, without the scripts' table
+    copies (a new file has no rows to carry over)."""
+    schema = head_schema()
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for statement in schema.statements:
+            conn.execute(statement)
+        for table, rows in schema.rows:
+            marks = ", ".join("?" * len(rows[0]))
+            conn.executemany(f'INSERT INTO "{table}" VALUES ({marks})', rows)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.rollback()
+        raise
+    log.info("schema created at head")

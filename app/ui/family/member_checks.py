@@ -80,6 +80,7 @@ class MemberChecks(QObject):
         self.exclude = exclude_person_id
         self.duplicates: list[Duplicate] = []
         self._generation = 0
+        self._confirming = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(500)
@@ -161,19 +162,18 @@ class MemberChecks(QObject):
             label.setText(_("⚠ Possible duplicate. Already registered:") + "\n" + describe(dups))
         label.setVisible(bool(dups))
 
-    def confirm(
-        self,
-        parent: QWidget | None,
-        proceed: Callable[[], None],
-        cancelled: Callable[[], None],
-    ) -> None:
-        """Check again now; ``proceed`` when there is no duplicate or the user accepts it."""
+    def confirm(self, parent: QWidget | None, proceed: Callable[[], None]) -> None:
+        """Check again now; ``proceed`` when there is no duplicate or the user accepts it.
+        A second call while the first is still checking or asking does nothing (Ctrl+S twice),
+        and "No" leaves the dialog open for corrections."""
+        if self._confirming:
+            return
+        self._confirming = True
         self._timer.stop()
 
         def decide(dups: list[Duplicate]) -> None:
+            self._confirming = False
             if not dups or DuplicateWarning.ask(parent, dups):
                 proceed()
-            else:
-                cancelled()
 
         self.look_for_duplicates(decide)

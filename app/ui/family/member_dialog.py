@@ -38,25 +38,15 @@ class MemberDialog(CaseRecordDialog):
         self.view = MemberFieldsView()
         self.view.bind(self.binding)
         self.checks = MemberChecks(ctx, self.view, person.id if person else None, self)
-        self._checking = False
         self.finish_setup(self.view, person_values(person, has_applicant))
         self.checks.pesel_changed()
         resize_to_fit(self, 900, 640)
         self.view.first_name.setFocus()
 
     def save(self) -> None:
-        if self._checking or self._busy or not self.ctx.is_unlocked:
+        if self._busy or not self.ctx.is_unlocked:
             return
-        self._checking = True
-
-        def proceed() -> None:
-            self._checking = False
-            CaseRecordDialog.save(self)
-
-        def cancelled() -> None:
-            self._checking = False  # "No": the dialog stays open for corrections
-
-        self.checks.confirm(self, proceed, cancelled)
+        self.checks.confirm(self, lambda: CaseRecordDialog.save(self))
 
     def submit(self) -> Submit:
         data = person_input(self.binding.values())

@@ -40,7 +40,6 @@ class RegistrationDialog(RecordDialog):
         self.member = MemberFieldsView(with_notes=False)
         self.member.bind(self.binding, PREFIX)
         self.checks = MemberChecks(ctx, self.member, None, self)
-        self._checking = False
         form = QWidget()
         row = QHBoxLayout(form)
         row.addWidget(self.case, 2)
@@ -64,18 +63,9 @@ class RegistrationDialog(RecordDialog):
             self.guard.reset()
 
     def save(self) -> None:
-        if self._checking or self._busy or not self.ctx.is_unlocked:
+        if self._busy or not self.ctx.is_unlocked:
             return
-        self._checking = True
-
-        def proceed() -> None:
-            self._checking = False
-            RecordDialog.save(self)
-
-        def cancelled() -> None:
-            self._checking = False
-
-        self.checks.confirm(self, proceed, cancelled)
+        self.checks.confirm(self, lambda: RecordDialog.save(self))
 
     def show_failure(self, exc: BaseException) -> None:
         super().show_failure(exc)

@@ -15,53 +15,49 @@ Polish agrees with what a label speaks of, and the enums say how:
 
 from __future__ import annotations
 
-from enum import StrEnum
+from app.i18n import N_, NG_, NP_
+from app.models.labelled import GenderedEnum, LabelledEnum
+from app.models.pilot_enums import (
+    AgreementKind,
+    PartySide,
+    PlanOutcome,
+    ReferralDecision,
+    SubjectKind,
+    TeamKind,
+    TransferKind,
+)
 
-from app.i18n import N_, NG_, NP_, _, gendered, pgettext
-
-
-class LabelledEnum(StrEnum):
-    """A StrEnum whose members carry a translatable label in ``_labels``."""
-
-    @property
-    def label(self) -> str:
-        """The label for the neutral case (for a gendered enum: the form for unknown sex)."""
-        return self.label_for(None)
-
-    def label_for(self, sex: str | None) -> str:
-        """The label as said of a person of recorded ``sex`` ("F", "M", None/"" unknown); the
-        same as ``label`` for an enum whose words do not follow the person."""
-        message = self._labels()[self.value]
-        if self._gendered():
-            return gendered(message, sex)
-        context = self._label_context()
-        return pgettext(context, message) if context else _(message)
-
-    @classmethod
-    def _labels(cls) -> dict[str, str]:
-        raise NotImplementedError
-
-    @classmethod
-    def _label_context(cls) -> str | None:
-        """The gettext context of the labels (their ``NP_`` context), None for plain ``N_``."""
-        return None
-
-    @classmethod
-    def _gendered(cls) -> bool:
-        """True when the labels are marked ``NG_`` (said of a person, follow the person's sex)."""
-        return False
-
-    @classmethod
-    def choices(cls, sex: str | None = None) -> list[tuple[str, str]]:
-        return [(m.value, m.label_for(sex)) for m in cls]
-
-
-class GenderedEnum(LabelledEnum):
-    """Labels said of a person: marked ``NG_``, chosen by the person's recorded sex."""
-
-    @classmethod
-    def _gendered(cls) -> bool:
-        return True
+# The pilots' lists live in ``pilot_enums`` and the label mechanism in ``labelled``; both are
+# importable from here, where every other module looks for a value list.
+__all__ = [
+    "DOMAIN_SCALE",
+    "GAS_LEVELS",
+    "ActionStatus",
+    "AgreementKind",
+    "AttachmentKind",
+    "CommitmentStatus",
+    "ConsentState",
+    "Disability",
+    "Education",
+    "Employment",
+    "FamilyStatus",
+    "GenderedEnum",
+    "IdDocument",
+    "InstitutionLevel",
+    "LabelledEnum",
+    "ParticipantKind",
+    "PartySide",
+    "PlanOutcome",
+    "PlanStatus",
+    "ReferralDecision",
+    "Relation",
+    "Role",
+    "Sex",
+    "SubjectKind",
+    "TeamKind",
+    "TransferKind",
+    "VisitStatus",
+]
 
 
 class FamilyStatus(LabelledEnum):
@@ -384,115 +380,3 @@ GAS_LEVELS: dict[int, str] = {
     1: N_("somewhat more than expected"),
     2: N_("much more than expected"),
 }
-
-
-# -- the Model Kooperacji as the pilots ran it (issue 13) -----------------------------------
-class TeamKind(LabelledEnum):
-    """A Partnerski Zespół Kooperacji of a powiat and its gminas, or the voivodeship's WZK."""
-
-    PZK = "pzk"
-    WZK = "wzk"
-
-    @classmethod
-    def _labels(cls) -> dict[str, str]:
-        return {
-            "pzk": N_("Partner Cooperation Team (PZK)"),
-            "wzk": N_("Voivodeship Cooperation Team (WZK)"),
-        }
-
-
-class AgreementKind(LabelledEnum):
-    """The three kinds of porozumienie the pilots signed."""
-
-    WZK = "wzk"
-    TRIPARTITE = "tripartite"
-    PZK = "pzk"
-
-    @classmethod
-    def _labels(cls) -> dict[str, str]:
-        return {
-            "wzk": N_("agreement forming the Voivodeship Cooperation Team"),
-            "tripartite": N_("tripartite agreement: voivodeship, powiat and gmina"),
-            "pzk": N_("agreement forming the Partner Cooperation Team"),
-        }
-
-
-class PartySide(LabelledEnum):
-    """On whose behalf a party signs: a self-government (województwo, powiat, gmina) or a
-    partner institution."""
-
-    VOIVODESHIP = "voivodeship"
-    POWIAT = "powiat"
-    GMINA = "gmina"
-    PARTNER = "partner"
-
-    @classmethod
-    def _labels(cls) -> dict[str, str]:
-        return {
-            "voivodeship": N_("for the voivodeship"),
-            "powiat": N_("for the powiat"),
-            "gmina": N_("for the gmina"),
-            "partner": N_("partner institution"),
-        }
-
-
-class SubjectKind(LabelledEnum):
-    """Who the case is about: the wording of forms and documents follows it."""
-
-    FAMILY = "family"
-    SINGLE = "single"
-    OLDER = "older"
-
-    @classmethod
-    def _labels(cls) -> dict[str, str]:
-        return {
-            "family": N_("family"),
-            "single": N_("person living alone"),
-            "older": N_("older person"),
-        }
-
-
-class ReferralDecision(LabelledEnum):
-    PENDING = "pending"
-    QUALIFIED = "qualified"
-    NOT_QUALIFIED = "not_qualified"
-
-    @classmethod
-    def _labels(cls) -> dict[str, str]:
-        return {
-            "pending": N_("awaiting the team's decision"),
-            "qualified": N_("qualified"),
-            "not_qualified": N_("not qualified"),
-        }
-
-
-class PlanOutcome(LabelledEnum):
-    """How an IPW ended (the national evaluation counted IPWs "zakończone sukcesem")."""
-
-    ACHIEVED = "achieved"
-    PARTLY = "partly"
-    NOT_ACHIEVED = "not_achieved"
-    DROPPED = "dropped"
-
-    @classmethod
-    def _labels(cls) -> dict[str, str]:
-        return {
-            "achieved": N_("goals achieved"),
-            "partly": N_("goals partly achieved"),
-            "not_achieved": N_("goals not achieved"),
-            "dropped": N_("cooperation broken off"),
-        }
-
-
-class TransferKind(LabelledEnum):
-    """A family moving away: to another gmina of the powiat, or out of the powiat."""
-
-    WITHIN_POWIAT = "within_powiat"
-    OUT_OF_POWIAT = "out_of_powiat"
-
-    @classmethod
-    def _labels(cls) -> dict[str, str]:
-        return {
-            "within_powiat": N_("to another gmina of the powiat"),
-            "out_of_powiat": N_("out of the powiat"),
-        }

@@ -28,6 +28,7 @@ from datetime import date
 from sqlalchemy.orm import configure_mappers
 
 from app.services import persons, setup, visits
+from app.store.migrate import head_revision
 
 PASSPHRASE_ENV = "KOOPERACJA_PASSPHRASE"
 
@@ -79,6 +80,10 @@ def child(db: str, run: int, family_id: str) -> None:
 def main() -> int:
     db = sys.argv[1]
     configure_mappers()  # once here rather than in every child (no database is touched)
+    # The unlock reads the schema revision with Alembic, imported on first use: importing it
+    # and reading the migration scripts here (no database either) spares every child about a
+    # second, so a kill "during the unlock" lands in the unlock itself, not in an import.
+    head_revision()
     _say("READY")
     for line in sys.stdin:
         parts = line.split()

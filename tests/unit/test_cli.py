@@ -19,6 +19,19 @@ from tests.cli_runner import CliResult, run_cli
 from tests.conftest import PASSPHRASE
 from tests.factories import PESEL_MOTHER
 
+# ``init`` of the OPS laptop most tests here start from.
+OPS_INIT = (
+    "init",
+    "--role",
+    "ops",
+    "--unit",
+    "2005092",
+    "--name",
+    "GOPS Narewka",
+    "--worker",
+    "Anna Kowalczyk",
+)
+
 
 def run(*args: str, env: dict | None = None, passphrase: str | None = PASSPHRASE) -> CliResult:
     changes: dict[str, str | None] = {
@@ -31,19 +44,7 @@ def run(*args: str, env: dict | None = None, passphrase: str | None = PASSPHRASE
 @pytest.fixture
 def db(tmp_path) -> Path:
     path = tmp_path / "cli.db"
-    r = run(
-        "--db",
-        str(path),
-        "init",
-        "--role",
-        "ops",
-        "--unit",
-        "2005092",
-        "--name",
-        "GOPS Narewka",
-        "--worker",
-        "Anna Kowalczyk",
-    )
+    r = run("--db", str(path), *OPS_INIT)
     assert r.returncode == 0, r.stderr
     assert "Utworzono bazę danych" in r.stdout
     return path
@@ -139,22 +140,7 @@ def test_dump_load_roundtrip_via_cli(db, tmp_path):
     out1 = tmp_path / "dump1.json"
     assert run("--db", str(db), "dump", "--json", "-o", str(out1)).returncode == 0
     other = tmp_path / "other.db"
-    assert (
-        run(
-            "--db",
-            str(other),
-            "init",
-            "--role",
-            "ops",
-            "--unit",
-            "2005092",
-            "--name",
-            "GOPS Narewka",
-            "--worker",
-            "Anna Kowalczyk",
-        ).returncode
-        == 0
-    )
+    assert run("--db", str(other), *OPS_INIT).returncode == 0
     r = run("--db", str(other), "load", "--json", str(out1))
     assert r.returncode == 0, r.stderr
     r2 = run("--db", str(other), "dump", "--json")

@@ -11,7 +11,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import io
 
-import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -21,7 +20,6 @@ from app.models.enums import PartySide
 from app.printing import service as printing
 from app.services import cooperation, registry
 from app.services.casefile import home_institution
-from app.ui.context import AppContext
 from app.ui.kit import print_menu
 from app.ui.registry.agreement_dialog import AgreementDialog
 from app.ui.registry.team_dialog import MembershipDialog, TeamDialog
@@ -30,20 +28,7 @@ from tests.pilot.helpers import GMINA_BODIES, POWIAT_BODIES, WZK_BODIES
 from tests.ui._cooperation_support import by_keys, label_of, tab_to
 from tests.ui._family_support import unsaved_answers_fixture  # noqa: F401
 from tests.ui._keys import alt, key, pick_from_menu, press, save, type_text
-from tests.ui.conftest import dispose, settle
-
-
-@pytest.fixture
-def coord_ctx(coordinator_ws, qtbot):
-    context = AppContext()
-    context.attach(coordinator_ws)
-    yield context
-    if context.is_unlocked:
-        context.lock()
-    context.runner.shutdown()
-    for widget in QApplication.topLevelWidgets():
-        widget.hide()
-    dispose(*QApplication.topLevelWidgets(), context.events, context.runner)
+from tests.ui.conftest import settle
 
 
 def register(ws, rows, level: str) -> dict[str, str]:
@@ -57,8 +42,8 @@ def register(ws, rows, level: str) -> dict[str, str]:
     return out
 
 
-def test_a_coordinator_sets_up_the_three_levels_by_keyboard(coord_ctx, qtbot, monkeypatch):
-    ws = coord_ctx.ws
+def test_a_coordinator_sets_up_the_three_levels_by_keyboard(coordinator_ctx, qtbot, monkeypatch):
+    ws = coordinator_ctx.ws
     register(ws, WZK_BODIES, "voivodeship")
     pzk_bodies = register(ws, POWIAT_BODIES, "powiat") | register(ws, GMINA_BODIES, "gmina")
     pzk_bodies["GOPS"] = register(
@@ -120,13 +105,13 @@ def test_a_coordinator_sets_up_the_three_levels_by_keyboard(coord_ctx, qtbot, mo
     seen: list[str] = []
     by_keys(monkeypatch, qtbot, {TeamDialog: team, MembershipDialog: member,
                                  AgreementDialog: agreement}, seen)  # fmt: skip
-    screen = TeamScreen(coord_ctx)
+    screen = TeamScreen(coordinator_ctx)
     qtbot.addWidget(screen)
     screen.resize(1366, 700)
     screen.show()
     screen.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is screen, timeout=3_000)
-    settle(coord_ctx, qtbot)
+    settle(coordinator_ctx, qtbot)
     screen.tabs.setFocus()
     assert screen.levels.seat_title.text().startswith("Ten komputer to stanowisko animatora")
 
@@ -135,11 +120,11 @@ def test_a_coordinator_sets_up_the_three_levels_by_keyboard(coord_ctx, qtbot, mo
     state.update(team_name="Wojewódzki Zespół Kooperacji Województwa Podlaskiego",
                  kind_text="Woj", teryt="20")  # fmt: skip
     press(qtbot, screen.new_team)
-    settle(coord_ctx, qtbot)
+    settle(coordinator_ctx, qtbot)
     for short in ("UMWP", "ROPS Białystok"):
         state.update(member=names[short], short=short)
         press(qtbot, screen.members.add)
-        settle(coord_ctx, qtbot)
+        settle(coordinator_ctx, qtbot)
     tab_to(screen, 3)
     state.update(
         agreement_kind="porozumienie o utworzeniu W",
@@ -148,18 +133,18 @@ def test_a_coordinator_sets_up_the_three_levels_by_keyboard(coord_ctx, qtbot, mo
         partners=[names["ROPS Białystok"]],
     )
     press(qtbot, screen.agreements.add)
-    settle(coord_ctx, qtbot)
+    settle(coordinator_ctx, qtbot)
 
     # The PZK: twelve institutions, both animators, the tripartite and the PZK agreement.
     tab_to(screen, 2)
     state.update(team_name="Gminno-Powiatowy Zespół Kooperacji Narewka", kind_text="Part",
                  teryt="2005", animators=True)  # fmt: skip
     press(qtbot, screen.new_team)
-    settle(coord_ctx, qtbot)
+    settle(coordinator_ctx, qtbot)
     for short in pzk_bodies:
         state.update(member=names[short], short=short)
         press(qtbot, screen.members.add)
-        settle(coord_ctx, qtbot)
+        settle(coordinator_ctx, qtbot)
     assert screen.members_model.rowCount() == 12
     assert "Anna Kowalczyk" in screen.team_info.text()
     tab_to(screen, 3)
@@ -174,7 +159,7 @@ def test_a_coordinator_sets_up_the_three_levels_by_keyboard(coord_ctx, qtbot, mo
         partners=[],
     )
     press(qtbot, screen.agreements.add)
-    settle(coord_ctx, qtbot)
+    settle(coordinator_ctx, qtbot)
     state.update(
         agreement_kind="porozumienie o utworzeniu P",
         title="o utworzeniu Gminno-Powiatowego Zespołu Kooperacji",
@@ -182,7 +167,7 @@ def test_a_coordinator_sets_up_the_three_levels_by_keyboard(coord_ctx, qtbot, mo
         partners=[names["GOPS"], names["PUP Hajnówka"], names["SP Narewka"]],
     )
     press(qtbot, screen.agreements.add)
-    settle(coord_ctx, qtbot)
+    settle(coordinator_ctx, qtbot)
     assert seen.count("MembershipDialog") == 14 and seen.count("AgreementDialog") == 3
 
     # What was saved, through the services.

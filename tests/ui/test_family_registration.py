@@ -6,10 +6,8 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest
 
 from app.services import casefile, drafts
-from app.ui.context import AppContext
 from app.ui.family.registration_dialog import RegistrationDialog
 from tests.factories import PESEL_FATHER
 from tests.ui._family_support import save_dialog, unsaved_answers_fixture  # noqa: F401
@@ -69,16 +67,6 @@ def test_ask_builds_the_dialog_on_the_context(ctx, qtbot, monkeypatch):
     monkeypatch.setattr(RegistrationDialog, "run", classmethod(lambda cls, d: seen.append(d)))
     assert RegistrationDialog.ask(None, ctx) is None
     assert [d.ctx for d in seen] == [ctx]
-
-
-@pytest.fixture
-def coordinator_ctx(coordinator_ws, qtbot):
-    context = AppContext()
-    context.attach(coordinator_ws)
-    yield context
-    if context.is_unlocked:
-        context.lock()
-    context.runner.shutdown()
 
 
 def test_coordinator_chooses_one_of_the_powiat_gminas(coordinator_ctx, qtbot):

@@ -11,33 +11,19 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from app.config import Settings
 from app.models import Person
 from app.sync import conflicts
-from app.ui.context import AppContext
 from app.ui.sync.charts import BarChart
 from app.ui.sync.dashboard_screen import DashboardScreen
 from app.ui.sync.sync_screen import SyncScreen
 from tests.factories import make_full_case
 from tests.sync.helpers import edit, exchange, introduce
-from tests.ui.conftest import dispose, settle
+from tests.ui.conftest import settle
 
 pytestmark = pytest.mark.ui
-
-
-@pytest.fixture
-def coord_ctx(coordinator_ws, qtbot):
-    context = AppContext()
-    context.attach(coordinator_ws)
-    yield context
-    if context.is_unlocked:
-        context.lock()
-    context.runner.shutdown()
-    for widget in QApplication.topLevelWidgets():
-        widget.hide()
-    dispose(*QApplication.topLevelWidgets(), context.events, context.runner)
 
 
 @pytest.fixture
@@ -48,7 +34,7 @@ def linked(ws, coordinator_ws):
 
 
 def test_export_and_import_through_the_screens(
-    ctx, coord_ctx, linked, qtbot, tmp_path, monkeypatch
+    ctx, coordinator_ctx, linked, qtbot, tmp_path, monkeypatch
 ):
     ops_screen = SyncScreen(ctx)
     qtbot.addWidget(ops_screen)
@@ -71,9 +57,9 @@ def test_export_and_import_through_the_screens(
     assert "Zapisano i sprawdzono" in ops_screen.result.text()
     assert ops_screen.peers.item(0, 2).text().startswith("1")
 
-    coord_screen = SyncScreen(coord_ctx)
+    coord_screen = SyncScreen(coordinator_ctx)
     qtbot.addWidget(coord_screen)
-    settle(coord_ctx, qtbot)
+    settle(coordinator_ctx, qtbot)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(bundle))])
     drop = QDropEvent(
@@ -84,27 +70,27 @@ def test_export_and_import_through_the_screens(
         Qt.KeyboardModifier.NoModifier,
     )
     coord_screen.dropEvent(drop)
-    settle(coord_ctx, qtbot)
+    settle(coordinator_ctx, qtbot)
     assert "Zaimportowano paczkę 1" in coord_screen.result.text()
-    settle(coord_ctx, qtbot)
+    settle(coordinator_ctx, qtbot)
     assert coord_screen.peers.item(0, 4).text().startswith("1")
     # the same file again: a no-op that says so
     coord_screen.import_paths([str(bundle)])
-    settle(coord_ctx, qtbot)
+    settle(coordinator_ctx, qtbot)
     assert "już zaimportowana" in coord_screen.result.text()
 
 
 def test_conflict_inbox_side_by_side_and_resolution(
-    ctx, coord_ctx, ws, coordinator_ws, linked, qtbot
+    ctx, coordinator_ctx, ws, coordinator_ws, linked, qtbot
 ):
     exchange(ws, coordinator_ws)
     exchange(coordinator_ws, ws)
     edit(ws, Person, linked.mother_id, phone="600 000 111")
     edit(coordinator_ws, Person, linked.mother_id, phone="600 000 222")
     exchange(ws, coordinator_ws)
-    screen = SyncScreen(coord_ctx)
+    screen = SyncScreen(coordinator_ctx)
     qtbot.addWidget(screen)
-    settle(coord_ctx, qtbot)
+    settle(coordinator_ctx, qtbot)
     assert screen.conflict_list.rowCount() == 1
     assert "(1)" in screen.tabs.tabText(1)
     assert screen.mine.value.toPlainText() == "600 000 222"
@@ -114,8 +100,8 @@ def test_conflict_inbox_side_by_side_and_resolution(
     assert "Ewa Zawadzka" in screen.mine.who.text()
     assert screen.take_theirs.isEnabled()
     screen.take_theirs.click()
-    settle(coord_ctx, qtbot)
-    settle(coord_ctx, qtbot)
+    settle(coordinator_ctx, qtbot)
+    settle(coordinator_ctx, qtbot)
     assert screen.conflict_list.rowCount() == 0
     assert not screen.empty_inbox.isHidden()
     with coordinator_ws.transaction() as s:
@@ -123,7 +109,7 @@ def test_conflict_inbox_side_by_side_and_resolution(
 
 
 def test_a_decision_made_elsewhere_is_told_in_the_inbox_until_seen(
-    ctx, coord_ctx, ws, coordinator_ws, linked, qtbot
+    ctx, coordinator_ctx, ws, coordinator_ws, linked, qtbot
 ):
     exchange(ws, coordinator_ws)
     exchange(coordinator_ws, ws)
@@ -147,7 +133,7 @@ def test_a_decision_made_elsewhere_is_told_in_the_inbox_until_seen(
     assert conflicts.replaced_notices(ws) == []
 
 
-def test_inbox_folder_scan(ctx, coord_ctx, ws, linked, qtbot, tmp_path):
+def test_inbox_folder_scan(ctx, coordinator_ctx, ws, linked, qtbot, tmp_path):
     share = tmp_path / "share"
     share.mkdir()
     ops_screen = SyncScreen(ctx)
@@ -162,24 +148,24 @@ def test_inbox_folder_scan(ctx, coord_ctx, ws, linked, qtbot, tmp_path):
     settings = Settings.load()
     settings.sync_inbox, settings.sync_outbox = str(share), ""
     settings.save()
-    coord_screen = SyncScreen(coord_ctx)
+    coord_screen = SyncScreen(coordinator_ctx)
     qtbot.addWidget(coord_screen)
-    settle(coord_ctx, qtbot)
-    settle(coord_ctx, qtbot)
-    settle(coord_ctx, qtbot)
+    settle(coordinator_ctx, qtbot)
+    settle(coordinator_ctx, qtbot)
+    settle(coordinator_ctx, qtbot)
     assert list(share.glob("*.kbundle")) == []
     assert coord_screen.peers.item(0, 4).text().startswith("1")
 
 
-def test_dashboard_draws_its_charts(coord_ctx, ws, coordinator_ws, linked, qtbot):
+def test_dashboard_draws_its_charts(coordinator_ctx, ws, coordinator_ws, linked, qtbot):
     from app import demo
 
     demo.generate(coordinator_ws, families=25, seed=11)
     exchange(ws, coordinator_ws)
-    screen = DashboardScreen(coord_ctx)
+    screen = DashboardScreen(coordinator_ctx)
     qtbot.addWidget(screen)
     screen.resize(1100, 900)
-    settle(coord_ctx, qtbot)
+    settle(coordinator_ctx, qtbot)
     assert screen.data is not None
     assert int(screen.tiles["open"].text()) == screen.data.totals["open"] > 0
     assert screen.open_chart.categories and "Narewka" in screen.open_chart.categories
@@ -210,7 +196,7 @@ def test_bar_chart_empty_and_stacked(qtbot):
 
 
 def test_key_cards_from_the_screen(
-    ctx, coord_ctx, ws, coordinator_ws, qtbot, tmp_path, monkeypatch, dialogs
+    ctx, coordinator_ctx, ws, coordinator_ws, qtbot, tmp_path, monkeypatch, dialogs
 ):
     """A new user exchanges key cards in the program itself: save, import, confirm, revoke."""
     from app.sync import identity
@@ -234,26 +220,26 @@ def test_key_cards_from_the_screen(
     settle(ctx, qtbot)
     assert pdf.read_bytes().startswith(b"%PDF")
 
-    coord_screen = SyncScreen(coord_ctx)
+    coord_screen = SyncScreen(coordinator_ctx)
     qtbot.addWidget(coord_screen)
-    settle(coord_ctx, qtbot)
+    settle(coordinator_ctx, qtbot)
     # declining the fingerprint registers nothing
     coord_screen.keys.import_card(str(card))
-    settle(coord_ctx, qtbot)
+    settle(coordinator_ctx, qtbot)
     assert any(identity.show(ws).fingerprint in text for kind, text in dialogs)
     assert identity.peers(coordinator_ws) == []
     monkeypatch.setattr(
         QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)
     )
     coord_screen.keys.import_card(str(card))
-    settle(coord_ctx, qtbot)
-    settle(coord_ctx, qtbot)
+    settle(coordinator_ctx, qtbot)
+    settle(coordinator_ctx, qtbot)
     assert [p.device_id for p in identity.peers(coordinator_ws)] == [ws.device_id]
     assert coord_screen.keys.table.rowCount() == 1
     assert coord_screen.peer.count() == 1  # the new device can be sent bundles
     coord_screen.keys.table.selectRow(0)
     coord_screen.keys.revoke_button.click()
-    settle(coord_ctx, qtbot)
-    settle(coord_ctx, qtbot)
+    settle(coordinator_ctx, qtbot)
+    settle(coordinator_ctx, qtbot)
     assert identity.peers(coordinator_ws)[0].revoked
     assert coord_screen.peer.count() == 0

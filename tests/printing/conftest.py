@@ -15,7 +15,9 @@ OPS = "Gminny Ośrodek Pomocy Społecznej w Narewce"
 WORKER = "Anna Kowalczyk"
 
 
-def _workspace(tmp_path_factory, name: str):
+def module_workspace(tmp_path_factory, name: str):
+    """A new OPS database (GOPS Narewka) in its own data folder, for a module-scoped fixture;
+    returns it with the environment patch to undo when the fixture ends."""
     patch = pytest.MonkeyPatch()
     base = tmp_path_factory.mktemp(name)
     patch.setenv("KOOPERACJA_DATA_DIR", str(base))
@@ -35,7 +37,7 @@ def _workspace(tmp_path_factory, name: str):
 @pytest.fixture(scope="module")
 def printed_ws(tmp_path_factory):
     """(workspace, factory case, team id): read-only for the tests that use it."""
-    ws, patch = _workspace(tmp_path_factory, "printed-ws")
+    ws, patch = module_workspace(tmp_path_factory, "printed-ws")
     try:
         case = make_full_case(ws)
         set_home_address(ws)
@@ -51,7 +53,7 @@ def demo_ws(tmp_path_factory):
     """(workspace, shape → family id, PZK team id) of a demo database."""
     from tests.printing.demo_cases import make_demo
 
-    ws, patch = _workspace(tmp_path_factory, "demo-ws")
+    ws, patch = module_workspace(tmp_path_factory, "demo-ws")
     try:
         families = make_demo(ws)
         set_home_address(ws)

@@ -10,11 +10,10 @@ import pytest
 
 from app.i18n import set_language
 from app.printing.service import KINDS, render_document
-from app.services import audit, casefile, setup
-from app.store.keys import TEST_KDF
-from tests.conftest import OPS_GMINA, PASSPHRASE
+from app.services import audit, casefile
 from tests.factories import PESEL_CHILD, PESEL_FATHER, PESEL_MOTHER, make_full_case
 from tests.printing import pdfcheck
+from tests.printing.conftest import module_workspace
 from tests.printing.data import add_agreement, set_home_address
 
 MOTHER, FATHER, CHILD = "Grażyna Źdźbło-Łęcka", "Józef Łęcki", "Zuzanna Łęcka"
@@ -61,19 +60,7 @@ class Printed:
 def printed_case(tmp_path_factory):
     """Every document of the factory's family (and its PZK's agreement), printed once for the
     module (a module-scoped database; the tests only read the PDFs)."""
-    patch = pytest.MonkeyPatch()
-    base = tmp_path_factory.mktemp("printed")
-    patch.setenv("KOOPERACJA_DATA_DIR", str(base))
-    set_language("pl")
-    ws = setup.initialize(
-        base / "kooperacja.db",
-        PASSPHRASE,
-        role="ops",
-        unit_code=OPS_GMINA,
-        name=OPS,
-        worker_name=WORKER,
-        kdf=TEST_KDF,
-    )
+    ws, patch = module_workspace(tmp_path_factory, "printed")
     try:
         case = make_full_case(ws)
         set_home_address(ws)

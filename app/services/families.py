@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import NotFound, ValidationError
 from app.i18n import _
-from app.models import CaseTeamMember, Family, FamilyReason, HelpReason, Institution
+from app.models import CaseTeamMember, Family, FamilyReason, HelpReason, Institution, Setting
 from app.models.enums import FamilyStatus, SubjectKind
 from app.services import audit, reference
 from app.services.common import apply, get_live, sync_children, tombstone, upsert
@@ -70,11 +70,32 @@ def _validated(s: Session, ws: Workspace, data: FamilyInput) -> dict:
 
 
 def next_case_number(s: Session, gmina_code: str, year: int) -> str:
-    """``<gmina TERC>/<year>/<n>``: the next free number among cases this database knows."""
+    """``<gmina TERC>/<year>/<n>``: the next number never given here.
+
+    The highest number issued is kept in the settings too: an erased case's rows are gone,
+    and its number (on the archive's protocol, in the coordinator's papers) must not be
+    given to another family."""
     prefix = f"{gmina_code}/{year}/"
     taken = s.scalars(select(Family.case_number).where(Family.case_number.startswith(prefix)))
     numbers = [int(m.group(1)) for c in taken if (m := re.match(r".*/(\d+)$", c))]
-    return f"{prefix}{max(numbers, default=0) + 1:04d}"
+    n = max(max(numbers, default=0), _issued(s, prefix)) + 1
+    remember_case_number(s, f"{prefix}{n:04d}")
+    return f"{prefix}{n:04d}"
+
+
+_ISSUED = "case_number_issued:"  # + "<gmina>/<year>/": the highest number given (a count only)
+
+
+def _issued(s: Session, prefix: str) -> int:
+    mark = s.get(Setting, _ISSUED + prefix)
+    return int(mark.value) if mark is not None and mark.value.isdigit() else 0
+
+
+def remember_case_number(s: Session, number: str) -> None:
+    """Count ``number`` (``<gmina>/<year>/<n>``, also one a worker typed) as given."""
+    m = re.match(r"^(\d{7}/\d{4}/)(\d+)$", number)
+    if m and int(m.group(2)) > _issued(s, m.group(1)):
+        s.merge(Setting(key=_ISSUED + m.group(1), value=str(int(m.group(2)))))
 
 
 def _set_reasons(s: Session, family: Family, codes: list[str]) -> None:
@@ -103,6 +124,7 @@ def register_family(ws: Workspace, data: FamilyInput) -> Family:
         fields = _validated(s, ws, data)
         opened = data.opened_on or date.today()
         number = clean(data.case_number) or next_case_number(s, fields["gmina_code"], opened.year)
+        remember_case_number(s, number)
         family = Family(case_number=number, opened_on=opened, status=FamilyStatus.NEW, **fields)
         if not family.lead_worker:
             family.lead_worker = ws.actor

@@ -106,9 +106,9 @@ COUNTS = [
         {"seq": 3, "peer": "PCPR"},
         "records",
         (
-            "Paczka 3 dla PCPR: # rekord.",
-            "Paczka 3 dla PCPR: # rekordy.",
-            "Paczka 3 dla PCPR: # rekordów.",
+            "Paczka 3 (odbiorca: PCPR): # rekord.",
+            "Paczka 3 (odbiorca: PCPR): # rekordy.",
+            "Paczka 3 (odbiorca: PCPR): # rekordów.",
         ),
     ),
     (

@@ -10,7 +10,9 @@ every later claimant the first free letter of its own text (a word's initial fir
 mnemonic at all when none is free.  A page's controls therefore get the same letters every
 time it is shown.  A label left without a free letter loses its mnemonic (its field is still
 reached by Tab); buttons come before labels because an action has no other keyboard way.
-``install(app)`` watches for those moments.
+A letter no keyboard gives with Alt alone (a Polish "&ż" in "Ście&żka": ż is AltGr+Z) is no
+claim at all: that control gets a typable letter too.  ``install(app)`` watches for those
+moments.
 """
 
 from __future__ import annotations
@@ -99,7 +101,7 @@ def deconflict(window: QWidget) -> int:
         if at < 0:
             continue
         key = text[at].lower()
-        if key not in used:
+        if key in _CANDIDATES and key not in used:
             used.add(key)
             continue
         new, new_key = relabel(text, used)

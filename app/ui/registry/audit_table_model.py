@@ -10,30 +10,10 @@ from datetime import datetime
 
 from PySide6.QtCore import QModelIndex
 
-from app.i18n import N_, _
+from app.i18n import N_
 from app.services.audit import AuditRow
+from app.services.audit_words import entity_label
 from app.ui.kit.record_table_model import Column, RecordTableModel
-
-ENTITY_LABELS: dict[str, str] = {
-    "family": N_("case"),
-    "person": N_("family member"),
-    "case_team_member": N_("task team member"),
-    "consent": N_("consent"),
-    "diagnosis": N_("diagnosis"),
-    "support_plan": N_("programme (IPW)"),
-    "goal": N_("goal"),
-    "action": N_("action"),
-    "commitment": N_("commitment"),
-    "review": N_("monitoring review"),
-    "visit": N_("visit"),
-    "attachment": N_("document"),
-    "institution": N_("institution"),
-    "cooperation_team": N_("cooperation team"),
-    "team_membership": N_("team membership"),
-    "agreement": N_("agreement"),
-    "team_meeting": N_("team meeting"),
-    "service": N_("service (koszyk usług)"),
-}
 
 
 def when_text(at: datetime) -> str:
@@ -41,8 +21,7 @@ def when_text(at: datetime) -> str:
 
 
 def entity_text(row: AuditRow) -> str:
-    label = ENTITY_LABELS.get(row.entity)
-    return _(label) if label else row.entity
+    return entity_label(row.entity)
 
 
 class AuditTableModel(RecordTableModel[AuditRow]):

@@ -15,6 +15,7 @@ from faker import Faker
 
 from app.demo import pathway
 from app.demo import texts as T  # noqa: N812
+from app.demo.goal_texts import GENERIC_GOAL, GOALS
 from app.demo.plan_words import ACTION_DETAILS, DOMAINS, FREQUENCY, PROVIDER_BY_SECTOR
 from app.demo.texts import person_name
 from app.demo.voice import Household
@@ -124,7 +125,7 @@ def _diagnosis(
         author=st.worker,
         finalized=True,
     )
-    hit = {g[1] for code in reasons for g in T.GOALS.get(code, [])}
+    hit = {g[1] for code in reasons for g in GOALS.get(code, [])}
     for domain in DOMAINS:
         if domain in hit:
             rating = rnd.choice([-3, -2, -2, -1])
@@ -169,9 +170,9 @@ def _plan(
     hh: Household,
 ) -> tuple[str, list[dict], list[dict]]:
     end = start + timedelta(days=rnd.choice([270, 365, 365, 400]))
-    templates = [g for code in reasons for g in T.GOALS.get(code, [])]
+    templates = [g for code in reasons for g in GOALS.get(code, [])]
     if len(templates) < 2:
-        templates.append(T.GENERIC_GOAL)
+        templates.append(GENERIC_GOAL)
     templates = templates[:4]
     plan_id = rows.add(
         SupportPlan,
@@ -355,7 +356,7 @@ def _reviews(
         for gid in levels:
             levels[gid] = max(-2, min(2, levels[gid] + rnd.choice([-1, 0, 1, 1, 1])))
             rows.add(GoalScore, review_id=rid, goal_id=gid, level=levels[gid], note="")
-        for domain in {g for code in reasons for _t, g, _l, _s in T.GOALS.get(code, [])}:
+        for domain in {g for code in reasons for _t, g, _l, _s in GOALS.get(code, [])}:
             rows.add(
                 ReviewDomainRating,
                 review_id=rid,

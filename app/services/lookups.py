@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.models import HelpReason, Institution, LifeDomain, Sector, Service, ServiceArea
-from app.services import reference, registry
+from app.services import koszyk, reference, registry
 from app.services.reference import Code, code_list
 from app.services.workspace import Workspace
 
@@ -63,7 +63,7 @@ def load_lookups(ws: Workspace) -> Lookups:
         sectors=code_list(ws, Sector),
         areas=code_list(ws, ServiceArea),
         institutions=registry.list_institutions(ws),
-        services=registry.list_services(ws),
+        services=koszyk.list_services(ws),
         team_institution_ids=frozenset(m.institution_id for t in teams for m in t.members),
         gminas=_gminas(ws),
     )

@@ -17,7 +17,7 @@ from app.models import (
     ServiceArea,
     TeamMeeting,
 )
-from app.services import registry
+from app.services import koszyk, registry
 from app.services.reference import Code, code_list
 from app.services.workspace import Workspace
 
@@ -51,7 +51,7 @@ class CatalogData:
 
 def load_catalog(ws: Workspace) -> CatalogData:
     return CatalogData(
-        services=registry.list_services(ws, include_inactive=True),
+        services=koszyk.list_services(ws, include_inactive=True),
         areas=code_list(ws, ServiceArea),
         sectors=code_list(ws, Sector),
         institutions=registry.list_institutions(ws),

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.models import Sector
-from app.services import registry
+from app.services import koszyk
 from app.services.casefile import home_institution
 from app.services.reference import code_list
 from app.ui.kit import print_menu
@@ -165,7 +165,7 @@ def test_catalog_by_area_and_a_new_service(ctx, qtbot, institutions, monkeypatch
     s.area.set_code("family_support")
     names = [s.proxy.index(r, 0).data() for r in range(s.proxy.rowCount())]
     assert "Trening kompetencji rodzicielskich" in names
-    saved = next(x for x in registry.list_services(ctx.ws) if x.name.startswith("Trening"))
+    saved = next(x for x in koszyk.list_services(ctx.ws) if x.name.startswith("Trening"))
     assert saved.provider_institution_id == institutions["ppp"]
     qtmodeltester.check(s.model, force_py=True)
 

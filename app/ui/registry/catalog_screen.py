@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QMessageBox, QPlainTextEdit, QVBoxLayou
 
 from app.i18n import _
 from app.models import Institution, Service
-from app.services import registry
+from app.services import koszyk
 from app.services.changes import Changes
 from app.services.registry_views import CatalogData, load_catalog
 from app.ui.context import AppContext
@@ -144,7 +144,7 @@ class CatalogScreen(QWidget):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.ctx.runner.run(
-                registry.remove_service,
+                koszyk.remove_service,
                 self.ctx.ws,
                 svc.id,
             )

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QWidget
 
 from app.i18n import _
 from app.models import Institution, Service
-from app.services import registry
+from app.services import koszyk
 from app.services.form_keys import FormKey
 from app.services.reference import Code
 from app.ui.context import AppContext
@@ -75,7 +75,7 @@ class ServiceDialog(RecordDialog):
 
     def submit(self) -> Submit:
         v = self.binding.values()
-        data = registry.ServiceInput(
+        data = koszyk.ServiceInput(
             name=v["name"],
             area_code=v["area_code"],
             sector_code=v["sector_code"] or "",
@@ -85,4 +85,4 @@ class ServiceDialog(RecordDialog):
             code=v["code"],
             active=bool(v["active"]),
         )
-        return registry.save_service, (self.ctx.ws, data, self.service.id if self.service else None)
+        return koszyk.save_service, (self.ctx.ws, data, self.service.id if self.service else None)

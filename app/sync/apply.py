@@ -24,7 +24,7 @@ from app.services import audit
 from app.services.records import table_of
 from app.services.rodo import notices
 from app.services.workspace import Workspace
-from app.sync import conflict_sync
+from app.sync import conflict_sync, went_back
 from app.sync.apply_records import merge_records
 from app.sync.errors import refused
 from app.sync.import_values import (
@@ -75,9 +75,11 @@ def apply_checked(ws: Workspace, c: Checked) -> ImportResult:
         if s.get(SyncReceived, m["bundle_id"]) is not None or m["seq"] <= (peer.in_seq or 0):
             raise refused("older_seq", seq=m["seq"], device=c.sender, last=peer.in_seq)
         refresh(s, ws.device_id, ws.clock.tick)
+        forgotten = went_back.lost_receipts(s, peer, m["acks"])
         result.acknowledged = apply_acks(s, peer, m["acks"], result)
-        if m["audit_held"] < (peer.audit_acked or 0):
-            _peer_went_back(s, peer, m["audit_held"], result)
+        lost_audit = went_back.audit_went_down(s, peer, m["audit_held"])
+        if forgotten or c.sender_restored or lost_audit:
+            _peer_went_back(s, peer, min(m["audit_held"], peer.audit_acked or 0), result)
         c.records, gated = notices.gate(
             s, ws, c.sender, m["sender"]["role"], c.records, c.audit_events
         )

@@ -135,3 +135,4 @@ class Checked:
     audit_forked: bool = False
     signer: tuple[bytes, str] | None = None  # the key that signed the manifest
     conflicts: list[conflict_sync.IncomingConflict] = field(default_factory=list)
+    sender_restored: bool = False  # its audit events carry a restore of its database

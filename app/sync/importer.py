@@ -35,7 +35,7 @@ from app.models.sync_state import SyncPeer, SyncReceived
 from app.services.rodo import erasure_file
 from app.services.workspace import Workspace
 from app.store.migrate import alembic_config
-from app.sync import clocks, conflict_sync, container, envelope, identity, manifest
+from app.sync import clocks, conflict_sync, container, envelope, identity, manifest, went_back
 from app.sync.apply import MAX_MISSING_KEPT, Checked, ImportResult, apply_checked
 from app.sync.authorize import authorize
 from app.sync.errors import BundleRefused, refused
@@ -190,6 +190,7 @@ def _check(ws: Workspace, data: bytes) -> Checked | ImportResult:
         conflicts = authorize(s, device, records, conflicts)
         clocks.check_ahead(m, records)
         check_domain(s, records)
+        restored = went_back.restored_in(s, sender_id, events)
         events, audit_forked = _audit_to_insert(s, sender_id, events, m["audit_head"])
     return Checked(
         m,
@@ -204,6 +205,7 @@ def _check(ws: Workspace, data: bytes) -> Checked | ImportResult:
         audit_forked,
         signer,
         conflicts,
+        sender_restored=restored,
     )
 
 

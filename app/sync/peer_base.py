@@ -28,13 +28,15 @@ def apply_acks(
     for a in sorted(acks, key=lambda a: a["seq"]):
         sent = s.get(SyncSent, (peer.device_id, a["seq"]))
         if sent is None or sent.bundle_id != a["bundle_id"]:
-            if a["seq"] > (peer.out_seq or 0):
-                # The peer holds bundles of ours this database never made: it was restored from
-                # an older copy.  Jump past them (a gap, not a broken chain, for the peer).
+            if a["seq"] >= (peer.out_seq or 0):
+                # The peer holds bundles of ours this database never made (or made otherwise,
+                # e.g. a bundle of the restored copy it refused as a replay): it was restored
+                # from an older copy.  Jump past them (a gap, not a broken chain, for the peer).
                 peer.out_seq = a["seq"] + 1
                 peer.out_hash = ""
                 peer.warning = WARNING_ROLLBACK
-                result.warnings.append(warning_text(WARNING_ROLLBACK))
+                if warning_text(WARNING_ROLLBACK) not in result.warnings:
+                    result.warnings.append(warning_text(WARNING_ROLLBACK))
             continue
         if sent.acked_at is None:
             sent.acked_at = utcnow()

@@ -26,7 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.i18n import ngettext
-from app.models import Device, ErasedRow, ErasureReceipt, Family, utcnow
+from app.models import Device, ErasedRow, ErasureNotice, ErasureReceipt, Family, utcnow
 from app.services import audit
 from app.services.rodo import member, sharing
 from app.services.rodo.erasure import (
@@ -68,7 +68,9 @@ def receipt_id(erasure_id: str, device_id: str) -> str:
 
 def _applied_here(s: Session, ws: Workspace, notice_id: str, origin: str) -> bool:
     if origin == ws.device_id:
-        return True
+        # This device's own erasure: applied unless its database went back to a copy made
+        # before it (a backup restored without the erasure list), which lacks the notice.
+        return s.get(ErasureNotice, notice_id) is not None
     return s.get(ErasureReceipt, receipt_id(notice_id, ws.device_id)) is not None
 
 
@@ -135,7 +137,8 @@ def gate(
                     member.erase_member_rows(s, person_id, record["id"])
             else:
                 erase_rows(s, family_id, record["id"])
-        _write_receipt(s, ws, record["id"], sorted(forwarded))
+        if record["origin"] != ws.device_id:  # the origin confirms nothing to itself
+            _write_receipt(s, ws, record["id"], sorted(forwarded))
         audit.record(s, "erase_confirm", "erasure", record["id"], detail=record.get("reason", ""))
         result.applied.append(record["id"])
     result.refused_notices = len(refused)

@@ -38,14 +38,14 @@ from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
 from app.models import utcnow
-from app.models.sync_state import SyncConflict, SyncRow
+from app.models.sync_state import SyncBase, SyncConflict, SyncRow
 from app.services import audit
 from app.services.records import from_record
 from app.sync.errors import refused
 from app.sync.limits import MAX_CONFLICTS, MAX_LINE_BYTES, MAX_TEXT_CHARS
 from app.sync.manifest import parse_time
 from app.sync.rowstate import APPEND_ONLY, FIELDS, TABLES
-from app.sync.stamps import device_of, valid_stamp
+from app.sync.stamps import VV, device_of, knows, valid_stamp, vv_loads
 
 _NAMESPACE = uuid.UUID("0b6f3f3c-8d1e-4a52-9c55-6b1f6c9d2a17")
 _KEYS = {"t", "id", "f", "k", "d", "a", "b", "x"}
@@ -88,17 +88,42 @@ def next_rev(s: Session) -> int:
 
 
 # -- export -------------------------------------------------------------------------------------
-def outgoing(s: Session, acked: int, receives: Any) -> tuple[bytes, int]:
+def outgoing(
+    s: Session,
+    acked: int,
+    receives: Any,
+    peer_id: str = "",
+    carried: frozenset[tuple[str, str]] = frozenset(),
+) -> tuple[bytes, int]:
     """The ``conflicts.jsonl`` part for a peer, and the counter it covers.
 
     ``receives(tbl, ids)`` gives the ids of those rows the peer may receive.  Entries changed
-    since ``acked`` on rows it does not receive are not sent, and are not sent later either."""
-    rows = s.scalars(
-        select(SyncConflict)
-        .where(SyncConflict.rev > acked)
-        .order_by(SyncConflict.rev)
-        .limit(MAX_CONFLICTS)
-    ).all()
+    since ``acked`` on rows it does not receive are passed by the counter; they travel when
+    their row does: an entry on a row this bundle ``carried`` (``(table, id)``) goes with it
+    whenever the peer's base of the row lacks one of its writes (the row was withheld by
+    consent meanwhile, out of the peer's scope before, or lost when its database went back).
+    Once the peer acknowledges the row, its base holds both writes and the entry stays here."""
+    rows = list(
+        s.scalars(
+            select(SyncConflict)
+            .where(SyncConflict.rev > acked)
+            .order_by(SyncConflict.rev)
+            .limit(MAX_CONFLICTS)
+        )
+    )
+    covered = rows[-1].rev if rows else acked
+    if carried and acked:
+        earlier = [
+            c
+            for c in s.scalars(
+                select(SyncConflict).where(SyncConflict.rev <= acked).order_by(SyncConflict.rev)
+            )
+            if (c.tbl, c.row_id) in carried
+        ]
+        bases = _bases(s, peer_id, {(c.tbl, c.row_id) for c in earlier})
+        earlier = [c for c in earlier if not _known_to(bases.get((c.tbl, c.row_id)), c)]
+        # the rest of them follow with the next bundle: their rows have no base until acked
+        rows = earlier[: max(0, MAX_CONFLICTS - len(rows))] + rows
     if not rows:
         return b"", acked
     by_table: dict[str, set[str]] = {}
@@ -106,7 +131,31 @@ def outgoing(s: Session, acked: int, receives: Any) -> tuple[bytes, int]:
         by_table.setdefault(c.tbl, set()).add(c.row_id)
     allowed = {(tbl, rid) for tbl, ids in by_table.items() for rid in receives(tbl, sorted(ids))}
     lines = [_line(c) for c in rows if (c.tbl, c.row_id) in allowed and _sendable(c)]
-    return b"".join(line + b"\n" for line in lines), rows[-1].rev
+    return b"".join(line + b"\n" for line in lines), covered
+
+
+def _bases(s: Session, peer_id: str, keys: set[tuple[str, str]]) -> dict[tuple[str, str], VV]:
+    """The peer's base (the version vector it is known to hold) of each of these rows."""
+    out: dict[tuple[str, str], VV] = {}
+    for tbl in {t for t, _r in keys}:
+        ids = sorted(r for t, r in keys if t == tbl)
+        for i in range(0, len(ids), 500):
+            for row_id, vv in s.execute(
+                select(SyncBase.row_id, SyncBase.vv).where(
+                    SyncBase.peer == peer_id,
+                    SyncBase.tbl == tbl,
+                    SyncBase.row_id.in_(ids[i : i + 500]),
+                )
+            ):
+                out[(tbl, row_id)] = vv_loads(vv)
+    return out
+
+
+def _known_to(base: VV | None, c: SyncConflict) -> bool:
+    """Whether the peer's copy of the row already holds both writes (and the decision's):
+    then it has received this conflict, or found it, with the row."""
+    stamps = [c.mine_stamp, c.theirs_stamp, c.resolved_stamp or ""]
+    return base is not None and all(knows(base, st) for st in stamps if st)
 
 
 def _sendable(c: SyncConflict) -> bool:

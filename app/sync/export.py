@@ -235,7 +235,11 @@ def export_bundle(
             return out
 
         conflict_bytes, conflict_rev = conflict_sync.outgoing(
-            s, state.conflicts_acked or 0, receives
+            s,
+            state.conflicts_acked or 0,
+            receives,
+            peer.device_id,
+            frozenset((r["tbl"], r["row_id"]) for r in sent_rows),
         )
         head_seq, head_hash = audit.chain_head(s, ws.device_id)
         sign_with = identity.signing_key(me)

@@ -26,6 +26,18 @@ def format_stamp(ms: int, counter: int, device: str) -> str:
     return f"{ms:013d}.{counter:05d}.{device}"
 
 
+def setup_stamp(device: str) -> str:
+    """The stamp of a value an installation writes at set-up, before anyone typed anything in
+    it as an edit: at time zero, so that every real edit is newer.  Two set-up writes of one
+    row on two devices (the home institution, the same id on every laptop of a gmina) are
+    defaults, not concurrent edits: the merge never makes a conflict of them."""
+    return format_stamp(0, 0, device)
+
+
+def is_setup_stamp(stamp: str) -> bool:
+    return stamp.startswith("0000000000000.00000.")
+
+
 def parse_stamp(stamp: str) -> tuple[int, int, str]:
     ms, counter, device = stamp.split(".", 2)
     return int(ms), int(counter), device

@@ -14,12 +14,14 @@ from pathlib import Path
 import pyrage
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
 from app.i18n import _
 from app.models import Device, Institution, Setting
 from app.models.enums import Role
+from app.models.hlc import setup_stamp
 from app.services import audit, reference
 from app.services.rodo import erasure_file
 from app.services.text import clean
@@ -108,6 +110,15 @@ def initialize(
                 )
             )
             s.add(Setting(key="home_institution_id", value=home_id))
+            s.flush()
+            # Every laptop of the unit writes this row, with the same id: its set-up values are
+            # defaults (time zero), so two laptops' set-up is no conflict, a real edit is newer.
+            # A bulk UPDATE is not re-stamped by the workspace.
+            s.execute(
+                update(Institution)
+                .where(Institution.id == home_id)
+                .values(version=setup_stamp(ws.device_id), origin_device=ws.device_id)
+            )
     except BaseException:
         vault.lock()
         for suffix in ("", "-wal", "-shm"):

@@ -12,6 +12,9 @@ that set it.
   values, with their stamps (who, when, which device) wait in the inbox for a person to choose.
 * One side deleted the row while the other edited it: a conflict on ``deleted``.
 * Append-only records (visits, reviews and their scores) never conflict.
+* A value written at set-up (``hlc.setup_stamp``: the home institution, which every laptop of
+  a gmina creates with the same id) is a default: any edit is newer and wins silently, and two
+  set-up values are not a conflict (the higher stamp is kept).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.models.hlc import is_setup_stamp
 from app.sync.rowstate import APPEND_ONLY, FIELDS, RowState
 from app.sync.stamps import knows, vv_merge
 
@@ -56,7 +60,8 @@ def merge(tbl: str, local: RowState, remote: RowState) -> Merged:
         if rf > lf:
             record[f], stamps[f] = rv, rf
         concurrent = not knows(remote.vv, lf) and not knows(local.vv, rf)
-        if concurrent and lv != rv and not append_only:
+        edits = not (is_setup_stamp(lf) or is_setup_stamp(rf))  # a set-up default yields
+        if concurrent and edits and lv != rv and not append_only:
             conflicts.append(FieldConflict(f, "field", lv, lf, rv, rf))
     if not append_only and not any(c.field == "deleted" for c in conflicts):
         conflicts += _delete_conflict(fields, local, remote)
@@ -86,6 +91,7 @@ def _delete_conflict(fields: list[str], local: RowState, remote: RowState) -> li
         if f != "deleted"
         and not knows(deleter.vv, editor.stamps[f])
         and editor.stamps[f] != deleter.stamps[f]
+        and not is_setup_stamp(editor.stamps[f])
     ]
     if not edited:
         return []

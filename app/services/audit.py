@@ -72,6 +72,20 @@ def record(
     detail: str = "",
 ) -> AuditEvent:
     """Append one event to this device's chain (in the caller's transaction)."""
+    [event] = record_many(session, action, entity, record_id, [family_id], detail)
+    return event
+
+
+def record_many(
+    session: Session,
+    action: str,
+    entity: str,
+    record_id: str,
+    family_ids: list[str],
+    detail: str = "",
+) -> list[AuditEvent]:
+    """Append one event per family (the same action, entity, record and detail), chained in
+    order, with one look-up of the chain's head and one batched insert."""
     ws: Workspace = session.info["workspace"]
     last = session.execute(
         select(AuditEvent.seq, AuditEvent.hash)
@@ -79,27 +93,33 @@ def record(
         .order_by(AuditEvent.seq.desc())
         .limit(1)
     ).first()
-    event = AuditEvent(
-        device_id=ws.device_id,
-        seq=(last.seq + 1) if last else 1,
-        at=utcnow(),
-        actor=ws.actor,
-        action=action,
-        entity=entity,
-        record_id=record_id or "",
-        family_id=family_id or "",
-        # the column's width: a longer detail would make every bundle carrying this entry
-        # refused by the peers (``field_too_long``), and the chain cannot be rewritten later
-        detail=detail[:DETAIL_MAX],
-        prev_hash=last.hash if last else "",
-    )
-    event.id = new_id()
-    event.nonce = secrets.token_hex(16)
-    event.family_c = commit(event.family_id, event.nonce)
-    event.record_c = commit(event.record_id, event.nonce)
-    event.hash = _digest(event.chain_fields())
-    session.add(event)
-    return event
+    seq, prev = (last.seq, last.hash) if last else (0, "")
+    at = utcnow()
+    events: list[AuditEvent] = []
+    for family_id in family_ids:
+        seq += 1
+        event = AuditEvent(
+            device_id=ws.device_id,
+            seq=seq,
+            at=at,
+            actor=ws.actor,
+            action=action,
+            entity=entity,
+            record_id=record_id or "",
+            family_id=family_id or "",
+            # the column's width: a longer detail would make every bundle carrying this entry
+            # refused by the peers (``field_too_long``), and the chain cannot be rewritten later
+            detail=detail[:DETAIL_MAX],
+            prev_hash=prev,
+        )
+        event.id = new_id()
+        event.nonce = secrets.token_hex(16)
+        event.family_c = commit(event.family_id, event.nonce)
+        event.record_c = commit(event.record_id, event.nonce)
+        event.hash = prev = _digest(event.chain_fields())
+        events.append(event)
+    session.add_all(events)
+    return events
 
 
 def redact(session: Session, family_id: str, record_ids: list[str]) -> int:

@@ -16,25 +16,6 @@ import pypdfium2.raw as pdfium_c
 from reportlab.platypus import Flowable, Spacer
 
 from app.i18n import N_, _
-from app.models.enums import (
-    ActionStatus,
-    AttachmentKind,
-    CommitmentStatus,
-    Disability,
-    Education,
-    Employment,
-    FamilyStatus,
-    IdDocument,
-    LabelledEnum,
-    ParticipantKind,
-    PlanOutcome,
-    PlanStatus,
-    ReferralDecision,
-    Relation,
-    Sex,
-    SubjectKind,
-    VisitStatus,
-)
 from app.printing.layout import (
     PageHeader,
     data_table,
@@ -44,6 +25,7 @@ from app.printing.layout import (
     title_block,
 )
 from app.printing.page_frame import build_pdf
+from app.services.record_rules import VALUE_LISTS
 from app.services.rodo.access import Document, SubjectAccess
 
 TABLE_LABELS: dict[str, str] = {
@@ -166,29 +148,6 @@ FIELD_LABELS: dict[str, str] = {
 }
 
 
-# Fields whose value is a code of a value list (by table where the same name means different
-# lists), shown with its label.
-_ENUMS: dict[str, type[LabelledEnum]] = {
-    "education": Education,
-    "employment": Employment,
-    "relation": Relation,
-    "sex": Sex,
-    "disability": Disability,
-    "document_type": IdDocument,
-    "subject_kind": SubjectKind,
-    "decision": ReferralDecision,
-    "outcome": PlanOutcome,
-}
-_BY_TABLE: dict[tuple[str, str], type[LabelledEnum]] = {
-    ("family", "status"): FamilyStatus,
-    ("support_plan", "status"): PlanStatus,
-    ("action", "status"): ActionStatus,
-    ("action_status_entry", "status"): ActionStatus,
-    ("commitment", "status"): CommitmentStatus,
-    ("visit", "status"): VisitStatus,
-    ("diagnosis_participant", "kind"): ParticipantKind,
-    ("attachment", "kind"): AttachmentKind,
-}
 _HIDDEN = frozenset({"position", "sort_order", "sha256", "mime_type"})
 
 
@@ -203,8 +162,8 @@ def _value(
         return _("yes") if value else _("no")
     if not isinstance(value, str):
         return value
-    enum = _BY_TABLE.get((tbl, name)) or _ENUMS.get(name)
-    if enum is not None:
+    if (tbl, name) in VALUE_LISTS:  # a code of a value list, shown with its label
+        enum = VALUE_LISTS[(tbl, name)][0]
         try:
             return enum(value).label_for(sex)
         except ValueError:

@@ -42,6 +42,7 @@ from app.models.enums import (
     FamilyStatus,
     IdDocument,
     InstitutionLevel,
+    LabelledEnum,
     ParticipantKind,
     PartySide,
     PlanOutcome,
@@ -64,30 +65,36 @@ from app.services.validation import (
 
 Values = dict[str, Any]
 
-# Closed value lists: (table, column) → allowed values ("" allowed where the form allows none).
+# Closed value lists: (table, column) → the enum of its codes, and whether "" is allowed (where
+# the form allows none).  The one list of which column holds which codes: validation below, and
+# the labels of the RODO access report (``app.printing.access``).
+VALUE_LISTS: dict[tuple[str, str], tuple[type[LabelledEnum], bool]] = {
+    ("family", "status"): (FamilyStatus, False),
+    ("person", "sex"): (Sex, True),
+    ("person", "relation"): (Relation, False),
+    ("person", "disability"): (Disability, False),
+    ("person", "education"): (Education, True),
+    ("person", "employment"): (Employment, True),
+    ("person", "document_type"): (IdDocument, True),
+    ("institution", "level"): (InstitutionLevel, False),
+    ("support_plan", "status"): (PlanStatus, False),
+    ("action", "status"): (ActionStatus, False),
+    ("commitment", "status"): (CommitmentStatus, False),
+    ("visit", "status"): (VisitStatus, False),
+    ("diagnosis_participant", "kind"): (ParticipantKind, False),
+    ("attachment", "kind"): (AttachmentKind, False),
+    ("action_status_entry", "status"): (ActionStatus, False),
+    ("family", "subject_kind"): (SubjectKind, False),
+    ("cooperation_team", "kind"): (TeamKind, False),
+    ("agreement", "kind"): (AgreementKind, False),
+    ("agreement_party", "side"): (PartySide, False),
+    ("referral", "decision"): (ReferralDecision, False),
+    ("workshop_participant", "kind"): (ParticipantKind, False),
+    ("plan_closure", "outcome"): (PlanOutcome, False),
+    ("family_transfer", "kind"): (TransferKind, False),
+}
 CHOICES: dict[tuple[str, str], frozenset[str]] = {
-    ("family", "status"): frozenset(FamilyStatus),
-    ("person", "sex"): frozenset({"", *Sex}),
-    ("person", "relation"): frozenset(Relation),
-    ("person", "disability"): frozenset(Disability),
-    ("person", "education"): frozenset({"", *Education}),
-    ("person", "employment"): frozenset({"", *Employment}),
-    ("person", "document_type"): frozenset({"", *IdDocument}),
-    ("institution", "level"): frozenset(InstitutionLevel),
-    ("support_plan", "status"): frozenset(PlanStatus),
-    ("commitment", "status"): frozenset(CommitmentStatus),
-    ("visit", "status"): frozenset(VisitStatus),
-    ("diagnosis_participant", "kind"): frozenset(ParticipantKind),
-    ("attachment", "kind"): frozenset(AttachmentKind),
-    ("action_status_entry", "status"): frozenset(ActionStatus),
-    ("family", "subject_kind"): frozenset(SubjectKind),
-    ("cooperation_team", "kind"): frozenset(TeamKind),
-    ("agreement", "kind"): frozenset(AgreementKind),
-    ("agreement_party", "side"): frozenset(PartySide),
-    ("referral", "decision"): frozenset(ReferralDecision),
-    ("workshop_participant", "kind"): frozenset(ParticipantKind),
-    ("plan_closure", "outcome"): frozenset(PlanOutcome),
-    ("family_transfer", "kind"): frozenset(TransferKind),
+    key: frozenset({"", *enum} if empty else enum) for key, (enum, empty) in VALUE_LISTS.items()
 }
 
 # Dates that must not come before another date of the same record: (table, earlier, later).

@@ -100,6 +100,7 @@ def test_a_reference_to_no_record_is_refused_not_an_integrity_error(exported, ta
         ("support_plan", "period_to", "1999-01-01", "period_to"),
         ("person", "relation", "cousin-ish", "relation"),
         ("person", "birth_date", "2999-01-01", "przyszłości"),
+        ("action", "status", "half-done", "status"),
     ],
 )
 def test_domain_rules_apply_to_load(exported, target, table, field, value, fragment):
@@ -122,6 +123,42 @@ def test_domain_rules_apply_to_load(exported, target, table, field, value, fragm
 
 def test_valid_dump_still_loads(exported, target):
     assert dump.load_data(target, exported) > 0
+
+
+# Every column of a synchronised record that holds a code of a closed value list.
+VALUE_COLUMNS = [
+    ("family", "status"),
+    ("family", "subject_kind"),
+    ("person", "sex"),
+    ("person", "relation"),
+    ("person", "disability"),
+    ("person", "education"),
+    ("person", "employment"),
+    ("person", "document_type"),
+    ("institution", "level"),
+    ("support_plan", "status"),
+    ("action", "status"),
+    ("action_status_entry", "status"),
+    ("commitment", "status"),
+    ("visit", "status"),
+    ("diagnosis_participant", "kind"),
+    ("workshop_participant", "kind"),
+    ("attachment", "kind"),
+    ("cooperation_team", "kind"),
+    ("agreement", "kind"),
+    ("agreement_party", "side"),
+    ("referral", "decision"),
+    ("plan_closure", "outcome"),
+    ("family_transfer", "kind"),
+]
+
+
+@pytest.mark.parametrize(("table", "column"), VALUE_COLUMNS)
+def test_a_code_outside_its_value_list_is_refused(table, column):
+    """A bundle or a ``load`` file cannot store a value the form could not have chosen."""
+    with pytest.raises(ValidationError) as info:
+        check_values(table, {column: "not-a-code"})
+    assert info.value.field == column
 
 
 def test_stateless_rules_name_the_field():

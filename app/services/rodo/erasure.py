@@ -243,31 +243,52 @@ def notice_record(n: ErasureNotice) -> dict[str, Any]:
 
 
 # -- the use case --------------------------------------------------------------------------------
-def erase_family(
-    ws: Workspace, family_id: str, reason: str, *, vacuum: bool = True
-) -> ErasureResult:
-    """Erase a case here, sign a notice for every device that holds it, then ``VACUUM``."""
+def check_reason(reason: str) -> None:
+    """An erasure (of a case or of one member) gives one of ``REASONS``."""
     if reason not in REASONS:
         raise ValidationError(
             _("Give the reason for the erasure: {choices}.").format(choices=", ".join(REASONS)),
             "reason",
         )
+
+
+def add_notice(
+    s: Session,
+    ws: Workspace,
+    erasure_id: str,
+    family_id: str,
+    reason: str,
+    holders: tuple[str, ...],
+    person_id: str | None = None,
+) -> ErasureNotice:
+    """The signed notice of an erasure, for every device that holds the case (``person_id``:
+    the one member erased; none for a whole case, the column's default "")."""
+    notice = ErasureNotice(
+        id=erasure_id,
+        family_digest=digest(family_id),
+        person_digest=digest(person_id) if person_id else "",
+        origin=ws.device_id,
+        erased_at=utcnow(),
+        reason=reason,
+        holders=json.dumps(list(holders)),
+    )
+    notice.signature = sign(s, notice_message(notice_record(notice)))
+    s.add(notice)
+    return notice
+
+
+def erase_family(
+    ws: Workspace, family_id: str, reason: str, *, vacuum: bool = True
+) -> ErasureResult:
+    """Erase a case here, sign a notice for every device that holds it, then ``VACUUM``."""
+    check_reason(reason)
     with ws.transaction() as s:
         if s.scalar(select(Family.id).where(Family.id == family_id)) is None:
             raise NotFound(_("There is no such family."))
         holders = tuple(sorted(holders_of(s, family_id)))
         erasure_id = new_id()
         removed = erase_rows(s, family_id, erasure_id)
-        notice = ErasureNotice(
-            id=erasure_id,
-            family_digest=digest(family_id),
-            origin=ws.device_id,
-            erased_at=utcnow(),
-            reason=reason,
-            holders=json.dumps(list(holders)),
-        )
-        notice.signature = sign(s, notice_message(notice_record(notice)))
-        s.add(notice)
+        add_notice(s, ws, erasure_id, family_id, reason, holders)
         audit.record(s, "erase", "erasure", erasure_id, detail=reason)
     from app.services.rodo import erasure_file
 

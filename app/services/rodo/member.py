@@ -11,25 +11,21 @@ out on every other device and ``erasure_file.reapply`` after a restore.
 
 from __future__ import annotations
 
-import json
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import NotFound, ValidationError
+from app.errors import NotFound
 from app.i18n import _
-from app.models import ErasureNotice, Person, new_id, utcnow
+from app.models import Person, new_id
 from app.services import audit
 from app.services.rodo.erasure import (
-    REASONS,
     ErasureResult,
     Removed,
+    add_notice,
+    check_reason,
     digest,
     holders_of,
-    notice_message,
-    notice_record,
     remove_found,
-    sign,
     vacuum_now,
     with_dependents,
 )
@@ -54,11 +50,7 @@ def person_by_digest(s: Session, family_id: str, person_digest: str) -> str | No
 
 def erase_member(ws: Workspace, person_id: str, reason: str) -> ErasureResult:
     """Erase one person of a family here and sign a notice for every device holding the case."""
-    if reason not in REASONS:
-        raise ValidationError(
-            _("Give the reason for the erasure: {choices}.").format(choices=", ".join(REASONS)),
-            "reason",
-        )
+    check_reason(reason)
     with ws.transaction() as s:
         person = s.get(Person, person_id)
         if person is None:
@@ -68,17 +60,7 @@ def erase_member(ws: Workspace, person_id: str, reason: str) -> ErasureResult:
         erasure_id = new_id()
         s.expunge(person)
         removed = erase_member_rows(s, person_id, erasure_id)
-        notice = ErasureNotice(
-            id=erasure_id,
-            family_digest=digest(family_id),
-            person_digest=digest(person_id),
-            origin=ws.device_id,
-            erased_at=utcnow(),
-            reason=reason,
-            holders=json.dumps(list(holders)),
-        )
-        notice.signature = sign(s, notice_message(notice_record(notice)))
-        s.add(notice)
+        add_notice(s, ws, erasure_id, family_id, reason, holders, person_id)
         audit.record(s, "erase", "erasure", erasure_id, detail=f"{reason}:member")
     from app.services.rodo import erasure_file
 

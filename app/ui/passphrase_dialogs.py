@@ -1,7 +1,9 @@
 """Dialogs that take passphrases: changing this database's, and opening a backup to restore.
 
 Both are asked through ``ask`` class methods (tests monkeypatch them); neither keeps the
-passphrase after it returned it.
+passphrase after it returned it.  ``ErasureListLostBox`` is the restore's one question after a
+refusal for want of the erasure list: go ahead without it (what ``restore
+--without-erasure-list`` does, audited) or leave everything as it is.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -180,3 +183,39 @@ def _choose_backup_file(parent: QWidget) -> str:
         _("Kooperacja backups (*.db *.kopia);;All files (*)"),
     )
     return path
+
+
+class ErasureListLostBox(QMessageBox):
+    """The erasure list was not found for a restore: what that means, and the choice."""
+
+    def __init__(self, parent: QWidget | None, refusal: str) -> None:
+        super().__init__(parent)
+        self.setIcon(QMessageBox.Icon.Warning)
+        self.setWindowTitle(_("The erasure list was not found"))
+        self.setText(refusal)
+        self.setInformativeText(
+            _(
+                "Restore without the erasure list only if it is really lost (a new computer, a "
+                "broken disk). The cases erased after this backup was made may then come back "
+                "on this copy, and nothing on it says which: check with the IOD and the "
+                "coordinator which cases were erased after the backup's date and erase them "
+                "again. The audit log records that the restore was made without the list. "
+                "Otherwise cancel: the database stays as it is, and you can copy the .erasures "
+                "file from the old computer beside it."
+            )
+        )
+        self.without_list = self.addButton(
+            _("Restore &without the erasure list"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        self.cancel = self.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        self.setDefaultButton(self.cancel)  # Enter alone never restores without the list
+        self.setEscapeButton(self.cancel)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, refusal: str) -> bool:
+        box = cls(parent, refusal)
+        try:
+            box.exec()
+            return box.clickedButton() is box.without_list
+        finally:
+            box.deleteLater()

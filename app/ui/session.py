@@ -29,6 +29,7 @@ from app.ui.family_launcher import FamilyLauncher
 from app.ui.idle import IdleWatcher
 from app.ui.main_window import MainWindow
 from app.ui.ops import show_error
+from app.ui.passphrase_dialogs import ErasureListLostBox
 from app.ui.screen_lock import ScreenLockWatcher
 from app.ui.sync import folder_sync
 from app.ui.theme import install_qt_translations
@@ -320,7 +321,13 @@ class SessionController(QObject):
         self._restoring = True
         self.place = Place()
         self.ctx.lock()
+        self._run_restore(backup, target, passphrase, without_erasure_list=False)
+
+    def _run_restore(
+        self, backup: str, target: Path, passphrase: str, without_erasure_list: bool
+    ) -> None:
         from app.services import database
+        from app.services.rodo.erasure_file import ErasureListMissing
 
         def done(result: tuple[Workspace, Path | None]) -> None:
             ws, kept = result
@@ -333,6 +340,14 @@ class SessionController(QObject):
                 self.main_window.statusBar().showMessage(message, 20_000)
 
         def failed(exc: BaseException) -> None:
+            # the same choice as `restore --without-erasure-list`, explained first
+            if (
+                isinstance(exc, ErasureListMissing)
+                and not without_erasure_list
+                and ErasureListLostBox.ask(self.unlock_window, exc.message)
+            ):
+                self._run_restore(backup, target, passphrase, without_erasure_list=True)
+                return
             self._restoring = False
             if self.unlock_window is not None:
                 self.unlock_window.prepare(
@@ -347,6 +362,7 @@ class SessionController(QObject):
             backup,
             target,
             passphrase,
+            without_erasure_list=without_erasure_list,
             success=done,
             failure=failed,
         )

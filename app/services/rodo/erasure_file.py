@@ -65,6 +65,10 @@ def _copies(ws: Workspace) -> list[Path]:
     return [list_path(ws), _store_path(ws)]
 
 
+class ErasureListMissing(FileProblem):
+    """A restore refused because no erasure list can be found (the worker may override it)."""
+
+
 def require_for_restore(target: Path | str) -> None:
     """Refuse a restore to ``target`` when no erasure list can be found for it.
 
@@ -75,7 +79,7 @@ def require_for_restore(target: Path | str) -> None:
     except OSError:
         found = False
     if not found:
-        raise FileProblem(
+        raise ErasureListMissing(
             _(
                 "The erasure list (the file {name}) is neither beside the database nor in the "
                 "program's folder on this computer. Without it, the cases erased after the "

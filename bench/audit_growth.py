@@ -29,6 +29,7 @@ from app.services.common import apply
 from app.services.rodo import access, erasure, sharing
 from app.store import keys
 from app.sync import export, identity, importer
+from bench.results import own_data_dir
 
 PASSPHRASE = "benchmark-passphrase-zielony-most-42"
 
@@ -134,10 +135,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--weeks", type=int, default=52)
     p.add_argument("--changed", type=int, default=500, help="families changed each week")
     args = p.parse_args(argv)
-    os.environ.setdefault("KOOPERACJA_DATA_DIR", tempfile.mkdtemp(prefix="kooperacja-bench-"))
     folder = Path(tempfile.mkdtemp(prefix="kooperacja-audit-bench-"))
     try:
-        r = run(args.families, args.weeks, args.changed, folder)
+        with own_data_dir():
+            r = run(args.families, args.weeks, args.changed, folder)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     (o0, o0s), (c0, c0s), ob0, cb0 = r["start"]

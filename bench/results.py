@@ -1,4 +1,5 @@
-"""Shared helpers of the benchmarks: percentiles, the machine line, and ``RESULTS.md`` sections.
+"""Shared helpers of the benchmarks: percentiles, the machine line, ``RESULTS.md`` sections, and
+a data folder of the run's own (``own_data_dir``).
 
 ``RESULTS.md`` holds one ``## <Title>`` section per benchmark (Foundation, Printing, Sync…),
 written by different scripts; ``replace_section`` rewrites only the caller's own section and
@@ -11,11 +12,31 @@ import math
 import os
 import platform
 import re
+import shutil
 import sys
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 TITLE = "# Benchmark results"
+
+
+@contextmanager
+def own_data_dir() -> Iterator[None]:
+    """Settings, logs and the erasure lists' second copies of a bench run go to a folder of its
+    own, removed afterwards (one per database built, they would pile up); a folder the caller
+    chose in ``KOOPERACJA_DATA_DIR`` is used and left alone."""
+    if "KOOPERACJA_DATA_DIR" in os.environ:
+        yield
+        return
+    folder = tempfile.mkdtemp(prefix="kooperacja-bench-data-")
+    os.environ["KOOPERACJA_DATA_DIR"] = folder
+    try:
+        yield
+    finally:
+        os.environ.pop("KOOPERACJA_DATA_DIR", None)
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def percentile(values: Sequence[float], q: float) -> float:

@@ -31,7 +31,7 @@ from app.services.common import apply
 from app.store import keys
 from app.store.connection import connect
 from app.sync import export, identity, importer
-from bench.results import machine, replace_section
+from bench.results import machine, own_data_dir, replace_section
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 PASSPHRASE = "benchmark-passphrase-zielony-most-42"
@@ -206,10 +206,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--results", type=Path, default=RESULTS)
     p.add_argument("--no-write", action="store_true")
     args = p.parse_args(argv)
-    os.environ.setdefault("KOOPERACJA_DATA_DIR", tempfile.mkdtemp(prefix="kooperacja-bench-"))
     folder = Path(tempfile.mkdtemp(prefix="kooperacja-sync-bench-"))
     try:
-        r = run(args.families, args.seed, folder)
+        with own_data_dir():
+            r = run(args.families, args.seed, folder)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     command = "python -m bench.sync_bench " + " ".join(argv if argv is not None else sys.argv[1:])

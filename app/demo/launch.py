@@ -21,6 +21,7 @@ from app.config import Settings
 from app.i18n import _, ngettext, set_language
 from app.logs import setup_logging
 from app.services import setup
+from app.services.rodo import erasure_file
 from app.store import keys
 
 # Easy to type on any keyboard (no diacritics), random enough with three words and a number.
@@ -54,7 +55,10 @@ def create_demo_database(folder: Path, role: str) -> tuple[Path, str]:
         name=demo.default_name(role, unit),
         worker_name=DEMO_WORKERS[role],
     )
-    ws.lock()
+    try:  # thrown away with its folder: no erasure list of it in the user's data folder
+        erasure_file.mark_scratch(ws)
+    finally:
+        ws.lock()
     return path, passphrase
 
 

@@ -68,6 +68,7 @@ def initialize(
     if role not in (Role.OPS, Role.COORDINATOR):
         raise ValidationError(_("The role must be 'ops' or 'coordinator'."), "role")
     vault = Vault.create(path, passphrase, kdf=kdf, hints=(name, worker_name))
+    ws: Workspace | None = None
     try:
         with Session(vault.engine) as s, s.begin():
             reference.ensure_loaded(s)
@@ -119,12 +120,15 @@ def initialize(
                 .where(Institution.id == home_id)
                 .values(version=setup_stamp(ws.device_id), origin_device=ws.device_id)
             )
+        erasure_file.save(ws)  # the list exists from the start: a restore can tell it is lost
     except BaseException:
+        device_id = ws.device_id if ws is not None else ""
         vault.lock()
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
+        if device_id:  # no list outlives the database it was written for
+            erasure_file.discard(path, device_id)
         raise
-    erasure_file.save(ws)  # the list exists from the start: a restore can tell it is lost
     log.info("installation initialised (device %s, role %s)", ws.device_id, role)
     return ws
 

@@ -4,7 +4,9 @@ A backup is a copy of the database at one moment; erasures made after it live in
 database only, and restoring the backup would bring the erased case back.  So every erasure
 notice this device knows is also kept outside the database, in two copies a restore does not
 replace: ``<database>.erasures`` next to the database file, and ``erasures/<device>.erasures``
-in the program's data folder (so a backup restored to another path or disk still finds it).
+in the program's data folder (so a backup restored to another path or disk still finds it); a
+throwaway database (``mark_scratch``: the demo) keeps the first only, and a failed ``init``
+removes both (``discard``), so no list outlives its database.
 Both exist from the database's creation on, even while empty: a restore that finds neither is
 on a machine that never held this database, and ``require_for_restore`` refuses it unless the
 worker says the list is lost.  At every unlock ``reapply`` compares the copies with the
@@ -30,7 +32,7 @@ from sqlalchemy.orm import Session
 from app.config import atomic_write_bytes, data_dir
 from app.errors import FileProblem
 from app.i18n import _
-from app.models import Device, ErasureNotice, Family
+from app.models import Device, ErasureNotice, Family, Setting
 from app.models.sync_state import SyncKey
 from app.services.records import from_record, table_of, to_record
 from app.services.rodo.erasure import digest, erase_rows, vacuum_if_pending
@@ -41,6 +43,7 @@ log = logging.getLogger(__name__)
 FORMAT = "kooperacja-erasures"
 SUFFIX = ".erasures"
 MAX_FILE_BYTES = 20 * 1024 * 1024
+SCRATCH_SETTING = "rodo.erasure_list_beside_only"
 
 
 def list_path(ws: Workspace) -> Path:
@@ -60,9 +63,38 @@ def _store_path(ws: Workspace) -> Path:
     return store_dir() / f"{ws.device_id}{SUFFIX}"
 
 
+def copies_of(db: Path | str, device_id: str) -> list[Path]:
+    """Both places the list of the database at ``db`` (device ``device_id``) may be kept."""
+    return [beside(db), store_dir() / f"{device_id}{SUFFIX}"]
+
+
 def _copies(ws: Workspace) -> list[Path]:
-    """Where this device's list is kept: beside the database and in the program's folder."""
-    return [list_path(ws), _store_path(ws)]
+    """Where this device's list is kept: beside the database and, for a real database, in the
+    program's folder too."""
+    with ws.transaction() as s:
+        scratch = s.get(Setting, SCRATCH_SETTING) is not None
+    return [list_path(ws)] if scratch else [list_path(ws), _store_path(ws)]
+
+
+def mark_scratch(ws: Workspace) -> None:
+    """A throwaway database (the demo in its temporary folder): its list is kept beside it only.
+
+    In the program's folder it would outlive the database, and a restore on this computer would
+    take it for the real database's list (``require_for_restore`` looks for any list there).
+    """
+    with ws.transaction() as s:
+        s.merge(Setting(key=SCRATCH_SETTING, value="beside-only"))
+    _store_path(ws).unlink(missing_ok=True)
+
+
+def discard(db: Path | str, device_id: str) -> None:
+    """Remove both copies of the list of a database that is itself being removed (a failed
+    ``init``); never for a database that stays."""
+    for path in copies_of(db, device_id):
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            log.warning("erasure list of a removed database left behind")
 
 
 class ErasureListMissing(FileProblem):
@@ -148,7 +180,7 @@ def save(ws: Workspace, extra: list[dict[str, Any]] | None = None) -> int:
         log.warning("erasure list not written: no age key")
         return len(known)
     data = pyrage.encrypt(payload, recipients)
-    for path in (list_path(ws), _store_path(ws)):
+    for path in _copies(ws):
         try:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             atomic_write_bytes(path, data)
@@ -185,7 +217,7 @@ def reapply(ws: Workspace) -> int:
                 applied += 1
     if applied:
         log.info("re-applied %d erasures from the erasure list", applied)
-    missing_copy = not (list_path(ws).exists() and _store_path(ws).exists())
+    missing_copy = not all(p.exists() for p in _copies(ws))
     if applied or missing_copy or have - {e.get("id") for e in entries}:
         save(ws)
     vacuum_if_pending(ws)

@@ -16,7 +16,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QLineEdit, QWidget
 
 from app.errors import ValidationError
-from app.ui.kit.date_field import DateField
+from app.ui.kit.date_field import DateField, form_day
 from tests.ui._family_support import unsaved_answers_fixture  # noqa: F401
 
 
@@ -240,3 +240,17 @@ def test_a_half_typed_date_in_a_dialog_is_refused_at_the_field(ctx, qtbot, famil
     assert dialog.isVisible()
     assert "niepełna" in dialog.error.text()
     assert dialog.next_visit_on.hasFocus()
+
+
+def test_a_form_filled_from_a_record_takes_its_dates_and_gives_them_back(qtbot):
+    """Dialogs fill a field with the record's date itself and read the saved value back with
+    ``form_day`` (one conversion for every dialog); a draft's ISO text fills it the same way."""
+    field = DateField(optional=True)
+    qtbot.addWidget(field)
+    field.set_draft_value(date(2026, 3, 4))
+    assert field.draft_value() == "2026-03-04"
+    assert form_day(field.draft_value()) == date(2026, 3, 4)
+    field.set_draft_value(None)
+    assert field.draft_value() is None and form_day(field.draft_value()) is None
+    field.set_draft_value("2026-03-05")
+    assert field.checked_value() == date(2026, 3, 5)

@@ -19,6 +19,7 @@ from app.services.form_keys import FormKey
 from app.services.lookups import Lookups
 from app.ui.context import AppContext
 from app.ui.family.case_record_dialog import CaseRecordDialog
+from app.ui.kit.date_field import form_day
 from app.ui.kit.form_kit import (
     ChoiceCombo,
     OptionalDateEdit,
@@ -103,8 +104,8 @@ class ActionDialog(CaseRecordDialog):
                 "sector_code": action.sector_code,
                 "service_id": action.service_id or "",
                 "responsible_person": action.responsible_person,
-                "start_on": action.start_on.isoformat() if action.start_on else None,
-                "end_on": action.end_on.isoformat() if action.end_on else None,
+                "start_on": action.start_on,
+                "end_on": action.end_on,
                 "frequency": action.frequency,
                 "status": action.status,
                 "drop_reason": action.drop_reason,
@@ -130,8 +131,8 @@ class ActionDialog(CaseRecordDialog):
             sector_code=v["sector_code"] or "",
             service_id=v["service_id"] or None,
             responsible_person=v["responsible_person"],
-            start_on=date.fromisoformat(v["start_on"]) if v["start_on"] else None,
-            end_on=date.fromisoformat(v["end_on"]) if v["end_on"] else None,
+            start_on=form_day(v["start_on"]),
+            end_on=form_day(v["end_on"]),
             frequency=v["frequency"],
             status=v["status"],
             drop_reason=v["drop_reason"] if v["status"] == ActionStatus.DROPPED else "",

@@ -6,7 +6,6 @@ reasons, the Rodzina tab also the case number, dates, lead worker and notes.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QRegularExpression, QSize, Qt
@@ -28,6 +27,7 @@ from app.models.enums import SubjectKind
 from app.services.families import FamilyInput
 from app.services.lookups import Lookups
 from app.ui.kit.checklist_table_model import ChecklistTableModel, CheckRow
+from app.ui.kit.date_field import form_day
 from app.ui.kit.form_kit import (
     ChoiceCombo,
     DateEdit,
@@ -201,7 +201,7 @@ def family_input(values: dict[str, Any]) -> FamilyInput:
         phone=values.get("phone", ""),
         subject_kind=values.get("subject_kind") or None,
         lead_worker=values.get("lead_worker", ""),
-        opened_on=date.fromisoformat(opened) if opened else None,
+        opened_on=form_day(opened),
         case_number=values.get("case_number", ""),
         notes=values.get("notes", ""),
         retention_class=values.get("retention_class") or "B10",

@@ -14,6 +14,7 @@ from app.services import closure, subject_words
 from app.services.form_keys import FormKey
 from app.ui.context import AppContext
 from app.ui.family.case_record_dialog import CaseRecordDialog
+from app.ui.kit.date_field import form_day
 from app.ui.kit.form_kit import (
     ChoiceCombo,
     DateEdit,
@@ -97,7 +98,7 @@ class ClosePlanDialog(CaseRecordDialog):
             closed_on=date.fromisoformat(v["closed_on"]),
             outcome=v["outcome"],
             reason=v["reason"],
-            talk_on=date.fromisoformat(v["talk_on"]) if v["talk_on"] else None,
+            talk_on=form_day(v["talk_on"]),
             talk_present=v["talk_present"],
             talk_summary=v["talk_summary"],
             family_opinion=v["family_opinion"],

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import QFormLayout, QWidget
@@ -14,6 +13,7 @@ from app.services import plans
 from app.services.form_keys import FormKey
 from app.ui.context import AppContext
 from app.ui.family.case_record_dialog import CaseRecordDialog
+from app.ui.kit.date_field import form_day
 from app.ui.kit.form_kit import ChoiceCombo, OptionalDateEdit, buddy_label, text_edit
 from app.ui.kit.record_dialog import Submit
 from app.ui.kit.screen_fit import resize_to_fit
@@ -56,7 +56,7 @@ class CommitmentDialog(CaseRecordDialog):
             values = {
                 "description": commitment.description,
                 "person_id": commitment.person_id or "",
-                "due_on": commitment.due_on.isoformat() if commitment.due_on else None,
+                "due_on": commitment.due_on,
                 "status": commitment.status,
             }
         self.finish_setup(form, values)
@@ -67,7 +67,7 @@ class CommitmentDialog(CaseRecordDialog):
         data = plans.CommitmentInput(
             description=v["description"],
             person_id=v["person_id"] or None,
-            due_on=date.fromisoformat(v["due_on"]) if v["due_on"] else None,
+            due_on=form_day(v["due_on"]),
             status=v["status"],
         )
         item_id = self.commitment.id if self.commitment else None

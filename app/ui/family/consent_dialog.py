@@ -17,6 +17,7 @@ from app.ui.context import AppContext
 from app.ui.family.case_form_view import reasons_view
 from app.ui.family.case_record_dialog import CaseRecordDialog
 from app.ui.kit.checklist_table_model import ChecklistTableModel, CheckRow
+from app.ui.kit.date_field import form_day
 from app.ui.kit.form_kit import (
     ChoiceCombo,
     DateEdit,
@@ -73,7 +74,7 @@ class ConsentDialog(CaseRecordDialog):
                 "person_id": consent.person_id or "",
                 "institution_ids": {r.institution_id: [True, ""] for r in consent.recipients},
                 "scope": consent.scope,
-                "valid_until": consent.valid_until.isoformat() if consent.valid_until else None,
+                "valid_until": consent.valid_until,
             }
         self.finish_setup(form, values)
         resize_to_fit(self, 680, 600)
@@ -84,7 +85,7 @@ class ConsentDialog(CaseRecordDialog):
             signed_on=date.fromisoformat(v["signed_on"]),
             person_id=v["person_id"] or None,
             scope=v["scope"],
-            valid_until=date.fromisoformat(v["valid_until"]) if v["valid_until"] else None,
+            valid_until=form_day(v["valid_until"]),
             institution_ids=self.recipients.checked_keys(),
         )
         consent_id = self.consent.id if self.consent else None

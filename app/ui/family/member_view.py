@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.i18n import _
 from app.models.enums import Disability, Education, Employment, IdDocument, Relation, Sex
 from app.services.persons import PersonInput
+from app.ui.kit.date_field import form_day
 from app.ui.kit.form_kit import (
     ChoiceCombo,
     FormBinding,
@@ -184,7 +185,7 @@ def person_input(values: dict[str, Any], prefix: str = "") -> PersonInput:
             continue
         value = values[prefix + f.name]
         if f.name in DATE_FIELDS:
-            value = date.fromisoformat(value) if value else None
+            value = form_day(value)
         kwargs[f.name] = value
     kwargs["pesel"] = "".join(str(kwargs.get("pesel", "")).split())
     return PersonInput(**kwargs)

@@ -25,6 +25,7 @@ from app.ui.family.goal_dialog import GoalDialog
 from app.ui.family.goals_table_model import GoalsTableModel
 from app.ui.family.plan_view import PlanView
 from app.ui.family.tab_base import FamilyHost, FamilyTab, TabForm, Then
+from app.ui.kit.date_field import form_day
 from app.ui.kit.draft_guard import DraftGuard
 from app.ui.kit.form_kit import FormBinding, fit_columns, fmt_date
 from app.ui.kit.list_panel import ListPanel, selected
@@ -52,7 +53,7 @@ def plan_values(p: Any) -> dict[str, Any]:
         "period_from": p.period_from.isoformat(),
         "period_to": p.period_to.isoformat(),
         "status": p.status,
-        "adopted_on": p.adopted_on.isoformat() if p.adopted_on else None,
+        "adopted_on": p.adopted_on,
         "review_every_days": p.review_every_days,
         "main_goal": p.main_goal,
         "notes": p.notes,
@@ -176,7 +177,7 @@ class PlanTab(FamilyTab):
             main_goal=v["main_goal"],
             number=v["number"],
             status=v["status"],
-            adopted_on=date.fromisoformat(v["adopted_on"]) if v["adopted_on"] else None,
+            adopted_on=form_day(v["adopted_on"]),
             review_every_days=int(v["review_every_days"]),
             notes=v["notes"],
         )

@@ -17,6 +17,7 @@ from app.services.form_keys import FormKey
 from app.services.lookups import Lookups
 from app.ui.context import AppContext
 from app.ui.family.case_record_dialog import CaseRecordDialog
+from app.ui.kit.date_field import form_day
 from app.ui.kit.form_kit import (
     ChoiceCombo,
     DateEdit,
@@ -28,14 +29,6 @@ from app.ui.kit.form_kit import (
 )
 from app.ui.kit.record_dialog import Submit
 from app.ui.kit.screen_fit import resize_to_fit
-
-
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None
-
-
-def _day(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
 
 
 class ReferralDialog(CaseRecordDialog):
@@ -98,7 +91,7 @@ class ReferralDialog(CaseRecordDialog):
                 "referrer_function": referral.referrer_function,
                 "reason": referral.reason,
                 "consent_given": referral.consent_given,
-                "consent_on": _iso(referral.consent_on),
+                "consent_on": referral.consent_on,
                 "consent_person_id": referral.consent_person_id or "",
             }
         self.finish_setup(form, values)
@@ -113,7 +106,7 @@ class ReferralDialog(CaseRecordDialog):
             referrer_name=v["referrer_name"],
             referrer_function=v["referrer_function"],
             consent_given=bool(v["consent_given"]),
-            consent_on=_day(v["consent_on"]),
+            consent_on=form_day(v["consent_on"]),
             consent_person_id=v["consent_person_id"] or None,
             team_id=self.referral.team_id if self.referral else None,
         )
@@ -160,7 +153,7 @@ class DecisionDialog(CaseRecordDialog):
         if referral.decision != ReferralDecision.PENDING:
             values = {
                 "decision": referral.decision,
-                "decided_on": _iso(referral.decided_on),
+                "decided_on": referral.decided_on,
                 "reason": referral.decision_reason,
             }
         self.finish_setup(form, values)

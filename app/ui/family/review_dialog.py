@@ -29,6 +29,7 @@ from app.ui.family.actions_table_model import action_title, status_label, who_te
 from app.ui.family.domain_ratings_widget import DomainRatingsWidget, signed
 from app.ui.family.goals_table_model import gas_text
 from app.ui.family.score_grid_widget import ScoreGridWidget, ScoreRow
+from app.ui.kit.date_field import form_day
 from app.ui.kit.form_kit import (
     DateEdit,
     OptionalDateEdit,
@@ -196,7 +197,7 @@ class ReviewDialog(RecordDialog):
         ]
         data = reviews.ReviewInput(
             held_on=date.fromisoformat(v["held_on"]),
-            next_review_on=date.fromisoformat(v["next_review_on"]) if v["next_review_on"] else None,
+            next_review_on=form_day(v["next_review_on"]),
             present=v["present"],
             family_attended=bool(v["family_attended"]),
             summary=v["summary"],

@@ -14,6 +14,7 @@ from app.services import visits
 from app.services.form_keys import FormKey
 from app.ui.context import AppContext
 from app.ui.family.case_record_dialog import CaseRecordDialog
+from app.ui.kit.date_field import form_day
 from app.ui.kit.form_kit import (
     ChoiceCombo,
     DateEdit,
@@ -69,7 +70,7 @@ class VisitDialog(CaseRecordDialog):
                 "purpose": visit.purpose,
                 "present": visit.present,
                 "worker": visit.worker,
-                "next_visit_on": visit.next_visit_on.isoformat() if visit.next_visit_on else None,
+                "next_visit_on": visit.next_visit_on,
                 "notes": visit.notes,
             }
         self.finish_setup(form, values)
@@ -84,7 +85,7 @@ class VisitDialog(CaseRecordDialog):
             present=v["present"],
             notes=v["notes"],
             worker=v["worker"],
-            next_visit_on=date.fromisoformat(v["next_visit_on"]) if v["next_visit_on"] else None,
+            next_visit_on=form_day(v["next_visit_on"]),
         )
         visit_id = self.visit.id if self.visit else None
         return visits.save_visit, (self.ctx.ws, self.family_id, data, visit_id)

@@ -60,6 +60,12 @@ def fmt_datetime(value: datetime | None, empty: str = "") -> str:
     return local.strftime("%d.%m.%Y %H:%M")
 
 
+def form_day(value: str | None) -> date | None:
+    """A date field's value for saving (``FormBinding.values()``: ISO text, or None when an
+    optional field is empty) as the date a service takes."""
+    return date.fromisoformat(value) if value else None
+
+
 def parse_date(text: str) -> date | None:
     """The date a complete ``dd.mm.rrrr`` text names; None for an incomplete or impossible one."""
     match = _COMPLETE.match(text)
@@ -179,9 +185,14 @@ class DateField(QLineEdit):
         value = self.value()
         return value.isoformat() if value else self.displayText()
 
-    def set_draft_value(self, value: str | None) -> None:
+    def set_draft_value(self, value: str | date | None) -> None:
+        """A draft's text (ISO, or half-typed), or a record's date itself (a form filled from
+        a record: ``None`` leaves an optional field empty)."""
+        if isinstance(value, date):
+            self.set_value(value)
+            return
         try:
-            self.set_value(date.fromisoformat(value) if value else None)
+            self.set_value(form_day(value))
         except ValueError:
             self.setText(str(value))  # a half-typed date from a draft, kept as typed
 

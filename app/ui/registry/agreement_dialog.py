@@ -21,6 +21,7 @@ from app.services import cooperation, registry
 from app.services.form_keys import FormKey
 from app.ui.context import AppContext
 from app.ui.kit.checklist_table_model import ChecklistTableModel, CheckRow
+from app.ui.kit.date_field import form_day
 from app.ui.kit.form_kit import (
     ChoiceCombo,
     OptionalDateEdit,
@@ -32,11 +33,6 @@ from app.ui.kit.form_kit import (
 )
 from app.ui.kit.record_dialog import RecordDialog, Submit
 from app.ui.kit.screen_fit import resize_to_fit
-
-
-def _iso(value: date | None) -> str | None:
-    return value.isoformat() if value else None
-
 
 # The self-government sides, in the order of their rows (which kind has which:
 # ``cooperation.SIGNING_SIDES``).
@@ -143,9 +139,9 @@ class AgreementDialog(RecordDialog):
                 "kind": agreement.kind,
                 "title": agreement.title,
                 "number": agreement.number,
-                "signed_on": _iso(agreement.signed_on),
-                "valid_from": _iso(agreement.valid_from),
-                "valid_until": _iso(agreement.valid_until),
+                "signed_on": agreement.signed_on,
+                "valid_from": agreement.valid_from,
+                "valid_until": agreement.valid_until,
                 "scope": agreement.scope,
                 "obligations": agreement.obligations,
                 "data_sharing": agreement.data_sharing,
@@ -179,19 +175,16 @@ class AgreementDialog(RecordDialog):
     def submit(self) -> Submit:
         v = self.binding.values()
 
-        def day(name: str) -> date | None:
-            return date.fromisoformat(v[name]) if v[name] else None
-
         data = registry.AgreementInput(
             title=v["title"],
             number=v["number"],
-            signed_on=day("signed_on"),
-            valid_from=day("valid_from"),
-            valid_until=day("valid_until"),
+            signed_on=form_day(v["signed_on"]),
+            valid_from=form_day(v["valid_from"]),
+            valid_until=form_day(v["valid_until"]),
             scope=v["scope"],
             obligations=v["obligations"],
             data_sharing=v["data_sharing"],
-            parties=self._parties(v, day("signed_on")),
+            parties=self._parties(v, form_day(v["signed_on"])),
             kind=v["kind"],
         )
         agreement_id = self.agreement.id if self.agreement else None

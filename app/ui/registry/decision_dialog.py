@@ -4,8 +4,6 @@ an action of the family's IPW (``services.meetings.decision_to_action``)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import QFormLayout, QWidget
 
 from app.i18n import _
@@ -13,6 +11,7 @@ from app.models import Institution
 from app.services import meetings
 from app.services.form_keys import FormKey
 from app.ui.context import AppContext
+from app.ui.kit.date_field import form_day
 from app.ui.kit.form_kit import ChoiceCombo, OptionalDateEdit, buddy_label, text_edit
 from app.ui.kit.record_dialog import RecordDialog, Submit
 from app.ui.kit.screen_fit import resize_to_fit
@@ -59,6 +58,6 @@ class DecisionDialog(RecordDialog):
             family_id=v["family_id"],
             text=v["text"],
             institution_id=v["institution_id"] or None,
-            due_on=date.fromisoformat(v["due_on"]) if v["due_on"] else None,
+            due_on=form_day(v["due_on"]),
         )
         return meetings.add_decision, (self.ctx.ws, self.meeting_id, data)

@@ -15,6 +15,7 @@ from app.models.enums import TeamKind
 from app.services import registry
 from app.services.form_keys import FormKey
 from app.ui.context import AppContext
+from app.ui.kit.date_field import form_day
 from app.ui.kit.form_kit import (
     ChoiceCombo,
     DateEdit,
@@ -84,7 +85,7 @@ class TeamDialog(RecordDialog):
                 "name": team.name,
                 "kind": team.kind,
                 "teryt_code": team.teryt_code,
-                "established_on": team.established_on.isoformat() if team.established_on else None,
+                "established_on": team.established_on,
                 "lead_institution_id": team.lead_institution_id or "",
                 "gmina_animator": team.gmina_animator,
                 "gmina_animator_institution_id": team.gmina_animator_institution_id or "",
@@ -100,7 +101,7 @@ class TeamDialog(RecordDialog):
         data = registry.TeamInput(
             name=v["name"],
             teryt_code=v["teryt_code"],
-            established_on=date.fromisoformat(v["established_on"]) if v["established_on"] else None,
+            established_on=form_day(v["established_on"]),
             lead_institution_id=v["lead_institution_id"] or None,
             notes=v["notes"],
             kind=v["kind"],

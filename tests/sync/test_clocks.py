@@ -12,26 +12,14 @@ import pytest
 
 from app.models import Family
 from app.models.hlc import MAX_AHEAD_MS, HybridClock, format_stamp, parse_stamp
-from app.services import families
 from app.sync import clocks, export
 from app.sync.errors import BundleRefused
 from app.sync.importer import import_bundle
 from tests.sync.forge import dump_lines, open_parts, record_lines, reseal, resign
-from tests.sync.helpers import db_hash, exchange, introduce
+from tests.sync.helpers import db_hash
 
 YEAR_2286 = 9_999_999_999_999
 YEAR_2200 = 7_258_118_400_000
-
-
-@pytest.fixture
-def pair(ws, coordinator_ws):
-    introduce(ws, coordinator_ws)
-    fam = families.register_family(
-        ws, families.FamilyInput(gmina_code="2005092", locality="Narewka", phone="600 000 001")
-    )
-    exchange(ws, coordinator_ws)
-    exchange(coordinator_ws, ws)
-    return ws, coordinator_ws, fam.id
 
 
 def _with_family_stamp(ops, coord, family_id: str, ms: int, counter: int = 0) -> bytes:
@@ -61,8 +49,8 @@ def refuse(ws, data, code: str) -> str:
 
 
 @pytest.mark.parametrize("ms", [YEAR_2286, YEAR_2200])
-def test_far_future_stamp_is_refused_naming_the_device(pair, ms):
-    ops, coord, family_id = pair
+def test_far_future_stamp_is_refused_naming_the_device(known_pair, ms):
+    ops, coord, family_id = known_pair
     data = _with_family_stamp(ops, coord, family_id, ms, counter=99_999 if ms == YEAR_2286 else 0)
     message = refuse(coord, data, "clock_ahead")
     assert ops.device_id in message and "zegar" in message.lower()
@@ -70,15 +58,15 @@ def test_far_future_stamp_is_refused_naming_the_device(pair, ms):
     assert parse_stamp(coord.clock.tick())[0] < int(time.time() * 1000) + 60_000
 
 
-def test_manifest_clock_alone_far_ahead_is_refused(pair):
-    ops, coord, _family_id = pair
+def test_manifest_clock_alone_far_ahead_is_refused(known_pair):
+    ops, coord, _family_id = known_pair
     parts = open_parts(export.export_bundle(ops, coord.device_id).data, coord)
     clock = format_stamp(YEAR_2286, 99_999, ops.device_id)
     refuse(coord, reseal(resign(parts, ops, clock=clock), coord), "clock_ahead")
 
 
-def test_a_clock_an_hour_ahead_is_still_accepted(pair):
-    ops, coord, family_id = pair
+def test_a_clock_an_hour_ahead_is_still_accepted(known_pair):
+    ops, coord, family_id = known_pair
     data = _with_family_stamp(ops, coord, family_id, int(time.time() * 1000) + 3_600_000)
     assert import_bundle(coord, data).changed == 1
 
@@ -98,9 +86,9 @@ def test_stamps_keep_their_width():
     assert clock.tick() > format_stamp(now + 1000, 5, "other")
 
 
-def test_slow_clock_warns_at_unlock(pair):
+def test_slow_clock_warns_at_unlock(known_pair):
     """A laptop whose clock runs a year behind the newest change it holds is told so."""
-    ops, _coord, _family_id = pair
+    ops, _coord, _family_id = known_pair
     now = int(time.time() * 1000)
     assert clocks.clock_behind(ops, now=now) is None
     warning = clocks.clock_behind(ops, now=now - 365 * 24 * 3_600_000)
@@ -108,13 +96,13 @@ def test_slow_clock_warns_at_unlock(pair):
     assert "zegar" in warning.message.lower() and str(time.gmtime().tm_year) in warning.message
 
 
-def test_cli_unlock_prints_the_warning(pair, capsys, monkeypatch):
+def test_cli_unlock_prints_the_warning(known_pair, capsys, monkeypatch):
     from types import SimpleNamespace
 
     from app import commands
     from tests.conftest import PASSPHRASE
 
-    ops, _coord, _family_id = pair
+    ops, _coord, _family_id = known_pair
     path = ops.path
     ops.lock()
     monkeypatch.setenv(commands.PASSPHRASE_ENV, PASSPHRASE)

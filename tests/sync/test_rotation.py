@@ -10,25 +10,13 @@ from __future__ import annotations
 import pytest
 
 from app.models import Family
-from app.services import families
 from app.sync import export, identity, importer
 from app.sync.errors import BundleRefused
-from tests.sync.helpers import dump_text, edit, exchange, introduce
+from tests.sync.helpers import dump_text, edit, exchange
 
 
-@pytest.fixture
-def pair(ws, coordinator_ws):
-    introduce(ws, coordinator_ws)
-    fam = families.register_family(
-        ws, families.FamilyInput(gmina_code="2005092", locality="Narewka", phone="600 000 001")
-    )
-    exchange(ws, coordinator_ws)
-    exchange(coordinator_ws, ws)
-    return ws, coordinator_ws, fam.id
-
-
-def test_two_rotations_around_one_export(pair):
-    ops, coord, family_id = pair
+def test_two_rotations_around_one_export(known_pair):
+    ops, coord, family_id = known_pair
     identity.rotate(coord)
     first = export.export_bundle(coord, ops.device_id)
     newest = identity.rotate(coord)
@@ -44,8 +32,8 @@ def test_two_rotations_around_one_export(pair):
     assert dump_text(ops) == dump_text(coord)
 
 
-def test_many_rotations_on_both_sides_between_exchanges(pair):
-    ops, coord, family_id = pair
+def test_many_rotations_on_both_sides_between_exchanges(known_pair):
+    ops, coord, family_id = known_pair
     for n in range(4):
         for _ in range(n + 1):
             identity.rotate(ops)
@@ -63,8 +51,8 @@ def test_many_rotations_on_both_sides_between_exchanges(pair):
     assert identity.peers(ops)[0].fingerprint == identity.show(coord).fingerprint
 
 
-def test_older_genuine_bundle_after_a_rotation_is_reported_as_older(pair):
-    ops, coord, family_id = pair
+def test_older_genuine_bundle_after_a_rotation_is_reported_as_older(known_pair):
+    ops, coord, family_id = known_pair
     identity.rotate(coord)
     older = export.export_bundle(coord, ops.device_id)
     edit(coord, Family, family_id, notes="nowsza")

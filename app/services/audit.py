@@ -76,6 +76,14 @@ def record(
     return event
 
 
+def record_save(
+    session: Session, saved_id: str | None, entity: str, record_id: str, family_id: str = ""
+) -> AuditEvent:
+    """The event of a form's save that changed something: "update" when the caller saved an
+    existing record (``saved_id``), "create" for a new one."""
+    return record(session, "update" if saved_id else "create", entity, record_id, family_id)
+
+
 def record_many(
     session: Session,
     action: str,

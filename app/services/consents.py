@@ -76,8 +76,7 @@ def save_consent(
             s, ConsentRecipient.consent_id, consent.id, "institution_id", recipients
         )
         if changed:
-            kind = "update" if consent_id else "create"
-            audit.record(s, kind, "consent", consent.id, family.id)
+            audit.record_save(s, consent_id, "consent", consent.id, family.id)
         return consent
 
 

@@ -69,8 +69,7 @@ def save_diagnosis(
         changed |= _save_participants(s, diagnosis, data.participants)
         advance_status(s, family, FamilyStatus.DIAGNOSIS)
         if changed:
-            action = "update" if diagnosis_id else "create"
-            audit.record(s, action, "diagnosis", diagnosis.id, family.id)
+            audit.record_save(s, diagnosis_id, "diagnosis", diagnosis.id, family.id)
         return diagnosis
 
 

@@ -50,7 +50,7 @@ def save_service(ws: Workspace, data: ServiceInput, service_id: str | None = Non
         }
         svc, changed = upsert(s, Service, service_id, fields)
         if changed:
-            audit.record(s, "update" if service_id else "create", "service", svc.id)
+            audit.record_save(s, service_id, "service", svc.id)
         return svc
 
 

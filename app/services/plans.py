@@ -116,7 +116,7 @@ def save_plan(
         if plan.status == PlanStatus.ACTIVE:
             advance_status(s, family, FamilyStatus.PLAN)
         if changed:
-            audit.record(s, "update" if plan_id else "create", "support_plan", plan.id, family.id)
+            audit.record_save(s, plan_id, "support_plan", plan.id, family.id)
         return plan
 
 
@@ -147,7 +147,7 @@ def save_goal(ws: Workspace, plan_id: str, data: GoalInput, goal_id: str | None 
             s, Goal, goal_id, fields, plan_id=plan.id, position=_next_position(s, Goal, plan.id)
         )
         if changed:
-            audit.record(s, "update" if goal_id else "create", "goal", goal.id, plan.family_id)
+            audit.record_save(s, goal_id, "goal", goal.id, plan.family_id)
         return goal
 
 
@@ -216,8 +216,7 @@ def save_action_in(
         position=_next_position(s, Action, plan.id),
     )
     if changed:
-        kind = "update" if action_id else "create"
-        audit.record(s, kind, "action", action.id, plan.family_id)
+        audit.record_save(s, action_id, "action", action.id, plan.family_id)
     return action
 
 
@@ -252,8 +251,7 @@ def save_commitment(
             position=_next_position(s, Commitment, plan.id),
         )
         if changed:
-            kind = "update" if commitment_id else "create"
-            audit.record(s, kind, "commitment", item.id, plan.family_id)
+            audit.record_save(s, commitment_id, "commitment", item.id, plan.family_id)
         return item
 
 

@@ -82,8 +82,7 @@ def save_referral(
                 )
         referral, changed = upsert(s, Referral, referral_id, fields, family_id=family.id)
         if changed:
-            kind = "update" if referral_id else "create"
-            audit.record(s, kind, "referral", referral.id, family.id)
+            audit.record_save(s, referral_id, "referral", referral.id, family.id)
         return referral
 
 

@@ -82,7 +82,7 @@ def save_institution(
         }
         inst, changed = upsert(s, Institution, institution_id, fields)
         if changed:
-            audit.record(s, "update" if institution_id else "create", "institution", inst.id)
+            audit.record_save(s, institution_id, "institution", inst.id)
         return inst
 
 
@@ -152,7 +152,7 @@ def save_team(ws: Workspace, data: TeamInput, team_id: str | None = None) -> Coo
         }
         team, changed = upsert(s, CooperationTeam, team_id, fields)
         if changed:
-            audit.record(s, "update" if team_id else "create", "cooperation_team", team.id)
+            audit.record_save(s, team_id, "cooperation_team", team.id)
         return team
 
 
@@ -277,7 +277,7 @@ def save_agreement(
             s, AgreementParty.agreement_id, agreement.id, "institution_id", parties
         )
         if changed:
-            audit.record(s, "update" if agreement_id else "create", "agreement", agreement.id)
+            audit.record_save(s, agreement_id, "agreement", agreement.id)
         return agreement
 
 
@@ -338,7 +338,7 @@ def save_meeting(
             s, MeetingAttendance.meeting_id, meeting.id, "institution_id", attendance
         )
         if changed:
-            audit.record(s, "update" if meeting_id else "create", "team_meeting", meeting.id)
+            audit.record_save(s, meeting_id, "team_meeting", meeting.id)
         return meeting
 
 

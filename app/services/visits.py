@@ -52,7 +52,7 @@ def save_visit(
         }
         visit, changed = upsert(s, Visit, visit_id, fields, family_id=family.id)
         if changed:
-            audit.record(s, "update" if visit_id else "create", "visit", visit.id, family.id)
+            audit.record_save(s, visit_id, "visit", visit.id, family.id)
         return visit
 
 

@@ -75,8 +75,7 @@ def save_workshop(
             raise ValidationError(_("The workshop belongs to another family."), "family_id")
         changed |= _sync_participants(s, workshop.id, wanted)
         if changed:
-            kind = "update" if workshop_id else "create"
-            audit.record(s, kind, "diagnostic_workshop", workshop.id, family.id)
+            audit.record_save(s, workshop_id, "diagnostic_workshop", workshop.id, family.id)
         return workshop
 
 

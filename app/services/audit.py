@@ -95,13 +95,7 @@ def record_many(
     """Append one event per family (the same action, entity, record and detail), chained in
     order, with one look-up of the chain's head and one batched insert."""
     ws: Workspace = session.info["workspace"]
-    last = session.execute(
-        select(AuditEvent.seq, AuditEvent.hash)
-        .where(AuditEvent.device_id == ws.device_id)
-        .order_by(AuditEvent.seq.desc())
-        .limit(1)
-    ).first()
-    seq, prev = (last.seq, last.hash) if last else (0, "")
+    seq, prev = chain_head(session, ws.device_id)
     at = utcnow()
     events: list[AuditEvent] = []
     for family_id in family_ids:

@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session
 from app.errors import KooperacjaError
 from app.models import AuditEvent, Device, utcnow
 from app.models.sync_state import SyncPeer, SyncReceived
+from app.services.audit import chain_head
 from app.services.rodo import erasure_file
 from app.services.workspace import Workspace
 from app.store.migrate import alembic_config
@@ -270,13 +271,7 @@ def _audit_to_insert(
         raise refused("audit", detail="head")
     if events and events[-1]["seq"] > head["seq"]:
         raise refused("audit", detail="head")
-    last = s.execute(
-        select(AuditEvent.seq, AuditEvent.hash)
-        .where(AuditEvent.device_id == sender)
-        .order_by(AuditEvent.seq.desc())
-        .limit(1)
-    ).first()
-    top, top_hash = (last.seq, last.hash) if last else (0, "")
+    top, top_hash = chain_head(s, sender)
     if not events:
         forked = head["seq"] < top or (head["seq"] == top and top and head["hash"] != top_hash)
         return [], bool(forked)

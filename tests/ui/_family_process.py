@@ -1,5 +1,6 @@
 """Shared by the helper programs that ``test_family_kill_recovery`` and ``test_drafts_throttle``
-start in a subprocess: open a family file on its diagnosis tab, type like a user, wait.
+start in a subprocess (open a family file on its diagnosis tab, type like a user, wait) and by
+those two tests (start a program, read its lines).
 
 The application's modules are imported only after the ``QApplication`` exists, as in the
 program itself.  The passphrase comes from the environment, never the command line.
@@ -8,12 +9,42 @@ program itself.  The passphrase comes from the environment, never the command li
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+import threading
 import time
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def start_program(module: str, *args: str, passphrase: str) -> subprocess.Popen:
+    """``python -m module args`` from the repository, offscreen, the passphrase in its
+    environment (never on the command line), its output readable line by line."""
+    env = dict(
+        os.environ,
+        KOOPERACJA_TEST_PASSPHRASE=passphrase,
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONPATH=str(ROOT),
+    )
+    return subprocess.Popen(
+        [sys.executable, "-m", module, *args],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+
+
+def read_line(proc: subprocess.Popen, timeout: float) -> str:
+    """The program's next line, or "" when none came within ``timeout`` seconds."""
+    line: list[str] = []
+    reader = threading.Thread(target=lambda: line.append(proc.stdout.readline()), daemon=True)
+    reader.start()
+    reader.join(timeout)
+    return line[0] if line else ""
 
 
 def wait_for(app: QApplication, condition, timeout: float = 30.0) -> None:

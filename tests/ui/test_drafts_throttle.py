@@ -8,17 +8,13 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import signal
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
 from app.services import drafts, setup
 from tests.conftest import PASSPHRASE
-from tests.ui.test_family_kill_recovery import read_line
+from tests.ui._family_process import read_line, start_program
 
-ROOT = Path(__file__).resolve().parents[2]
 TYPING_SECONDS = 9.0  # several autosave periods of continuous typing
 MAX_LOST_SECONDS = 3.0
 
@@ -27,16 +23,7 @@ MAX_LOST_SECONDS = 3.0
 def test_a_kill_during_continuous_typing_loses_at_most_three_seconds(ws, family_case, db_path):
     family_id = family_case.family_id
     ws.lock()
-    env = dict(
-        os.environ,
-        KOOPERACJA_TEST_PASSPHRASE=PASSPHRASE,
-        QT_QPA_PLATFORM="offscreen",
-        PYTHONPATH=str(ROOT),
-    )
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "tests.ui._family_type_on", str(db_path), family_id],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
+    proc = start_program("tests.ui._family_type_on", str(db_path), family_id, passphrase=PASSPHRASE)
     typed: list[tuple[int, float]] = []
     try:
         line = read_line(proc, 90)

@@ -11,10 +11,6 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import signal
-import subprocess
-import sys
-import threading
-from pathlib import Path
 
 import pytest
 
@@ -22,35 +18,20 @@ from app.services import casefile, drafts, setup
 from app.ui.context import AppContext
 from app.ui.family.diagnosis_tab import DiagnosisTab
 from tests.conftest import PASSPHRASE
+from tests.ui._family_process import read_line, start_program
 from tests.ui._family_support import open_window, unsaved_answers_fixture  # noqa: F401
 from tests.ui.conftest import settle
 
-ROOT = Path(__file__).resolve().parents[2]
 TYPED = "Matka straciła pracę w marcu; rodzina ma zaległości w czynszu za 4 miesiące."
-
-
-def read_line(proc: subprocess.Popen, timeout: float) -> str:
-    line: list[str] = []
-    reader = threading.Thread(target=lambda: line.append(proc.stdout.readline()), daemon=True)
-    reader.start()
-    reader.join(timeout)
-    return line[0] if line else ""
 
 
 @pytest.mark.slow
 def test_kill_in_the_middle_of_an_edit_then_recover(ws, family_case, db_path, qtbot, dialogs):
     family_id = family_case.family_id
     ws.lock()
-    env = dict(
-        os.environ,
-        KOOPERACJA_TEST_PASSPHRASE=PASSPHRASE,
-        QT_QPA_PLATFORM="offscreen",
-        PYTHONPATH=str(ROOT),
+    proc = start_program(
+        "tests.ui._family_kill_edit", str(db_path), family_id, TYPED, passphrase=PASSPHRASE
     )
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "tests.ui._family_kill_edit", str(db_path), family_id, TYPED],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
     try:
         line = read_line(proc, 90)
         assert line.startswith("READY"), proc.stderr.read() if proc.poll() is not None else line

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.i18n import N_
@@ -34,21 +34,23 @@ def consenting_families(s: Session, institutions: str | Collection[str], on: dat
     ids = _ids(institutions)
     if not ids:
         return set()
-    rows = s.execute(
-        select(Consent.family_id, Consent.valid_until, Consent.withdrawn_on)
-        .join(ConsentRecipient, ConsentRecipient.consent_id == Consent.id)
-        .where(
-            Consent.deleted.is_(False),
-            ConsentRecipient.deleted.is_(False),
-            ConsentRecipient.institution_id.in_(ids),
-            Consent.signed_on <= on,
+    # in force on ``on`` (``Consent.state_on``), tested in SQL: one row per family, not one per
+    # consent and recipient (a gmina's 500 families have thousands of those)
+    return set(
+        s.scalars(
+            select(Consent.family_id)
+            .distinct()
+            .join(ConsentRecipient, ConsentRecipient.consent_id == Consent.id)
+            .where(
+                Consent.deleted.is_(False),
+                ConsentRecipient.deleted.is_(False),
+                ConsentRecipient.institution_id.in_(ids),
+                Consent.signed_on <= on,
+                or_(Consent.withdrawn_on.is_(None), Consent.withdrawn_on > on),
+                or_(Consent.valid_until.is_(None), Consent.valid_until >= on),
+            )
         )
     )
-    return {
-        fid
-        for fid, until, withdrawn in rows
-        if (withdrawn is None or withdrawn > on) and (until is None or until >= on)
-    }
 
 
 def reason_for(s: Session, family_id: str, institutions: str | Collection[str], on: date) -> str:

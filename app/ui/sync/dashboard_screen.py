@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -34,6 +33,7 @@ from app.ui.kit.date_field import fmt_datetime
 from app.ui.kit.widgets import label, set_role
 from app.ui.ops import error_text
 from app.ui.sync.charts import BarChart
+from app.ui.sync.peers_table import status_table
 from app.ui.theme import OKABE_ITO
 
 STALE_DAYS = 14  # a device silent for longer is shown in red
@@ -133,15 +133,7 @@ class DashboardScreen(QWidget):
 
     @staticmethod
     def _table(headers: list[str], name: str) -> QTableWidget:
-        table = QTableWidget(0, len(headers))
-        table.setAccessibleName(name)
-        table.setHorizontalHeaderLabels(headers)
-        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
-        table.setTabKeyNavigation(False)
+        table = status_table(QTableWidget(0, len(headers)), headers, name)
         table.setMinimumHeight(160)
         return table
 

@@ -2,7 +2,8 @@
 bundle sent and received, the receipt, bundles that never arrived, open conflicts and notes
 (revoked, a new key being announced, a restored database, bundles without receipt).
 
-Apart from ``sync_screen`` because it is the one part of the Paczki tab that turns the core's
+``status_table`` sets up such a read-only table (the powiat dashboard's too).  Apart from
+``sync_screen`` because it is the one part of the Paczki tab that turns the core's
 ``PeerStatus`` rows into text; the screen only hands it each new snapshot.
 """
 
@@ -24,11 +25,26 @@ def _when(value: datetime | None) -> str:
     return fmt_datetime(value, "—")
 
 
+def status_table(table: QTableWidget, headers: list[str], name: str) -> QTableWidget:
+    """A read-only table of statuses (the sync screen's devices, the powiat dashboard's
+    tables): whole rows selected, columns as wide as their text, Tab leaves the table."""
+    table.setColumnCount(len(headers))
+    table.setAccessibleName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setTabKeyNavigation(False)
+    return table
+
+
 class PeersTable(QTableWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 8, parent)
-        self.setAccessibleName(_("Devices and their bundles"))
-        self.setHorizontalHeaderLabels(
+        status_table(
+            self,
             [
                 _("Device"),
                 _("Unit"),
@@ -38,14 +54,9 @@ class PeersTable(QTableWidget):
                 _("Missing bundles"),
                 _("Conflicts"),
                 _("Notes"),
-            ]
+            ],
+            _("Devices and their bundles"),
         )
-        self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.verticalHeader().hide()
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.horizontalHeader().setStretchLastSection(True)
-        self.setTabKeyNavigation(False)
 
     def fill(self, peers: list[PeerStatus], unit_names: dict[str, str]) -> None:
         self.setRowCount(len(peers))

@@ -8,43 +8,26 @@ so the sync refusals, the import's notices and the screens name a record the sam
 from __future__ import annotations
 
 from app.i18n import N_, _
+from app.models import SYNCED_MODELS
+from app.services.audit_words import ENTITY_LABELS
 
-RECORD_KINDS: dict[str, str] = {
-    "institution": N_("institution"),
-    "cooperation_team": N_("cooperation team"),
-    "team_membership": N_("team membership"),
-    "agreement": N_("agreement"),
-    "agreement_party": N_("party to an agreement"),
-    "team_meeting": N_("team meeting"),
-    "meeting_attendance": N_("meeting attendance"),
+# A record kind is called what the audit log calls it (``app.services.audit_words``), except
+# where a sync message has always said it its own way (changing these would change messages
+# people know).
+_SYNC_WORDS: dict[str, str] = {
     "service": N_("service"),
     "family": N_("family"),
-    "family_reason": N_("reason for help"),
-    "person": N_("family member"),
-    "case_team_member": N_("task team member"),
-    "consent": N_("consent"),
-    "consent_recipient": N_("consent recipient"),
-    "diagnosis": N_("diagnosis"),
     "domain_rating": N_("domain rating"),
-    "diagnosis_participant": N_("diagnosis participant"),
     "support_plan": N_("support plan (IPW)"),
-    "goal": N_("goal"),
-    "action": N_("action"),
     "commitment": N_("family's commitment"),
-    "review": N_("monitoring review"),
-    "goal_score": N_("goal score"),
     "review_domain_rating": N_("review domain rating"),
-    "action_status_entry": N_("action status"),
-    "visit": N_("visit"),
-    "attachment": N_("document"),
-    "referral": N_("referral"),
-    "diagnostic_workshop": N_("diagnostic workshop"),
-    "workshop_participant": N_("workshop participant"),
     "plan_closure": N_("closure of a support plan"),
     "meeting_decision": N_("team meeting decision"),
     "family_transfer": N_("family transfer"),
-    "erasure_notice": N_("erasure notice"),
-    "erasure_receipt": N_("erasure receipt"),
+}
+RECORD_KINDS: dict[str, str] = {
+    tbl: _SYNC_WORDS.get(tbl) or ENTITY_LABELS[tbl]
+    for tbl in (model.__tablename__ for model in SYNCED_MODELS)
 }
 
 

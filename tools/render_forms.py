@@ -1,4 +1,6 @@
-"""Print every document of a demo family and save its pages as PNGs in ``docs/forms/``.
+"""Print every document of a demo family and save its pages as PNGs in ``docs/forms/``:
+the case's forms, the pilot's (referral, workshop, closing, agenda, minutes, task list,
+evaluation) and the RODO ones (a person's own data, the register, an archive protocol).
 
     .venv/bin/python tools/render_forms.py [--out docs/forms] [--dpi 100] [--households DIR]
 
@@ -87,6 +89,100 @@ def build_demo(ws) -> Demo:
     return Demo(demo_family(ws), teams[0].id, households(ws))
 
 
+def _pages(out: Path, name: str, pdf: bytes, dpi: float) -> None:
+    from app.printing import raster
+
+    pages = raster.render_pages(pdf, dpi=dpi)
+    for n, page in enumerate(pages, 1):
+        (out / f"{name}-{n}.png").write_bytes(page.to_png(grayscale=True))
+    print(f"{out.name}/{name}: {len(pages)} page(s)")
+
+
+def pilot_ids(ws, team_id: str):
+    """Ids for the pilot's documents: the demo family with a referral, a workshop and a closed
+    IPW; the team's latest meeting; the member institution with the most open tasks."""
+    from datetime import date
+
+    from sqlalchemy import exists, select
+
+    from app.models import (
+        DiagnosticWorkshop,
+        Family,
+        PlanClosure,
+        Referral,
+        TeamMeeting,
+        TeamMembership,
+    )
+    from app.printing.pilot_docs import Ids
+    from app.services import meetings
+
+    with ws.transaction() as s:
+        family_id = s.scalar(
+            select(Family.id)
+            .where(exists().where(PlanClosure.family_id == Family.id))
+            .where(exists().where(Referral.family_id == Family.id))
+            .where(exists().where(DiagnosticWorkshop.family_id == Family.id))
+            .order_by(Family.case_number)
+        )
+        meeting_id = s.scalar(
+            select(TeamMeeting.id)
+            .where(TeamMeeting.team_id == team_id)
+            .order_by(TeamMeeting.held_on.desc(), TeamMeeting.id)
+        )
+        members = s.scalars(
+            select(TeamMembership.institution_id).where(TeamMembership.team_id == team_id)
+        ).all()
+    today = date.today()
+    tasks = {i: len(meetings.task_list(ws, i, today)) for i in members}
+    institution_id = max(tasks, key=lambda i: tasks[i]) if tasks else None
+    return Ids(
+        family_id=family_id, team_id=team_id, meeting_id=meeting_id, institution_id=institution_id
+    )
+
+
+def render_pilot_set(ws, out: Path, team_id: str, dpi: float) -> None:
+    """The pilot's documents (referral, workshop, closing; agenda, minutes, task list), the
+    evaluation, and the RODO ones: a person's own data, the register, an archive protocol."""
+    from sqlalchemy import select
+
+    from app.errors import KooperacjaError
+    from app.models import Person
+    from app.printing import evaluation, rodo_files
+    from app.printing.pilot_docs import CASE_KINDS
+    from app.printing.pilot_docs import KINDS as PILOT_KINDS
+    from app.printing.service import render_document
+
+    ids = pilot_ids(ws, team_id)
+    for kind in PILOT_KINDS:
+        try:
+            family_id = ids.family_id if kind in CASE_KINDS else None
+            pdf = render_document(ws, kind, family_id=family_id, team_id=team_id, pilot=ids)
+        except KooperacjaError as exc:
+            print(f"{kind}: {exc.message}")
+            continue
+        _pages(out, kind, pdf, dpi)
+    _pages(out, "evaluation", evaluation.evaluation_file(ws, "pdf"), dpi)
+    with ws.transaction() as s:
+        person = s.scalars(
+            select(Person.id).where(Person.family_id == ids.family_id).order_by(Person.id)
+        ).first()
+    folder = out / ".tmp"
+    folder.mkdir(exist_ok=True)
+    try:
+        rodo_files.write_access(ws, person, "pdf", folder / "access.pdf")
+        _pages(out, "subject-access", (folder / "access.pdf").read_bytes(), dpi)
+        rodo_files.write_register(ws, folder / "register.pdf")
+        _pages(out, "register", (folder / "register.pdf").read_bytes(), dpi)
+        done = rodo_files.archive_case(  # the throw-away demo case leaves the demo database
+            ws, ids.family_id, "demo-archiwum-Narew-2026-x", folder
+        )
+        _pages(out, "archive-protocol", done.protocol.read_bytes(), dpi)
+    finally:
+        for f in folder.iterdir():
+            f.unlink()
+        folder.rmdir()
+
+
 def render_set(ws, out: Path, family_id: str, team_id: str, dpi: float) -> None:
     """Every document of one family (and the PZK agreement) as PNG pages in ``out``."""
     from app.errors import NotFound
@@ -139,6 +235,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             demo = build_demo(ws)
             render_set(ws, out, demo.family_id, demo.team_id, args.dpi)
+            render_pilot_set(ws, out, demo.team_id, args.dpi)
             if args.households:
                 for shape, fid in demo.households.items():
                     render_set(ws, Path(args.households) / shape, fid, demo.team_id, args.dpi)

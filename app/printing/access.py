@@ -20,6 +20,9 @@ from app.printing.layout import (
     PageHeader,
     data_table,
     field_table,
+    fmt_date,
+    fmt_moment,
+    fmt_value,
     heading,
     para,
     title_block,
@@ -151,6 +154,9 @@ FIELD_LABELS: dict[str, str] = {
 _HIDDEN = frozenset({"position", "sort_order", "sha256", "mime_type"})
 
 
+_ORDER = {name: i for i, name in enumerate(FIELD_LABELS)}  # the forms' order, not the alphabet
+
+
 def _label(field: str) -> str:
     return _(FIELD_LABELS[field]) if field in FIELD_LABELS else field.replace("_", " ")
 
@@ -162,6 +168,8 @@ def _value(
         return _("yes") if value else _("no")
     if not isinstance(value, str):
         return value
+    if (shown := fmt_value(value)) != value:  # a date or a moment
+        return shown
     if (tbl, name) in VALUE_LISTS:  # a code of a value list, shown with its label
         enum = VALUE_LISTS[(tbl, name)][0]
         try:
@@ -181,7 +189,7 @@ def _pairs(
 ) -> list[tuple[str, object]]:
     return [
         (_label(k), _value(tbl, k, v, sex, codes or {}))
-        for k, v in sorted(record.items(), key=lambda kv: (kv[0] not in FIELD_LABELS, kv[0]))
+        for k, v in sorted(record.items(), key=lambda kv: (_ORDER.get(kv[0], len(_ORDER)), kv[0]))
         if v not in (None, "", [], {}) and k != "id" and not k.endswith("_id") and k not in _HIDDEN
     ]
 
@@ -199,7 +207,7 @@ def subject_access_pdf(data: SubjectAccess, institution_address: str = "") -> by
         *title_block(
             _("Information on the personal data processed (art. 15 RODO)"),
             _("For: {name}, as of {day}").format(
-                name=data.full_name, day=data.generated_on.isoformat()
+                name=data.full_name, day=fmt_date(data.generated_on)
             ),
         ),
         para(
@@ -231,7 +239,7 @@ def subject_access_pdf(data: SubjectAccess, institution_address: str = "") -> by
         story.append(
             data_table(
                 [_("When"), _("Event"), _("Who")],
-                [(a.strftime("%Y-%m-%d %H:%M"), ev, who) for a, ev, who in c.history],
+                [(fmt_moment(a), ev, who) for a, ev, who in c.history],
                 [1.2, 2.0, 1.5],
                 empty_text=_("No events."),
             )
@@ -242,7 +250,7 @@ def subject_access_pdf(data: SubjectAccess, institution_address: str = "") -> by
             [_("When"), _("Kind"), _("Recipient"), _("Detail")],
             [
                 (
-                    r.at.strftime("%Y-%m-%d %H:%M") if r.at else "",
+                    fmt_moment(r.at, ""),
                     r.kind_label,
                     r.recipient,
                     r.detail,

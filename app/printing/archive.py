@@ -65,7 +65,7 @@ def handover_protocol_pdf(
         ),
         heading(_("What the package holds")),
         data_table(
-            [_("Records"), _("Number")],
+            [_("Records"), _("Count")],
             [(table_label(t), n) for t, n in sorted(package.counts.items())],
             [4, 1],
         ),

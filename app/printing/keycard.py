@@ -17,6 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from app.config import atomic_write_bytes
 from app.i18n import _
 from app.printing.fonts import FONT, FONT_BOLD, register_fonts
+from app.printing.layout import fmt_date
 from app.services import reference
 from app.services.workspace import Workspace
 from app.sync import identity
@@ -91,7 +92,7 @@ def keycard_pdf(
         (_("Role"), role_label),
         (_("Unit (TERYT)"), f"{unit_name} ({unit})" if unit_name else unit),
         (_("Device id"), device_id),
-        (_("Printed on"), (printed_on or date.today()).isoformat()),
+        (_("Printed on"), fmt_date(printed_on or date.today())),
     ]
     for label, value in rows:
         c.setFont(FONT, 9)

@@ -11,9 +11,10 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -64,6 +65,33 @@ class PageHeader:
 def fmt_date(day: date | None, empty: str = EMPTY) -> str:
     """Dates as Polish documents write them: 04.03.2026."""
     return day.strftime("%d.%m.%Y") if day else empty
+
+
+def fmt_moment(moment: datetime | None, empty: str = EMPTY) -> str:
+    """A stored moment (UTC) as this computer's local time, 04.03.2026 14:05."""
+    if moment is None:
+        return empty
+    local = moment.astimezone() if moment.tzinfo is not None else moment
+    return local.strftime("%d.%m.%Y %H:%M")
+
+
+_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+_ISO_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+
+
+def fmt_value(value: object) -> object:
+    """A record's value for a printed table: an ISO date or moment (as records hold them) the
+    Polish way, a moment in local time."""
+    if isinstance(value, str) and (m := _ISO_DAY.match(value)):
+        return f"{m.group(3)}.{m.group(2)}.{m.group(1)}"
+    if isinstance(value, str) and _ISO_MOMENT.match(value):
+        try:
+            return fmt_moment(datetime.fromisoformat(value.replace("Z", "+00:00")))
+        except ValueError:
+            return value
+    return value
 
 
 def esc(text: str | None) -> str:

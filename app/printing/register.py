@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from app.i18n import _
-from app.printing.layout import PageHeader, field_table, heading, para, title_block
+from app.printing.layout import PageHeader, field_table, fmt_date, heading, para, title_block
 from app.printing.page_frame import build_pdf
 from app.services.rodo.register import RegisterEntry
 
@@ -26,11 +26,14 @@ def register_pdf(entry: RegisterEntry) -> bytes:
     story: list[Flowable] = [
         *title_block(
             _("Record of processing activities (art. 30 RODO)"),
-            _("Kooperacja application, as of {day}").format(day=entry.generated_on.isoformat()),
+            _("Kooperacja application, as of {day}").format(day=fmt_date(entry.generated_on)),
         ),
         field_table(
             [
-                (_("Controller"), f"{entry.controller} {entry.controller_address}".strip()),
+                (
+                    _("Controller"),
+                    ", ".join(p for p in (entry.controller, entry.controller_address) if p),
+                ),
                 (_("Data protection officer (IOD)"), entry.iod_contact),
             ]
         ),

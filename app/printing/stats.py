@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.i18n import _
-from app.printing.layout import PageHeader, data_table, heading, para, title_block
+from app.printing.layout import PageHeader, data_table, fmt_date, heading, para, title_block
 from app.printing.page_frame import build_pdf
 from app.services.stats import Statistics, notes
 
@@ -28,7 +28,7 @@ def statistics_pdf(
         *title_block(
             heading_text or _("Anonymised statistics of the Model Kooperacji"),
             _("{unit} ({code}), as of {day}").format(
-                unit=stats.unit_name, code=stats.unit_code, day=stats.generated_on.isoformat()
+                unit=stats.unit_name, code=stats.unit_code, day=fmt_date(stats.generated_on)
             ),
         ),
         para(_("Counts only: no names, PESEL numbers, addresses or case numbers."), "note"),

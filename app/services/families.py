@@ -188,14 +188,6 @@ def close_family(ws: Workspace, family_id: str, closed_on: date, note: str = "")
         return family
 
 
-def reopen_family(ws: Workspace, family_id: str) -> Family:
-    with ws.transaction() as s:
-        family = get_live(s, Family, family_id)
-        apply(family, status=FamilyStatus.MONITORING, closed_on=None)
-        audit.record(s, "update", "family", family.id, family.id, detail="reopened")
-        return family
-
-
 # -- task team (ZZK) ------------------------------------------------------------------------
 @dataclass
 class TeamMemberInput:

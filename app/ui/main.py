@@ -21,7 +21,7 @@ from shiboken6 import Shiboken
 from app import __version__
 from app.config import Settings, default_db_path
 from app.ui.context import AppContext
-from app.ui.kit import mnemonics, stray_keys
+from app.ui.kit import mnemonics, slot_errors, stray_keys
 from app.ui.session import SessionController
 from app.ui.theme import apply_theme, install_qt_translations, qt_translated
 
@@ -59,6 +59,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     install_qt_translations(app)
     mnemonics.install(app)  # no two controls shown at once share an Alt+letter
     stray_keys.install(app)  # an Alt+letter no control took types nothing
+    slot_errors.install()  # a shortcut whose action failed says so, not only the terminal
     return app
 
 

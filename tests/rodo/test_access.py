@@ -136,7 +136,7 @@ def test_every_recipient_in_the_audit_log_is_in_the_pdf(shared_case):
     reader = pypdf.PdfReader(io.BytesIO(subject_access_pdf(data)))
     text = " ".join("".join(page.extract_text() for page in reader.pages).split())
     for e in events:
-        stamp = e.at.strftime("%Y-%m-%d %H:%M")
+        stamp = e.at.astimezone().strftime("%d.%m.%Y %H:%M")  # local time, as printed
         assert stamp in text, (e.action, e.detail)
     for r in data.recipients:  # (a kind label may be hyphenated across lines)
         assert " ".join(r.recipient.split()) in text, r

@@ -168,6 +168,32 @@ def test_a_wrong_repeat_or_no_folder_keeps_the_form_open(screen, qtbot, tmp_path
     form.reject()
 
 
+def test_a_weak_package_passphrase_is_refused_in_the_form(screen, qtbot, tmp_path):
+    """Seen in the walk: a short passphrase closed the form, then a message box refused it and
+    everything had to be typed again; the form was also too narrow for a folder's path."""
+    form = PassphraseForm("t", "i", twice=True, parent=screen)
+    qtbot.addWidget(form)
+    form.show()
+    form.activateWindow()
+    qtbot.waitUntil(form.isActiveWindow)
+    type_text("krotkie")
+    alt(_buddy_text(form.repeat))
+    type_text("krotkie")
+    alt(_buddy_text(form.place))
+    folder = "/home/pracownik/Dokumenty/Archiwum/2026/przekazania"
+    type_text(folder)
+    key(Qt.Key.Key_Return)
+    assert form.isVisible() and form.result() == 0
+    assert form.meter.message.text() == "Hasło musi mieć co najmniej 12 znaków."
+    assert form.meter.message.property("role") == "error" and not form.error.isVisible()
+    assert form.place.text() == folder  # nothing typed was lost
+    assert form.place.width() > form.place.fontMetrics().horizontalAdvance(folder)
+    alt(_buddy_text(form.passphrase))
+    type_text(ARCHIVE_PASSPHRASE)
+    assert form.meter.message.property("role") == "muted"
+    form.reject()
+
+
 def test_erase_a_case_the_coordinator_holds(ctx, screen, qtbot, drive, dialogs, coordinator_ws):
     ws = ctx.ws
     introduce(ws, coordinator_ws)
@@ -251,12 +277,19 @@ def test_a_persons_own_data_and_a_correction(
     assert sorted(handed) == ["json", "pdf"]
 
     fillers, _seen = drive
+    with ws.transaction() as s:
+        mother = s.get(Person, case.mother_id)
+        assert mother is not None and mother.birth_date is not None
+        mother_born = mother.birth_date
 
     def correct(dialog: CorrectionDialog) -> None:
         assert focused() is dialog.edits["first_name"]
         alt(_buddy_text(dialog.edits["phone"]))
         key(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
         type_text("600 999 111")
+        # the birth date reads and is typed dd.mm.rrrr, as in every other form
+        birth = dialog.edits["birth_date"]
+        assert birth.displayText() == mother_born.strftime("%d.%m.%Y")
         press(qtbot, dialog.save)
 
     fillers[CorrectionDialog] = correct
@@ -266,7 +299,7 @@ def test_a_persons_own_data_and_a_correction(
         person = s.get(Person, case.mother_id)
         assert person is not None and person.phone == "600 999 111"
         fixed = s.scalars(select(AuditEvent).where(AuditEvent.action == "correct")).one()
-        assert fixed.detail == "phone"
+        assert fixed.detail == "phone"  # the untouched date is no change
     assert "Telefon" in tab.result.text()
 
 
@@ -296,6 +329,9 @@ def test_the_audit_log_by_case_and_kind_exported_for_the_iod(
     settle(ctx, qtbot)
     exported = json.loads(out.read_bytes())
     assert exported["chain"]["verified"] is True
+    # the worker is told where it went (the reload after the export once wiped the words)
+    qtbot.waitUntil(lambda: str(out) in tab.result.text())
+    assert tab.result.isVisible() and "sprawdzony" in tab.chain.text()
     assert exported["selection"] == {
         "family_id": case.family_id,
         "person_id": "",

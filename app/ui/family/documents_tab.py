@@ -38,7 +38,8 @@ class DocumentsTab(ListTab[Attachment]):
         super().__init__(
             host, AttachmentsTableModel(), _("Documents"), _("Selected document"), stretch=0
         )
-        add = QPushButton(_("&Attach file…"))
+        self.read_only = False  # a handed-over family's trace: documents open, none change
+        self.add_button = add = QPushButton(_("&Attach file…"))
         self.open_button = QPushButton(_("&Open"))
         self.save_button = QPushButton(_("&Save as…"))
         self.remove_button = QPushButton(_("Remo&ve"))
@@ -72,8 +73,11 @@ class DocumentsTab(ListTab[Attachment]):
     def show_details(self) -> None:
         super().show_details()
         has = self.current() is not None
-        for b in (self.open_button, self.save_button, self.remove_button):
+        for b in (self.open_button, self.save_button):
             b.setEnabled(has)
+        self.remove_button.setEnabled(has and not self.read_only)
+        self.add_button.setEnabled(not self.read_only)
+        self.setAcceptDrops(not self.read_only)
 
     # -- attaching ----------------------------------------------------------------------------
     def attach(self) -> None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
+    QScrollArea,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -31,13 +31,14 @@ from PySide6.QtWidgets import (
 from app.i18n import _
 from app.models import CooperationTeam, Institution, Service, TeamMembership
 from app.models.enums import FamilyStatus
-from app.services import families, subject_words
+from app.services import subject_words
 from app.services.casefile import FamilyFile
 from app.services.changes import Changes
 from app.services.form_keys import FormKey
 from app.services.lookups import Lookups
 from app.ui.context import AppContext
 from app.ui.family.close_case_dialog import CloseCaseDialog
+from app.ui.family.closure_dialogs import ReopenDialog
 from app.ui.family.consents_tab import ConsentsTab
 from app.ui.family.diagnosis_tab import DiagnosisTab
 from app.ui.family.documents_tab import DocumentsTab
@@ -54,7 +55,7 @@ from app.ui.family.plan_view import COMMITMENTS
 from app.ui.family.tab_base import FamilyTab, TabForm
 from app.ui.family.visits_tab import VisitsTab
 from app.ui.kit.draft_guard import CloseChoice, UnsavedChangesDialog
-from app.ui.kit.form_kit import refit_on_tab_change
+from app.ui.kit.form_kit import hint_label, refit_on_tab_change
 from app.ui.kit.mnemonics import deconflict, relabel
 from app.ui.kit.print_menu import KIND_LABELS, TEAM_KINDS, fill_menu
 from app.ui.kit.safe import guarded, no_result
@@ -112,6 +113,13 @@ class FamilyWindow(QMainWindow):
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setWordWrap(True)
         self.header.setAccessibleName(_("Case"))
+        self.trace_note = hint_label(
+            _(
+                "This family was handed over to another gmina; its file here is read-only "
+                "(documents still open and save)."
+            )
+        )
+        self.trace_note.hide()
         self.banner = DraftsBanner()
         self.banner.open_requested.connect(self.open_draft)
         self.tabs = QTabWidget()
@@ -129,6 +137,7 @@ class FamilyWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(self.header)
+        layout.addWidget(self.trace_note)
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
@@ -161,7 +170,9 @@ class FamilyWindow(QMainWindow):
         case.addSeparator()
         self.close_case = case.addAction(_("Close the case…"))
         self.close_case.triggered.connect(self.close_the_case)
-        self.reopen_case = case.addAction(_("Reopen the case"))
+        # One way back for a closed case, the Model's: a new programme (the "Ścieżka" tab's
+        # button opens the same dialog); a bare status flip left a case without any IPW.
+        self.reopen_case = case.addAction(_("&Reopen as a new programme…"))
         self.reopen_case.triggered.connect(self.reopen_the_case)
         case.addSeparator()
         close = case.addAction(_("Close &window"))
@@ -227,9 +238,11 @@ class FamilyWindow(QMainWindow):
         for tab in self.tab_pages:
             tab.show_file(result.file, self.lookups)
         self.tabs.setEnabled(True)
+        self._hold_trace(result.file.is_handover_trace)
         if self._pending_tab is not None:
             self.tabs.setCurrentIndex(self._pending_tab)
             self._pending_tab = None
+        self._focus_first_field()
         if result.drafts:
             shown = {form.guard.key for tab in self.tab_pages for form in tab.forms()}
             self.banner.set_drafts([d for d in result.drafts if d.form_key not in shown])
@@ -263,6 +276,46 @@ class FamilyWindow(QMainWindow):
         closed = fam.status == FamilyStatus.CLOSED
         self.close_case.setEnabled(not closed)
         self.reopen_case.setEnabled(closed)
+
+    def _hold_trace(self, trace: bool) -> None:
+        """The old OPS's trace of a handed-over family is read-only (the service refuses
+        every write): its pages are disabled, which Qt keeps for every button and field on
+        them whatever a page enables later, and one line says why.  The documents still open,
+        the Historia still reads, and the Ścieżka sprawy shows the handover (its own buttons
+        know the trace)."""
+        self.trace_note.setVisible(trace)
+        for tab in self.tab_pages:
+            if isinstance(tab, DocumentsTab):
+                tab.read_only = trace
+                tab.show_details()
+            elif not isinstance(tab, (HistoryTab, PathTab)):
+                tab.setEnabled(not trace)
+        self.save_action.setEnabled(not trace)
+        if trace:
+            self.close_case.setEnabled(False)
+            self.reopen_case.setEnabled(False)
+
+    def _focus_first_field(self) -> None:
+        """The tabs were disabled while loading, so Qt gave no field the focus: the first
+        key a worker typed went nowhere.  The current page's first field gets it."""
+        focus = self.focusWidget()
+        if focus is not None and focus.isEnabled() and focus.isVisible():
+            return
+        page = self.tabs.currentWidget()
+        if page is None:
+            return
+        widget = page.nextInFocusChain()
+        while widget is not None and widget is not page:
+            if (
+                page.isAncestorOf(widget)
+                and widget.isEnabled()
+                and widget.isVisibleTo(self)
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                and not isinstance(widget, QScrollArea)  # a frame around the fields
+            ):
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+            widget = widget.nextInFocusChain()
 
     def _word_for_subject(self, kind: str) -> None:
         """A person alone or an older person: the tabs say so, not "Rodzina"."""
@@ -388,20 +441,8 @@ class FamilyWindow(QMainWindow):
             self.reload()
 
     def reopen_the_case(self) -> None:
-        if (
-            QMessageBox.question(self, _("Reopen the case"), _("Reopen this closed case?"))
-            != QMessageBox.StandardButton.Yes
-        ):
-            return
-        self.ctx.runner.run(
-            families.reopen_family,
-            self.ctx.ws,
-            self.family_id,
-            success=guarded(
-                self,
-                lambda _f: self.reload(),
-            ),
-        )
+        if ReopenDialog.ask(self, self.ctx, self.family_id, self.case_label()) is not None:
+            self.reload()
 
 
 def _escape(text: str) -> str:

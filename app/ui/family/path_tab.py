@@ -17,7 +17,7 @@ from app.ui.family.path_pages import (
     WorkshopsPage,
 )
 from app.ui.family.tab_base import FamilyHost, FamilyTab
-from app.ui.kit.form_kit import hint_label, refit_on_tab_change
+from app.ui.kit.form_kit import refit_on_tab_change
 
 # The draft kinds this tab's dialogs save under (the window sends such drafts here).
 DRAFT_KINDS = (
@@ -48,17 +48,11 @@ class PathTab(FamilyTab):
         self.steps.addTab(self.closures, _("Clos&ing"))
         self.steps.addTab(self.handover, _("Hando&ver"))
         refit_on_tab_change(self.steps)
-        self.trace = hint_label(
-            _("This family was handed over to another gmina; its file here is read-only.")
-        )
-        self.trace.hide()
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self)  # a handed-over family's trace: the window says it once
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.trace)
         layout.addWidget(self.steps, 1)
 
     def show_file(self, ff: FamilyFile, lookups: Lookups) -> None:
-        self.trace.setVisible(ff.is_handover_trace)
         for page in self.pages:
             page.show_file(ff, lookups)
 

@@ -105,9 +105,9 @@ class PlanTab(FamilyTab):
         kind: str,
     ) -> None:
         panel.add.clicked.connect(lambda: edit(None))
-        panel.edit.clicked.connect(lambda: self._edit_selected(panel, edit))
+        panel.on_row(panel.edit, edit)
         panel.table.activated.connect(lambda _i: self._edit_selected(panel, edit))
-        panel.remove.clicked.connect(lambda: self._remove(panel, remove, kind))
+        panel.on_row(panel.remove, lambda _r: self._remove(panel, remove, kind))
 
     def _key(self) -> FormKey:
         return FormKey("plan", self.family_id, record_id=self.current)

@@ -71,9 +71,9 @@ class InstitutionsPanel(ListPanel):
         self.sector.currentIndexChanged.connect(self._filter)
         self.search.textChanged.connect(self._filter)
         self.add.clicked.connect(lambda: self.edit_institution(None))
-        self.edit.clicked.connect(lambda: self.edit_institution(selected(self.table)))
+        self.on_row(self.edit, self.edit_institution)
         self.table.activated.connect(lambda _i: self.edit_institution(selected(self.table)))
-        self.remove.clicked.connect(self.remove_institution)
+        self.on_row(self.remove, self.remove_institution)
 
     def show_data(self, institutions: list[Institution], sectors: list[Code]) -> None:
         self.sectors = sectors
@@ -88,10 +88,7 @@ class InstitutionsPanel(ListPanel):
         if InstitutionDialog.ask(self, self.ctx, self.sectors, inst) is not None:
             self.changed.emit()
 
-    def remove_institution(self) -> None:
-        inst = selected(self.table)
-        if inst is None:
-            return
+    def remove_institution(self, inst: Institution) -> None:
         answer = QMessageBox.question(
             self,
             _("Remove institution"),

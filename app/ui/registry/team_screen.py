@@ -173,11 +173,9 @@ class TeamScreen(QWidget):
         self.new_team.clicked.connect(lambda: self._edit_team(None))
         self.edit_team.clicked.connect(lambda: self._edit_team(self.team))
         self.members.add.clicked.connect(self._add_member)
-        self.members.remove.clicked.connect(self._remove_member)
+        self.members.on_row(self.members.remove, lambda _m: self._remove_member())
         self.agreements.add.clicked.connect(lambda: self._edit_agreement(None))
-        self.agreements.edit.clicked.connect(
-            lambda: self._edit_agreement(selected(self.agreements.table))
-        )
+        self.agreements.on_row(self.agreements.edit, self._edit_agreement)
         self.agreements.table.activated.connect(
             lambda _i: self._edit_agreement(selected(self.agreements.table))
         )
@@ -185,9 +183,7 @@ class TeamScreen(QWidget):
             lambda *_a: self._show_meeting()
         )
         self.meetings.add.clicked.connect(lambda: self._edit_meeting(None))
-        self.meetings.edit.clicked.connect(
-            lambda: self._edit_meeting(selected(self.meetings.table))
-        )
+        self.meetings.on_row(self.meetings.edit, self._edit_meeting)
         self.meetings.table.activated.connect(
             lambda _i: self._edit_meeting(selected(self.meetings.table))
         )

@@ -20,12 +20,14 @@ from app.i18n import N_, _, ngettext
 from app.printing import rodo_files
 from app.printing.archive import table_label
 from app.services.rodo import archive, retention
+from app.store import keys
 from app.ui.context import AppContext
 from app.ui.kit.form_kit import ErrorLabel, fit_columns, hint_label, list_table
 from app.ui.kit.list_panel import selected
 from app.ui.kit.record_table_model import Column, RecordTableModel, iso
 from app.ui.kit.safe import guarded
-from app.ui.kit.widgets import label, password_edit
+from app.ui.kit.screen_fit import resize_to_fit
+from app.ui.kit.widgets import StrengthMeter, label, password_edit, set_role
 from app.ui.rodo import common
 
 
@@ -61,14 +63,18 @@ class PassphraseForm(QDialog):
         self.place.setAccessibleName(_("Folder or file"))
         self.browse = QPushButton(_("C&hoose…"))
         self.error = ErrorLabel()
+        self.meter = StrengthMeter()  # a new package's passphrase: the service's own rule
         form = QFormLayout()
         form.addRow(
             label(_("Package &passphrase:"), wrap=False, buddy=self.passphrase), self.passphrase
         )
         if twice:
+            form.addRow("", self.meter)
             form.addRow(label(_("Re&peat it:"), wrap=False, buddy=self.repeat), self.repeat)
+            self.passphrase.textChanged.connect(self._rate)
         else:
             self.repeat.hide()
+            self.meter.hide()
         row = QHBoxLayout()
         row.addWidget(self.place, 1)
         row.addWidget(self.browse)
@@ -85,10 +91,21 @@ class PassphraseForm(QDialog):
         layout.addWidget(self.buttons)
         self.twice = twice
         self.passphrase.setFocus()
+        resize_to_fit(self, 620, 0)  # the title and a folder's path read whole
+
+    def _rate(self, text: str) -> None:
+        set_role(self.meter.message, "muted")
+        self.meter.show_strength(keys.assess_passphrase(text) if text else None)
 
     def check(self) -> None:
+        verdict = keys.assess_passphrase(self.passphrase.text()) if self.twice else None
         if not self.passphrase.text():
             self.error.show_message(_("Give the package passphrase."))
+        elif verdict is not None and not verdict.acceptable:
+            # said in the form, everything typed kept (it used to close the form, then refuse);
+            # the meter already says why: once, in red
+            self.error.show_message("")
+            set_role(self.meter.message, "error")
         elif self.twice and self.passphrase.text() != self.repeat.text():
             self.error.show_message(_("The passphrases differ."))
         elif not self.place.text().strip():

@@ -56,6 +56,8 @@ class AuditTab(QWidget):
         self.chain = label("", wrap=False)
         self.chain.setAccessibleName(_("Hash chain"))
         self.count = label("", "muted", wrap=False)
+        self.result = label("", "muted")  # what the last export did; a reload keeps it
+        self.result.setAccessibleName(_("Result"))
         self.export = QPushButton(_("Export for the &IOD…"))
         self.export.clicked.connect(self.export_for_iod)
         form = QFormLayout()
@@ -72,6 +74,7 @@ class AuditTab(QWidget):
         layout.addLayout(kinds_row)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
+        layout.addWidget(self.result)
 
     def refresh(self) -> None:
         self.case.reload()
@@ -126,5 +129,5 @@ class AuditTab(QWidget):
         )
 
     def _exported(self, path: str) -> None:
-        self.count.setText(_("Audit log written: {path}").format(path=path))
+        self.result.setText(_("Audit log written: {path}").format(path=path))
         self.refresh_log()

@@ -20,8 +20,10 @@ from app.printing import rodo_files
 from app.printing.access import FIELD_LABELS
 from app.services.rodo import corrections
 from app.ui.context import AppContext
+from app.ui.kit.date_field import DateField
 from app.ui.kit.form_kit import hint_label
 from app.ui.kit.safe import guarded
+from app.ui.kit.screen_fit import resize_to_fit
 from app.ui.kit.widgets import label
 from app.ui.rodo import common
 
@@ -32,7 +34,7 @@ _MNEMONIC_LABELS = {
     "last_name": N_("&Last name:"),
     "pesel": N_("&PESEL:"),
     "document_number": N_("&Document number:"),
-    "birth_date": N_("Date of &birth (YYYY-MM-DD):"),
+    "birth_date": N_("Date of &birth:"),
     "phone": N_("P&hone:"),
     "school": N_("&School:"),
 }
@@ -48,7 +50,13 @@ class CorrectionDialog(QDialog):
         self.edits: dict[str, QLineEdit] = {}
         form = QFormLayout()
         for field in FIELDS:
-            edit = QLineEdit(current.get(field, ""))
+            edit: QLineEdit
+            if field == "birth_date":  # typed dd.mm.rrrr as everywhere else, not the ISO way
+                day = DateField(optional=True)
+                day.set_draft_value(current.get(field) or None)
+                edit = day
+            else:
+                edit = QLineEdit(current.get(field, ""))
             edit.setAccessibleName(_(FIELD_LABELS[field]) if field in FIELD_LABELS else field)
             self.edits[field] = edit
             form.addRow(label(_(_MNEMONIC_LABELS[field]), wrap=False, buddy=edit), edit)
@@ -70,13 +78,17 @@ class CorrectionDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.edits[FIELDS[0]].setFocus()
+        resize_to_fit(self, 620, 0)  # the title and a double-barrelled surname read whole
 
     def changes(self) -> dict[str, str]:
-        return {
-            f: e.text().strip()
-            for f, e in self.edits.items()
-            if e.text().strip() != self.current.get(f, "")
-        }
+        typed = {f: self._typed(e) for f, e in self.edits.items()}
+        return {f: v for f, v in typed.items() if v != self.current.get(f, "")}
+
+    @staticmethod
+    def _typed(edit: QLineEdit) -> str:
+        if isinstance(edit, DateField):  # ISO for the service; a half-typed date as typed
+            return edit.draft_value() or ""
+        return edit.text().strip()
 
 
 class PersonTab(QWidget):

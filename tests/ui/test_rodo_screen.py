@@ -20,6 +20,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 from sqlalchemy import select
 
+from app.errors import WeakPassphrase
 from app.models import AuditEvent, Family, Person
 from app.printing.service import render_document
 from app.services import families, persons
@@ -142,6 +143,58 @@ def test_archive_a_due_case_then_check_the_package(ctx, screen, qtbot, drive, di
     assert dialogs[-1][0] == "information"
     assert "kompletna" in dialogs[-1][1] and "Członkowie rodziny: 1" in dialogs[-1][1]
     assert len(seen) == 2
+
+
+def test_a_weak_archive_passphrase_is_refused_with_the_archives_own_message(
+    ctx, screen, qtbot, drive, dialogs, tmp_path
+):
+    """The meter shows the verdict as it is typed; OK with a weak passphrase keeps the form open
+    with the very message the archive service refuses it with; corrected, the case goes."""
+    ws = ctx.ws
+    fam = families.register_family(
+        ws,
+        families.FamilyInput(gmina_code="2005092", locality="Lipiny", opened_on=date(2019, 3, 1)),
+    )
+    families.close_family(ws, fam.id, date(2020, 5, 1), "usamodzielnienie")
+    weak = "narewkanarewka"
+    with pytest.raises(WeakPassphrase) as refused:  # what the service itself says
+        archive.prepare_archive(ws, fam.id, weak)
+    expected = refused.value.message
+    screen.archive.refresh()
+    settle(ctx, qtbot)
+    folder = tmp_path / "do-archiwum"
+    fillers, _seen = drive
+    shown: dict[str, str] = {}
+
+    def hand_over(form: PassphraseForm) -> None:
+        type_text(weak)
+        shown["meter"] = form.meter.message.text()
+        alt(_buddy_text(form.repeat))
+        type_text(weak)
+        alt(_buddy_text(form.place))
+        type_text(str(folder))
+        key(Qt.Key.Key_Return)
+        shown["refused"] = form.meter.message.text()  # said once, by the meter, in red
+        shown["role"] = str(form.meter.message.property("role"))
+        shown["open"] = str(form.isVisible() and not form.error.isVisible())
+        alt(_buddy_text(form.passphrase))
+        key(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        type_text(ARCHIVE_PASSPHRASE)
+        shown["strong"] = form.meter.message.text()
+        alt(_buddy_text(form.repeat))
+        key(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        type_text(ARCHIVE_PASSPHRASE)
+        key(Qt.Key.Key_Return)
+
+    fillers[PassphraseForm] = hand_over
+    press(qtbot, screen.archive.hand_over)
+    settle(ctx, qtbot)
+    assert shown["meter"] == expected and shown["refused"] == expected
+    assert (shown["role"], shown["open"]) == ("error", "True")
+    assert shown["strong"] != expected
+    assert dialogs[-1][0] == "information", dialogs  # handed over with the strong one
+    with ws.transaction() as s:
+        assert s.get(Family, fam.id) is None
 
 
 def test_a_wrong_repeat_or_no_folder_keeps_the_form_open(screen, qtbot, tmp_path):

@@ -13,6 +13,8 @@ import getpass
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +59,17 @@ def open_from_args(args: argparse.Namespace) -> Workspace:
     if behind is not None:
         sys.stderr.write(_("Warning: {message}").format(message=behind.message) + "\n")
     return ws
+
+
+@contextmanager
+def unlocked(args: argparse.Namespace) -> Iterator[Workspace]:
+    """The database opened for one command (``open_from_args``) and locked again when the
+    command is done, whatever happens in between."""
+    ws = open_from_args(args)
+    try:
+        yield ws
+    finally:
+        ws.lock()
 
 
 def print_json(data: Any) -> None:

@@ -10,10 +10,10 @@ from types import ModuleType
 
 from app.commands import (
     db_path,
-    open_from_args,
     print_json,
     progress_printer,
     read_passphrase,
+    unlocked,
 )
 from app.config import atomic_write_bytes
 from app.errors import FileProblem, UsageError, ValidationError
@@ -24,8 +24,7 @@ from app.services.text import fold
 
 
 def cmd_families(args: argparse.Namespace) -> int:
-    ws = open_from_args(args)
-    try:
+    with unlocked(args) as ws:
         rows: list[search.FamilyRow] = []
         offset = 0
         while True:
@@ -38,8 +37,6 @@ def cmd_families(args: argparse.Namespace) -> int:
                 break
         if args.limit:
             rows = rows[: args.limit]
-    finally:
-        ws.lock()
     if args.json:
         print_json([_family_json(r) for r in rows])
         return 0
@@ -79,11 +76,8 @@ def _family_json(r: search.FamilyRow) -> dict:
 
 
 def cmd_dump(args: argparse.Namespace) -> int:
-    ws = open_from_args(args)
-    try:
+    with unlocked(args) as ws:
         text = dump.dump_json(ws, with_audit=args.with_audit)
-    finally:
-        ws.lock()
     if args.output:
         atomic_write_bytes(Path(args.output), text.encode("utf-8"))
     else:
@@ -98,14 +92,11 @@ def cmd_load(args: argparse.Namespace) -> int:
         raise FileProblem(_("The file cannot be read.")) from exc
     except ValueError as exc:
         raise ValidationError(_("The file is not valid JSON."), "file") from exc
-    ws = open_from_args(args)
-    try:
+    with unlocked(args) as ws:
         if isinstance(data, dict) and data.get("format") == handover_file.FORMAT:
             count = handover_file.load_family_file(ws, data)  # a family moving in
         else:
             count = dump.load_data(ws, data)
-    finally:
-        ws.lock()
     print(ngettext("{n} record loaded.", "{n} records loaded.", count).format(n=count))
     return 0
 
@@ -154,11 +145,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_terc_import(args: argparse.Namespace) -> int:
-    ws = open_from_args(args)
-    try:
+    with unlocked(args) as ws:
         n = reference.import_terc(ws, args.file)
-    finally:
-        ws.lock()
     print(ngettext("{n} TERYT unit imported.", "{n} TERYT units imported.", n).format(n=n))
     return 0
 

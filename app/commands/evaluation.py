@@ -5,17 +5,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.commands import open_from_args
+from app.commands import unlocked
 from app.i18n import _
 from app.printing.evaluation import write_evaluation
 
 
 def cmd_evaluation(args: argparse.Namespace) -> int:
-    ws = open_from_args(args)
-    try:
+    with unlocked(args) as ws:
         write_evaluation(ws, args.format, Path(args.output))
-    finally:
-        ws.lock()
     print(_("Evaluation written: {path}").format(path=args.output))
     return 0
 

@@ -12,7 +12,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from app.commands import open_from_args, print_json
+from app.commands import print_json, unlocked
 from app.commands.team import day_arg
 from app.i18n import _
 from app.models.enums import TransferKind
@@ -20,35 +20,26 @@ from app.services import handover
 
 
 def cmd_move(args: argparse.Namespace) -> int:
-    ws = open_from_args(args)
-    try:
+    with unlocked(args) as ws:
         t = handover.transfer_family(
             ws, args.family, handover.TransferInput(args.to, args.on or date.today(), args.note)
         )
-    finally:
-        ws.lock()
     print(_("The family was handed over to gmina {code}.").format(code=t.to_gmina_code))
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    ws = open_from_args(args)
-    try:
+    with unlocked(args) as ws:
         handover.export_out_of_powiat(
             ws, args.family, args.on or date.today(), args.to or "", args.note, Path(args.output)
         )
-    finally:
-        ws.lock()
     print(_("The family's file was written for the new OPS: {path}").format(path=args.output))
     return 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    ws = open_from_args(args)
-    try:
+    with unlocked(args) as ws:
         rows = handover.transfers(ws, args.family)
-    finally:
-        ws.lock()
     if args.json:
         print_json(
             [

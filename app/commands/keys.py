@@ -7,7 +7,7 @@ import getpass
 import sys
 from pathlib import Path
 
-from app.commands import open_from_args, print_json, read_passphrase
+from app.commands import print_json, read_passphrase, unlocked
 from app.config import atomic_write_bytes
 from app.errors import UsageError
 from app.i18n import _
@@ -36,11 +36,8 @@ def _confirm(question: str, assume_yes: bool) -> None:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    ws = open_from_args(args)
-    try:
+    with unlocked(args) as ws:
         info = identity.show(ws)
-    finally:
-        ws.lock()
     if args.json:
         print_json(info.as_json())
         return 0
@@ -53,12 +50,9 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    ws = open_from_args(args)
-    try:
+    with unlocked(args) as ws:
         peers = identity.peers(ws)
         names = reference.gmina_names(ws, {p.unit_code for p in peers})
-    finally:
-        ws.lock()
     if args.json:
         print_json([p.as_json() | {"unit_name": names.get(p.unit_code, "")} for p in peers])
         return 0
@@ -72,13 +66,10 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_export_card(args: argparse.Namespace) -> int:
-    ws = open_from_args(args)
-    try:
+    with unlocked(args) as ws:
         out = save_card(ws, args.output)
         printable = save_card(ws, args.pdf, pdf=True) if args.pdf else None
         fingerprint = identity.show(ws).fingerprint
-    finally:
-        ws.lock()
     print(_("Key card written: {path}").format(path=out))
     if printable is not None:
         print(_("Printable key card written: {path}").format(path=printable))
@@ -88,8 +79,7 @@ def cmd_export_card(args: argparse.Namespace) -> int:
 
 def cmd_import_card(args: argparse.Namespace) -> int:
     card = identity.read_card_file(args.file)
-    ws = open_from_args(args)
-    try:
+    with unlocked(args) as ws:
         print(_("Device: {device}").format(device=card.device_id))
         print(_("Role: {role}").format(role=_role_label(card.role)))
         print(_("Unit: {unit}").format(unit=card.unit_code))
@@ -98,8 +88,6 @@ def cmd_import_card(args: argparse.Namespace) -> int:
         print(_("Fingerprint: {fp}").format(fp=card.fingerprint))
         _confirm(_("Does this fingerprint match the one its owner gave you?"), args.yes)
         outcome = identity.register_card(ws, card)
-    finally:
-        ws.lock()
     if outcome == "unchanged":
         print(_("This device was already registered with this key."))
     else:
@@ -108,15 +96,12 @@ def cmd_import_card(args: argparse.Namespace) -> int:
 
 
 def cmd_export_identity(args: argparse.Namespace) -> int:
-    ws = open_from_args(args)
-    try:
+    with unlocked(args) as ws:
         if sys.stdin.isatty() and not args.passphrase_file:
             again = getpass.getpass(_("Type the passphrase again to export the secret key: "))
         else:
             again = read_passphrase(args)
         text = identity.export_identity(ws, again)
-    finally:
-        ws.lock()
     atomic_write_bytes(Path(args.output), text.encode("ascii"), mode=0o600)
     print(_("Secret age identity written: {path}").format(path=args.output))
     print(
@@ -129,24 +114,18 @@ def cmd_export_identity(args: argparse.Namespace) -> int:
 
 
 def cmd_rotate(args: argparse.Namespace) -> int:
-    ws = open_from_args(args)
-    try:
+    with unlocked(args) as ws:
         _confirm(_("Replace this device's keys?"), args.yes)
         info = identity.rotate(ws)
-    finally:
-        ws.lock()
     print(_("New keys made; peers learn them from the next bundles."))
     print(_("Fingerprint: {fp}").format(fp=info.fingerprint))
     return 0
 
 
 def cmd_revoke(args: argparse.Namespace) -> int:
-    ws = open_from_args(args)
-    try:
+    with unlocked(args) as ws:
         _confirm(_("Revoke this device? Its bundles will be refused."), args.yes)
         info = identity.revoke(ws, args.device)
-    finally:
-        ws.lock()
     print(_("Device {device} revoked.").format(device=info.device_id))
     return 0
 

@@ -15,7 +15,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from app.commands import open_from_args
+from app.commands import unlocked
 from app.config import atomic_write_bytes
 from app.errors import FileProblem, UsageError
 from app.i18n import _, ngettext
@@ -47,8 +47,7 @@ def _check_args(args: argparse.Namespace) -> None:
 def cmd_print(args: argparse.Namespace) -> int:
     _check_args(args)
     output = Path(args.output)  # a missing folder is created, as for a backup
-    ws = open_from_args(args)
-    try:
+    with unlocked(args) as ws:
         doc = prepare_document(
             ws,
             args.kind,
@@ -66,8 +65,6 @@ def cmd_print(args: argparse.Namespace) -> int:
                 institution_id=args.institution,
             ),
         )
-    finally:
-        ws.lock()
     pdf = doc.pdf
     for warning in doc.warnings:
         print(_("Warning: {text}").format(text=warning), file=sys.stderr)

@@ -13,7 +13,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from app.commands import open_from_args, print_json
+from app.commands import print_json, unlocked
 from app.errors import FileProblem, UsageError
 from app.i18n import _, ngettext
 from app.printing import rodo_files
@@ -37,14 +37,11 @@ def cmd_erase(args: argparse.Namespace) -> int:
         )
     if bool(args.family) == bool(args.person):
         raise UsageError(_("Give either --family (the whole case) or --person (one member)."))
-    ws = open_from_args(args)
-    try:
+    with unlocked(args) as ws:
         if args.person:
             result = member.erase_member(ws, args.person, args.reason)
         else:
             result = erasure.erase_family(ws, args.family, args.reason)
-    finally:
-        ws.lock()
     if args.person:
         done = ngettext(
             "Person erased: {rows} record removed, erasure id {id}.",
@@ -68,11 +65,8 @@ def cmd_erase(args: argparse.Namespace) -> int:
 
 
 def cmd_erasures(args: argparse.Namespace) -> int:
-    ws = open_from_args(args)
-    try:
+    with unlocked(args) as ws:
         rows = status.list_erasures(ws)
-    finally:
-        ws.lock()
     if args.json:
         print_json(
             [
@@ -118,23 +112,17 @@ def cmd_erasures(args: argparse.Namespace) -> int:
 
 
 def cmd_basis(args: argparse.Namespace) -> int:
-    ws = open_from_args(args)
-    try:
+    with unlocked(args) as ws:
         if args.set:
             sharing.set_basis(ws, args.set)
         basis = sharing.get_basis(ws)
-    finally:
-        ws.lock()
     print(_("The coordinator receives: {basis}.").format(basis=_(sharing.BASES[basis])))
     return 0
 
 
 def cmd_access(args: argparse.Namespace) -> int:
-    ws = open_from_args(args)
-    try:
+    with unlocked(args) as ws:
         n = rodo_files.write_access(ws, args.person, args.format, args.output)
-    finally:
-        ws.lock()
     print(
         ngettext(
             "The person's data written: {path} ({n} recipient found in the audit log).",
@@ -152,11 +140,8 @@ def cmd_correct(args: argparse.Namespace) -> int:
         if not sep:
             raise UsageError(_("Give each correction as FIELD=VALUE."))
         changes[name.strip()] = value
-    ws = open_from_args(args)
-    try:
+    with unlocked(args) as ws:
         changed = corrections.correct_person(ws, args.person, changes)
-    finally:
-        ws.lock()
     if changed:
         print(_("Corrected: {fields}.").format(fields=", ".join(changed)))
     else:
@@ -165,11 +150,8 @@ def cmd_correct(args: argparse.Namespace) -> int:
 
 
 def cmd_due(args: argparse.Namespace) -> int:
-    ws = open_from_args(args)
-    try:
+    with unlocked(args) as ws:
         rows = retention.due_for_archive(ws, args.on)
-    finally:
-        ws.lock()
     if args.json:
         print_json(
             [
@@ -202,11 +184,8 @@ def cmd_due(args: argparse.Namespace) -> int:
 
 def cmd_archive(args: argparse.Namespace) -> int:
     package_passphrase = _package_passphrase(args)
-    ws = open_from_args(args)
-    try:
+    with unlocked(args) as ws:
         done = rodo_files.archive_case(ws, args.family, package_passphrase, args.output)
-    finally:
-        ws.lock()
     print(
         ngettext(
             "Case {number} archived: {path}; handover protocol printed; {rows} record removed.",
@@ -265,24 +244,18 @@ def cmd_open_package(args: argparse.Namespace) -> int:
 
 
 def cmd_register(args: argparse.Namespace) -> int:
-    ws = open_from_args(args)
-    try:
+    with unlocked(args) as ws:
         rodo_files.write_register(ws, args.output, args.iod)
-    finally:
-        ws.lock()
     print(_("Register entry written: {path}").format(path=args.output))
     return 0
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    ws = open_from_args(args)
-    try:
+    with unlocked(args) as ws:
         sel = audit_view.AuditSelection(
             family_id=args.family or "", person_id=args.person or "", kinds=tuple(args.kind or ())
         )
         rodo_files.write_audit_export(ws, sel, args.output)
-    finally:
-        ws.lock()
     print(_("Audit log written: {path}").format(path=args.output))
     return 0
 

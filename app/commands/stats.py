@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.commands import open_from_args
+from app.commands import unlocked
 from app.config import atomic_write_bytes
 from app.i18n import _
 from app.printing.stats import statistics_pdf
@@ -14,13 +14,10 @@ from app.services import stats as stats_service
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    ws = open_from_args(args)
-    try:
+    with unlocked(args) as ws:
         data = stats_service.collect(ws)
         audit.log_event(ws, "export", entity="statistics", detail=args.format)
         name = ws.identity.name
-    finally:
-        ws.lock()
     if args.format == "csv":
         payload = ("\ufeff" + stats_service.to_csv(data)).encode("utf-8")
     else:

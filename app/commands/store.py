@@ -7,7 +7,7 @@ import getpass
 import os
 import sys
 
-from app.commands import db_path, open_from_args, read_passphrase
+from app.commands import db_path, read_passphrase, unlocked
 from app.errors import UsageError
 from app.i18n import _
 from app.services import database, integrity, setup
@@ -30,11 +30,8 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    ws = open_from_args(args)
-    try:
+    with unlocked(args) as ws:
         report = integrity.full_check(ws)
-    finally:
-        ws.lock()
     for line in report.lines():
         print(line)
     return 0 if report.ok else 6
@@ -67,11 +64,8 @@ def prompt_new_passphrase() -> str:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    ws = open_from_args(args)
-    try:
+    with unlocked(args) as ws:
         out = database.write_backup(ws, args.out)
-    finally:
-        ws.lock()
     print(_("Encrypted backup written: {path}").format(path=out))
     return 0
 

@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from app.commands import open_from_args, print_json, progress_printer
+from app.commands import print_json, progress_printer, unlocked
 from app.config import Settings
 from app.errors import EXIT_CONFLICT, EXIT_SYNC, FileProblem, UsageError
 from app.i18n import _
@@ -21,8 +21,7 @@ from app.sync.importer import import_bundles
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    ws = open_from_args(args)
-    try:
+    with unlocked(args) as ws:
         result, report = transport.export_to_file(
             ws,
             args.to,
@@ -30,8 +29,6 @@ def cmd_export(args: argparse.Namespace) -> int:
             full=args.full,
             progress=progress_printer(_("Bundle")),
         )
-    finally:
-        ws.lock()
     print(result.message)
     print(_("Written and verified: {path}").format(path=report.path))
     for warning in report.warnings:
@@ -40,9 +37,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    ws = open_from_args(args)
     code = 0
-    try:
+    with unlocked(args) as ws:
         for name in args.files:  # a typo or a folder: a file problem, not a refusal
             if not Path(name).is_file():
                 raise FileProblem(
@@ -60,19 +56,14 @@ def cmd_import(args: argparse.Namespace) -> int:
                 code = EXIT_CONFLICT
         if code == EXIT_CONFLICT:
             print(_("Conflicts are waiting for a decision: kooperacja sync conflicts"))
-    finally:
-        ws.lock()
     return code
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    ws = open_from_args(args)
-    try:
+    with unlocked(args) as ws:
         rows = status.peer_statuses(ws)
         waiting = conflicts.count_open(ws)
         replaced = len(conflicts.replaced_notices(ws))
-    finally:
-        ws.lock()
     if args.json:
         print_json(
             {
@@ -115,13 +106,10 @@ def _seqs(values: list[int]) -> str:
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
-    ws = open_from_args(args)
-    try:
+    with unlocked(args) as ws:
         rows = conflicts.list_conflicts(ws, include_resolved=args.all)
         if args.all and not args.json:
             conflicts.mark_seen(ws)  # the worker now sees the decisions made elsewhere
-    finally:
-        ws.lock()
     if args.json:
         print_json([r.as_json() for r in rows])
         return 0
@@ -151,11 +139,8 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 
 
 def cmd_resolve(args: argparse.Namespace) -> int:
-    ws = open_from_args(args)
-    try:
+    with unlocked(args) as ws:
         view = conflicts.resolve(ws, args.conflict_id, args.take)
-    finally:
-        ws.lock()
     print(
         _("Conflict resolved: {field} takes the value of {side}.").format(
             field=f"{view.table}.{view.field}",
@@ -166,11 +151,8 @@ def cmd_resolve(args: argparse.Namespace) -> int:
 
 
 def cmd_repair_clock(args: argparse.Namespace) -> int:
-    ws = open_from_args(args)
-    try:
+    with unlocked(args) as ws:
         report = repair_future_stamps(ws)
-    finally:
-        ws.lock()
     print(report.message)
     return 0
 
@@ -181,13 +163,10 @@ def cmd_scan(args: argparse.Namespace) -> int:
     outbox = args.outbox or settings.sync_outbox
     if not inbox and not outbox:
         raise UsageError(_("Give --inbox and/or --outbox (or set them in the settings)."))
-    ws = open_from_args(args)
     code = 0
-    try:
+    with unlocked(args) as ws:
         items = transport.scan_inbox(ws, inbox) if inbox else []
         items += transport.fill_outbox(ws, outbox) if outbox else []
-    finally:
-        ws.lock()
     for item in items:
         print(f"{item.name}: {item.message}")
         if item.status == "refused":

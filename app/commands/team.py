@@ -11,7 +11,7 @@ import argparse
 import sys
 from datetime import date
 
-from app.commands import open_from_args, print_json
+from app.commands import print_json, unlocked
 from app.i18n import _, ngettext
 from app.models.enums import AgreementKind, PartySide, ReferralDecision, TeamKind
 from app.services import meetings, referrals, registry
@@ -30,11 +30,8 @@ def _iso(day: date | None) -> str | None:
 
 
 def cmd_teams(args: argparse.Namespace) -> int:
-    ws = open_from_args(args)
-    try:
+    with unlocked(args) as ws:
         teams = registry.list_teams(ws, kind=args.kind)
-    finally:
-        ws.lock()
     rows = [
         {
             "id": t.id,
@@ -75,11 +72,8 @@ def cmd_teams(args: argparse.Namespace) -> int:
 
 
 def cmd_agreements(args: argparse.Namespace) -> int:
-    ws = open_from_args(args)
-    try:
+    with unlocked(args) as ws:
         rows = registry.list_agreements(ws, args.team)
-    finally:
-        ws.lock()
     if args.json:
         print_json(
             [
@@ -116,11 +110,8 @@ def cmd_agreements(args: argparse.Namespace) -> int:
 
 
 def cmd_meetings(args: argparse.Namespace) -> int:
-    ws = open_from_args(args)
-    try:
+    with unlocked(args) as ws:
         rows = registry.list_meetings(ws, args.team)
-    finally:
-        ws.lock()
     if args.json:
         print_json(
             [
@@ -149,13 +140,10 @@ def cmd_meetings(args: argparse.Namespace) -> int:
 
 
 def cmd_referrals(args: argparse.Namespace) -> int:
-    ws = open_from_args(args)
-    try:
+    with unlocked(args) as ws:
         rows = referrals.list_referrals(
             ws, family_id=args.family, decision=args.decision, team_id=args.team
         )
-    finally:
-        ws.lock()
     if args.json:
         print_json(
             [
@@ -183,11 +171,8 @@ def cmd_referrals(args: argparse.Namespace) -> int:
 
 
 def cmd_agenda(args: argparse.Namespace) -> int:
-    ws = open_from_args(args)
-    try:
+    with unlocked(args) as ws:
         due = meetings.agenda(ws, args.team, args.on or date.today())
-    finally:
-        ws.lock()
     items = due.items
     if due.withheld_text:  # for the worker: on stderr, so a --json agenda stays the agenda
         print(due.withheld_text, file=sys.stderr)
@@ -215,12 +200,9 @@ def cmd_agenda(args: argparse.Namespace) -> int:
 
 def cmd_tasks(args: argparse.Namespace) -> int:
     on = args.on or date.today()
-    ws = open_from_args(args)
-    try:
+    with unlocked(args) as ws:
         tasks = meetings.task_list(ws, args.institution, on)
         withheld = gating.withheld_tasks_text(gating.withheld_tasks(ws, args.institution, on))
-    finally:
-        ws.lock()
     if withheld:  # for the worker: on stderr, so a --json list stays the list
         print(withheld, file=sys.stderr)
     if args.json:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from app.commands import open_from_args, print_json
+from app.commands import print_json, unlocked
 from app.commands.data import count_arg
 from app.i18n import _, ngettext
 from app.services import deadlines
@@ -24,11 +24,8 @@ def _day(text: str) -> date:
 
 def cmd_today(args: argparse.Namespace) -> int:
     today = args.date or date.today()
-    ws = open_from_args(args)
-    try:
+    with unlocked(args) as ws:
         rows = deadlines.collect(ws, today, args.days)
-    finally:
-        ws.lock()
     if args.json:
         print_json(
             [

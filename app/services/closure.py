@@ -9,6 +9,7 @@ as a new IPW that points to the one before it, so the history stays whole.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -39,6 +40,16 @@ class ClosureInput:
     recommendations: str = ""
 
 
+# A programme still in force (not completed or cancelled): the ones a closure may end, and while
+# one is left the case stays open.
+OPEN_PLAN_STATUSES = (PlanStatus.ACTIVE, PlanStatus.DRAFT)
+
+
+def open_plans(plans: Sequence[SupportPlan]) -> list[SupportPlan]:
+    """The programmes still in force, which a closure may end (the form offers these)."""
+    return [p for p in plans if p.status in OPEN_PLAN_STATUSES]
+
+
 def close_plan(ws: Workspace, plan_id: str, data: ClosureInput) -> PlanClosure:
     """Close one IPW with its outcome; closes the case when no other plan is in force."""
     if not plan_id:
@@ -47,7 +58,7 @@ def close_plan(ws: Workspace, plan_id: str, data: ClosureInput) -> PlanClosure:
     with ws.transaction() as s:
         plan = get_live(s, SupportPlan, plan_id)
         family = get_live(s, Family, plan.family_id)
-        if plan.status not in (PlanStatus.ACTIVE, PlanStatus.DRAFT):
+        if plan.status not in OPEN_PLAN_STATUSES:
             raise ValidationError(_("This plan has already been closed."), "plan_id")
         existing = s.scalar(
             select(PlanClosure).where(
@@ -96,7 +107,7 @@ def close_plan(ws: Workspace, plan_id: str, data: ClosureInput) -> PlanClosure:
             select(SupportPlan.id).where(
                 SupportPlan.family_id == family.id,
                 SupportPlan.deleted.is_(False),
-                SupportPlan.status.in_((PlanStatus.ACTIVE, PlanStatus.DRAFT)),
+                SupportPlan.status.in_(OPEN_PLAN_STATUSES),
             )
         )
         if still_open is None and family.status != FamilyStatus.CLOSED:

@@ -192,3 +192,18 @@ def test_the_review_interval_refusal_names_the_bounds_the_records_keep(ws, famil
     with pytest.raises(ValidationError) as info:
         plans.save_plan(ws, family_case.family_id, plan_input(review_every_days=400))
     assert "co 7 do 366 dni" in info.value.message  # the bounds of record_rules.RANGES
+
+
+def test_the_closing_form_offers_exactly_the_programmes_a_closure_may_end(ws, family_case):
+    """One rule (``closure.open_plans``) for the form's choices and the service's refusal."""
+    from app.models import SupportPlan
+    from app.models.enums import PlanStatus
+    from app.services import closure
+
+    offered = {p.status for p in closure.open_plans([SupportPlan(status=s) for s in PlanStatus])}
+    assert offered == {PlanStatus.ACTIVE, PlanStatus.DRAFT}
+    data = closure.ClosureInput(closed_on=date.today(), outcome="achieved", reason="Cel.")
+    closure.close_plan(ws, family_case.plan_id, data)
+    with pytest.raises(ValidationError) as err:  # completed now: no longer offered, refused
+        closure.close_plan(ws, family_case.plan_id, data)
+    assert err.value.field == "plan_id"

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFormLayout, QSpinBox, QWidget
 
 from app.i18n import _
 from app.models import SupportPlan
-from app.models.enums import PlanOutcome, PlanStatus
+from app.models.enums import PlanOutcome
 from app.services import closure, subject_words
 from app.services.form_keys import FormKey
 from app.ui.context import AppContext
@@ -35,11 +35,6 @@ def plan_label(plan: SupportPlan) -> str:
     return _("IPW {start}–{end}").format(start=start, end=end)
 
 
-def open_plans(plans: list[SupportPlan]) -> list[SupportPlan]:
-    """The plans still in force, which a closure may end."""
-    return [p for p in plans if p.status in (PlanStatus.ACTIVE, PlanStatus.DRAFT)]
-
-
 class ClosePlanDialog(CaseRecordDialog):
     def __init__(
         self,
@@ -59,7 +54,7 @@ class ClosePlanDialog(CaseRecordDialog):
         )
         b = self.binding
         self.plan = b.add("plan_id", ChoiceCombo())
-        self.plan.set_choices([(p.id, plan_label(p)) for p in open_plans(plans)])
+        self.plan.set_choices([(p.id, plan_label(p)) for p in closure.open_plans(plans)])
         self.closed_on = b.add("closed_on", DateEdit())
         self.outcome = b.add("outcome", ChoiceCombo())
         self.outcome.set_choices(PlanOutcome.choices())

@@ -13,10 +13,11 @@ from PySide6.QtWidgets import QPushButton
 from app.i18n import _
 from app.models import DiagnosticWorkshop, FamilyTransfer, PlanClosure, Referral
 from app.models.enums import FamilyStatus, ParticipantKind, PlanOutcome, ReferralDecision
+from app.services import closure
 from app.services.casefile import FamilyFile
 from app.services.form_keys import FormKey
 from app.services.lookups import Lookups
-from app.ui.family.closure_dialogs import ClosePlanDialog, ReopenDialog, open_plans, plan_label
+from app.ui.family.closure_dialogs import ClosePlanDialog, ReopenDialog, plan_label
 from app.ui.family.handover_dialogs import ExportDialog, TransferDialog
 from app.ui.family.list_tab import ListTab
 from app.ui.family.path_tables import (
@@ -301,12 +302,12 @@ class ClosuresPage(PathPage[tuple[PlanClosure, str]]):
 
     def update_buttons(self) -> None:
         ff = self.file
-        self.close_button.setEnabled(bool(ff and open_plans(ff.plans)))
+        self.close_button.setEnabled(bool(ff and closure.open_plans(ff.plans)))
         self.reopen_button.setEnabled(bool(ff and ff.family.status == FamilyStatus.CLOSED))
 
     def edit(self, _record: Any) -> None:
         ff = self.file
-        if ff is None or not open_plans(ff.plans):
+        if ff is None or not closure.open_plans(ff.plans):
             return
         self.done(
             ClosePlanDialog.ask(

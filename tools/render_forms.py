@@ -114,7 +114,7 @@ def pilot_ids(ws, team_id: str):
         TeamMembership,
     )
     from app.printing.pilot_docs import Ids
-    from app.services import meetings
+    from app.services import casefile, meetings
 
     with ws.transaction() as s:
         family_id = s.scalar(
@@ -133,7 +133,9 @@ def pilot_ids(ws, team_id: str):
             select(TeamMembership.institution_id).where(TeamMembership.team_id == team_id)
         ).all()
     today = date.today()
-    tasks = {i: len(meetings.task_list(ws, i, today)) for i in members}
+    home = casefile.home_institution(ws)
+    partners = [i for i in members if home is None or i != home.id]  # a partner's list
+    tasks = {i: len(meetings.task_list(ws, i, today)) for i in partners}
     institution_id = max(tasks, key=lambda i: tasks[i]) if tasks else None
     return Ids(
         family_id=family_id, team_id=team_id, meeting_id=meeting_id, institution_id=institution_id
@@ -220,7 +222,6 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["KOOPERACJA_DATA_DIR"] = tmp
         from app.i18n import set_language
         from app.services import setup
-        from app.store.keys import TEST_KDF
 
         set_language("pl")
         ws = setup.initialize(
@@ -230,8 +231,7 @@ def main(argv: list[str] | None = None) -> int:
             unit_code="2005092",
             name="Gminny Ośrodek Pomocy Społecznej w Narewce",
             worker_name="Anna Kowalczyk",
-            kdf=TEST_KDF,
-        )
+        )  # the real key derivation: the register prints its cost
         try:
             demo = build_demo(ws)
             render_set(ws, out, demo.family_id, demo.team_id, args.dpi)

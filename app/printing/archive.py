@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, Spacer
 
 from app.i18n import _
+from app.models import SYNCED_MODELS
 from app.printing.access import TABLE_LABELS
 from app.printing.layout import (
     PageHeader,
@@ -17,6 +18,14 @@ from app.printing.layout import (
 )
 from app.printing.page_frame import build_pdf
 from app.services.rodo.archive import ArchivePackage
+
+_CASE_ORDER = {m.__tablename__: i for i, m in enumerate(SYNCED_MODELS)}
+
+
+def _case_order(item: tuple[str, int]) -> tuple[int, str]:
+    """The case's own order (the file, its reasons, the members, consents… visits), not the
+    alphabet of table names ("Działania planu" came before "Akta sprawy")."""
+    return (_CASE_ORDER.get(item[0], len(_CASE_ORDER)), item[0])
 
 
 def table_label(tbl: str) -> str:
@@ -66,7 +75,7 @@ def handover_protocol_pdf(
         heading(_("What the package holds")),
         data_table(
             [_("Records"), _("Count")],
-            [(table_label(t), n) for t, n in sorted(package.counts.items())],
+            [(table_label(t), n) for t, n in sorted(package.counts.items(), key=_case_order)],
             [4, 1],
         ),
         heading(_("Documents")),

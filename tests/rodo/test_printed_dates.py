@@ -59,3 +59,15 @@ def test_the_register_writes_its_day_and_the_controller_the_polish_way(ws):
     text = _text(register_pdf(entry))
     assert ISO.findall(text) == []
     assert entry.generated_on.strftime("%d.%m.%Y") in text
+
+
+def test_the_register_and_the_consent_clause_name_one_iod(ws):
+    """The IOD was kept twice: Ustawienia's (the consent's RODO clause) and the RODO screen's
+    register field, so docs/forms' register read "nie ustawiono" beside consents naming one."""
+    from app.services import controller
+
+    controller.set_iod_contact(ws, "iod@narewka.example.pl")
+    assert register.iod_contact(ws) == "iod@narewka.example.pl"
+    assert "iod@narewka.example.pl" in _text(register_pdf(register.collect(ws)))
+    register.set_iod_contact(ws, "Jan Nowak, iod@gmina.example.pl")
+    assert controller.get_controller(ws).iod_contact == "Jan Nowak, iod@gmina.example.pl"

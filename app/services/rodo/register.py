@@ -26,7 +26,7 @@ from app.models import (
     Institution,
     Setting,
 )
-from app.services import audit
+from app.services import audit, controller
 from app.services.rodo import sharing
 from app.services.rodo.retention import active_years, retention_years
 from app.services.workspace import Workspace
@@ -69,28 +69,38 @@ class RegisterEntry:
 
 
 def set_iod_contact(ws: Workspace, contact: str) -> None:
-    with ws.transaction() as s:
-        s.merge(Setting(key=IOD_SETTING, value=contact.strip()[:500]))
-        audit.record(s, "update", "setting", IOD_SETTING)
+    """The IOD is one person: the register's field and Ustawienia (the consent's clause)
+    write the same setting."""
+    controller.set_iod_contact(ws, contact)
 
 
 def iod_contact(ws: Workspace) -> str:
     """The IOD's contact as recorded ("" when not yet)."""
     with ws.transaction() as s:
-        row = s.get(Setting, IOD_SETTING)
-        return row.value if row is not None else ""
+        return _iod(s)
+
+
+def _iod(s) -> str:
+    row = s.get(Setting, controller.IOD_KEY)
+    if row is not None and row.value:
+        return row.value
+    legacy = s.get(Setting, IOD_SETTING)  # written by the register's own field before
+    return legacy.value if legacy is not None else ""
 
 
 def collect(ws: Workspace) -> RegisterEntry:
     with ws.transaction() as s:
         home_id = s.get(Setting, "home_institution_id")
         home = s.get(Institution, home_id.value) if home_id else None
-        iod = s.get(Setting, IOD_SETTING)
+        iod = _iod(s)
         entry = RegisterEntry(
             date.today(),
             home.name if home else ws.identity.name,
-            " ".join(p for p in (home.street, home.postal_code, home.city) if p) if home else "",
-            iod.value if iod and iod.value else _("not set (kooperacja rodo register --iod)"),
+            # "ul. Białowieska 1, 17-220 Narewka", as every other document's header writes it
+            ", ".join(filter(None, (home.street, f"{home.postal_code} {home.city}".strip())))
+            if home
+            else "",
+            iod or _("not set (kooperacja rodo register --iod)"),
             [_(p) for p in PURPOSES],
             [_(p) for p in SUBJECTS],
             [_(p) for p in DATA_CATEGORIES],

@@ -14,6 +14,7 @@ was found (a line of a bundle, a position in an export), never a value from it.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
@@ -184,24 +185,36 @@ SPECIFIC: dict[str, Callable[[Values], None]] = {
 }
 
 
+@functools.cache
+def _rules_of(table: str) -> tuple[list[Any], list[Any], list[Any]]:
+    """The rules above that concern one table (a bundle checks tens of thousands of records:
+    walking every table's rules for each was a good part of an import)."""
+    return (
+        [(column, allowed) for (tbl, column), allowed in CHOICES.items() if tbl == table],
+        [(earlier, later) for tbl, earlier, later in DATE_ORDER if tbl == table],
+        [(column, bounds) for (tbl, column), bounds in RANGES.items() if tbl == table],
+    )
+
+
 def check_values(table: str, values: Values) -> None:
     """The rules of one record that need no database; raises ``ValidationError`` (field set)."""
-    for (tbl, column), allowed in CHOICES.items():
+    choices, date_order, ranges = _rules_of(table)
+    for column, allowed in choices:
         value = values.get(column)
-        if tbl == table and value is not None and value not in allowed:
+        if value is not None and value not in allowed:
             raise ValidationError(
                 _("{field}: not one of the allowed values.").format(field=column), column
             )
-    for tbl, earlier, later in DATE_ORDER:
+    for earlier, later in date_order:
         first, second = values.get(earlier), values.get(later)
-        if tbl == table and first is not None and second is not None and second < first:
+        if first is not None and second is not None and second < first:
             raise ValidationError(
                 _("{later} is earlier than {earlier}.").format(later=later, earlier=earlier),
                 later,
             )
-    for (tbl, column), (low, high) in RANGES.items():
+    for column, (low, high) in ranges:
         value = values.get(column)
-        if tbl == table and value is not None and not low <= value <= high:
+        if value is not None and not low <= value <= high:
             raise ValidationError(
                 _("{field} must be between {low} and {high}.").format(
                     field=column, low=low, high=high

@@ -28,7 +28,7 @@ from app.sync.rowstate import (
     shadow_of,
     upsert_rows,
 )
-from app.sync.stamps import compact_stamps, stamps_dumps, vv_dumps
+from app.sync.stamps import SHADOW_JSON, compact_stamps, stamps_dumps, vv_dumps
 from app.sync.validate import Incoming
 
 
@@ -113,7 +113,7 @@ def _sync_row(tbl: str, state: RowState, family: str) -> dict[str, Any]:
         "row_id": state.record["id"],
         "version": state.version,
         "family_id": family,
-        "shadow": json.dumps(shadow_of(tbl, state.record), sort_keys=True, ensure_ascii=False),
+        "shadow": SHADOW_JSON(shadow_of(tbl, state.record)),
         "stamps": stamps_dumps(compact_stamps(state.stamps, state.version)),
         "vv": vv_dumps(state.vv),
     }

@@ -48,7 +48,7 @@ from app.sync.limits import (
     MAX_RECORDS,
 )
 from app.sync.rowstate import CASE_TABLES, ENCODERS, TABLES, refresh
-from app.sync.stamps import stamps_loads
+from app.sync.stamps import LINE_JSON, stamps_loads
 
 Progress = Callable[[int, int], None]
 
@@ -100,7 +100,12 @@ def _select_rows(
     table = table_of(model)
     tbl = model.__tablename__
     joined = table.join(SyncRow, and_(SyncRow.tbl == tbl, SyncRow.row_id == table.c.id))
-    q = select(table, SyncRow.stamps.label("_stamps"), SyncRow.vv.label("_vv"))
+    q = select(
+        table,
+        SyncRow.stamps.label("_stamps"),
+        SyncRow.vv.label("_vv"),
+        SyncRow.family_id.label("_family"),
+    )
     if not full:
         joined = joined.outerjoin(
             SyncBase,
@@ -125,7 +130,7 @@ def _select_rows(
 
 
 def _line(data: dict[str, Any]) -> bytes:
-    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+    return LINE_JSON(data).encode()
 
 
 def _acks(s: Session, peer_id: str) -> list[dict[str, Any]]:
@@ -185,6 +190,7 @@ def export_bundle(
         lines: list[bytes] = []
         sent_rows: list[dict[str, Any]] = []
         counts: dict[str, int] = {}
+        families: set[str] = set()  # of the case rows carried: the "share" audit entries
         seq = state.out_seq + 1
         for i, model in enumerate(SYNCED_MODELS, start=2):
             tbl = model.__tablename__
@@ -212,6 +218,8 @@ def export_bundle(
                     }
                 )
                 counts[tbl] = counts.get(tbl, 0) + 1
+                if tbl in CASE_TABLES:
+                    families.add(m["_family"])
             if len(lines) > MAX_RECORDS:
                 raise SyncError(
                     _(
@@ -346,7 +354,7 @@ def export_bundle(
         state.out_hash = manifest.digest(manifest_bytes)
         state.out_at = created
         audit.record(s, "sync_export", "bundle", bundle_id, detail=f"{peer.device_id} #{seq}")
-        sharing.record_shared(s, bundle_id, peer.device_id, sent_rows)
+        sharing.record_shared(s, bundle_id, peer.device_id, families)
         result = ExportResult(
             sealed,
             bundle_id,

@@ -42,6 +42,7 @@ from app.models.sync_state import SyncRow
 from app.services.records import table_of
 from app.sync.stamps import (
     META_FIELDS,
+    SHADOW_JSON,
     VV,
     compact_stamps,
     device_of,
@@ -209,7 +210,7 @@ def refresh(session: Session, device_id: str, tick: Any) -> int:
                     "row_id": record["id"],
                     "version": version,
                     "family_id": m["_family"] or "",
-                    "shadow": json.dumps(shadow, sort_keys=True, ensure_ascii=False),
+                    "shadow": SHADOW_JSON(shadow),
                     "stamps": stamps_dumps(compact_stamps(stamps, version)),
                     "vv": vv_dumps(vv),
                 }

@@ -44,8 +44,16 @@ def vv_to_list(vv: VV) -> list[str]:
     return sorted(vv.values())
 
 
+# One encoder each, made once: ``json.dumps`` with options builds a new encoder per call, which
+# was a good part of the cost of the tens of thousands of rows in one bundle.
+_COMPACT = json.JSONEncoder(separators=(",", ":")).encode
+_SORTED_COMPACT = json.JSONEncoder(sort_keys=True, separators=(",", ":")).encode
+SHADOW_JSON = json.JSONEncoder(sort_keys=True, ensure_ascii=False).encode
+LINE_JSON = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode
+
+
 def vv_dumps(vv: VV) -> str:
-    return json.dumps(vv_to_list(vv), separators=(",", ":"))
+    return _COMPACT(vv_to_list(vv))
 
 
 def vv_loads(text: str) -> VV:
@@ -75,7 +83,7 @@ def compact_stamps(stamps: dict[str, str], version: str) -> dict[str, str]:
 
 
 def stamps_dumps(compact: dict[str, str]) -> str:
-    return json.dumps(compact, sort_keys=True, separators=(",", ":")) if compact else ""
+    return _SORTED_COMPACT(compact) if compact else ""
 
 
 def stamps_loads(text: str) -> dict[str, str]:

@@ -85,9 +85,30 @@ def _load_line(line: bytes, number: int) -> Any:
         raise refused("nesting") from None
     except ValueError:
         raise refused("json", line=number) from None
-    if _depth(value, MAX_JSON_DEPTH + 1) > MAX_JSON_DEPTH:
+    if not _flat_record(value) and _depth(value, MAX_JSON_DEPTH + 1) > MAX_JSON_DEPTH:
         raise refused("nesting")
     return value
+
+
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def _flat_record(value: Any) -> bool:
+    """The usual line, quickly: ``{"t": …, "r": {scalars}, "s": {scalars}, "v": [scalars]}`` is
+    two levels deep (``_depth`` walks every value of every record otherwise)."""
+    if not isinstance(value, dict) or len(value) > 4:
+        return False
+    for part in value.values():
+        if isinstance(part, dict):
+            part = part.values()
+        elif not isinstance(part, list):
+            if not isinstance(part, _SCALARS):
+                return False
+            continue
+        for v in part:
+            if not isinstance(v, _SCALARS):
+                return False
+    return True
 
 
 def _limit(column: Any) -> int:
@@ -160,10 +181,10 @@ def check_domain(session: Session, records: list[Incoming]) -> None:
     whole bundle, named by its table, id and line.
     """
     checker = RecordChecker(session, references=False)
+    where = _("line {n}")  # translated once, not once per record
     try:
         checker.check_batch(
-            (item.tbl, item.values, _("line {n}").format(n=n))
-            for n, item in enumerate(records, start=1)
+            (item.tbl, item.values, where.format(n=n)) for n, item in enumerate(records, start=1)
         )
     except InvalidRecord as exc:
         raise BundleRefused("record", exc.message) from None

@@ -143,15 +143,15 @@ def gate(
         result.applied.append(record["id"])
     result.refused_notices = len(refused)
     result.withdrawn_consents = sharing.withdrawals_in(s, records)
-    erased = _erased_digests(s, records)
-    for item in records:
+    refs, erased = _erased_digests(s, records)
+    for n, item in enumerate(records):
         if id(item) in refused:
             continue
         record = item.state.record
         if item.tbl == "erasure_receipt":
             if not _signed_ok(s, record, "device_id", receipt_message(record), sender_role):
                 continue
-        elif item.tbl != "erasure_notice" and _refers_to(record) & erased:
+        elif item.tbl != "erasure_notice" and erased and refs[n] & erased:
             result.dropped_records += 1
             continue
         kept.append(item)
@@ -179,21 +179,33 @@ def _redact_events(s: Session, events: list[dict[str, Any]]) -> None:
             e["nonce"] = "" if e.get("family_c") else audit.REDACTED_V1
 
 
-def _refers_to(record: dict[str, Any]) -> set[str]:
-    return {
-        digest(v)
-        for k, v in record.items()
-        if (k == "id" or k.endswith("_id")) and isinstance(v, str) and v
-    }
+def _refers_to(record: dict[str, Any], cache: dict[str, str]) -> set[str]:
+    """Digests of the ids a record holds or points at (``cache``: id -> digest, since many
+    records share a family's or a parent's id)."""
+    out: set[str] = set()
+    for k, v in record.items():
+        if (k == "id" or k.endswith("_id")) and isinstance(v, str) and v:
+            d = cache.get(v)
+            if d is None:
+                d = cache[v] = digest(v)
+            out.add(d)
+    return out
 
 
-def _erased_digests(s: Session, records: Sequence[_Incoming]) -> set[str]:
-    wanted = sorted({d for item in records for d in _refers_to(item.state.record)})
+def _erased_digests(s: Session, records: Sequence[_Incoming]) -> tuple[list[set[str]], set[str]]:
+    """Each record's id digests (in order) and those of them on the erased-row list.
+
+    With nothing ever erased here there is nothing to match: the digests are not computed."""
+    if s.scalar(select(ErasedRow.digest).limit(1)) is None:
+        return [set() for _ in records], set()
+    cache: dict[str, str] = {}
+    refs = [_refers_to(item.state.record, cache) for item in records]
+    wanted = sorted(set(cache.values()))
     found: set[str] = set()
     for i in range(0, len(wanted), _CHUNK):
         chunk = wanted[i : i + _CHUNK]
         found |= set(s.scalars(select(ErasedRow.digest).where(ErasedRow.digest.in_(chunk))))
-    return found
+    return refs, found
 
 
 def _write_receipt(s: Session, ws: Workspace, erasure_id: str, forwarded: list[str]) -> None:

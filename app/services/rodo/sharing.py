@@ -30,7 +30,6 @@ from sqlalchemy.orm import Session
 from app.errors import ValidationError
 from app.i18n import N_, _, ngettext
 from app.models import (
-    CASE_MODELS,
     AuditEvent,
     Consent,
     ConsentRecipient,
@@ -39,7 +38,7 @@ from app.models import (
     Setting,
     utcnow,
 )
-from app.models.sync_state import SyncBase, SyncRow, SyncSentRow
+from app.models.sync_state import SyncBase, SyncSentRow
 from app.services import audit
 from app.services.rodo.basis import REASONS, consenting_families, reason_for
 from app.services.setup import home_institution_id
@@ -52,7 +51,6 @@ BASES: dict[str, str] = {
 }
 DEFAULT_BASIS = "statute"
 NOTIFY_TABLES = frozenset({Consent.__tablename__, ConsentRecipient.__tablename__})
-CASE_TABLE_NAMES = frozenset(m.__tablename__ for m in CASE_MODELS)
 _WITHHELD = table("rodo_withheld", column("family_id"), column("notify"))
 
 
@@ -183,28 +181,16 @@ def withdrawals_in(s: Session, records: list[Any]) -> int:
     return count
 
 
-def record_shared(s: Session, bundle_id: str, peer_id: str, sent: list[dict[str, Any]]) -> int:
+def record_shared(s: Session, bundle_id: str, peer_id: str, families: set[str]) -> int:
     """A "share" audit event for each family a bundle carried (the recipients of art. 15),
     once per family, recipient and calendar month (UTC): the first bundle of the month that
     carries the family.  One per bundle wrote 26,000 entries a year for a gmina of 500 families
     sending weekly (``bench/audit_growth.py``), each one travelling to the coordinator too; the
-    subject-access report lists recipients, and finds every one of them either way."""
-    by_table: dict[str, list[str]] = {}
-    for r in sent:
-        if r["tbl"] in CASE_TABLE_NAMES:
-            by_table.setdefault(r["tbl"], []).append(r["row_id"])
-    families: set[str] = set()
-    for tbl, ids in by_table.items():
-        # by (tbl, row_id), the primary key: by row_id alone each chunk scanned all of sync_row
-        for i in range(0, len(ids), 500):
-            families |= set(
-                s.scalars(
-                    select(SyncRow.family_id).where(
-                        SyncRow.tbl == tbl, SyncRow.row_id.in_(ids[i : i + 500])
-                    )
-                )
-            )
-    families.discard("")
+    subject-access report lists recipients, and finds every one of them either way.
+
+    ``families``: the family ids of the case rows the bundle carried (the export has them from
+    each row's sync state)."""
+    families = families - {""}
     if not families:
         return 0
     now = utcnow()

@@ -19,21 +19,27 @@ after this computer's time (then this clock is behind, not the data ahead). With
 received yet, this device's own audit log is the witness instead. The audit log cannot decide
 once bundles arrived: a laptop whose clock was set a year ahead wrote its audit entries a year
 ahead too.
+
+The wrong clock also gave dates: a case registered meanwhile was opened "in" the later year and
+numbered in it (``<gmina>/<year>/<n>``).  The repair gives such a case this year's next number
+and today's opening date, and says which numbers changed (``_renumber_wrong_years``).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import func, select, update
 
 from app.errors import ValidationError
 from app.i18n import _, ngettext
-from app.models import AuditEvent
+from app.models import AuditEvent, Family
 from app.models.hlc import MAX_AHEAD_MS, HybridClock, format_stamp, parse_stamp
 from app.models.sync_state import SyncReceived, SyncRow
 from app.services import audit
+from app.services.families import next_case_number
 from app.services.records import table_of
 from app.services.workspace import Workspace
 from app.sync.clocks import now_ms
@@ -54,6 +60,7 @@ class RepairReport:
     rows: dict[str, int] = field(default_factory=dict)  # table → rows re-dated
     devices: set[str] = field(default_factory=set)  # whose far-future stamps were found
     furthest_ms: int = 0
+    renumbered: list[tuple[str, str]] = field(default_factory=list)  # (old, new) case numbers
 
     @property
     def total(self) -> int:
@@ -61,6 +68,18 @@ class RepairReport:
 
     @property
     def message(self) -> str:
+        lines = [self._stamps_message()] if self.total or not self.renumbered else []
+        lines += [
+            _(
+                "Case {old} was registered while the clock was wrong, with a later year: it is "
+                "now case {new}, opened today (correct the opening date if it was another "
+                "day; the old number is not given again)."
+            ).format(old=old, new=new)
+            for old, new in self.renumbered
+        ]
+        return "\n".join(lines)
+
+    def _stamps_message(self) -> str:
         if not self.total:
             return _("No change in this database is dated in the future; nothing was changed.")
         when = datetime.fromtimestamp(self.furthest_ms / 1000, UTC).strftime("%d.%m.%Y")
@@ -79,7 +98,9 @@ def _ms(stamp: str) -> int:
     return parse_stamp(stamp)[0]
 
 
-def repair_future_stamps(ws: Workspace, now: int | None = None) -> RepairReport:
+def repair_future_stamps(
+    ws: Workspace, now: int | None = None, today: date | None = None
+) -> RepairReport:
     """Re-date every row holding a stamp more than a day ahead of the clock (see the module)."""
     current = now_ms() if now is None else now
     bound = current + MAX_AHEAD_MS
@@ -130,4 +151,41 @@ def repair_future_stamps(ws: Workspace, now: int | None = None) -> RepairReport:
                 detail=",".join(f"{t}:{n}" for t, n in sorted(report.rows.items()))[:200],
             )
         ws.clock = clock
+    report.renumbered = _renumber_wrong_years(ws, today or date.today())
     return report
+
+
+def _renumber_wrong_years(ws: Workspace, today: date) -> list[tuple[str, str]]:
+    """This OPS's cases numbered and opened under a clock set into a later year.
+
+    The number was given from the opening date, which the clock gave too: a number of a later
+    year with an opening date in the future in that same year.  A worker expects this year's
+    next number (the registry counts cases by the year they were opened) and an opening date
+    that is not in the future; the old number stays counted as given, since papers may carry
+    it.  A number a worker typed (its year differs from the opening date's) is left alone, and
+    so is another gmina's case on a coordinator: the OPS numbers its own cases.
+    """
+    out: list[tuple[str, str]] = []
+    with ws.transaction() as s:
+        if ws.identity.role != "ops":
+            return out
+        rows = s.scalars(
+            select(Family)
+            .where(
+                Family.opened_on > today,
+                Family.gmina_code == ws.identity.unit_code,
+                Family.deleted.is_(False),
+            )
+            .order_by(Family.opened_on, Family.case_number)
+        ).all()
+        for family in rows:
+            m = re.match(r"^\d{7}/(\d{4})/\d+$", family.case_number)
+            year = int(m.group(1)) if m else 0
+            if year <= today.year or year != family.opened_on.year:
+                continue
+            old = family.case_number
+            family.case_number = next_case_number(s, family.gmina_code, today.year)
+            family.opened_on = today
+            audit.record(s, "clock_repair", "family", family.id, family.id)
+            out.append((old, family.case_number))
+    return out

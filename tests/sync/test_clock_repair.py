@@ -96,3 +96,57 @@ def test_a_long_audit_detail_cannot_stop_sync(future_ops):
     repair_future_stamps(ops)
     audit.log_event(ops, "clock_repair", detail="family:1," * 100)
     assert exchange(ops, coord).status == "imported"
+
+
+def test_a_case_numbered_under_the_wrong_year_gets_this_years_number(ws, coordinator_ws):
+    """A family registered while the clock ran a year ahead got the next year's case number
+    and opening date; after the repair it has this year's next number and today's date, the
+    worker is told both numbers, and the old number is never given again."""
+    from datetime import date, timedelta
+
+    ops, coord = ws, coordinator_ws
+    introduce(ops, coord)
+    today = date.today()
+    here = families.register_family(
+        ops, families.FamilyInput(gmina_code="2005092", locality="Narewka")
+    )
+    typed = families.register_family(  # a number a worker typed herself: left alone
+        ops,
+        families.FamilyInput(
+            gmina_code="2005092", locality="Narewka", case_number=f"2005092/{today.year + 2}/0100"
+        ),
+    )
+    ahead_ms = int(time.time() * 1000) + 365 * 24 * 3600 * 1000
+    ops.clock = HybridClock(ops.device_id, ops.clock.last(), now_ms=lambda: ahead_ms)
+    wrong = families.register_family(
+        ops,
+        families.FamilyInput(
+            gmina_code="2005092", locality="Narewka", opened_on=today + timedelta(days=365)
+        ),
+    )
+    assert wrong.case_number == f"2005092/{today.year + 1}/0001"
+    path = ops.path
+    ops.lock()
+    ops = unlock(path)
+    try:
+        report = repair_future_stamps(ops)
+        new = f"2005092/{today.year}/0002"
+        assert wrong.case_number in report.message and new in report.message
+        with ops.transaction() as s:
+            fixed = s.get(Family, wrong.id)
+            assert (fixed.case_number, fixed.opened_on) == (new, today)
+            assert s.get(Family, typed.id).case_number == typed.case_number
+            assert s.get(Family, here.id).case_number == f"2005092/{today.year}/0001"
+        exchange(ops, coord)
+        with coord.transaction() as s:
+            assert s.get(Family, wrong.id).case_number == new
+        later = families.register_family(
+            ops,
+            families.FamilyInput(
+                gmina_code="2005092", locality="Narewka", opened_on=today + timedelta(days=366)
+            ),
+        )
+        assert later.case_number != wrong.case_number  # the old number stays given
+        assert repair_future_stamps(ops).total == 0
+    finally:
+        ops.lock()

@@ -16,7 +16,10 @@ from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.dialects import registry
+from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
 from sqlalchemy.pool import QueuePool
+from sqlalchemy.util import LRUCache
 
 from app.errors import CorruptDatabase, StorageError, WrongPassphrase
 from app.i18n import _
@@ -124,6 +127,29 @@ def assert_configuration(conn: sqlcipher.Connection) -> None:
         )
 
 
+class SharedCacheDialect(SQLiteDialect_pysqlite):
+    """SQLite through SQLCipher, one compiled form of each statement for every database file.
+
+    SQLAlchemy caches compiled statements per engine and keys them by the dialect object, and
+    every unlock, rekey, sync partner or restore check makes a new engine: each compiled every
+    query again (about a second of a first sync).  All our engines are made here, the same way,
+    on the same driver and SQLite library, so their dialects are interchangeable: they compare
+    equal and share one cache (``COMPILED``), the ORM's own per-mapper caches included.
+    """
+
+    supports_statement_cache = True
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is SharedCacheDialect
+
+    def __hash__(self) -> int:
+        return hash(SharedCacheDialect)
+
+
+registry.register("sqlite.kooperacja", __name__, "SharedCacheDialect")
+COMPILED: LRUCache = LRUCache(1000)  # SQLAlchemy's default is 500 per engine
+
+
 def make_engine(path: Path | str, key_provider: Callable[[], bytearray]) -> Engine:
     """An SQLAlchemy engine whose connections come from ``connect()``.
 
@@ -136,9 +162,10 @@ def make_engine(path: Path | str, key_provider: Callable[[], bytearray]) -> Engi
         return connect(path, key_provider())
 
     engine = create_engine(
-        "sqlite://",
+        "sqlite+kooperacja://",
         module=sqlcipher,
         creator=creator,
+        execution_options={"compiled_cache": COMPILED},
         hide_parameters=True,
         poolclass=QueuePool,
         pool_size=2,

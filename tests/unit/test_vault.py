@@ -175,3 +175,29 @@ def test_lock_disposes_and_refuses_use(vault):
 def test_calibrated_kdf_is_sane():
     params = keys.calibrate(target_seconds=0.05, memory_log2=12)
     assert 3 <= params.time_cost <= 200 and params.memory_log2 == 12
+
+
+def test_databases_share_compiled_statements_but_never_rows(vault, tmp_path):
+    """Every engine uses one cache of compiled statements (no recompiling after each unlock or
+    for each sync partner); a statement compiled for one file still reads the other's rows and
+    takes its own parameters."""
+    from sqlalchemy import bindparam, column, select, table
+
+    from app.store.connection import COMPILED
+
+    other = Vault.create(tmp_path / "other.db", PASSPHRASE, kdf=keys.TEST_KDF)
+    try:
+        with other.engine.begin() as c:
+            c.execute(text("CREATE TABLE probe (x TEXT)"))
+            c.execute(text("INSERT INTO probe VALUES ('Zofia Żak'), ('Jan Jankowski')"))
+        probe_table = table("probe", column("x"))
+        query = select(probe_table.c.x).where(probe_table.c.x != bindparam("skip"))
+        with vault.engine.connect() as c:
+            assert c.execute(query, {"skip": ""}).scalars().all() == ["Łucja Ćwiklińska"]
+        cached = len(COMPILED)
+        with other.engine.connect() as c:
+            assert c.execute(query, {"skip": "Jan Jankowski"}).scalars().all() == ["Zofia Żak"]
+        assert len(COMPILED) == cached  # compiled once, for both files
+        assert vault.engine.dialect == other.engine.dialect
+    finally:
+        other.lock()

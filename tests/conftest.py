@@ -63,11 +63,10 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "kooperacja.db"
 
 
-@pytest.fixture
-def ws(db_path):
-    """An OPS installation (GOPS Narewka) with reference data and nothing else."""
-    workspace = setup.initialize(
-        db_path,
+def make_ops(path: Path):
+    """The OPS installation of the ``ws`` fixture (GOPS Narewka, Anna Kowalczyk) at ``path``."""
+    return setup.initialize(
+        path,
         PASSPHRASE,
         role="ops",
         unit_code=OPS_GMINA,
@@ -75,15 +74,12 @@ def ws(db_path):
         worker_name="Anna Kowalczyk",
         kdf=TEST_KDF,
     )
-    yield workspace
-    if not workspace.locked:
-        workspace.lock()
 
 
-@pytest.fixture
-def coordinator_ws(tmp_path):
-    workspace = setup.initialize(
-        tmp_path / "koordynator.db",
+def make_coordinator(path: Path):
+    """The coordinator's installation of ``coordinator_ws`` (PCPR Hajnówka, Ewa Zawadzka)."""
+    return setup.initialize(
+        path,
         PASSPHRASE,
         role="coordinator",
         unit_code=COORD_POWIAT,
@@ -91,6 +87,20 @@ def coordinator_ws(tmp_path):
         worker_name="Ewa Zawadzka",
         kdf=TEST_KDF,
     )
+
+
+@pytest.fixture
+def ws(db_path):
+    """An OPS installation (GOPS Narewka) with reference data and nothing else."""
+    workspace = make_ops(db_path)
+    yield workspace
+    if not workspace.locked:
+        workspace.lock()
+
+
+@pytest.fixture
+def coordinator_ws(tmp_path):
+    workspace = make_coordinator(tmp_path / "koordynator.db")
     yield workspace
     if not workspace.locked:
         workspace.lock()

@@ -6,6 +6,7 @@ value was replaced is told.  Hostile conflict records are refused like hostile r
 from __future__ import annotations
 
 import json
+import shutil
 import time
 
 import pytest
@@ -16,35 +17,70 @@ from app.models import Action, AuditEvent, Family, Institution
 from app.models.hlc import format_stamp
 from app.models.sync_state import SyncConflict
 from app.services import families, registry
+from app.services.rodo.erasure_file import beside, store_dir
 from app.services.setup import open_workspace
 from app.sync import conflicts, export, importer
 from app.sync.container import CONFLICTS
 from app.sync.errors import BundleRefused
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, make_coordinator, make_ops
 from tests.factories import make_full_case
 from tests.sync.forge import open_parts, reseal, resign
-from tests.sync.helpers import db_hash, edit, exchange, introduce, make_device
+from tests.sync.helpers import (
+    copy_db,
+    db_hash,
+    edit,
+    exchange,
+    introduce,
+    make_device,
+    unlock,
+)
 from tests.sync.test_cli import init_both
 
 
+@pytest.fixture(scope="module")
+def crossed_files(tmp_path_factory):
+    """The issue's scenario up to the coordinator's inbox, made once for the module: the OPS
+    sets an action's frequency and exports; the coordinator sets the same field otherwise, then
+    imports.  Returns the folder holding both databases and their erasure lists, and the
+    action's id."""
+    folder = tmp_path_factory.mktemp("crossed")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("KOOPERACJA_DATA_DIR", str(folder / "data"))
+        ops, coord = make_ops(folder / "ops.db"), make_coordinator(folder / "coord.db")
+        try:
+            introduce(ops, coord)
+            case = make_full_case(ops)
+            exchange(ops, coord)
+            exchange(coord, ops)
+            action_id = case.action_ids[0]
+            edit(ops, Action, action_id, frequency="co tydzień")
+            bundle = export.export_bundle(ops, coord.device_id).data
+            edit(coord, Action, action_id, frequency="raz w miesiącu")
+            assert importer.import_bundle(coord, bundle).conflicts == 1
+        finally:
+            ops.lock()
+            coord.lock()
+    return folder, action_id
+
+
 @pytest.fixture
-def crossed(ws, coordinator_ws):
-    """The issue's scenario up to the coordinator's inbox: the OPS sets an action's frequency
-    and exports; the coordinator sets the same field otherwise, then imports."""
-    ops, coord = ws, coordinator_ws
-    introduce(ops, coord)
-    case = make_full_case(ops)
-    exchange(ops, coord)
-    exchange(coord, ops)
-    action_id = case.action_ids[0]
-    edit(ops, Action, action_id, frequency="co tydzień")
-    bundle = export.export_bundle(ops, coord.device_id).data
-    edit(coord, Action, action_id, frequency="raz w miesiącu")
-    result = importer.import_bundle(coord, bundle)
-    assert result.conflicts == 1
-    [c] = conflicts.list_conflicts(coord)
-    assert (c.table, c.field) == ("action", "frequency")
-    return ops, coord, action_id, c
+def crossed(crossed_files, tmp_path):
+    """Each test gets its own copies of the two databases of ``crossed_files`` (and of their
+    erasure lists), unlocked as after a restart of both programs, with the open conflict."""
+    folder, action_id = crossed_files
+    for name in ("ops", "coord"):
+        copy_db(folder / f"{name}.db", tmp_path / f"{name}.db")
+        shutil.copy(beside(folder / f"{name}.db"), beside(tmp_path / f"{name}.db"))
+    shutil.copytree(folder / "data" / "erasures", store_dir(), dirs_exist_ok=True)
+    ops, coord = (unlock(tmp_path / f"{name}.db") for name in ("ops", "coord"))
+    try:
+        [c] = conflicts.list_conflicts(coord)
+        assert (c.table, c.field) == ("action", "frequency")
+        yield ops, coord, action_id, c
+    finally:
+        for ws in (ops, coord):
+            if not ws.locked:
+                ws.lock()
 
 
 def _frequency(ws, action_id: str) -> str:

@@ -47,7 +47,7 @@ PASSPHRASE = "zrzuty-ekranu-Narewka-2024"
 SCREEN_NAMES = {
     "today": "dzis",
     "families": "rodziny",
-    "team": "zespol-kooperacji",
+    "team": "wspolpraca",
     "catalog": "koszyk-uslug",
     "history": "historia",
     "sync": "synchronizacja",
@@ -194,6 +194,21 @@ def shoot_main(shot: Shooter, session: SessionController, prefix: str, keys: lis
         shot.save(f"{number}-{prefix}{SCREEN_NAMES[key]}", window)
 
 
+def shoot_rodo_tabs(shot: Shooter, session: SessionController, tabs: list[tuple[str, int]]) -> None:
+    """Ochrona danych beyond its first tab (the audit log, the register and the basis)."""
+    screen = session.main_window.show_screen("rodo")
+    pump(session.ctx)
+    pages = getattr(screen, "tabs", None)
+    if pages is None:
+        return
+    for number, index in tabs:
+        pages.setCurrentIndex(index)
+        pump(session.ctx)
+        name = tab_slug(pages.tabText(index))
+        shot.save(f"{number}-{SCREEN_NAMES['rodo']}-{name}", session.main_window)
+    pages.setCurrentIndex(0)
+
+
 def shoot_family_search(shot: Shooter, session: SessionController) -> None:
     window = session.main_window
     screen = window.show_screen("families")
@@ -299,6 +314,7 @@ def run(out: Path, families: int) -> list[str]:
             ("17", "rodo"),
         ],
     )
+    shoot_rodo_tabs(shot, session, [("18", 3), ("19", 4)])
     shoot_family_file(shot, session)
     shoot_dialogs(shot, session)
     close(session)

@@ -101,7 +101,7 @@ def _write(ws: Workspace, rows: Rows, n: int) -> None:
             if batch:
                 s.execute(insert(table_of(model)), batch)
         s.info["applying_sync"] = False
-        audit.record(s, "create", "demo", detail=f"{n} families")
+        audit.record(s, "create", "demo", detail=str(n))  # a count: no English in the log
 
 
 # -- shared set-up ------------------------------------------------------------------------

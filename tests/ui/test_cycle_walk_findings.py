@@ -22,7 +22,7 @@ from app.models.enums import FamilyStatus, PlanStatus
 from app.ui.kit import mnemonics
 from tests.ui._family_support import drive_dialogs, open_window
 from tests.ui._keys import type_text
-from tests.ui._surface import is_field, mnemonic
+from tests.ui._surface import duplicates, is_field, mnemonic
 from tests.ui.conftest import settle
 
 pytestmark = pytest.mark.ui
@@ -192,3 +192,38 @@ def test_edit_with_no_row_chosen_says_so_instead_of_opening_a_new_form(ctx, qtbo
     alt(panel, mnemonic(panel.edit.text()))
     qtbot.waitUntil(lambda: bool(opened))
     assert opened[0] is not None and not panel.note.isVisible()
+
+
+def _caption(window: QWidget, field: QWidget) -> QLabel:
+    return next(lab for lab in window.findChildren(QLabel) if lab.buddy() is field)
+
+
+def test_the_fields_typed_most_keep_an_alt_letter_on_crowded_pages(ctx, qtbot, family_case):
+    """Nowa rodzina's PESEL, "Kogo dotyczy sprawa" and Diagnoza's Zasoby/Potrzeby/Oczekiwania
+    were reached by Tab only: every letter had gone to captions before them."""
+    from app.ui.family.diagnosis_tab import DiagnosisTab
+    from app.ui.family.registration_dialog import RegistrationDialog
+
+    dialog = RegistrationDialog(ctx)
+    qtbot.addWidget(dialog)
+    show_active(dialog, qtbot)
+    settle(ctx, qtbot)
+    qtbot.waitUntil(lambda: not duplicates(dialog))
+    assert mnemonic(_caption(dialog, dialog.member.pesel).text()) is not None
+    alt(dialog, mnemonic(_caption(dialog, dialog.member.pesel).text()))
+    assert dialog.member.pesel.hasFocus()
+    alt(dialog, mnemonic(_caption(dialog, dialog.case.subject_kind).text()))
+    assert dialog.case.subject_kind.hasFocus()
+    dialog.close_for_lock()
+
+    window = open_window(ctx, qtbot, family_case.family_id)
+    show_active(window, qtbot)
+    diagnosis = next(t for t in window.tab_pages if isinstance(t, DiagnosisTab))
+    QTest.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: window.tabs.currentWidget() is diagnosis)
+    qtbot.waitUntil(lambda: not duplicates(window))  # the page's letters are settled
+    texts = diagnosis.view.texts
+    for name in ("resources", "needs", "expectations"):
+        qtbot.waitUntil(lambda n=name: mnemonic(_caption(window, texts[n]).text()) is not None)
+        alt(window, mnemonic(_caption(window, texts[name]).text()))
+        assert texts[name].hasFocus(), name

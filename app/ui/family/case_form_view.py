@@ -37,6 +37,7 @@ from app.ui.kit.form_kit import (
     tab_chain,
     text_edit,
 )
+from app.ui.kit.mnemonics import key_field
 
 
 class AllRowsTable(QTableView):
@@ -120,7 +121,9 @@ class CaseFormView(QWidget):
         f.addRow(buddy_label(_("House &number:"), self.house_number), numbers)
         f.addRow(buddy_label(_("&Postal code:"), self.postal_code), self.postal_code)
         f.addRow(buddy_label(_("P&hone:"), self.phone), self.phone)
-        f.addRow(buddy_label(_("The case is &about:"), self.subject_kind), self.subject_kind)
+        f.addRow(
+            buddy_label(_("The case is &about:"), key_field(self.subject_kind)), self.subject_kind
+        )
 
         reasons = QGroupBox(_("Reasons for help (art. 7 u.p.s.)"))
         r = QVBoxLayout(reasons)

@@ -35,6 +35,7 @@ from app.ui.kit.form_kit import (
     tab_chain,
     text_edit,
 )
+from app.ui.kit.mnemonics import key_field
 
 AXES = (
     # (group title, ((field, label), …)); translated when the view is built
@@ -116,7 +117,7 @@ class DiagnosisView(QWidget):
             grid = QGridLayout(box)
             for i, (name, label) in enumerate(fields):
                 edit = self._text(name, 4 if len(fields) == 1 else 3)
-                grid.addWidget(buddy_label(_(label), edit), 0, i)
+                grid.addWidget(buddy_label(_(label), key_field(edit)), 0, i)  # the diagnosis
                 grid.addWidget(edit, 1, i)
             col.addWidget(box)
 

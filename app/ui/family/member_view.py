@@ -36,6 +36,7 @@ from app.ui.kit.form_kit import (
     tab_chain,
     text_edit,
 )
+from app.ui.kit.mnemonics import key_field
 from app.ui.theme import note_style
 
 DATE_FIELDS = {"birth_date", "disability_until"}
@@ -102,7 +103,7 @@ class MemberFieldsView(QWidget):
 
         ident = QGroupBox(_("Identity"))
         g = QFormLayout(ident)
-        g.addRow(buddy_label(_("&PESEL:"), self.pesel), self.pesel)
+        g.addRow(buddy_label(_("&PESEL:"), key_field(self.pesel)), self.pesel)
         g.addRow("", self.pesel_status)
         g.addRow(buddy_label(_("&Birth date:"), self.birth_date), self.birth_date)
         g.addRow(buddy_label(_("Se&x:"), self.sex), self.sex)

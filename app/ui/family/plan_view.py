@@ -35,6 +35,7 @@ from app.ui.kit.form_kit import (
     text_edit,
 )
 from app.ui.kit.list_panel import ListPanel
+from app.ui.kit.mnemonics import key_field
 
 COMMITMENTS = N_("Commitments of the famil&y")  # worded for one person by the window
 
@@ -100,7 +101,7 @@ class PlanView(QWidget):
         period.addWidget(to)
         period.addWidget(self.period_to)
         period.addStretch(1)
-        f.addRow(buddy_label(_("Period &from:"), self.period_from), period)
+        f.addRow(buddy_label(_("Period &from:"), key_field(self.period_from)), period)
         f.addRow(buddy_label(_("S&tatus:"), self.status), self.status)
         f.addRow(buddy_label(_("A&dopted on:"), self.adopted_on), self.adopted_on)
         f.addRow(buddy_label(_("Review e&very:"), self.review_every_days), self.review_every_days)

@@ -5,7 +5,9 @@ Every bundle from an OPS writes one ``share`` audit entry per family it carried
 (``rodo.sharing.record_shared``: the recipients a subject-access report lists).  This simulates
 a gmina of ``--families`` demo families that changes ``--changed`` of them each week and sends
 one bundle a week to the coordinator (which answers with its receipt), for ``--weeks`` weeks,
-then reports the entries and the bytes of their values on both devices, the database files
+(the date the audit entries and the month rule of ``record_shared`` read moves one week per
+bundle), then reports
+the entries and the bytes of their values on both devices, the database files
 after ``VACUUM`` before and after, the time ``record_shared`` took per bundle,
 and the cost of verifying the chain and of one subject-access report at the end.  Prints
 Markdown; it does not write ``bench/RESULTS.md``.
@@ -18,6 +20,7 @@ import os
 import shutil
 import tempfile
 import time
+from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import func, select, text
@@ -92,8 +95,13 @@ def run(families: int, weeks: int, changed: int, folder: Path) -> dict:
             shared_s.append(time.perf_counter() - t)
 
     export.sharing.record_shared = timed  # type: ignore[assignment]
+    real_now = sharing.utcnow
+    first = real_now()
     try:
         for week in range(weeks):
+            # the month rule reads the date: let the year pass, one week per bundle
+            now = lambda w=week: first + timedelta(weeks=w)  # noqa: E731
+            sharing.utcnow = audit.utcnow = now  # type: ignore[assignment]
             with ops.transaction() as s:
                 ids = list(s.scalars(select(Family).order_by(Family.id).limit(changed)))
                 for fam in ids:
@@ -102,6 +110,7 @@ def run(families: int, weeks: int, changed: int, folder: Path) -> dict:
             importer.import_bundle(ops, export.export_bundle(coord, ops.device_id).data)
     finally:
         export.sharing.record_shared = original  # type: ignore[assignment]
+        sharing.utcnow = audit.utcnow = real_now  # type: ignore[assignment]
     end = (_counts(ops), _counts(coord), _audit_bytes(ops), _audit_bytes(coord))
     t = time.perf_counter()
     with coord.transaction() as s:

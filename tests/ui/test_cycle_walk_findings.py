@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -227,3 +228,32 @@ def test_the_fields_typed_most_keep_an_alt_letter_on_crowded_pages(ctx, qtbot, f
         qtbot.waitUntil(lambda n=name: mnemonic(_caption(window, texts[n]).text()) is not None)
         alt(window, mnemonic(_caption(window, texts[name]).text()))
         assert texts[name].hasFocus(), name
+
+
+def test_a_new_installations_consent_says_where_partners_come_from(ctx, qtbot, monkeypatch):
+    """On a fresh installation "Nowa zgoda" offered only the OPS itself, with no word that the
+    school, the PUP… are registered in Współpraca ▸ Instytucje first."""
+    from app.services import families
+    from app.ui.family.consent_dialog import ConsentDialog
+    from app.ui.family.consents_tab import ConsentsTab
+    from app.ui.kit.record_dialog import RecordDialog
+
+    seen: list[ConsentDialog] = []
+    monkeypatch.setattr(RecordDialog, "run", classmethod(lambda _c, d: seen.append(d)))
+    family = families.register_family(
+        ctx.ws, families.FamilyInput(gmina_code="2005092", locality="Narewka")
+    )
+    window = open_window(ctx, qtbot, family.id)
+    show_active(window, qtbot)
+    consents = next(t for t in window.tab_pages if isinstance(t, ConsentsTab))
+    index = window.tab_pages.index(consents)
+    alt(window, mnemonic(window.tabs.tabText(index)))
+    qtbot.waitUntil(lambda: window.tabs.currentWidget() is consents)
+    qtbot.waitUntil(lambda: not duplicates(window))
+    new = next(
+        b for b in consents.findChildren(QPushButton) if b.text().replace("&", "") == "Nowa zgoda…"
+    )
+    alt(window, mnemonic(new.text()))
+    qtbot.waitUntil(lambda: bool(seen))
+    hint = seen[0].no_partners
+    assert "Współpraca ▸ Instytucje" in hint.text() and not hint.isHidden()

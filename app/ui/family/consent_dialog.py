@@ -23,6 +23,7 @@ from app.ui.kit.form_kit import (
     DateEdit,
     OptionalDateEdit,
     buddy_label,
+    hint_label,
     text_edit,
 )
 from app.ui.kit.record_dialog import RecordDialog, Submit
@@ -65,6 +66,14 @@ class ConsentDialog(CaseRecordDialog):
         f.addRow(buddy_label(_("&Signed on:"), self.signed_on), self.signed_on)
         f.addRow(buddy_label(_("Signed &by:"), self.person), self.person)
         f.addRow(buddy_label(_("Data may be shared &with:"), view), view)
+        if len(lookups.institutions) <= 1:  # a new installation knows only its own OPS
+            self.no_partners = hint_label(
+                _(
+                    "No partner institution is registered yet: add the school, the PUP, the "
+                    "police… in Współpraca ▸ Instytucje, then they can be ticked here."
+                )
+            )
+            f.addRow("", self.no_partners)
         f.addRow(buddy_label(_("S&cope:"), self.scope), self.scope)
         f.addRow(buddy_label(_("&Valid until:"), self.valid_until), self.valid_until)
         values: dict[str, Any] = {}

@@ -377,6 +377,19 @@ def test_erasure_dialog(ctx, qtbot, family_case, language):
     RAN.add("erasure")
 
 
+def test_erasure_list_lost_box(ctx, qtbot, language):
+    """The restore's one question when the erasure list is not found (opened by a restore whose
+    list is missing; the refusal text is the vault's own)."""
+    from app.ui.passphrase_dialogs import ErasureListLostBox
+
+    probe = DialogProbe(ctx, qtbot)
+    box = ErasureListLostBox(None, "Nie znaleziono listy usunięć tej bazy.")
+    qtbot.addWidget(box)
+    probe(box)
+    assert not probe.problems, "\n".join(probe.problems)
+    RAN.add("erasure_list")
+
+
 # Dialog classes no probe above can open, and why.
 NOT_PROBED = {
     "RecordDialog": "the base class of every record dialog",
@@ -400,7 +413,9 @@ def dialog_classes() -> set[str]:
 
 
 def test_every_dialog_class_is_probed():
-    wanted = {"family", "main", "cooperation", "closing", "wizard", "drafts", "erasure"}
+    wanted = {
+        "family", "main", "cooperation", "closing", "wizard", "drafts", "erasure", "erasure_list"
+    }  # fmt: skip
     if not_run := wanted - RAN:
         pytest.skip(f"runs after the other probes of this module (not run: {sorted(not_run)})")
     missing = dialog_classes() - SEEN - set(NOT_PROBED)

@@ -356,6 +356,37 @@ def test_a_persons_own_data_and_a_correction(
     assert "Telefon" in tab.result.text()
 
 
+def test_a_correction_keeps_the_person_and_shows_the_new_name(ctx, screen, qtbot, drive, dialogs):
+    """Seen in the walk: after a correction the person list jumped back to its first member
+    (the next "Kopia w PDF" would have been someone else's) and the case list kept the old
+    surname; the result was said twice (a line and a message box)."""
+    make_full_case(ctx.ws)
+    tab = screen.person
+    _tab(screen, qtbot, tab)
+    alt(_buddy_text(tab.person))
+    qtbot.waitUntil(lambda: tab.person.count() > 1)
+    key(Qt.Key.Key_Down)  # the second member
+    chosen = tab.person.person_id()
+    assert chosen and tab.person.currentIndex() == 1, tab.person.currentIndex()
+    fillers, _seen = drive
+
+    def correct(dialog: CorrectionDialog) -> None:
+        alt(_buddy_text(dialog.edits["last_name"]))
+        key(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        type_text("Nowakowska-Wiśniewska")
+        press(qtbot, dialog.save)
+
+    fillers[CorrectionDialog] = correct
+    before = len(dialogs)
+    press(qtbot, tab.correct)
+    settle(ctx, qtbot)
+    qtbot.waitUntil(lambda: "Nazwisko" in tab.result.text())
+    settle(ctx, qtbot)
+    assert tab.person.person_id() == chosen
+    assert "Nowakowska-Wiśniewska" in tab.person.currentText()
+    assert len(dialogs) == before  # said once, in the result line
+
+
 def test_the_audit_log_by_case_and_kind_exported_for_the_iod(
     ctx, screen, qtbot, monkeypatch, tmp_path
 ):

@@ -96,11 +96,13 @@ class PersonCombo(QComboBox):
         )
 
     def _fill(self, rows: list[choices.PersonChoice]) -> None:
+        keep = self.person_id()  # a reload (after a correction) stays on the same person
         self.clear()
         if self.whole_case:
             self.addItem(_("the whole case"), "")
         for p in rows:
             self.addItem(p.full_name, p.person_id)
+        self.setCurrentIndex(max(self.findData(keep), 0) if keep else 0)
 
     def person_id(self) -> str:
         return str(self.currentData() or "")

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -189,6 +188,5 @@ class PersonTab(QWidget):
             if changed
             else _("Nothing to correct: the values are already recorded.")
         )
-        self.result.setText(text)
-        QMessageBox.information(self, _("Correction"), text)
-        self.person.load(self.case.family_id())
+        self.result.setText(text)  # said once, here
+        self.case.reload()  # the new name in both lists; the chosen person stays chosen

@@ -439,6 +439,10 @@ def test_register_print_and_the_coordinators_basis(ctx, screen, qtbot, monkeypat
     text = "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(out.read_bytes())).pages)
     assert "iod@narewka.pl" in text and "art. 30" in text
     assert tab.statute.isChecked()
+    # a new OPS has chosen nothing: the line said "Zapisano: … wskazana przez OPS" all the same
+    assert (
+        not tab.basis_state.text().startswith("Zapisano") and "domyślnie" in tab.basis_state.text()
+    )
     press(qtbot, tab.consent)
     assert tab.consent.isChecked() and not tab.statute.isChecked()
     press(qtbot, tab.save_basis)

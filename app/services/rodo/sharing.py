@@ -159,6 +159,13 @@ def get_basis(ws: Workspace) -> str:
         return coordinator_basis(s)
 
 
+def basis_state(ws: Workspace) -> tuple[str, bool]:
+    """The basis bundles go by, and whether the OPS chose it (else it is ``DEFAULT_BASIS``)."""
+    with ws.transaction() as s:
+        row = s.get(Setting, BASIS_SETTING)
+        return coordinator_basis(s), row is not None and row.value in BASES
+
+
 def set_basis(ws: Workspace, basis: str) -> None:
     """Record the coordinator's basis (a decision of the OPS; audited)."""
     with ws.transaction() as s:

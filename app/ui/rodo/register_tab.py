@@ -94,11 +94,19 @@ class RegisterTab(QWidget):
         self.ctx.runner.run(
             register.iod_contact, self.ctx.ws, success=guarded(self, self.iod.setText)
         )
-        self.ctx.runner.run(sharing.get_basis, self.ctx.ws, success=guarded(self, self._show_basis))
+        self.ctx.runner.run(
+            sharing.basis_state,
+            self.ctx.ws,
+            success=guarded(self, lambda state: self._show_basis(*state)),
+        )
 
-    def _show_basis(self, basis: str) -> None:
+    def _show_basis(self, basis: str, recorded: bool = True) -> None:
         (self.consent if basis == "consent" else self.statute).setChecked(True)
-        self.basis_state.setText(_("Recorded: {basis}.").format(basis=_(sharing.BASES[basis])))
+        self.basis_state.setText(
+            _("Recorded: {basis}.").format(basis=_(sharing.BASES[basis]))
+            if recorded  # a new OPS has chosen nothing yet: "Zapisano" would not be true
+            else _("Not chosen yet: bundles carry every case of the gmina (the default).")
+        )
 
     def print_register(self) -> None:
         path = common.save_path(

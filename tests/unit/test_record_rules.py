@@ -14,15 +14,33 @@ from sqlalchemy import select
 from stdnum.pl import pesel as stdnum_pesel
 
 from app.errors import EXIT_VALIDATION, ValidationError
+from app.i18n import set_language
 from app.services import dump, setup
 from app.services.record_rules import InvalidRecord, check_values
 from app.store.keys import TEST_KDF
-from tests.conftest import OPS_GMINA, PASSPHRASE
+from tests.conftest import OPS_GMINA, PASSPHRASE, make_ops
+from tests.factories import make_full_case
+
+
+@pytest.fixture(scope="module")
+def exported_text(tmp_path_factory) -> str:
+    """A real dump of a real case (``tests/factories.py``), made once for the module: the tests
+    only read it, each from its own copy (``exported``)."""
+    folder = tmp_path_factory.mktemp("exported")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("KOOPERACJA_DATA_DIR", str(folder / "data"))
+        set_language("pl")
+        source = make_ops(folder / "source.db")
+        try:
+            make_full_case(source)
+            return dump.dump_json(source)
+        finally:
+            source.lock()
 
 
 @pytest.fixture
-def exported(ws, family_case):
-    return json.loads(dump.dump_json(ws))
+def exported(exported_text):
+    return json.loads(exported_text)
 
 
 @pytest.fixture

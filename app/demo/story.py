@@ -35,6 +35,7 @@ from app.models import (
     ReviewDomainRating,
     SupportPlan,
 )
+from app.services.controller import may_receive
 
 
 def _pick(rnd: random.Random, items: list[str], k: int) -> list[str]:
@@ -298,7 +299,7 @@ def _consent_and_team(
         withdrawn_on=None,
         withdrawal_note="",
     )
-    for iid in sorted(i for i in inst_ids if i):
+    for iid in sorted(i for i in inst_ids if i and may_receive(i, st.home_id)):
         rows.add(ConsentRecipient, consent_id=cid, institution_id=iid)
     roles = {iid: key for key, iid in st.institutions.items()}
     roles[st.home_id] = "home"

@@ -26,14 +26,13 @@ from app.models import (
     PlanClosure,
     Referral,
     Review,
-    Setting,
     SupportPlan,
     TercUnit,
     Visit,
     WorkshopParticipant,
 )
 from app.models.plan import Action, Commitment
-from app.services import audit
+from app.services import audit, controller
 from app.services.common import get_live
 from app.services.handover_rule import is_trace
 from app.services.workspace import Workspace
@@ -199,8 +198,8 @@ def open_family(ws: Workspace, family_id: str) -> FamilyFile:
 def home_institution(ws: Workspace) -> Institution | None:
     """The OPS (or PCPR) that runs this installation: its name and address head every form."""
     with ws.transaction() as s:
-        setting = s.get(Setting, "home_institution_id")
-        return s.get(Institution, setting.value) if setting else None
+        own = controller.home_id(s)
+        return s.get(Institution, own) if own else None
 
 
 def reload_family(ws: Workspace, family_id: str) -> FamilyFile:

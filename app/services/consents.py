@@ -9,7 +9,7 @@ from typing import Any
 from app.errors import ValidationError
 from app.i18n import _
 from app.models import Consent, ConsentRecipient, Family, Institution, Person
-from app.services import audit
+from app.services import audit, controller
 from app.services.common import apply, family_member, get_live, sync_children, upsert
 from app.services.date_rules import check_work_date
 from app.services.validation import check_length
@@ -55,6 +55,7 @@ def save_consent(
             )
         for iid in data.institution_ids:
             get_live(s, Institution, iid)
+        controller.check_recipients(s, data.institution_ids, "institution_ids")
         if not (data.scope or "").strip():
             raise ValidationError(_("Say which data the consent covers (its scope)."), "scope")
         if signer is not None and not may_sign(signer, data.signed_on):

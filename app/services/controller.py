@@ -8,7 +8,10 @@ asked to sign a consent that names no address or no IOD.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
 from app.i18n import _, ngettext
@@ -18,6 +21,31 @@ from app.services.workspace import Workspace
 
 IOD_KEY = "iod_contact"
 IOD_MAX = 300
+HOME_KEY = "home_institution_id"
+
+
+def home_id(s: Session) -> str | None:
+    """The id of the institution that runs this installation (the data controller)."""
+    row = s.get(Setting, HOME_KEY)
+    return row.value if row else None
+
+
+def may_receive(institution_id: str, home: str | None) -> bool:
+    """Whether data may be disclosed to ``institution_id``: the controller itself is never a
+    recipient of its own data (art. 4 pt 9 RODO), so a consent cannot name it."""
+    return institution_id != home
+
+
+def check_recipients(s: Session, institution_ids: Iterable[str], field: str) -> None:
+    home = home_id(s)
+    if not all(may_receive(iid, home) for iid in institution_ids):
+        raise ValidationError(
+            _(
+                "The centre that keeps the case is the controller of the data, not a recipient: "
+                "untick it (tick only the institutions the data may be shared with)."
+            ),
+            field,
+        )
 
 
 @dataclass(frozen=True)
@@ -58,8 +86,8 @@ class Controller:
 
 def get_controller(ws: Workspace) -> Controller:
     with ws.transaction() as s:
-        home_id = s.get(Setting, "home_institution_id")
-        home = s.get(Institution, home_id.value) if home_id else None
+        own = home_id(s)
+        home = s.get(Institution, own) if own else None
         iod = s.get(Setting, IOD_KEY)
         return Controller(
             name=(home.name if home else "").strip(),

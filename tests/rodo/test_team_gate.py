@@ -87,7 +87,8 @@ def test_the_agenda_keeps_only_what_a_consent_lets_the_team_see(ws, pilot):
     assert [(i.kind, i.record_id) for i in due.items] == [("referral", ref.id)]
     assert due.withheld == {"no_consent": 1}  # the late action still needs a consent
 
-    _consent(ws, fam.id, [p.ops_id])  # naming the OPS itself shows the case to nobody else
+    with pytest.raises(ValidationError):  # the OPS is the controller, never a recipient
+        _consent(ws, fam.id, [p.ops_id])
     assert meetings.agenda(ws, p.pzk_id, TODAY).withheld == {"no_consent": 1}
 
     consent = _consent(ws, fam.id, [p.pzk["PUP Hajnówka"]])

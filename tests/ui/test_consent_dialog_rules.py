@@ -72,3 +72,28 @@ def test_consent_signers_are_adults_and_the_scope_is_required(ctx, qtbot, family
     assert "zakres" in seen["error"].lower()
     assert seen["focus"] is seen["scope"]
     assert len(casefile.reload_family(ctx.ws, family_case.family_id).consents) == before
+
+
+def test_the_centre_itself_is_not_offered_as_a_recipient(ctx, qtbot, family_case, monkeypatch):
+    """The OPS is the controller of the data it shares, never a recipient (the form offered it;
+    the printed consent dropped it and the art. 30 register listed it)."""
+    from app.services import casefile as files
+
+    rows: list[str] = []
+
+    def run(_cls, dialog: RecordDialog):
+        qtbot.addWidget(dialog)
+        assert isinstance(dialog, ConsentDialog)
+        model = dialog.recipients
+        rows.extend(model.index(r, 0).data() for r in range(model.rowCount()))
+        dialog.close_for_lock()
+        return None
+
+    monkeypatch.setattr(RecordDialog, "run", classmethod(run))
+    window = open_window(ctx, qtbot, family_case.family_id)
+    tab = next(t for t in window.tab_pages if isinstance(t, ConsentsTab))
+    window.tabs.setCurrentIndex(window.tab_pages.index(tab))
+    tab.edit(None)  # "Nowa zgoda…"
+    home = files.home_institution(ctx.ws)
+    assert home is not None and rows
+    assert home.name not in rows

@@ -10,7 +10,17 @@ from collections import defaultdict
 from sqlalchemy import select
 
 from app import demo
-from app.models import Action, Diagnosis, Goal, Person, Review, SupportPlan, Visit
+from app.models import (
+    Action,
+    ConsentRecipient,
+    Diagnosis,
+    Goal,
+    Person,
+    Review,
+    SupportPlan,
+    Visit,
+)
+from app.services import controller
 
 
 def test_demo_stories_fit_their_households(ws):
@@ -38,6 +48,10 @@ def test_demo_stories_fit_their_households(ws):
             key = (a.service_id, a.description)
             assert key not in seen[a.plan_id], "two actions of one plan read the same"
             seen[a.plan_id].add(key)
+        # the centre is the controller of the families' data, never named as its recipient
+        own = controller.home_id(s)
+        assert own and s.scalars(select(ConsentRecipient.institution_id)).all()
+        assert own not in set(s.scalars(select(ConsentRecipient.institution_id)))
     checked_alone = checked_children = 0
     for fid, members in people.items():
         applicant = next(p for p in members if p.relation == "applicant")

@@ -241,10 +241,9 @@ def _code_labels(s: Session) -> dict[str, dict[str, str]]:
 
 
 def _home_id(s: Session) -> str:
-    from app.models import Setting
+    from app.services.controller import home_id
 
-    row = s.get(Setting, "home_institution_id")
-    return row.value if row else ""
+    return home_id(s) or ""
 
 
 def _models() -> list[type[SyncMixin]]:

@@ -90,8 +90,8 @@ def _iod(s) -> str:
 
 def collect(ws: Workspace) -> RegisterEntry:
     with ws.transaction() as s:
-        home_id = s.get(Setting, "home_institution_id")
-        home = s.get(Institution, home_id.value) if home_id else None
+        own = controller.home_id(s)
+        home = s.get(Institution, own) if own else None
         iod = _iod(s)
         entry = RegisterEntry(
             date.today(),
@@ -119,6 +119,8 @@ def collect(ws: Workspace) -> RegisterEntry:
             select(Institution.name, func.count(func.distinct(ConsentRecipient.consent_id)))
             .join(ConsentRecipient, ConsentRecipient.institution_id == Institution.id)
             .where(ConsentRecipient.deleted.is_(False))
+            # a consent saved before the rule may still name the centre: never its own recipient
+            .where(Institution.id != (own or ""))
             .group_by(Institution.name)
             .order_by(Institution.name)
         )

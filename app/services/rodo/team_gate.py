@@ -31,10 +31,10 @@ from app.models import (
     Family,
     MeetingDecision,
     Referral,
-    Setting,
     TeamMeeting,
     TeamMembership,
 )
+from app.services.controller import home_id, may_receive
 from app.services.rodo.basis import consenting_families, reason_for
 
 TEAM_REASONS: dict[str, str] = {
@@ -71,8 +71,8 @@ def member_institutions(s: Session, team_id: str, on: date) -> set[str]:
             or_(TeamMembership.left_on.is_(None), TeamMembership.left_on >= on),
         )
     )
-    home = s.get(Setting, "home_institution_id")
-    return {iid for (iid,) in rows} - ({home.value} if home is not None else set())
+    home = home_id(s)
+    return {iid for (iid,) in rows if may_receive(iid, home)}
 
 
 def referral_consented(consent_given: bool, consent_on: date | None, on: date) -> bool:

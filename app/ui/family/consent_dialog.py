@@ -55,7 +55,8 @@ class ConsentDialog(CaseRecordDialog):
         signers = [p for p in members if may_sign(p, date.today())]
         self.person.set_choices([(p.id, p.full_name) for p in signers], empty=_("— not given —"))
         self.recipients = b.add("institution_ids", ChecklistTableModel("", parent=self))
-        self.recipients.set_rows([CheckRow(i.id, i.name) for i in lookups.institutions])
+        partners = lookups.consent_recipients()
+        self.recipients.set_rows([CheckRow(i.id, i.name) for i in partners])
         view = reasons_view(self.recipients, _("Institutions the data may be shared with"))
         view.setMinimumHeight(180)
         self.scope = b.add("scope", text_edit(3))
@@ -66,7 +67,7 @@ class ConsentDialog(CaseRecordDialog):
         f.addRow(buddy_label(_("&Signed on:"), self.signed_on), self.signed_on)
         f.addRow(buddy_label(_("Signed &by:"), self.person), self.person)
         f.addRow(buddy_label(_("Data may be shared &with:"), view), view)
-        if len(lookups.institutions) <= 1:  # a new installation knows only its own OPS
+        if not partners:  # a new installation knows only its own OPS
             self.no_partners = hint_label(
                 _(
                     "No partner institution is registered yet: add the school, the PUP, the "

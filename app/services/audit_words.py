@@ -4,6 +4,10 @@ Audit entries hold codes only (a table's name, ``bundle``, ``setting``…); the 
 and the RODO screen's log show these words instead.  Every code an ``audit.record`` call
 writes has its word here (tests/unit/test_audit_words.py): the log once showed "setting",
 "subject_access" and "erasure" in English.
+
+``detail_label`` words an entry's detail the same way: the codes a service writes there
+("closed", "withdrawn", an erasure's reason, the corrected fields, the coordinator's basis) are
+shown as words; counts, bundle numbers and hashes stay as they are.
 """
 
 from __future__ import annotations
@@ -64,3 +68,90 @@ def entity_label(code: str) -> str:
     """The word for an audited record's code (the code itself for one this version lacks)."""
     label = ENTITY_LABELS.get(code)
     return _(label) if label else code
+
+
+# The fields people edit most often; any other field is shown by its code.
+FIELD_LABELS = {
+    "phone": N_("phone"),
+    "notes": N_("notes"),
+    "street": N_("street"),
+    "house_number": N_("house number"),
+    "flat_number": N_("flat number"),
+    "postal_code": N_("postal code"),
+    "locality": N_("locality"),
+    "status": N_("status"),
+    "lead_worker": N_("lead worker"),
+    "first_name": N_("first name"),
+    "last_name": N_("surname"),
+    "pesel": N_("PESEL"),
+    "birth_date": N_("date of birth"),
+    "education": N_("education"),
+    "employment": N_("employment"),
+    "disability": N_("disability"),
+    "relation": N_("relation"),
+    "school": N_("school"),
+    "name": N_("name"),
+    "title": N_("title"),
+    "description": N_("description"),
+    "email": N_("e-mail"),
+    "health_notes": N_("health"),
+    "closure_note": N_("closure note"),
+    "frequency": N_("frequency"),
+}
+
+
+def field_label(field: str) -> str:
+    """The translated name of a field (the column's code for one not listed)."""
+    return _(FIELD_LABELS[field]) if field in FIELD_LABELS else field
+
+
+# Codes services write as an entry's detail, whatever the entry (tests/unit/test_audit_words.py).
+DETAIL_WORDS: dict[str, str] = {
+    "closed": N_("case closed"),
+    "reopened": N_("reopened as a new programme"),
+    "withdrawn": N_("consent withdrawn"),
+    "handed over": N_("handed over to another gmina"),
+    "handover": N_("handover file"),
+    "out": N_("outside the powiat"),
+    "reasons": N_("reasons for help"),
+    "workshop": N_("from the diagnostic workshop"),
+    "action": N_("an action of the programme"),
+    "without-erasure-list": N_("without the erasure list"),
+    "card": N_("key card"),
+    "age_identity": N_("encryption key"),
+    "member": N_("one family member"),
+}
+
+
+def _word(code: str) -> str | None:
+    from app.models.enums import PlanOutcome, ReferralDecision
+    from app.services.rodo.erasure import REASONS
+    from app.services.rodo.sharing import BASES
+
+    if code in DETAIL_WORDS:
+        return _(DETAIL_WORDS[code])
+    if code in REASONS:
+        return _(REASONS[code])
+    if code in BASES:
+        return _(BASES[code])
+    for enum in (ReferralDecision, PlanOutcome):
+        if code in enum._value2member_map_:
+            return enum(code).label
+    return None
+
+
+def detail_label(action: str, detail: str) -> str:
+    """An entry's detail in words: known codes translated, the fields of a correction named,
+    an erasure's "reason:member" as two words; anything else (a count, "device #7") as it is."""
+    if not detail:
+        return ""
+    if action == "correct":
+        return ", ".join(field_label(f) for f in detail.split(","))
+    if action == "resolve" and ":" in detail:  # "field:mine" (conflicts.resolve)
+        field, _sep, take = detail.partition(":")
+        side = _("this device's value") if take == "mine" else _("the other device's value")
+        return f"{field_label(field)}: {side}"
+    words = [_word(part) for part in detail.split(":")]
+    if all(words):
+        return " — ".join(w for w in words if w)
+    return detail

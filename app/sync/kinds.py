@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from app.i18n import N_, _
 from app.models import SYNCED_MODELS
-from app.services.audit_words import ENTITY_LABELS
+from app.services.audit_words import ENTITY_LABELS, FIELD_LABELS, field_label  # noqa: F401 (re-exported: sync messages name fields)
 
 # A record kind is called what the audit log calls it (``app.services.audit_words``), except
 # where a sync message has always said it its own way (changing these would change messages
@@ -29,41 +29,6 @@ RECORD_KINDS: dict[str, str] = {
     tbl: _SYNC_WORDS.get(tbl) or ENTITY_LABELS[tbl]
     for tbl in (model.__tablename__ for model in SYNCED_MODELS)
 }
-
-
-# The fields people edit most often; any other field is shown by its code.
-FIELD_LABELS = {
-    "phone": N_("phone"),
-    "notes": N_("notes"),
-    "street": N_("street"),
-    "house_number": N_("house number"),
-    "flat_number": N_("flat number"),
-    "postal_code": N_("postal code"),
-    "locality": N_("locality"),
-    "status": N_("status"),
-    "lead_worker": N_("lead worker"),
-    "first_name": N_("first name"),
-    "last_name": N_("surname"),
-    "pesel": N_("PESEL"),
-    "birth_date": N_("date of birth"),
-    "education": N_("education"),
-    "employment": N_("employment"),
-    "disability": N_("disability"),
-    "relation": N_("relation"),
-    "school": N_("school"),
-    "name": N_("name"),
-    "title": N_("title"),
-    "description": N_("description"),
-    "email": N_("e-mail"),
-    "health_notes": N_("health"),
-    "closure_note": N_("closure note"),
-    "frequency": N_("frequency"),
-}
-
-
-def field_label(field: str) -> str:
-    """The translated name of a field (the column's code for one not listed)."""
-    return _(FIELD_LABELS[field]) if field in FIELD_LABELS else field
 
 
 def kind_label(table: str) -> str:

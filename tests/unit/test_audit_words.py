@@ -51,3 +51,39 @@ def test_every_audited_record_has_a_polish_word():
     assert sorted(codes - set(ENTITY_LABELS)) == []
     assert entity_label("setting") == "ustawienie"  # the tests run in Polish
     assert entity_label("subject_access") == "dane osoby (art. 15 RODO)"
+
+
+def recorded_details() -> set[str]:
+    """The constant details ``audit.record`` calls write (the codes a worker would see)."""
+    found: set[str] = set()
+    for path in APP.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", "") in (
+                "record",
+                "log_event",
+            ):
+                for k in node.keywords:
+                    if k.arg == "detail" and isinstance(k.value, ast.Constant) and k.value.value:
+                        found.add(k.value.value)
+                    if k.arg == "detail" and isinstance(k.value, ast.IfExp):
+                        found |= {
+                            b.value
+                            for b in (k.value.body, k.value.orelse)
+                            if isinstance(b, ast.Constant) and b.value
+                        }
+    return found
+
+
+def test_every_detail_code_a_service_writes_is_shown_in_words():
+    """The RODO screen's log showed "closed", "withdrawn", "statute" and "last_name" (GUI walk)."""
+    from app.services.audit_words import detail_label
+
+    codes = recorded_details() - {"json"}  # a file format is its own name
+    assert {"closed", "withdrawn", "without-erasure-list"} <= codes
+    assert [c for c in sorted(codes) if detail_label("update", c) == c] == []
+    assert detail_label("update", "closed") == "zamknięcie sprawy"
+    assert detail_label("update", "statute").startswith("wszystkie sprawy gminy")
+    assert detail_label("correct", "last_name,pesel") == "nazwisko, PESEL"
+    assert detail_label("erase", "request:member").endswith("— jeden członek rodziny")
+    assert detail_label("sync_export", "a1b2 #7") == "a1b2 #7"  # not a code: as it is
+    assert detail_label("import", "12") == "12"

@@ -20,6 +20,7 @@ from app.errors import NotFound, ValidationError
 from app.i18n import N_, _
 from app.models import AuditEvent, Person
 from app.services import audit
+from app.services.audit_words import detail_label
 from app.services.workspace import Workspace
 
 KINDS: dict[str, tuple[str, frozenset[str]]] = {
@@ -162,6 +163,7 @@ def export_for_iod(ws: Workspace, sel: AuditSelection) -> bytes:
                 {
                     "hashed": e.chain_fields(),
                     "action_label": _(audit.ACTIONS.get(e.action, e.action)),
+                    "detail_label": detail_label(e.action, e.detail or ""),
                     "hash": e.hash,
                     "family_id": e.family_id,
                     "record_id": e.record_id,

@@ -12,7 +12,7 @@ from PySide6.QtCore import QModelIndex
 
 from app.i18n import N_
 from app.services.audit import AuditRow
-from app.services.audit_words import entity_label
+from app.services.audit_words import detail_label, entity_label
 from app.ui.kit.record_table_model import Column, RecordTableModel
 
 
@@ -30,7 +30,7 @@ class AuditTableModel(RecordTableModel[AuditRow]):
         Column(N_("Who"), lambda r: r.actor),
         Column(N_("What"), lambda r: r.action_label),
         Column(N_("Record"), entity_text),
-        Column(N_("Detail"), lambda r: r.detail),
+        Column(N_("Detail"), lambda r: detail_label(r.action, r.detail)),
         Column(N_("Record id"), lambda r: r.record_id[:8]),
     )
 

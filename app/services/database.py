@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from app.services import audit, setup
 from app.services.rodo import erasure_file
@@ -44,10 +45,13 @@ def restore_backup(
     backup would be lost) unless ``without_erasure_list`` says the worker knows it is lost.
     """
     report = progress or (lambda _done, _total: None)
-    if not without_erasure_list:
-        erasure_file.require_for_restore(target)
+
+    def inspect(conn: Any) -> None:  # the backup's own list, judged before anything changes
+        if not without_erasure_list:
+            erasure_file.require_for_restore(target, erasure_file.backup_keys(conn))
+
     report(0, 2)
-    kept = vault.restore(backup, target, passphrase)
+    kept = vault.restore(backup, target, passphrase, inspect)
     report(1, 2)
     ws = setup.open_workspace(target, passphrase)
     try:

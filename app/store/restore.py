@@ -46,6 +46,7 @@ from app.store.fileops import (
 from app.store.migrate import upgrade_to_head
 
 log = logging.getLogger(__name__)
+Inspect = Callable[[sqlcipher.Connection], None]
 
 STEPS = ("copied", "verified", "kept", "journal", "wal_removed", "replaced", "done")
 # Tests set this to kill the process right after a step; it is never set in the program.
@@ -112,7 +113,9 @@ def _keep_old(target: Path) -> Path | None:
     return kept
 
 
-def _verified_copy(backup: Path, incoming: Path, new: Path, key: bytearray) -> None:
+def _verified_copy(
+    backup: Path, incoming: Path, new: Path, key: bytearray, inspect: Inspect | None
+) -> None:
     private_empty_file(incoming)
     with open(backup, "rb") as src, open(incoming, "wb") as dst:
         shutil.copyfileobj(src, dst, 1024 * 1024)
@@ -134,6 +137,8 @@ def _verified_copy(backup: Path, incoming: Path, new: Path, key: bytearray) -> N
         upgrade_to_head(verify)
         if integrity_problems(verify):
             raise CorruptDatabase(_("The restored copy failed its check; nothing was changed."))
+        if inspect is not None:  # the caller's own refusal, before anything is replaced
+            inspect(verify)
     finally:
         verify.close()
     for suffix in ("-wal", "-shm"):
@@ -142,8 +147,13 @@ def _verified_copy(backup: Path, incoming: Path, new: Path, key: bytearray) -> N
     _step("verified")
 
 
-def restore(backup: Path | str, target: Path | str, passphrase: str) -> Path | None:
+def restore(
+    backup: Path | str, target: Path | str, passphrase: str, inspect: Inspect | None = None
+) -> Path | None:
     """Replace ``target`` with a verified copy of ``backup`` (opened with its own passphrase).
+
+    ``inspect`` is shown the verified copy (an open connection) before anything is replaced; an
+    error it raises refuses the restore with nothing changed.
 
     Refused while any program (this one included) has ``target`` open.  Returns the path the
     replaced database was kept under (``<name>.before-restore-<time>``), or ``None``.
@@ -160,7 +170,7 @@ def restore(backup: Path | str, target: Path | str, passphrase: str) -> Path | N
     kept: Path | None = None
     try:
         finish_interrupted(target)
-        _verified_copy(backup, incoming, new, key)
+        _verified_copy(backup, incoming, new, key, inspect)
         kept = _keep_old(target)
         _step("kept")
         atomic_write_bytes(journal, json.dumps({"new": new.name}).encode("utf-8"))

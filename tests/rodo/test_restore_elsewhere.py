@@ -15,8 +15,9 @@ from sqlalchemy import select
 
 from app.errors import KooperacjaError
 from app.models import AuditEvent, Family
-from app.services import database
+from app.services import database, setup
 from app.services.rodo import erasure, erasure_file
+from app.store.keys import TEST_KDF
 from tests.conftest import PASSPHRASE
 from tests.factories import make_full_case
 
@@ -69,3 +70,39 @@ def test_a_new_database_has_its_list_from_the_start(ws):
     assert erasure_file.list_path(ws).exists()
     assert list(erasure_file.store_dir().glob("*.erasures"))
     assert erasure_file.load(ws) == []
+
+
+def test_another_databases_list_does_not_let_the_restore_through(ws, tmp_path):
+    """On a new computer the worker first made a fresh installation (its own, empty lists), then
+    restores the old laptop's backup: those lists are not the backup's and must not count as
+    its erasure list (the check once accepted any list in the data folder)."""
+    case, backup, beside = _erased_after_backup(ws, tmp_path)
+    beside.unlink()
+    shutil.rmtree(erasure_file.store_dir())  # the old laptop's lists are gone with it
+    target = tmp_path / "nowy-komputer" / "kooperacja.db"
+    fresh = setup.initialize(
+        target, "inne-haslo-na-nowym-laptopie-7", role="ops", unit_code="2005092",
+        name="GOPS Narewka", kdf=TEST_KDF,
+    )  # fmt: skip
+    fresh.lock()
+    assert erasure_file.beside(target).exists() and list(erasure_file.store_dir().iterdir())
+    before = target.read_bytes()
+    with pytest.raises(KooperacjaError) as refused:
+        database.restore_backup(backup, target, PASSPHRASE)
+    assert ".erasures" in refused.value.message
+    assert target.read_bytes() == before  # nothing changed
+    assert not list(target.parent.glob("*.before-restore-*"))
+
+
+def test_the_backups_own_list_beside_the_target_lets_it_through(ws, tmp_path):
+    case, backup, beside = _erased_after_backup(ws, tmp_path)
+    shutil.rmtree(erasure_file.store_dir())
+    target = tmp_path / "nowy-dysk" / "kooperacja.db"
+    target.parent.mkdir()
+    shutil.copy(beside, erasure_file.beside(target))  # copied from the old laptop, as told
+    restored, _kept = database.restore_backup(backup, target, PASSPHRASE)
+    try:
+        with restored.transaction() as s:
+            assert s.get(Family, case.family_id) is None  # the erasure is applied again
+    finally:
+        restored.lock()

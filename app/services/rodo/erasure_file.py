@@ -101,13 +101,41 @@ class ErasureListMissing(FileProblem):
     """A restore refused because no erasure list can be found (the worker may override it)."""
 
 
-def require_for_restore(target: Path | str) -> None:
+def backup_keys(conn: Any) -> tuple[str, list[str]]:
+    """The device id and the age identities (its own and retired keys) of a database being
+    restored, read from the verified copy's open connection."""
+    row = conn.execute(f"SELECT device_id, age_identity FROM {Device.__tablename__} WHERE is_self")
+    device_id, own = row.fetchone() or ("", "")
+    retired = conn.execute(f"SELECT age_identity FROM {SyncKey.__tablename__}").fetchall()
+    return str(device_id or ""), [i for i in (own, *(r[0] for r in retired)) if i]
+
+
+def _opens(path: Path, identities: list[Any]) -> bool:
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return False
+        pyrage.decrypt(path.read_bytes(), identities)
+        return True
+    except (OSError, pyrage.DecryptError):
+        return False
+
+
+def require_for_restore(target: Path | str, keys: tuple[str, list[str]] | None = None) -> None:
     """Refuse a restore to ``target`` when no erasure list can be found for it.
 
     Without the list, the cases erased after the backup was taken would come back unnoticed.
+    With the backup's ``keys`` (``backup_keys``) a list counts only when the backup's device can
+    open it: a fresh installation's lists on the new computer are not the backup's.  A
+    database from before devices had an age key never had a list: any list then counts.
     """
+    device_id, identities = keys or ("", [])
     try:
-        found = beside(target).exists() or any(store_dir().glob(f"*{SUFFIX}"))
+        if identities:
+            opened = [pyrage.x25519.Identity.from_str(i) for i in identities]
+            candidates = [beside(target), store_dir() / f"{device_id}{SUFFIX}"]
+            found = any(_opens(p, opened) for p in candidates)
+        else:
+            found = beside(target).exists() or any(store_dir().glob(f"*{SUFFIX}"))
     except OSError:
         found = False
     if not found:

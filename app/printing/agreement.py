@@ -17,8 +17,9 @@ from app.printing.casedata import institution_address, partner_role
 from app.printing.layout import PageHeader, esc, fmt_date, heading, para, title_block
 from app.printing.numerals import locative
 from app.printing.signatures import Signatory, signature_section
+from app.services.document_titles import TITLES
 
-TITLE = N_("Cooperation agreement")
+TITLE = TITLES["agreement"]
 # The heading of each kind of agreement (the document type stays TITLE).
 HEADINGS: dict[str, str] = {
     AgreementKind.PZK: TITLE,

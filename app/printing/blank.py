@@ -9,7 +9,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether
 
-from app.i18n import N_, _
+from app.i18n import _
 from app.models.enums import ActionStatus, CommitmentStatus
 from app.printing import diagnosis as diagnosis_doc
 from app.printing import review as review_doc
@@ -20,10 +20,11 @@ from app.printing.layout import EMPTY, data_table, field_table, heading, para, t
 from app.printing.parts import family_fields, gas_level_text, members_table, scale_legend
 from app.printing.signatures import Signatory, WritingLines, signature_section, write_in
 from app.printing.ticks import TickBox, TickRow, tick_list
+from app.services.document_titles import TITLES
 
-TITLE_DIAGNOSIS = N_("Diagnosis of the family's situation – form to fill in")
-TITLE_REVIEW = N_("Periodic review of the programme – form to fill in")
-TITLE_VISIT = N_("Note of a visit – form to fill in")
+TITLE_DIAGNOSIS = TITLES["blank-diagnosis"]
+TITLE_REVIEW = TITLES["blank-review"]
+TITLE_VISIT = TITLES["blank-visit"]
 SCALE = (-3, -2, -1, 0, 1, 2)
 
 

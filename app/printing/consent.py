@@ -17,7 +17,7 @@ import re
 
 from reportlab.platypus import Flowable
 
-from app.i18n import N_, _
+from app.i18n import _
 from app.models import Consent, Institution
 from app.printing import clauses_pl as legal
 from app.printing.casedata import CaseData, institution_address, is_adult
@@ -35,8 +35,9 @@ from app.printing.layout import (
 from app.printing.parts import identity_text, members_table
 from app.printing.signatures import Signatory, signature_section
 from app.printing.ticks import TickBox
+from app.services.document_titles import TITLES
 
-TITLE = N_("Consent to the processing and sharing of data with the members of the Cooperation Team")
+TITLE = TITLES["consent"]
 DOTS = "………………………………………………"
 
 

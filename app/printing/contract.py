@@ -15,7 +15,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
-from app.i18n import N_, _
+from app.i18n import _
 from app.models import Diagnosis, SupportPlan
 from app.printing import clauses_pl as legal
 from app.printing.actions import actions_table
@@ -38,8 +38,9 @@ from app.printing.parts import members_table
 from app.printing.plan import commitments_table
 from app.printing.signatures import WritingLines, signature_section, write_in
 from app.printing.ticks import TickBox, tick_list
+from app.services.document_titles import TITLES
 
-TITLE = N_("Social contract")
+TITLE = TITLES["contract"]
 DOTS = "…………………………"
 
 

@@ -11,8 +11,9 @@ from app.printing.casedata import CaseData, label_of, partner_role
 from app.printing.layout import EMPTY, data_table, fmt_date, heading, section, title_block
 from app.printing.parts import family_fields, members_table, rating_text, scale_legend
 from app.printing.signatures import Signatory, closing, signature_section
+from app.services.document_titles import TITLES
 
-TITLE = N_("Diagnosis of the family's situation")
+TITLE = TITLES["diagnosis"]
 
 # The four axes of the model: (heading, [(sub-heading, attribute)]).
 AXES = (

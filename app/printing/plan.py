@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, KeepTogether
 
-from app.i18n import N_, _, ngettext
+from app.i18n import _, ngettext
 from app.models import SupportPlan
 from app.models.enums import PlanStatus
 from app.printing.actions import actions_table, basket_table, planned_reviews_text
@@ -22,8 +22,9 @@ from app.printing.layout import (
 )
 from app.printing.parts import family_fields, gas_table, members_table
 from app.printing.signatures import signature_section
+from app.services.document_titles import TITLES
 
-TITLE = N_("Individual Cooperation Programme")
+TITLE = TITLES["plan"]
 
 
 def commitments_table(data: CaseData, plan: SupportPlan) -> Flowable:

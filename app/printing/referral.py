@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from app.i18n import N_, NG_, _, gendered
+from app.i18n import NG_, _, gendered
 from app.models import CooperationTeam, Referral
 from app.models.enums import ReferralDecision
 from app.printing.casedata import CaseData, institution_address, label_of, partner_role
@@ -22,8 +22,9 @@ from app.printing.layout import (
 from app.printing.parts import family_fields, members_table
 from app.printing.signatures import Signatory, signature_section
 from app.services import subject_words as wording
+from app.services.document_titles import TITLES
 
-TITLE = N_("Referral card")
+TITLE = TITLES["referral"]
 TICKED = "\u2612"  # ☒
 CONSENTING = NG_("consenting to the referral")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from app.i18n import N_, _, current_language
+from app.i18n import _, current_language
 from app.models import Diagnosis, Review, SupportPlan
 from app.models.enums import ActionStatus, CommitmentStatus
 from app.printing.actions import actions_table as plan_actions_table
@@ -22,9 +22,10 @@ from app.printing.layout import (
 )
 from app.printing.parts import gas_level_text, rating_text, scale_legend
 from app.printing.signatures import closing, signature_section
+from app.services.document_titles import TITLES
 from app.services.reviews import gas_t_score
 
-TITLE = N_("Periodic review of the Individual Cooperation Programme")
+TITLE = TITLES["review"]
 
 
 def _number(value: float) -> str:

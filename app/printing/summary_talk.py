@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from app.i18n import N_, _
+from app.i18n import _
 from app.models import PlanClosure, Review, SupportPlan
 from app.models.enums import PlanOutcome
 from app.printing.casedata import CaseData, label_of, period_text
@@ -21,8 +21,9 @@ from app.printing.layout import (
 from app.printing.parts import gas_level_text
 from app.printing.signatures import closing, signature_section
 from app.services import subject_words as wording
+from app.services.document_titles import TITLES
 
-TITLE = N_("Closing summary of the cooperation")
+TITLE = TITLES["closing"]
 
 
 def _goal_rows(plan: SupportPlan, reviews: list[Review]) -> list[list[object]]:

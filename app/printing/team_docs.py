@@ -12,7 +12,7 @@ from datetime import date
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from app.i18n import N_, _
+from app.i18n import _
 from app.models import CooperationTeam, Institution, TeamMeeting
 from app.models.enums import ActionStatus
 from app.printing.casedata import institution_address, label_of, period_text
@@ -28,12 +28,13 @@ from app.printing.layout import (
     title_block,
 )
 from app.printing.signatures import Signatory, signature_section
+from app.services.document_titles import TITLES
 from app.services.meetings import AgendaItem, Task
 from app.services.rodo.team_gate import GatedMinutes
 
-TITLE_AGENDA = N_("Agenda of the team meeting")
-TITLE_MINUTES = N_("Minutes of the team meeting")
-TITLE_TASKS = N_("Task list of an institution")
+TITLE_AGENDA = TITLES["agenda"]
+TITLE_MINUTES = TITLES["minutes"]
+TITLE_TASKS = TITLES["tasks"]
 
 
 @dataclass

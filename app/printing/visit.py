@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from app.i18n import N_, _
+from app.i18n import _
 from app.models import Visit
 from app.models.enums import VisitStatus
 from app.printing.casedata import CaseData, label_of
 from app.printing.layout import EMPTY, field_table, fmt_date, section, title_block
 from app.printing.signatures import closing, signature_section
+from app.services.document_titles import TITLES
 
-TITLE = N_("Note of a visit")
+TITLE = TITLES["visit"]
 
 
 def build(data: CaseData, visit: Visit) -> list[Flowable]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from app.i18n import N_, _
+from app.i18n import _
 from app.models import DiagnosticWorkshop
 from app.models.enums import ParticipantKind, Relation
 from app.printing.casedata import CaseData, label_of
@@ -22,8 +22,9 @@ from app.printing.layout import (
 )
 from app.printing.signatures import signature_section
 from app.services import subject_words as wording
+from app.services.document_titles import TITLES
 
-TITLE = N_("Attendance list of the diagnostic workshop")
+TITLE = TITLES["workshop"]
 BLANK_ROWS = 3  # for someone who comes without being listed
 
 

@@ -13,6 +13,7 @@ shown as words; counts, bundle numbers and hashes stay as they are.
 from __future__ import annotations
 
 from app.i18n import N_, _
+from app.services.document_titles import TITLES
 
 ENTITY_LABELS: dict[str, str] = {
     "family": N_("case"),
@@ -145,6 +146,8 @@ def detail_label(action: str, detail: str) -> str:
     an erasure's "reason:member" as two words; anything else (a count, "device #7") as it is."""
     if not detail:
         return ""
+    if action == "print" and detail in TITLES:  # the document's kind: its printed title
+        return _(TITLES[detail])
     if action == "correct":
         return ", ".join(field_label(f) for f in detail.split(","))
     if action == "resolve" and ":" in detail:  # "field:mine" (conflicts.resolve)

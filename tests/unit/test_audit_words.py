@@ -87,3 +87,13 @@ def test_every_detail_code_a_service_writes_is_shown_in_words():
     assert detail_label("erase", "request:member").endswith("— jeden członek rodziny")
     assert detail_label("sync_export", "a1b2 #7") == "a1b2 #7"  # not a code: as it is
     assert detail_label("import", "12") == "12"
+
+
+def test_a_print_is_named_by_the_title_on_its_page():
+    from app.printing.service import ALL_KINDS, document_title
+    from app.services.audit_words import detail_label
+
+    assert {kind: detail_label("print", kind) for kind in ALL_KINDS} == {
+        kind: document_title(kind) for kind in ALL_KINDS
+    }
+    assert detail_label("print", "plan") == "Indywidualny Program Współpracy"

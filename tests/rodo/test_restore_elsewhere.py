@@ -90,6 +90,7 @@ def test_another_databases_list_does_not_let_the_restore_through(ws, tmp_path):
     with pytest.raises(KooperacjaError) as refused:
         database.restore_backup(backup, target, PASSPHRASE)
     assert ".erasures" in refused.value.message
+    assert "innej bazy" in refused.value.message  # says what is there: another database's lists
     assert target.read_bytes() == before  # nothing changed
     assert not list(target.parent.glob("*.before-restore-*"))
 

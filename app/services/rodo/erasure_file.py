@@ -110,6 +110,13 @@ def backup_keys(conn: Any) -> tuple[str, list[str]]:
     return str(device_id or ""), [i for i in (own, *(r[0] for r in retired)) if i]
 
 
+def _identity(text: str) -> Any:
+    try:
+        return pyrage.x25519.Identity.from_str(text)
+    except Exception:  # a key the backup holds in a form this version cannot read: no key
+        return None
+
+
 def _opens(path: Path, identities: list[Any]) -> bool:
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
@@ -129,15 +136,26 @@ def require_for_restore(target: Path | str, keys: tuple[str, list[str]] | None =
     database from before devices had an age key never had a list: any list then counts.
     """
     device_id, identities = keys or ("", [])
+    opened = [x for x in map(_identity, identities) if x is not None]
     try:
-        if identities:
-            opened = [pyrage.x25519.Identity.from_str(i) for i in identities]
+        others = beside(target).exists() or any(store_dir().glob(f"*{SUFFIX}"))
+        if opened:
             candidates = [beside(target), store_dir() / f"{device_id}{SUFFIX}"]
             found = any(_opens(p, opened) for p in candidates)
         else:
-            found = beside(target).exists() or any(store_dir().glob(f"*{SUFFIX}"))
+            found = others
     except OSError:
-        found = False
+        found = others = False
+    if not found and others:  # say what is really there: lists, but not this backup's
+        raise ErasureListMissing(
+            _(
+                "The erasure lists on this computer belong to another database, not to this "
+                "backup (they were made by another installation). Without the backup's own "
+                "list, the cases erased after the backup was made would come back. Copy the "
+                ".erasures file from the old computer beside the database (as {name}), or "
+                "restore saying that the list is lost."
+            ).format(name=beside(target).name)
+        )
     if not found:
         raise ErasureListMissing(
             _(

@@ -23,7 +23,7 @@ from app.sync import export, importer
 from tests.conftest import PASSPHRASE
 from tests.factories import PESEL_CHILD, PESEL_MOTHER, make_full_case
 from tests.rodo.pages import hits
-from tests.sync.helpers import exchange, introduce, make_device
+from tests.sync.helpers import exchange, narewka_and_hajnowka
 
 CANARY_NOTE = "Kanarek-Ćwierć-7Q3X: choroba alkoholowa ojca"
 ATTACHMENT = b"%PDF-1.4 skan Kanarek-Skan-9ZZ"
@@ -73,15 +73,8 @@ def _prepare(ws):
 
 @pytest.fixture
 def pair(tmp_path):
-    ops = make_device(tmp_path / "ops.db", "ops", "2005092", "GOPS Narewka", "Anna Kowalczyk")
-    coord = make_device(
-        tmp_path / "pcpr.db", "coordinator", "2005", "PCPR Hajnówka", "Ewa Zawadzka"
-    )
-    introduce(ops, coord)
-    yield ops, coord
-    for w in (ops, coord):
-        if not w.locked:
-            w.lock()
+    with narewka_and_hajnowka(tmp_path) as devices:
+        yield devices
 
 
 def test_scanner_sees_the_canaries_before_erasure(pair):

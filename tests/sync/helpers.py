@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 from sqlalchemy import select
@@ -27,6 +29,21 @@ def introduce(a: Workspace, b: Workspace) -> None:
     """Each device registers the other's key card (fingerprints confirmed)."""
     identity.register_card(b, identity.read_card(identity.export_card(a)))
     identity.register_card(a, identity.read_card(identity.export_card(b)))
+
+
+@contextlib.contextmanager
+def narewka_and_hajnowka(folder: Path) -> Iterator[tuple[Workspace, Workspace]]:
+    """GOPS Narewka's laptop and PCPR Hajnówka's, in ``folder``, with each other's key cards;
+    both locked afterwards."""
+    ops = make_device(folder / "ops.db", "ops", "2005092", "GOPS Narewka", "Anna Kowalczyk")
+    coord = make_device(folder / "pcpr.db", "coordinator", "2005", "PCPR Hajnówka", "Ewa Zawadzka")
+    introduce(ops, coord)
+    try:
+        yield ops, coord
+    finally:
+        for w in (ops, coord):
+            if not w.locked:
+                w.lock()
 
 
 def exchange(src: Workspace, dst: Workspace, *, full: bool = False) -> importer.ImportResult:

@@ -24,20 +24,13 @@ from app.sync.errors import BundleRefused
 from tests.conftest import PASSPHRASE
 from tests.rodo.pages import hits
 from tests.rodo.test_erasure import _canaries, _key, _prepare
-from tests.sync.helpers import exchange, introduce, make_device
+from tests.sync.helpers import exchange, narewka_and_hajnowka
 
 
 @pytest.fixture
 def pair(tmp_path):
-    ops = make_device(tmp_path / "ops.db", "ops", "2005092", "GOPS Narewka", "Anna Kowalczyk")
-    coord = make_device(
-        tmp_path / "pcpr.db", "coordinator", "2005", "PCPR Hajnówka", "Ewa Zawadzka"
-    )
-    introduce(ops, coord)
-    yield ops, coord
-    for w in (ops, coord):
-        if not w.locked:
-            w.lock()
+    with narewka_and_hajnowka(tmp_path) as devices:
+        yield devices
 
 
 def _erased_then_restored_elsewhere(pair, tmp_path, monkeypatch):

@@ -20,20 +20,13 @@ from app.models import AuditEvent, Family
 from app.services import audit
 from app.services.rodo import access, sharing
 from tests.factories import make_full_case
-from tests.sync.helpers import edit, exchange, introduce, make_device
+from tests.sync.helpers import edit, exchange, narewka_and_hajnowka
 
 
 @pytest.fixture
 def pair(tmp_path):
-    ops = make_device(tmp_path / "ops.db", "ops", "2005092", "GOPS Narewka", "Anna Kowalczyk")
-    coord = make_device(
-        tmp_path / "pcpr.db", "coordinator", "2005", "PCPR Hajnówka", "Ewa Zawadzka"
-    )
-    introduce(ops, coord)
-    yield ops, coord
-    for w in (ops, coord):
-        if not w.locked:
-            w.lock()
+    with narewka_and_hajnowka(tmp_path) as devices:
+        yield devices
 
 
 def _shares(ws, family_id: str) -> list[AuditEvent]:

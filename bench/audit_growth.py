@@ -27,26 +27,12 @@ from sqlalchemy import func, select, text
 
 from app import demo
 from app.models import AuditEvent, Family, Person
-from app.services import audit, setup
+from app.services import audit
 from app.services.common import apply
 from app.services.rodo import access, erasure, sharing
-from app.store import keys
 from app.sync import export, identity, importer
 from bench.results import own_data_dir
-
-PASSPHRASE = "benchmark-passphrase-zielony-most-42"
-
-
-def _device(path: Path, role: str, unit: str, name: str, worker: str):
-    return setup.initialize(
-        path,
-        PASSPHRASE,
-        role=role,
-        unit_code=unit,
-        name=name,
-        worker_name=worker,
-        kdf=keys.TEST_KDF,
-    )
+from bench.sync_bench import bench_device
 
 
 def _audit_bytes(ws) -> int:
@@ -75,8 +61,8 @@ def _counts(ws) -> tuple[int, int]:
 
 
 def run(families: int, weeks: int, changed: int, folder: Path) -> dict:
-    ops = _device(folder / "ops.db", "ops", "2005092", "GOPS Narewka", "Anna Kowalczyk")
-    coord = _device(folder / "co.db", "coordinator", "2005", "PCPR Hajnówka", "Ewa Zawadzka")
+    ops = bench_device(folder / "ops.db", "ops", "2005092", "GOPS Narewka", "Anna Kowalczyk")
+    coord = bench_device(folder / "co.db", "coordinator", "2005", "PCPR Hajnówka", "Ewa Zawadzka")
     identity.register_card(coord, identity.read_card(identity.export_card(ops)))
     identity.register_card(ops, identity.read_card(identity.export_card(coord)))
     demo.generate(ops, families=families, seed=7)

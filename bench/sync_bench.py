@@ -39,7 +39,7 @@ EXPORT_GOAL = 5.0
 IMPORT_GOAL = 10.0
 
 
-def _device(path: Path, role: str, unit: str, name: str, worker: str):
+def bench_device(path: Path, role: str, unit: str, name: str, worker: str):
     return setup.initialize(
         path,
         PASSPHRASE,
@@ -87,8 +87,8 @@ def _raw_read_serialise(ws) -> float:
 
 
 def run(families: int, seed: int, folder: Path) -> dict:
-    ops = _device(folder / "ops.db", "ops", "2005092", "GOPS Narewka", "Anna Kowalczyk")
-    coord = _device(folder / "co.db", "coordinator", "2005", "PCPR Hajnówka", "Ewa Zawadzka")
+    ops = bench_device(folder / "ops.db", "ops", "2005092", "GOPS Narewka", "Anna Kowalczyk")
+    coord = bench_device(folder / "co.db", "coordinator", "2005", "PCPR Hajnówka", "Ewa Zawadzka")
     identity.register_card(coord, identity.read_card(identity.export_card(ops)))
     identity.register_card(ops, identity.read_card(identity.export_card(coord)))
     t = time.perf_counter()

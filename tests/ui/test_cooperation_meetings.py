@@ -39,6 +39,22 @@ def pdf_text(pdf: bytes) -> str:
     return " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf)).pages)
 
 
+def _pzk_screen(ctx, qtbot) -> TeamScreen:
+    """The Współpraca screen shown at laptop size, the PZK chosen on its team tab by keys."""
+    screen = TeamScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.resize(1366, 700)
+    screen.show()
+    screen.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is screen, timeout=3_000)
+    settle(ctx, qtbot)
+    screen.tabs.setFocus()
+    tab_to(screen, 2)
+    alt(label_of(screen, screen.team_chooser))
+    type_text("Gminno")
+    return screen
+
+
 def test_a_meeting_from_agenda_to_minutes_and_task_lists(ctx, qtbot, monkeypatch, dialogs):
     ws = ctx.ws
     p = make_pilot(ws)
@@ -89,17 +105,7 @@ def test_a_meeting_from_agenda_to_minutes_and_task_lists(ctx, qtbot, monkeypatch
 
     seen: list[str] = []
     by_keys(monkeypatch, qtbot, {MeetingDialog: meeting, DecisionDialog: decision}, seen)
-    screen = TeamScreen(ctx)
-    qtbot.addWidget(screen)
-    screen.resize(1366, 700)
-    screen.show()
-    screen.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is screen, timeout=3_000)
-    settle(ctx, qtbot)
-    screen.tabs.setFocus()
-    tab_to(screen, 2)
-    alt(label_of(screen, screen.team_chooser))
-    type_text("Gminno")
+    screen = _pzk_screen(ctx, qtbot)
     assert screen.team is not None and screen.team.id == p.pzk_id
     tab_to(screen, 4)
     press(qtbot, screen.meetings.add)
@@ -212,17 +218,7 @@ def test_what_the_team_may_not_see_is_withheld_and_counted(ctx, qtbot, monkeypat
         return d.result_value
 
     monkeypatch.setattr(RecordDialog, "run", classmethod(run))
-    screen = TeamScreen(ctx)
-    qtbot.addWidget(screen)
-    screen.resize(1366, 700)
-    screen.show()
-    screen.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is screen, timeout=3_000)
-    settle(ctx, qtbot)
-    screen.tabs.setFocus()
-    tab_to(screen, 2)
-    alt(label_of(screen, screen.team_chooser))
-    type_text("Gminno")
+    screen = _pzk_screen(ctx, qtbot)
     tab_to(screen, 4)
     press(qtbot, screen.meetings.add)
     settle(ctx, qtbot)

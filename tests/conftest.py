@@ -7,6 +7,7 @@ the production cost is exercised by ``tests/unit/test_vault.py`` and the benchma
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -56,6 +57,16 @@ def _isolated_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("KOOPERACJA_DATA_DIR", str(base))
     set_language("pl")
     yield
+
+
+@pytest.fixture
+def warsaw(monkeypatch):
+    """Local time is Poland's (dates and times printed for a worker are local, not UTC)."""
+    monkeypatch.setenv("TZ", "Europe/Warsaw")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
 
 
 @pytest.fixture

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import io
 import re
-import time
 
 import pypdf
-import pytest
 from sqlalchemy import select
 
 from app.models import AuditEvent, Person
@@ -24,15 +22,6 @@ from app.services.rodo import access, register
 from tests.factories import make_full_case
 
 ISO = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
-
-
-@pytest.fixture
-def warsaw(monkeypatch):
-    monkeypatch.setenv("TZ", "Europe/Warsaw")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 def _text(pdf: bytes) -> str:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from app.ui.kit.record_dialog import RecordDialog
+from app.ui.registry.team_screen import TeamScreen
 from tests.ui._keys import alt, focused
 from tests.ui.conftest import settle
 
@@ -49,3 +50,16 @@ def label_of(dialog: QWidget, field: QWidget) -> QLabel:
 def tab_to(screen, index: int) -> None:
     alt(screen.tabs.tabText(index))
     assert screen.tabs.currentIndex() == index
+
+
+def shown_team_screen(ctx, qtbot) -> TeamScreen:
+    """The Współpraca screen shown and active at laptop size, the focus on its tabs."""
+    screen = TeamScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.resize(1366, 700)
+    screen.show()
+    screen.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is screen, timeout=3_000)
+    settle(ctx, qtbot)
+    screen.tabs.setFocus()
+    return screen

@@ -12,26 +12,19 @@ import io
 import stat
 
 from pypdf import PdfReader
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QTableWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QTableWidget
 
 from app.services import audit
 from app.ui.registry.team_screen import TeamScreen
 from tests.pilot.helpers import make_pilot_case
-from tests.ui._cooperation_support import tab_to
+from tests.ui._cooperation_support import shown_team_screen, tab_to
 from tests.ui._keys import press
 from tests.ui.conftest import settle
 
 
 def test_the_evaluation_on_screen_and_saved_as_csv_and_pdf(ctx, qtbot, tmp_path, monkeypatch):
     pc = make_pilot_case(ctx.ws)
-    screen = TeamScreen(ctx)
-    qtbot.addWidget(screen)
-    screen.resize(1366, 700)
-    screen.show()
-    screen.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is screen, timeout=3_000)
-    settle(ctx, qtbot)
-    screen.tabs.setFocus()
+    screen = shown_team_screen(ctx, qtbot)
     panel = screen.evaluation
     assert panel.data is None  # counted only when the tab is shown
     tab_to(screen, 5)

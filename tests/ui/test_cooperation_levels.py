@@ -13,7 +13,6 @@ import io
 
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from app.models import CooperationTeam
 from app.models.enums import PartySide
@@ -25,7 +24,7 @@ from app.ui.registry.agreement_dialog import AgreementDialog
 from app.ui.registry.team_dialog import MembershipDialog, TeamDialog
 from app.ui.registry.team_screen import TeamScreen
 from tests.pilot.helpers import GMINA_BODIES, POWIAT_BODIES, WZK_BODIES
-from tests.ui._cooperation_support import by_keys, label_of, tab_to
+from tests.ui._cooperation_support import by_keys, label_of, shown_team_screen, tab_to
 from tests.ui._family_support import unsaved_answers_fixture  # noqa: F401
 from tests.ui._keys import alt, key, pick_from_menu, press, save, type_text
 from tests.ui.conftest import settle
@@ -105,14 +104,7 @@ def test_a_coordinator_sets_up_the_three_levels_by_keyboard(coordinator_ctx, qtb
     seen: list[str] = []
     by_keys(monkeypatch, qtbot, {TeamDialog: team, MembershipDialog: member,
                                  AgreementDialog: agreement}, seen)  # fmt: skip
-    screen = TeamScreen(coordinator_ctx)
-    qtbot.addWidget(screen)
-    screen.resize(1366, 700)
-    screen.show()
-    screen.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is screen, timeout=3_000)
-    settle(coordinator_ctx, qtbot)
-    screen.tabs.setFocus()
+    screen = shown_team_screen(coordinator_ctx, qtbot)
     assert screen.levels.seat_title.text().startswith("Ten komputer to stanowisko animatora")
 
     # The WZK: a team of the voivodeship bodies, its agreement signed by the marszałek.

@@ -27,7 +27,7 @@ from app.ui.registry.meeting_dialog import MeetingDialog
 from app.ui.registry.team_screen import TeamScreen
 from tests.pilot.helpers import make_pilot
 from tests.pilot.test_meetings import _second_family
-from tests.ui._cooperation_support import back_to, by_keys, label_of, tab_to
+from tests.ui._cooperation_support import back_to, by_keys, label_of, shown_team_screen, tab_to
 from tests.ui._family_support import unsaved_answers_fixture  # noqa: F401
 from tests.ui._keys import alt, key, pick_from_menu, press, save, type_text
 from tests.ui.conftest import settle
@@ -41,14 +41,7 @@ def pdf_text(pdf: bytes) -> str:
 
 def _pzk_screen(ctx, qtbot) -> TeamScreen:
     """The Współpraca screen shown at laptop size, the PZK chosen on its team tab by keys."""
-    screen = TeamScreen(ctx)
-    qtbot.addWidget(screen)
-    screen.resize(1366, 700)
-    screen.show()
-    screen.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is screen, timeout=3_000)
-    settle(ctx, qtbot)
-    screen.tabs.setFocus()
+    screen = shown_team_screen(ctx, qtbot)
     tab_to(screen, 2)
     alt(label_of(screen, screen.team_chooser))
     type_text("Gminno")

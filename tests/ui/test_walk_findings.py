@@ -3,7 +3,6 @@ the test that keeps it fixed (notes: /work/wt/notes/walk.md is not part of the r
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -28,15 +27,6 @@ def test_titles_leave_the_program_name_to_qt(first_run, main_window, qtbot):
     titles = [first_run.wizard.windowTitle(), session.unlock_window.windowTitle()]
     assert titles == ["Pierwsze uruchomienie", "Zablokowano"]
     assert main_window.windowTitle() == "Gminny Ośrodek Pomocy Społecznej w Narewce"
-
-
-@pytest.fixture
-def warsaw(monkeypatch):
-    monkeypatch.setenv("TZ", "Europe/Warsaw")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 def test_moments_show_in_local_time_and_polish_order(warsaw):

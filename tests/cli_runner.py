@@ -16,6 +16,19 @@ import pytest
 
 from app import cli
 
+# ``init`` of the OPS laptop (GOPS Narewka) most CLI tests start from.
+OPS_INIT = (
+    "init",
+    "--role",
+    "ops",
+    "--unit",
+    "2005092",
+    "--name",
+    "GOPS Narewka",
+    "--worker",
+    "Anna Kowalczyk",
+)
+
 
 @dataclass(frozen=True)
 class CliResult:

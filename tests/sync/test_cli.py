@@ -12,23 +12,13 @@ from sqlalchemy import select
 
 from app.models import Institution
 from app.services.setup import open_workspace
+from tests.cli_runner import OPS_INIT
 from tests.conftest import PASSPHRASE
 
 
 def init_both(cli) -> None:  # the ``cli`` fixture's runner
     """An OPS laptop (ops.db, GOPS Narewka) and a coordinator (co.db, PCPR Hajnówka)."""
-    cli(
-        "ops.db",
-        "init",
-        "--role",
-        "ops",
-        "--unit",
-        "2005092",
-        "--name",
-        "GOPS Narewka",
-        "--worker",
-        "Anna Kowalczyk",
-    )
+    cli("ops.db", *OPS_INIT)
     cli(
         "co.db",
         "init",

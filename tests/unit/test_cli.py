@@ -15,22 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_runner import CliResult, run_cli
+from tests.cli_runner import OPS_INIT, CliResult, run_cli
 from tests.conftest import PASSPHRASE
 from tests.factories import PESEL_MOTHER
-
-# ``init`` of the OPS laptop most tests here start from.
-OPS_INIT = (
-    "init",
-    "--role",
-    "ops",
-    "--unit",
-    "2005092",
-    "--name",
-    "GOPS Narewka",
-    "--worker",
-    "Anna Kowalczyk",
-)
 
 
 def run(*args: str, env: dict | None = None, passphrase: str | None = PASSPHRASE) -> CliResult:

@@ -46,12 +46,11 @@ def restore_backup(
     """
     report = progress or (lambda _done, _total: None)
 
-    def inspect(conn: Any) -> None:  # the backup's own list, judged before anything changes
-        if not without_erasure_list:
-            erasure_file.require_for_restore(target, erasure_file.backup_keys(conn))
+    def own_list(conn: Any) -> None:  # the backup's own list, judged before anything changes
+        erasure_file.require_for_restore(target, erasure_file.backup_keys(conn))
 
     report(0, 2)
-    kept = vault.restore(backup, target, passphrase, inspect)
+    kept = vault.restore(backup, target, passphrase, None if without_erasure_list else own_list)
     report(1, 2)
     ws = setup.open_workspace(target, passphrase)
     try:

@@ -9,6 +9,7 @@ from app.commands import print_json, unlocked
 from app.commands.data import count_arg
 from app.i18n import _, ngettext
 from app.services import deadlines
+from app.services.date_text import fmt_date
 
 
 def _day(text: str) -> date:
@@ -55,7 +56,7 @@ def cmd_today(args: argparse.Namespace) -> int:
     for d in rows:
         when = _("overdue") if d.overdue(today) else ""
         print(
-            f"{d.due_on.strftime('%d.%m.%Y')}  {d.kind.label:<36} {d.case_number:<22} "
+            f"{fmt_date(d.due_on)}  {d.kind.label:<36} {d.case_number:<22} "
             f"{d.head_name:<32} {when}".rstrip()
         )
     overdue = sum(d.overdue(today) for d in rows)

@@ -33,6 +33,7 @@ from reportlab.platypus import (
 
 from app.printing.fonts import FONT, FONT_BOLD, FONT_ITALIC, register_fonts
 from app.printing.hyphen import hyphenate, soft_hyphens
+from app.services import date_text
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_LEFT = 20 * mm
@@ -63,16 +64,13 @@ class PageHeader:
 
 
 def fmt_date(day: date | None, empty: str = EMPTY) -> str:
-    """Dates as Polish documents write them: 04.03.2026."""
-    return day.strftime("%d.%m.%Y") if day else empty
+    """A day as ``app.services.date_text`` writes it (04.03.2026); a dash for none."""
+    return date_text.fmt_date(day, empty)
 
 
 def fmt_moment(moment: datetime | None, empty: str = EMPTY) -> str:
-    """A stored moment (UTC) as this computer's local time, 04.03.2026 14:05."""
-    if moment is None:
-        return empty
-    local = moment.astimezone() if moment.tzinfo is not None else moment
-    return local.strftime("%d.%m.%Y %H:%M")
+    """A moment as ``app.services.date_text`` writes it (local time); a dash for none."""
+    return date_text.fmt_moment(moment, empty)
 
 
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")

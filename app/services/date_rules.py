@@ -13,14 +13,11 @@ from datetime import date
 
 from app.errors import ValidationError
 from app.i18n import _
+from app.services.date_text import fmt_date
 
 EARLIEST_WORK = date(1990, 1, 1)
 EARLIEST_BIRTH = date(1900, 1, 1)
 YEARS_AHEAD = 10
-
-
-def _fmt(value: date) -> str:
-    return value.strftime("%d.%m.%Y")
 
 
 def latest_work_date(today: date | None = None) -> date:
@@ -39,7 +36,7 @@ def check_work_date(value: date | None, field: str, today: date | None = None) -
     if not EARLIEST_WORK <= value <= latest:
         raise ValidationError(
             _("{date} is not a plausible date here: give one from {earliest} to {latest}.").format(
-                date=_fmt(value), earliest=_fmt(EARLIEST_WORK), latest=_fmt(latest)
+                date=fmt_date(value), earliest=fmt_date(EARLIEST_WORK), latest=fmt_date(latest)
             ),
             field,
         )
@@ -53,7 +50,7 @@ def check_birth_date(value: date | None, field: str = "birth_date") -> None:
     if value < EARLIEST_BIRTH:
         raise ValidationError(
             _("{date} is not a plausible birth date (before {earliest}).").format(
-                date=_fmt(value), earliest=_fmt(EARLIEST_BIRTH)
+                date=fmt_date(value), earliest=fmt_date(EARLIEST_BIRTH)
             ),
             field,
         )

@@ -36,6 +36,7 @@ from sqlalchemy.orm import Session
 from app.i18n import N_, _
 from app.models import Diagnosis, Family, FamilyReason, Review, SupportPlan, Visit
 from app.models.enums import FamilyStatus, PlanStatus, VisitStatus
+from app.services.date_text import fmt_date
 from app.services.handover_rule import still_here
 from app.services.workspace import Workspace
 
@@ -348,7 +349,7 @@ def _noted_next_visits(s: Session, families: dict[str, _Case], until: date) -> l
         if family is None or next_on is None or family_id in seen:  # two visits a day: one
             continue
         seen.add(family_id)
-        detail = _("noted at the visit of {date}").format(date=visit_on.strftime("%d.%m.%Y"))
+        detail = _("noted at the visit of {date}").format(date=fmt_date(visit_on))
         out.append(_deadline(Kind.VISIT, next_on, family, visit_id, detail))
     return out
 

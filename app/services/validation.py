@@ -17,6 +17,7 @@ from stdnum.pl import regon as stdnum_regon
 
 from app.errors import ValidationError
 from app.i18n import _, ngettext
+from app.services.date_text import fmt_date
 
 POSTAL_CODE = re.compile(r"^\d{2}-\d{3}$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -43,7 +44,7 @@ def check_pesel(value: str, birth_date: date | None = None, sex: str | None = No
     if birth_date is not None and birth_date != born:
         raise ValidationError(
             _("The birth date does not match the PESEL (the PESEL says {date}).").format(
-                date=born.strftime("%d.%m.%Y")
+                date=fmt_date(born)
             ),
             "birth_date",
         )

@@ -39,6 +39,7 @@ from app.models import AuditEvent, Family
 from app.models.hlc import MAX_AHEAD_MS, HybridClock, format_stamp, parse_stamp
 from app.models.sync_state import SyncReceived, SyncRow
 from app.services import audit
+from app.services.date_text import fmt_date, fmt_moment
 from app.services.families import next_case_number
 from app.services.records import table_of
 from app.services.workspace import Workspace
@@ -82,7 +83,7 @@ class RepairReport:
     def _stamps_message(self) -> str:
         if not self.total:
             return _("No change in this database is dated in the future; nothing was changed.")
-        when = datetime.fromtimestamp(self.furthest_ms / 1000, UTC).strftime("%d.%m.%Y")
+        when = fmt_date(datetime.fromtimestamp(self.furthest_ms / 1000, UTC))
         return ngettext(
             "{n} record held changes dated in the future (up to {when}, devices: {devices}); "
             "it was re-dated as a change of this device made now. Send bundles to every peer; "
@@ -116,7 +117,7 @@ def repair_future_stamps(
                     "This computer's clock is behind: this database holds work dated {when} "
                     "(a bundle from another device, or this device's own audit log). Set the "
                     "correct date and time first; nothing was changed."
-                ).format(when=witness.astimezone().strftime("%d.%m.%Y %H:%M")),
+                ).format(when=fmt_moment(witness)),
                 "clock",
             )
         refresh(s, ws.device_id, ws.clock.tick)

@@ -20,6 +20,7 @@ from typing import Any
 
 from app.i18n import _
 from app.models.hlc import MAX_AHEAD_MS, parse_stamp
+from app.services.date_text import fmt_moment
 from app.services.workspace import Workspace
 from app.sync.errors import refused
 from app.sync.validate import Incoming
@@ -33,7 +34,7 @@ def now_ms() -> int:
 
 
 def _when(ms: int) -> str:
-    return datetime.fromtimestamp(ms / 1000, UTC).astimezone().strftime("%d.%m.%Y %H:%M")
+    return fmt_moment(datetime.fromtimestamp(ms / 1000, UTC))
 
 
 def check_ahead(m: dict[str, Any], records: list[Incoming], now: int | None = None) -> None:

@@ -33,6 +33,7 @@ from app.errors import KooperacjaError
 from app.models import AuditEvent, Device, utcnow
 from app.models.sync_state import SyncPeer, SyncReceived
 from app.services.audit import chain_head
+from app.services.date_text import fmt_date
 from app.services.rodo import erasure_file
 from app.services.workspace import Workspace
 from app.store.migrate import alembic_config
@@ -165,8 +166,8 @@ def _check(ws: Workspace, data: bytes) -> Checked | ImportResult:
                 "expired",
                 seq=m["seq"],
                 device=sender_id,
-                when=manifest.parse_time(m["expires_at"]).astimezone().strftime("%d.%m.%Y"),
-                today=utcnow().astimezone().strftime("%d.%m.%Y"),
+                when=fmt_date(manifest.parse_time(m["expires_at"]).astimezone()),
+                today=fmt_date(utcnow().astimezone()),
             )
         sender_name = device.name
     missing = list(range(in_seq + 1, m["seq"]))[-MAX_MISSING_KEPT:]

@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.i18n import N_, _, ngettext
+from app.services.date_text import fmt_date
 from app.services.deadlines import Deadline
 from app.ui.theme import Colour
 
@@ -95,7 +96,7 @@ class DeadlinesTableModel(QAbstractTableModel):
 
     def _text(self, d: Deadline, key: str) -> str:
         if key == "due_on":
-            return d.due_on.strftime("%d.%m.%Y")
+            return fmt_date(d.due_on)
         if key == "when":
             return when_text(d, self.today)
         if key == "kind":

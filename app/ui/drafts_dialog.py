@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _
+from app.services.date_text import fmt_moment
 from app.services.drafts import LOCKED, STOPPED, UNKNOWN, DraftInfo
 from app.ui.kit.screen_fit import resize_to_fit
 from app.ui.kit.widgets import label
@@ -58,7 +59,7 @@ class DraftRecoveryDialog(QDialog):
             saved = info.saved_at
             if saved.tzinfo is None:  # stored as UTC without a zone
                 saved = saved.replace(tzinfo=UTC)
-            when = saved.astimezone().strftime("%d.%m.%Y %H:%M")
+            when = fmt_moment(saved)
             item = QListWidgetItem(f"{info.title} — {when}")
             item.setData(Qt.ItemDataRole.UserRole, info.form_key)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

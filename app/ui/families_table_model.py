@@ -24,6 +24,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.i18n import N_, _
 from app.services import search
+from app.services.date_text import fmt_date
 from app.ui.context import AppContext
 from app.ui.ops import show_error
 from app.ui.theme import Colour
@@ -60,10 +61,6 @@ class Query:
     overdue: bool = False
     sort: str = "case_number"
     descending: bool = False
-
-
-def _fmt(day: date | None) -> str:
-    return day.strftime("%d.%m.%Y") if day else ""
 
 
 class FamiliesTableModel(QAbstractTableModel):
@@ -233,9 +230,9 @@ class FamiliesTableModel(QAbstractTableModel):
         if key == "status":
             return row.status_label
         if key == "opened_on":
-            return _fmt(row.opened_on)
+            return fmt_date(row.opened_on)
         if key == "next_review_on":
-            text = _fmt(row.next_review_on)
+            text = fmt_date(row.next_review_on)
             return text + " " + _("(overdue)") if row.overdue(self.today) else text
         if key == "members":
             return str(len(row.members))

@@ -32,6 +32,7 @@ from app import __version__
 from app.config import Settings
 from app.i18n import LANGUAGES, _
 from app.services import controller, database
+from app.services.date_text import fmt_moment
 from app.ui.context import AppContext
 from app.ui.kit.widgets import label
 from app.ui.passphrase_dialogs import ChangePassphraseDialog, RestoreDialog
@@ -231,7 +232,7 @@ class SettingsScreen(QWidget):
     def _show_last_backup(self) -> None:
         when = self.settings.extra.get(LAST_BACKUP_KEY)
         if when:
-            stamp = datetime.fromisoformat(when).strftime("%d.%m.%Y %H:%M")
+            stamp = fmt_moment(datetime.fromisoformat(when))
             self.last_backup.setText(
                 _("Last backup made on this computer: {when}").format(when=stamp)
             )

@@ -22,6 +22,7 @@ from app.i18n import N_, _, ngettext, npgettext
 from app.models import CASE_MODELS
 from app.services import deadlines
 from app.services.changes import Changes
+from app.services.date_text import fmt_date
 from app.services.deadlines import Deadline, Kind
 from app.ui.context import AppContext
 from app.ui.deadlines_table_model import DeadlinesTableModel
@@ -56,7 +57,7 @@ class TodayScreen(QWidget):
     def _build(self) -> None:
         title = label(
             _("Today, {weekday} {date}").format(
-                weekday=_(WEEKDAYS[self.today.weekday()]), date=self.today.strftime("%d.%m.%Y")
+                weekday=_(WEEKDAYS[self.today.weekday()]), date=fmt_date(self.today)
             ),
             "heading",
         )

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.ui.kit.date_field import fmt_datetime
+from app.services.date_text import fmt_moment
 
 pytestmark = pytest.mark.ui
 APP_UI = Path(__file__).resolve().parents[2] / "app" / "ui"
@@ -31,9 +31,9 @@ def test_titles_leave_the_program_name_to_qt(first_run, main_window, qtbot):
 
 def test_moments_show_in_local_time_and_polish_order(warsaw):
     """The sync screens showed bundle and conflict times as stored: UTC, ``2026-12-01 12:40``."""
-    assert fmt_datetime(datetime(2026, 12, 1, 12, 40, tzinfo=UTC)) == "01.12.2026 13:40"
-    assert fmt_datetime(datetime(2026, 7, 1, 12, 40, tzinfo=UTC)) == "01.07.2026 14:40"
-    assert fmt_datetime(None, "—") == "—"
+    assert fmt_moment(datetime(2026, 12, 1, 12, 40, tzinfo=UTC)) == "01.12.2026 13:40"
+    assert fmt_moment(datetime(2026, 7, 1, 12, 40, tzinfo=UTC)) == "01.07.2026 14:40"
+    assert fmt_moment(None, "—") == "—"
 
 
 def test_no_screen_formats_a_date_the_iso_way():

@@ -11,6 +11,7 @@ from app.i18n import _
 from app.models import SupportPlan
 from app.models.enums import PlanOutcome
 from app.services import closure, subject_words
+from app.services.date_text import fmt_date
 from app.services.form_keys import FormKey
 from app.ui.context import AppContext
 from app.ui.family.case_record_dialog import CaseRecordDialog
@@ -29,7 +30,7 @@ from app.ui.kit.screen_fit import resize_to_fit
 
 
 def plan_label(plan: SupportPlan) -> str:
-    start, end = plan.period_from.strftime("%d.%m.%Y"), plan.period_to.strftime("%d.%m.%Y")
+    start, end = fmt_date(plan.period_from), fmt_date(plan.period_to)
     if plan.number:
         return _("{number} ({start}–{end})").format(number=plan.number, start=start, end=end)
     return _("IPW {start}–{end}").format(start=start, end=end)

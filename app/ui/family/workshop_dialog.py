@@ -13,6 +13,7 @@ from app.i18n import _
 from app.models import DiagnosticWorkshop
 from app.services import workshops
 from app.services.casefile import FamilyFile
+from app.services.date_text import fmt_date
 from app.services.form_keys import FormKey
 from app.services.lookups import Lookups
 from app.ui.context import AppContext
@@ -147,7 +148,7 @@ class LinkDiagnosisDialog(CaseRecordDialog):
         self.workshop = workshop
         self.diagnosis = self.binding.add("diagnosis_id", ChoiceCombo())
         self.diagnosis.set_choices(
-            [(d.id, _("diagnosis of {date}").format(date=d.made_on.strftime("%d.%m.%Y")))
+            [(d.id, _("diagnosis of {date}").format(date=fmt_date(d.made_on)))
              for d in ff.diagnoses],
             empty=_("— choose —"),
         )  # fmt: skip

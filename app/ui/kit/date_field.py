@@ -21,7 +21,7 @@ visit) is a rule of the core services; the field only knows what a date is.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QFocusEvent, QKeyEvent, QMouseEvent
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import ValidationError
 from app.i18n import _, current_language
+from app.services.date_text import fmt_date
 
 MASK = "00.00.0000;_"
 BLANK = "_"
@@ -43,21 +44,6 @@ EMPTY_TEXT = "__.__.____"
 EARLIEST = date(1900, 1, 1)
 LATEST = date(2199, 12, 31)
 _COMPLETE = re.compile(r"^(\d{2})\.(\d{2})\.(\d{4})$")
-
-
-def fmt_date(value: date | None) -> str:
-    return value.strftime("%d.%m.%Y") if value else ""
-
-
-def fmt_datetime(value: datetime | None, empty: str = "") -> str:
-    """A moment as the worker reads it: this computer's local time, ``dd.mm.rrrr gg:mm``.
-
-    Stored moments are UTC; shown as they are they were an hour or two early in Poland.
-    """
-    if value is None:
-        return empty
-    local = value.astimezone() if value.tzinfo is not None else value
-    return local.strftime("%d.%m.%Y %H:%M")
 
 
 def form_day(value: str | None) -> date | None:

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _
+from app.services.date_text import fmt_date as fmt_date  # re-exported for the tables
 from app.ui.kit.date_field import DateField
-from app.ui.kit.date_field import fmt_date as fmt_date  # re-exported for the tables
 from app.ui.kit.safe import no_result
 from app.ui.kit.widgets import label
 from app.ui.theme import error_style, muted_style

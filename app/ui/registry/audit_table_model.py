@@ -6,18 +6,13 @@ Entries carry ids and action codes only; the model turns them into Polish words 
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import QModelIndex
 
 from app.i18n import N_
 from app.services.audit import AuditRow
 from app.services.audit_words import detail_label, entity_label
+from app.services.date_text import fmt_moment
 from app.ui.kit.record_table_model import Column, RecordTableModel
-
-
-def when_text(at: datetime) -> str:
-    return at.astimezone().strftime("%d.%m.%Y %H:%M")
 
 
 def entity_text(row: AuditRow) -> str:
@@ -26,7 +21,7 @@ def entity_text(row: AuditRow) -> str:
 
 class AuditTableModel(RecordTableModel[AuditRow]):
     COLUMNS = (
-        Column(N_("When"), lambda r: when_text(r.at), sort=lambda r: r.at.isoformat()),
+        Column(N_("When"), lambda r: fmt_moment(r.at), sort=lambda r: r.at.isoformat()),
         Column(N_("Who"), lambda r: r.actor),
         Column(N_("What"), lambda r: r.action_label),
         Column(N_("Record"), entity_text),

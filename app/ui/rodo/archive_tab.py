@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from app.i18n import N_, _, ngettext
 from app.printing import rodo_files
 from app.printing.archive import table_label
+from app.services.date_text import fmt_date
 from app.services.rodo import archive, retention
 from app.store import keys
 from app.ui.context import AppContext
@@ -32,7 +33,7 @@ from app.ui.rodo import common
 
 
 def _day(value) -> str:
-    return value.strftime("%d.%m.%Y") if value else _("for ever (category A)")
+    return fmt_date(value, _("for ever (category A)"))
 
 
 class DueTableModel(RecordTableModel):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import N_, _, ngettext
 from app.printing.archive import table_label
+from app.services.date_text import fmt_moment
 from app.services.rodo import choices, erasure, member, status
 from app.ui.context import AppContext
 from app.ui.kit.form_kit import ErrorLabel, fit_columns, hint_label, list_table
@@ -43,7 +44,7 @@ class ErasureTableModel(RecordTableModel):
     COLUMNS = (
         Column(
             N_("Erased on"),
-            lambda r: r.erased_at.astimezone().strftime("%d.%m.%Y %H:%M"),
+            lambda r: fmt_moment(r.erased_at),
             sort=lambda r: r.erased_at.isoformat(),
         ),
         Column(N_("Reason"), lambda r: r.reason_label),

@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import N_, _
+from app.services.date_text import fmt_moment
 from app.sync import conflicts
 from app.sync.conflicts import ConflictView
 from app.sync.kinds import field_label
 from app.ui.context import AppContext
-from app.ui.kit.date_field import fmt_datetime
 from app.ui.kit.widgets import label
 from app.ui.ops import error_text
 
@@ -100,7 +100,7 @@ class SidePanel(QGroupBox):
         self.value.setPlainText(_value_text(side.value))
         who = side.worker or side.device_name or _("unknown worker")
         text = _("{who}, {at}, device {device}").format(
-            who=who, at=fmt_datetime(side.at), device=side.device_id
+            who=who, at=fmt_moment(side.at), device=side.device_id
         )
         if current:
             text += "\n" + _("(shown now in the record)")
@@ -201,7 +201,7 @@ class ConflictInbox(QWidget):
             record = _(TABLE_LABELS[c.table]) if c.table in TABLE_LABELS else c.table
             field = _("deleted or kept") if c.kind == "delete" else field_label(c.field)
             for col, text in enumerate(
-                [c.case_number or "—", record, field, fmt_datetime(c.detected_at)]
+                [c.case_number or "—", record, field, fmt_moment(c.detected_at)]
             ):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, c.id)

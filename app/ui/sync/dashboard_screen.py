@@ -28,8 +28,8 @@ from app.models.enums import ActionStatus, FamilyStatus
 from app.services import dashboard
 from app.services.changes import Changes
 from app.services.dashboard import OPEN_STATUSES, Dashboard
+from app.services.date_text import fmt_date, fmt_moment
 from app.ui.context import AppContext
-from app.ui.kit.date_field import fmt_datetime
 from app.ui.kit.widgets import label, set_role
 from app.ui.ops import error_text
 from app.ui.sync.charts import BarChart
@@ -155,7 +155,7 @@ class DashboardScreen(QWidget):
 
     def show_data(self, d: Dashboard) -> None:
         self.data = d
-        self.state.setText(_("As of {day}.").format(day=d.today.strftime("%d.%m.%Y")))
+        self.state.setText(_("As of {day}.").format(day=fmt_date(d.today)))
         self.tiles["open"].setText(str(d.totals["open"]))
         self.tiles["overdue"].setText(str(d.totals["overdue"]))
         self.tiles["actions"].setText(str(d.totals["actions"]))
@@ -202,7 +202,7 @@ class DashboardScreen(QWidget):
                 [
                     r.case_number,
                     gmina(r.gmina_code),
-                    r.due_on.strftime("%d.%m.%Y"),
+                    fmt_date(r.due_on),
                     str(r.days_overdue),
                 ]
                 for r in d.overdue_reviews
@@ -215,7 +215,7 @@ class DashboardScreen(QWidget):
                 [
                     f"{x.name} ({x.worker or x.device_id})" + (revoked if x.revoked else ""),
                     x.unit_code,
-                    fmt_datetime(x.last_bundle_at, _("never")),
+                    fmt_moment(x.last_bundle_at, _("never")),
                     "—" if x.days_since is None else str(x.days_since),
                 ]
                 for x in d.devices

@@ -15,14 +15,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from app.i18n import _
+from app.services.date_text import fmt_moment
 from app.sync.status import PeerStatus
-from app.ui.kit.date_field import fmt_datetime
 
 MISSING_COLUMN = 5
 
 
 def _when(value: datetime | None) -> str:
-    return fmt_datetime(value, "—")
+    return fmt_moment(value, "—")
 
 
 def status_table(table: QTableWidget, headers: list[str], name: str) -> QTableWidget:

@@ -57,6 +57,11 @@ _R = TypeVar("_R", bound=_Incoming)
 @dataclass
 class GateResult:
     applied: list[str] = field(default_factory=list)  # erasure ids applied here
+    # what the applied notices did here (the worker is told only what really happened)
+    erased_cases: int = 0
+    erased_members: int = 0
+    erased_again: int = 0  # this device's own erasures, on a copy that came back from a backup
+    not_held: int = 0  # recorded and confirmed: this device held none of that data
     refused_notices: int = 0
     dropped_records: int = 0
     withdrawn_consents: int = 0
@@ -123,6 +128,7 @@ def gate(
             families = {digest(f): f for f in s.scalars(select(Family.id))}
         family_id = families.get(record["family_digest"])
         forwarded: set[str] = set()
+        held = False
         if family_id is not None:
             family = s.get(Family, family_id)
             assert family is not None
@@ -135,10 +141,14 @@ def gate(
                 person_id = member.person_by_digest(s, family_id, record["person_digest"])
                 if person_id is not None:
                     member.erase_member_rows(s, person_id, record["id"])
+                    held = True
             else:
                 erase_rows(s, family_id, record["id"])
-        if record["origin"] != ws.device_id:  # the origin confirms nothing to itself
+                held = True
+        own = record["origin"] == ws.device_id
+        if not own:  # the origin confirms nothing to itself
             _write_receipt(s, ws, record["id"], sorted(forwarded))
+        _count(result, held=held, own=own, member=bool(record.get("person_digest")))
         audit.record(s, "erase_confirm", "erasure", record["id"], detail=record.get("reason", ""))
         result.applied.append(record["id"])
     result.refused_notices = len(refused)
@@ -157,6 +167,17 @@ def gate(
         kept.append(item)
     _redact_events(s, events or [])
     return kept, result
+
+
+def _count(result: GateResult, *, held: bool, own: bool, member: bool) -> None:
+    if not held:
+        result.not_held += not own  # an own notice not held: nothing to tell
+    elif own:
+        result.erased_again += 1
+    elif member:
+        result.erased_members += 1
+    else:
+        result.erased_cases += 1
 
 
 def _redact_events(s: Session, events: list[dict[str, Any]]) -> None:
@@ -235,14 +256,43 @@ def _write_receipt(s: Session, ws: Workspace, erasure_id: str, forwarded: list[s
 def messages(result: GateResult) -> list[str]:
     """What the worker is told about the erasures a bundle carried."""
     out: list[str] = []
-    if result.applied:
-        n = len(result.applied)
+    if n := result.erased_cases:
         out.append(
             ngettext(
                 "{n} case was erased here as the sender asked; a receipt goes back with the "
                 "next bundle.",
                 "{n} cases were erased here as the sender asked; receipts go back with the "
                 "next bundle.",
+                n,
+            ).format(n=n)
+        )
+    if n := result.erased_members:
+        out.append(
+            ngettext(
+                "The data of {n} person were erased here as the sender asked; a receipt goes "
+                "back with the next bundle.",
+                "The data of {n} persons were erased here as the sender asked; receipts go "
+                "back with the next bundle.",
+                n,
+            ).format(n=n)
+        )
+    if n := result.not_held:
+        out.append(
+            ngettext(
+                "{n} erasure notice was recorded about data this computer did not hold; a "
+                "receipt goes back with the next bundle.",
+                "{n} erasure notices were recorded about data this computer did not hold; "
+                "receipts go back with the next bundle.",
+                n,
+            ).format(n=n)
+        )
+    if n := result.erased_again:
+        out.append(
+            ngettext(
+                "{n} case erased on this computer earlier was erased again: this copy came "
+                "from a backup made before the erasure.",
+                "{n} cases erased on this computer earlier were erased again: this copy came "
+                "from a backup made before the erasures.",
                 n,
             ).format(n=n)
         )

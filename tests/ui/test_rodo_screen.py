@@ -124,6 +124,7 @@ def test_archive_a_due_case_then_check_the_package(ctx, screen, qtbot, drive, di
     settle(ctx, qtbot)
     assert dialogs[-1][0] == "information", dialogs
     assert "podpisu" in dialogs[-1][1]
+    assert f"w folderze {folder}" in dialogs[-1][1]  # where to find them (the walk had to guess)
     package = folder / f"archiwum-{fam.id}{archive.SUFFIX}"
     assert package.exists() and (folder / f"protokol-{fam.id}.pdf").exists()
     assert screen.archive.model.rowCount() == 0

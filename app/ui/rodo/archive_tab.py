@@ -199,13 +199,16 @@ class ArchiveTab(QWidget):
             self,
             _("Handed over to the archive"),
             ngettext(
-                "Case {number} is in the package {package}; print the protocol {protocol} and "
-                "have it signed. {rows} record was removed from this computer.",
-                "Case {number} is in the package {package}; print the protocol {protocol} and "
-                "have it signed. {rows} records were removed from this computer.",
+                "Case {number} is in the package {package} in the folder {folder}; print the "
+                "protocol {protocol} and have it signed. {rows} record was removed from this "
+                "computer.",
+                "Case {number} is in the package {package} in the folder {folder}; print the "
+                "protocol {protocol} and have it signed. {rows} records were removed from this "
+                "computer.",
                 done.rows,
             ).format(
                 number=done.case_number,
+                folder=done.package.parent,
                 package=done.package.name,
                 protocol=done.protocol.name,
                 rows=done.rows,

@@ -15,6 +15,9 @@ from __future__ import annotations
 from app.i18n import N_, _
 from app.services.document_titles import TITLES
 
+# The one name of each kind of record, for the Historia views and (``app.sync.kinds``) the sync
+# refusals, notices and conflict inbox alike: the words the forms use ("Zamknij program", the
+# "Ustalenia" of a "Posiedzenie", "Przekazanie do innej gminy").
 ENTITY_LABELS: dict[str, str] = {
     "family": N_("case"),
     "family_reason": N_("reason for help"),
@@ -27,7 +30,7 @@ ENTITY_LABELS: dict[str, str] = {
     "workshop_participant": N_("workshop participant"),
     "diagnosis": N_("diagnosis"),
     "diagnosis_participant": N_("diagnosis participant"),
-    "domain_rating": N_("diagnosis rating"),
+    "domain_rating": N_("diagnosis domain rating"),
     "support_plan": N_("programme (IPW)"),
     "goal": N_("goal"),
     "action": N_("action"),
@@ -35,10 +38,10 @@ ENTITY_LABELS: dict[str, str] = {
     "commitment": N_("commitment"),
     "review": N_("monitoring review"),
     "goal_score": N_("goal score"),
-    "review_domain_rating": N_("review rating"),
+    "review_domain_rating": N_("review domain rating"),
     "visit": N_("visit"),
     "attachment": N_("document"),
-    "plan_closure": N_("closing of the programme"),
+    "plan_closure": N_("closure of the programme (IPW)"),
     "family_transfer": N_("handover to another gmina"),
     "institution": N_("institution"),
     "cooperation_team": N_("cooperation team"),

@@ -145,7 +145,7 @@ def test_new_family_in_another_gmina_is_refused(world):
     fam = dict(_record(w.a, Family, w.a_family), id=str(uuid.uuid4()), gmina_code=BIALOWIEZA)
     fam, vv = _written_by(fam, w.a.device_id)
     message = refuse(w.c, attack(w, [_line("family", fam, vv)]), "not_in_area")
-    assert BIALOWIEZA in message and "rodzina" in message and "Nic nie zaimportowano" in message
+    assert BIALOWIEZA in message and "(sprawa)" in message and "Nic nie zaimportowano" in message
 
 
 def test_overwrite_and_deletion_of_another_gminas_family_are_refused(world):

@@ -24,32 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import N_, _
+from app.i18n import _
 from app.services.date_text import fmt_moment
 from app.sync import conflicts
 from app.sync.conflicts import ConflictView
-from app.sync.kinds import field_label
+from app.sync.kinds import field_label, kind_label
 from app.ui.context import AppContext
 from app.ui.kit.widgets import label
 from app.ui.ops import error_text
-
-TABLE_LABELS = {
-    "family": N_("family"),
-    "person": N_("family member"),
-    "family_reason": N_("reason for help"),
-    "case_team_member": N_("task team member"),
-    "consent": N_("consent"),
-    "diagnosis": N_("diagnosis"),
-    "domain_rating": N_("domain rating"),
-    "support_plan": N_("support plan (IPW)"),
-    "goal": N_("goal"),
-    "action": N_("action"),
-    "commitment": N_("family's commitment"),
-    "institution": N_("institution"),
-    "service": N_("service"),
-    "agreement": N_("agreement"),
-    "cooperation_team": N_("cooperation team"),
-}
 
 
 def _value_text(value: object) -> str:
@@ -64,7 +46,7 @@ def _value_text(value: object) -> str:
 
 def notice_text(c: ConflictView) -> str:
     """One decision made on another device that replaced this device's value."""
-    record = _(TABLE_LABELS[c.table]) if c.table in TABLE_LABELS else c.table
+    record = kind_label(c.table)
     field = _("deleted or kept") if c.kind == "delete" else field_label(c.field)
     return _(
         "{record} {case}, {field}: {who} decided on another device; the record now has "
@@ -198,7 +180,7 @@ class ConflictInbox(QWidget):
         self.empty_inbox.setVisible(not rows)
         self.conflict_list.setRowCount(len(rows))
         for r, c in enumerate(rows):
-            record = _(TABLE_LABELS[c.table]) if c.table in TABLE_LABELS else c.table
+            record = kind_label(c.table)
             field = _("deleted or kept") if c.kind == "delete" else field_label(c.field)
             for col, text in enumerate(
                 [c.case_number or "—", record, field, fmt_moment(c.detected_at)]

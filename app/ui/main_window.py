@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -171,11 +172,18 @@ class MainWindow(QMainWindow):
     def current_key(self) -> str:
         return self._current
 
+    def current_tab(self) -> int:
+        """The tab the current screen shows (0 for a screen without tabs)."""
+        tabs = _tabs_of(self._screens.get(self._current))
+        return tabs.currentIndex() if tabs is not None else 0
+
     def screen_widget(self, key: str) -> QWidget | None:
         """The screen widget for ``key`` if it has been built."""
         return self._screens.get(key)
 
-    def show_screen(self, key: str) -> QWidget | None:
+    def show_screen(self, key: str, tab: int = -1) -> QWidget | None:
+        """Show the screen for ``key`` (built if needed), on its tab ``tab`` if it has tabs
+        (-1: the one it shows)."""
         spec = next((s for s in self._specs if s.key == key), None)
         if spec is None or not self.ctx.is_unlocked:
             return None
@@ -186,6 +194,9 @@ class MainWindow(QMainWindow):
             self._screens[key] = widget
             self.stack.addWidget(widget)
         self._current = key
+        tabs = _tabs_of(widget)
+        if tabs is not None and 0 <= tab < tabs.count():
+            tabs.setCurrentIndex(tab)
         self.stack.setCurrentWidget(widget)
         row = self._specs.index(spec)
         if self.nav.currentRow() != row:
@@ -236,3 +247,9 @@ class MainWindow(QMainWindow):
         # Quitting goes through the session (drafts saved, database locked, clipboard cleared).
         event.ignore()
         self.quit_requested.emit()
+
+
+def _tabs_of(widget: QWidget | None) -> QTabWidget | None:
+    """A screen's own tabs (``tabs``: the Zespół, Synchronizacja and Ochrona danych screens)."""
+    tabs = getattr(widget, "tabs", None)
+    return tabs if isinstance(tabs, QTabWidget) else None

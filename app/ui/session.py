@@ -70,6 +70,7 @@ class Place:
     """Where the user was when the program locked (ids only, no case data)."""
 
     screen: str = "today"
+    tab: int = 0  # the screen's tab, for a screen with tabs
     families: list[dict[str, Any]] = field(default_factory=list)  # family windows' states
 
 
@@ -161,7 +162,7 @@ class SessionController(QObject):
             self.main_window.show()
         if self.unlock_window is not None:
             self.unlock_window.hide()
-        self.main_window.show_screen(self.place.screen)
+        self.main_window.show_screen(self.place.screen, self.place.tab)
         self._warn_clock()
         self.ctx.hold_draft_offers()  # one question about every draft, asked below
         self.launcher.reopen(self.place.families)
@@ -271,7 +272,10 @@ class SessionController(QObject):
     def _on_locking(self) -> None:
         self.idle.stop()
         if self.main_window is not None:
-            self.place = Place(self.main_window.current_key(), self.launcher.open_states())
+            window = self.main_window
+            self.place = Place(
+                window.current_key(), window.current_tab(), self.launcher.open_states()
+            )
 
     def _on_locked(self) -> None:
         clipboard.clear_now()
@@ -308,9 +312,9 @@ class SessionController(QObject):
             self.unlock_window.deleteLater()  # rebuilt in the new language when needed
             self.unlock_window = None
         if self.main_window is not None and self.ctx.is_unlocked:
-            key = self.main_window.current_key()
+            key, tab = self.main_window.current_key(), self.main_window.current_tab()
             self.main_window.rebuild()
-            self.main_window.show_screen(key)
+            self.main_window.show_screen(key, tab)
 
     # -- restore ---------------------------------------------------------------------------
     def restore_backup(self, backup: str, passphrase: str) -> None:

@@ -220,3 +220,24 @@ def test_quit_waits_for_a_running_job(main_window, qtbot, monkeypatch):
     # loaded machine (CI, two cores) that alone has taken more than 5 s.
     qtbot.waitUntil(lambda: quits == [True], timeout=30_000)
     assert not ctx.is_unlocked
+
+
+@pytest.mark.parametrize("key", ["rodo", "sync"])
+def test_a_tabbed_screen_comes_back_on_its_tab_after_the_idle_lock(main_window, qtbot, key):
+    """The walk of session 9: after an idle lock Ochrona danych came back on its first tab."""
+    session, ctx = main_window.session, main_window.ctx
+    screen = main_window.show_screen(key)
+    settle(ctx, qtbot)
+    screen.tabs.setFocus()
+    for _ in range(2):  # Ctrl+Tab, as a worker moves between tabs
+        qtbot.keyClick(screen.tabs, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert screen.tabs.currentIndex() == 2
+
+    session.idle.set_timeout_ms(150)
+    qtbot.waitUntil(lambda: not ctx.is_unlocked, timeout=5_000)
+    session.idle.set_minutes(5)
+    unlock(session, qtbot)
+
+    again = main_window.screen_widget(key)
+    assert again is not screen and main_window.current_key() == key
+    assert again.tabs.currentIndex() == 2

@@ -44,10 +44,17 @@ def _translations() -> list[str]:
 
 
 GUESSED = re.compile(r"ł\((a|ęła|ela)\)")
+# "Animator(ka) gminny(-a)": a function held by a person whose name is free text; a Polish
+# office names the function ("Animator gminny", "Przedstawiciel"), it does not guess endings.
+GUESSED_TITLE = re.compile(r"\w\((ka|-a|-y|a)\)")
 
 
 def test_no_translation_guesses_who_acted():
     assert [t for t in _translations() if GUESSED.search(t)] == []
+
+
+def test_no_translation_guesses_the_ending_of_a_title():
+    assert [t for t in _translations() if GUESSED_TITLE.search(t)] == []
 
 
 def test_no_translation_underlines_a_letter_alt_cannot_type():

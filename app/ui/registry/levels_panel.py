@@ -45,7 +45,10 @@ def count_text(level: cooperation.Level) -> str:
 
 
 def animators_text(team: CooperationTeam, names: dict[str, str]) -> str:
-    """ "animator(ka) gminny(-a): … · powiatowy(-a): …" for a PZK (empty when none named)."""
+    """ "animator gminny: … · animator powiatowy: …" for a PZK (empty when none named).
+
+    The names are free text (no recorded sex), so the function is named as a Polish office
+    names a function, not with guessed endings."""
     parts = []
     for text, person, iid in (
         (_("gmina animator: {who}"), team.gmina_animator, team.gmina_animator_institution_id),

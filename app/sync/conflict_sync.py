@@ -42,10 +42,11 @@ from app.models.sync_state import SyncBase, SyncConflict, SyncRow
 from app.services import audit
 from app.services.records import from_record
 from app.sync.errors import refused
-from app.sync.limits import MAX_CONFLICTS, MAX_LINE_BYTES, MAX_TEXT_CHARS
+from app.sync.limits import MAX_CONFLICTS, MAX_TEXT_CHARS
 from app.sync.manifest import parse_time
 from app.sync.rowstate import APPEND_ONLY, FIELDS, TABLES
 from app.sync.stamps import VV, device_of, knows, valid_stamp, vv_loads
+from app.sync.validate import load_line, split_lines
 
 _NAMESPACE = uuid.UUID("0b6f3f3c-8d1e-4a52-9c55-6b1f6c9d2a17")
 _KEYS = {"t", "id", "f", "k", "d", "a", "b", "x"}
@@ -190,13 +191,7 @@ def _line(c: SyncConflict) -> bytes:
 # -- import: parsing ------------------------------------------------------------------------------
 def parse(data: bytes) -> list[IncomingConflict]:
     """The conflicts part, every line checked before anything is used."""
-    if not data:
-        return []
-    if not data.endswith(b"\n"):
-        raise refused("conflict", detail="line end")
-    lines = data[:-1].split(b"\n")
-    if len(lines) > MAX_CONFLICTS:
-        raise refused("too_many_records", count=len(lines), limit=MAX_CONFLICTS)
+    lines = split_lines(data, MAX_CONFLICTS, "conflict")
     out: list[IncomingConflict] = []
     seen: set[str] = set()
     for number, line in enumerate(lines, start=1):
@@ -209,14 +204,7 @@ def parse(data: bytes) -> list[IncomingConflict]:
 
 
 def _parse_line(line: bytes, number: int) -> IncomingConflict:
-    if len(line) > MAX_LINE_BYTES:
-        raise refused("line_too_long", size=len(line))
-    try:
-        raw = json.loads(line)
-    except RecursionError:
-        raise refused("nesting") from None
-    except ValueError:
-        raise refused("json", line=number) from None
+    raw = load_line(line, number)
     bad = refused("conflict", detail=f"line {number}")
     if not isinstance(raw, dict) or set(raw) != _KEYS:
         raise bad

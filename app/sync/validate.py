@@ -65,18 +65,22 @@ def _depth(value: Any, limit: int) -> int:
     return deepest + 1
 
 
-def _lines(data: bytes, limit: int) -> list[bytes]:
+def split_lines(data: bytes, limit: int, malformed: str = "record") -> list[bytes]:
+    """A bundle part's lines (every line ends with a newline), refused when there are more than
+    ``limit``; ``malformed`` is the refusal of a part whose last line does not end."""
     if not data:
         return []
     if not data.endswith(b"\n"):
-        raise refused("record", detail="line end")
+        raise refused(malformed, detail="line end")
     n = data.count(b"\n")
     if n > limit:
         raise refused("too_many_records", count=n, limit=limit)
     return data[:-1].split(b"\n")
 
 
-def _load_line(line: bytes, number: int) -> Any:
+def load_line(line: bytes, number: int) -> Any:
+    """One JSON line of a bundle part (records, audit events, conflicts), refused when too long,
+    not JSON, or nested deeper than any line of the format (``MAX_JSON_DEPTH``)."""
     if len(line) > MAX_LINE_BYTES:
         raise refused("line_too_long", size=len(line))
     try:
@@ -133,14 +137,14 @@ def _check_lengths(tbl: str, record: dict[str, Any]) -> None:
 
 
 def parse_records(data: bytes, allowed: frozenset[str], counts: dict[str, int]) -> list[Incoming]:
-    lines = _lines(data, MAX_RECORDS)
+    lines = split_lines(data, MAX_RECORDS)
     if len(lines) != sum(counts.values()):
         raise refused("counts")
     seen: set[tuple[str, str]] = set()
     found: dict[str, int] = {}
     out: list[Incoming] = []
     for number, line in enumerate(lines, start=1):
-        item = _load_line(line, number)
+        item = load_line(line, number)
         if not isinstance(item, dict) or set(item) != {"t", "r", "s", "v"}:
             raise refused("record", detail=f"line {number}")
         tbl, record, compact, vv_list = item["t"], item["r"], item["s"], item["v"]
@@ -217,13 +221,13 @@ def chain_digest(fields: dict[str, object]) -> str:
 
 def parse_audit(data: bytes, sender: str, declared: int) -> list[dict[str, Any]]:
     """The sender's audit events, each verified by its hash and linked to the previous one."""
-    lines = _lines(data, MAX_AUDIT_EVENTS)
+    lines = split_lines(data, MAX_AUDIT_EVENTS)
     if len(lines) != declared:
         raise refused("counts")
     out: list[dict[str, Any]] = []
     prev: dict[str, Any] | None = None
     for number, line in enumerate(lines, start=1):
-        record = _load_line(line, number)
+        record = load_line(line, number)
         if not isinstance(record, dict) or set(record) != set(_AUDIT_COLUMNS):
             raise refused("audit", detail=f"line {number}")
         if any(isinstance(v, dict | list) for v in record.values()):

@@ -160,11 +160,14 @@ def test_both_decide_the_same_conflict_differently_and_still_agree(crossed):
     assert views[0] == views[1]
 
 
-def _with_conflicts(parts, signer, recipient, lines: list[dict]) -> bytes:
-    body = b"".join(
-        json.dumps(x, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
-        for x in lines
+def _line_bytes(line: dict) -> bytes:
+    return (
+        json.dumps(line, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
     )
+
+
+def _with_conflicts(parts, signer, recipient, lines: list[dict]) -> bytes:
+    body = b"".join(_line_bytes(x) for x in lines)
     return reseal(resign(parts, signer, conflicts=body), recipient)
 
 
@@ -202,6 +205,44 @@ def test_a_resolution_without_its_write_is_refused(crossed):
     with pytest.raises(BundleRefused) as info:
         importer.import_bundle(coord, _with_conflicts(parts, ops, coord, [line]))
     assert info.value.code == "conflict"
+
+
+def _nested(depth: int) -> object:
+    value: object = "co tydzień"
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+def test_a_conflict_line_nested_deeply_is_refused_as_too_deep(crossed):
+    """A registered peer signs a bundle whose conflict entry nests JSON 50 deep (in a side's
+    value, the detail or the resolution) or 10,000 deep: each is refused as nesting, as a record
+    line would be, and nothing changes.  Before, 50 deep was refused as an invalid conflict
+    entry, a message that names neither what was wrong nor that it was hostile."""
+    ops, coord, action_id, c = crossed
+    exchange(coord, ops)
+    parts = open_parts(export.export_bundle(ops, coord.device_id).data, coord)
+    [line] = _conflict_lines(parts)
+    resolution = {"c": line["a"][0], "s": line["b"][0], "by": "A", "at": "2026-12-01T10:00:00Z"}
+    hostile = [
+        _line_bytes(dict(line, a=[line["a"][0], _nested(50)])),
+        _line_bytes(dict(line, d=_nested(50))),
+        _line_bytes(dict(line, x=dict(resolution, by=_nested(50)))),
+        # too deep for json.dumps itself: written out by hand
+        _line_bytes(dict(line, b=[line["b"][0], "DEEP"])).replace(
+            b'"DEEP"', b"[" * 10_000 + b"]" * 10_000
+        ),
+    ]
+    before = db_hash(coord)
+    for bad in hostile:
+        with pytest.raises(BundleRefused) as info:
+            importer.import_bundle(coord, reseal(resign(parts, ops, conflicts=bad), coord))
+        assert info.value.code == "nesting", info.value.message
+        assert "zagnieżdżone zbyt głęboko" in info.value.message
+        assert "Nic nie zaimportowano" in info.value.message
+        assert db_hash(coord) == before
+    [still] = conflicts.list_conflicts(coord)
+    assert (still.id, still.status) == (c.id, "open")
 
 
 def test_another_gmina_cannot_open_or_close_conflicts_on_a_family_it_may_not_write(

@@ -1,10 +1,9 @@
 """Making a bundle for one peer: what it still needs, signed, sealed, logged — in one transaction.
 
-A row goes into the bundle when the peer is not known to hold its current state (its version
-vector differs from the peer's base), or always with ``full``.  The coordinator sends an OPS
-device only the families of that device's gmina (and families the device already holds) plus the
-shared registry; OPS devices send everything they have.  A device sends its own audit events to
-the coordinator.  Each bundle also acknowledges the bundles received from that peer.
+Which rows and audit events the peer receives is ``app.sync.outgoing`` (the same selection
+``app.sync.pending`` counts).  Each bundle also acknowledges the bundles received from that
+peer, announces a key rotation the peer has not confirmed and, from a coordinator, the revoked
+devices.
 
 The transaction also records what the bundle carried (``SyncSentRow``) so the peer's receipt can
 move it into the base; if writing the file fails, the transaction rolls back and the sequence
@@ -13,7 +12,6 @@ number is not used up.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import uuid
 from collections.abc import Callable
@@ -22,17 +20,16 @@ from datetime import timedelta
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sqlalchemy import and_, func, insert, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
 
 from app import __version__
 from app.errors import SyncError
 from app.i18n import _, ngettext
-from app.models import SYNCED_MODELS, AuditEvent, Device, Family, FamilyTransfer, utcnow
-from app.models.base import SyncMixin
-from app.models.sync_state import SyncBase, SyncPeer, SyncReceived, SyncRow, SyncSent, SyncSentRow
+from app.models import SYNCED_MODELS, AuditEvent, Device, utcnow
+from app.models.sync_state import SyncPeer, SyncReceived, SyncSent, SyncSentRow
 from app.services import audit
-from app.services.records import table_of, to_record
+from app.services.records import table_of
 from app.services.rodo import sharing
 from app.services.workspace import Workspace
 from app.store.migrate import head_revision
@@ -43,10 +40,11 @@ from app.sync.limits import (
     FORMAT,
     FORMAT_VERSION,
     MAX_ACKS,
-    MAX_AUDIT_EVENTS,
     MAX_BUNDLE_BYTES,
     MAX_RECORDS,
 )
+from app.sync.outgoing import audit_events, scope_unit, select_rows
+from app.sync.pending import pending_changes as pending_changes  # re-exported (callers, tests)
 from app.sync.rowstate import CASE_TABLES, ENCODERS, TABLES, refresh
 from app.sync.stamps import LINE_JSON, stamps_loads
 
@@ -85,48 +83,6 @@ class ExportResult:
 
 def file_name_for(sender: str, peer: str, seq: int) -> str:
     return f"kooperacja-{sender}-{peer}-{seq:06d}{FILE_SUFFIX}"
-
-
-def scope_unit(me: Device, peer: Device) -> str | None:
-    """The gmina a coordinator restricts case data to for an OPS peer (None: everything)."""
-    if me.role == "coordinator" and peer.role == "ops":
-        return peer.unit_code
-    return None
-
-
-def _select_rows(
-    model: type[SyncMixin], peer_id: str, unit: str | None, full: bool, gated: bool = False
-) -> Any:
-    table = table_of(model)
-    tbl = model.__tablename__
-    joined = table.join(SyncRow, and_(SyncRow.tbl == tbl, SyncRow.row_id == table.c.id))
-    q = select(
-        table,
-        SyncRow.stamps.label("_stamps"),
-        SyncRow.vv.label("_vv"),
-        SyncRow.family_id.label("_family"),
-    )
-    if not full:
-        joined = joined.outerjoin(
-            SyncBase,
-            and_(SyncBase.peer == peer_id, SyncBase.tbl == tbl, SyncBase.row_id == table.c.id),
-        )
-        q = q.where(or_(SyncBase.vv.is_(None), SyncBase.vv != SyncRow.vv))
-    if unit is not None and tbl in CASE_TABLES:
-        known = aliased(SyncBase)
-        held = select(known.row_id).where(known.peer == peer_id, known.tbl == "family")
-        of_gmina = select(Family.id).where(Family.gmina_code == unit)
-        if tbl != FamilyTransfer.__tablename__:
-            # A family this OPS handed over: it keeps its own records as a closed trace and
-            # gets only the transfer record, never the new gmina's work with the family.
-            moved = select(FamilyTransfer.family_id).where(
-                FamilyTransfer.from_gmina_code == unit, FamilyTransfer.deleted.is_(False)
-            )
-            held = held.where(known.row_id.not_in(moved))
-        q = q.where(or_(SyncRow.family_id.in_(of_gmina), SyncRow.family_id.in_(held)))
-    if gated and tbl in CASE_TABLES:  # consent gates sharing (app.services.rodo.sharing)
-        q = q.where(sharing.row_filter(tbl, SyncRow.__table__.c.family_id))
-    return q.select_from(joined).order_by(table.c.id)
 
 
 def _line(data: dict[str, Any]) -> bytes:
@@ -195,7 +151,7 @@ def export_bundle(
         for i, model in enumerate(SYNCED_MODELS, start=2):
             tbl = model.__tablename__
             encode = ENCODERS[tbl]
-            for row in s.execute(_select_rows(model, peer.device_id, unit, full, gate.active)):
+            for row in s.execute(select_rows(model, peer.device_id, unit, full, gate.active)):
                 m = row._mapping
                 vv = json.loads(m["_vv"])
                 lines.append(
@@ -229,7 +185,7 @@ def export_bundle(
             if progress:
                 progress(i, steps)
         records = b"".join(line + b"\n" for line in lines)
-        events = _audit_events(s, ws.device_id, state, peer)
+        events = audit_events(s, ws.device_id, state, peer)
         audit_bytes = b"".join(_line(e) + b"\n" for e in events)
         audit_seq = events[-1]["seq"] if events else state.audit_acked
 
@@ -237,7 +193,7 @@ def export_bundle(
             model = TABLES[tbl]
             out: list[str] = []
             for i in range(0, len(ids), 500):
-                q = _select_rows(model, peer.device_id, unit, True, gate.active)
+                q = select_rows(model, peer.device_id, unit, True, gate.active)
                 q = q.where(table_of(model).c.id.in_(ids[i : i + 500]))
                 out += [row._mapping["id"] for row in s.execute(q)]
             return out
@@ -373,68 +329,3 @@ def export_bundle(
         if progress:
             progress(steps, steps)
     return result
-
-
-def _audit_events(s: Session, device_id: str, state: SyncPeer, peer: Device) -> list[dict]:
-    """This device's audit events the coordinator does not have yet (oldest first, capped)."""
-    if peer.role != "coordinator":
-        return []
-    rows = s.scalars(
-        select(AuditEvent)
-        .where(AuditEvent.device_id == device_id, AuditEvent.seq > state.audit_acked)
-        .order_by(AuditEvent.seq)
-        .limit(MAX_AUDIT_EVENTS)
-    ).all()
-    return [to_record(e) for e in rows]
-
-
-@dataclass(frozen=True)
-class Pending:
-    """What the next bundle to a peer would carry, and a digest to notice a repeat offer."""
-
-    peer_id: str
-    records: int
-    audit_events: int
-    digest: str  # of the rows the peer still needs (with their version vectors)
-    needs_receipt: bool  # a bundle with records arrived after our last bundle to the peer
-
-
-def pending_changes(ws: Workspace, peer_ref: str) -> Pending:
-    """What a peer still needs (refreshing the local change tracking first).
-
-    Audit events ride along but never call for a bundle on their own: every export adds one,
-    so they would call for one another for ever.
-    """
-    with ws.transaction() as s:
-        me = identity.self_device(s)
-        peer = identity.find_peer(s, peer_ref)
-        state = s.get(SyncPeer, peer.device_id) or SyncPeer(device_id=peer.device_id)
-        refresh(s, ws.device_id, ws.clock.tick)
-        unit = scope_unit(me, peer)
-        gate = sharing.withheld_for(s, me, peer)
-        sharing.stage(s, gate)
-        h = hashlib.sha256()
-        records = 0
-        for model in SYNCED_MODELS:
-            for row in s.execute(_select_rows(model, peer.device_id, unit, False, gate.active)):
-                m = row._mapping
-                h.update(f"{model.__tablename__}:{m['id']}:{m['_vv']};".encode())
-                records += 1
-        events = len(_audit_events(s, ws.device_id, state, peer))
-        acked = s.scalar(
-            select(SyncSent.acks_through)
-            .where(SyncSent.peer == peer.device_id)
-            .order_by(SyncSent.seq.desc())
-            .limit(1)
-        )
-        newer = s.scalar(
-            select(SyncReceived.seq)
-            .where(
-                SyncReceived.sender == peer.device_id,
-                SyncReceived.records > 0,
-                SyncReceived.seq > (acked or 0),
-            )
-            .limit(1)
-        )
-        needs_receipt = newer is not None
-        return Pending(peer.device_id, records, events, h.hexdigest(), needs_receipt)

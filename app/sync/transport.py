@@ -31,9 +31,10 @@ from app.models import Device
 from app.models.sync_state import SyncPeer
 from app.services.workspace import Workspace
 from app.sync.errors import BundleRefused
-from app.sync.export import ExportResult, export_bundle, pending_changes
+from app.sync.export import ExportResult, export_bundle
 from app.sync.importer import import_bundles
 from app.sync.limits import FILE_SUFFIX
+from app.sync.pending import pending_changes
 
 log = logging.getLogger(__name__)
 PROCESSED = "przetworzone"

@@ -186,6 +186,7 @@ def cmd_agenda(args: argparse.Namespace) -> int:
                     "case_number": i.case_number,
                     "record_id": i.record_id,
                     "detail": i.detail,
+                    "count": i.count,
                 }
                 for i in items
             ]

@@ -22,7 +22,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.models import (
     Action,
     CooperationTeam,
@@ -55,14 +55,18 @@ class AgendaItem:
     due_on: date
     family_id: str
     case_number: str
-    record_id: str
+    record_id: str  # for late actions: the one longest overdue
     detail: str = ""
+    count: int = 1  # late actions of the case, taken up as one matter
 
     @property
     def label(self) -> str:
+        if self.kind == "late_action":
+            return ngettext(
+                "{n} action past its end date", "{n} actions past their end date", self.count
+            ).format(n=self.count)
         return {
             "review": _("IPW review due"),
-            "late_action": _("Action past its end date"),
             "referral": _("Referral awaiting the team's decision"),
         }[self.kind]
 
@@ -139,14 +143,28 @@ def _late_actions(s: Session, families: dict, on: date) -> list[AgendaItem]:
             Action.end_on < on,
         )
     )
-    out = []
+    # One matter per case, however many of its actions are late: placed by the longest overdue,
+    # naming each institution once.
+    late: dict[str, list[tuple[date, str, str]]] = {}
     for action_id, end_on, fid, short, name in s.execute(q):
         if fid in families and end_on is not None:
-            out.append(
-                AgendaItem(
-                    "late_action", end_on, fid, families[fid][0], action_id, short or name or ""
-                )
+            late.setdefault(fid, []).append((end_on, action_id, short or name or ""))
+    out = []
+    for fid, actions in late.items():
+        actions.sort()
+        where = sorted({w for _e, _a, w in actions if w}, key=str.casefold)
+        end_on, action_id = actions[0][:2]
+        out.append(
+            AgendaItem(
+                "late_action",
+                end_on,
+                fid,
+                families[fid][0],
+                action_id,
+                ", ".join(where),
+                count=len(actions),
             )
+        )
     return out
 
 

@@ -101,7 +101,7 @@ def test_the_agenda_lists_late_actions_and_pending_referrals(ws, team):
     assert any(k == "referral" for k, _n in kinds)
     assert all(i.record_id for i in items)
     text = meetings.agenda_text(items)
-    assert "Działanie po terminie zakończenia" in text and fam.case_number in text
+    assert "1 działanie po terminie zakończenia" in text and fam.case_number in text
     assert "Sokół" not in text  # case numbers only
 
 
@@ -215,3 +215,30 @@ def test_a_decision_for_a_family_without_an_ipw_in_force_stays_a_decision(ws, te
     with pytest.raises(ValidationError, match="IPW"):
         meetings.decision_to_action(ws, d.id)
     assert meetings.decisions(ws, meeting.id)[0].action_id is None
+
+
+def test_a_case_with_several_late_actions_is_one_matter_on_the_agenda(ws, team):
+    """The session 9 walk: one line per late action put a case on the agenda 2-3 times."""
+    p, _case = team
+    fam, plan, _late = _second_family(ws, p, [p.pzk["PPP Hajnówka"]])
+    for days, where in ((30, "PPP Hajnówka"), (20, "PUP Hajnówka")):
+        plans.save_action(
+            ws,
+            plan.id,
+            plans.ActionInput(
+                description="Konsultacja",
+                institution_id=p.pzk[where],
+                start_on=TODAY - timedelta(days=60),
+                end_on=TODAY - timedelta(days=days),
+            ),
+        )
+    items = [i for i in meetings.agenda(ws, p.pzk_id, TODAY).items if i.family_id == fam.id]
+    late = [i for i in items if i.kind == "late_action"]
+    assert len(late) == 1
+    (item,) = late
+    assert item.count == 3
+    assert item.due_on == TODAY - timedelta(days=30)  # the longest overdue sets its place
+    assert item.detail == "PPP Hajnówka, PUP Hajnówka"  # each institution once
+    text = meetings.agenda_text(items)
+    assert text.count(fam.case_number) == 1
+    assert "3 działania po terminie zakończenia" in text

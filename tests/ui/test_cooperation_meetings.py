@@ -153,7 +153,7 @@ def test_a_meeting_from_agenda_to_minutes_and_task_lists(ctx, qtbot, monkeypatch
     assert [k for k, _ids in printed] == ["agenda", "tasks", "minutes", "tasks"]
     texts = [pdf_text(printing.render_document(ws, k, **ids)) for k, ids in printed]
     agenda, pup_tasks, minutes, ppp_tasks = texts
-    assert fam.case_number in agenda and "Działanie po terminie zakończenia" in agenda
+    assert fam.case_number in agenda and "1 działanie po terminie zakończenia" in agenda
     for expected in ("Anna Kowalczyk", "Ewa Zawadzka", "Powiatowy Urząd Pracy w Hajnówce",
                      "Skierować matkę na poradnictwo", fam.case_number):  # fmt: skip
         assert expected in minutes, expected

@@ -208,3 +208,37 @@ def test_the_minutes_withhold_what_a_withdrawal_took_back(ws, pilot, monkeypatch
     )
     assert "3 pozycje" in capsys.readouterr().err
     assert fam.case_number not in pdf_text(pdf.read_bytes())
+
+
+def test_the_minutes_withhold_a_case_number_however_it_was_typed(ws, pilot):
+    """A worker types "2005092/2026/1" or "2005092 / 2026 / 0001" as often as the number the
+    program gives: each names the same case and is withheld with it; another number is kept."""
+    p, fam, _late = pilot
+    consent = _consent(ws, fam.id, [p.pzk["PUP Hajnówka"]], days_ago=10)
+    gmina, year, seq = fam.case_number.split("/")
+    typed = [  # each line's last word is its own
+        f"Sprawa {gmina}/{year}/{int(seq)}: wrócić za miesiąc.",
+        f"Sprawa nr {gmina} / {year} / {seq} bez postępów.",
+        f"Wniosek w sprawie {gmina}/{year}/{seq}, pilny.",
+    ]
+    kept = [
+        f"Sprawa {gmina}/{year}/{int(seq) + 10:04d} bez zmian",  # another case
+        f"Sprawa {gmina}/{int(year) - 1}/{seq} zamknięta",  # the same sequence, another year
+        "Wolne wnioski",
+    ]
+    meeting = registry.save_meeting(
+        ws,
+        p.pzk_id,
+        registry.MeetingInput(
+            held_on=TODAY, chair="Anna Kowalczyk", decisions="\n".join(typed + kept)
+        ),
+    )
+    consents.withdraw_consent(ws, consent.id, TODAY, "Rodzina wycofała zgodę.")
+    doc = prepare_document(ws, "minutes", pilot=pilot_docs.Ids(meeting_id=meeting.id))
+    text = pdf_text(doc.pdf)
+    for line in typed:
+        assert line.split()[-1] not in text, line
+    for line in kept:
+        assert line in text, line
+    [warning] = doc.warnings
+    assert "3 pozycje" in warning

@@ -13,7 +13,8 @@ What is withheld is counted by reason (none names a member, withdrawn, expired),
 who prints or reads the document, never on the document itself.  The minutes' free text (the
 agenda pasted from what was due, the general decisions) is withheld line by line where a line
 names the case number of a family without a basis (e.g. one whose consent was withdrawn after
-the meeting).
+the meeting), also as a worker types it ("2005092 / 2026 / 1").  A family named in other words
+(a surname, an address) is not recognised: the minutes' free text stays the recorder's care.
 """
 
 from __future__ import annotations
@@ -160,22 +161,46 @@ def case_numbers_without_basis(s: Session, basis: TeamBasis) -> dict[str, str]:
     }
 
 
+# "<gmina>/<year>/<n>" as a worker may type it: spaces around the slashes, the number without
+# its leading zeros ("2005092 / 2026 / 1" is case 2005092/2026/0001)
+_TYPED_NUMBER = re.compile(r"(?<![\w/.-])(\d+)\s*/\s*(\d+)\s*/\s*(\d+)(?![\w/])")
+
+
+def _number_key(number: str) -> tuple[int, ...] | None:
+    parts = number.split("/")
+    return (
+        tuple(int(p) for p in parts) if len(parts) == 3 and all(map(str.isdigit, parts)) else None
+    )
+
+
 def withhold_lines(text: str, numbers: dict[str, str], withheld: Withheld) -> str:
-    """``text`` without the lines that name one of ``numbers`` (each counted as withheld)."""
+    """``text`` without the lines that name one of ``numbers`` (each counted as withheld): as
+    given, or in the program's ``<gmina>/<year>/<n>`` form however it was spaced or padded."""
     if not text or not numbers:
         return text
-    pattern = re.compile(
+    exact = re.compile(
         r"(?<![\w/.-])("
         + "|".join(re.escape(n) for n in sorted(numbers, key=len, reverse=True))
         + r")(?![\w/])"
     )
+    by_key = {k: fid for n, fid in numbers.items() if (k := _number_key(n)) is not None}
     kept: list[str] = []
     for line in text.splitlines():
-        found = pattern.search(line)
-        if found is None:
+        found = exact.search(line)
+        family_id = numbers[found.group(1)] if found is not None else None
+        if family_id is None and by_key:
+            family_id = next(
+                (
+                    by_key[key]
+                    for m in _TYPED_NUMBER.finditer(line)
+                    if (key := tuple(int(g) for g in m.groups())) in by_key
+                ),
+                None,
+            )
+        if family_id is None:
             kept.append(line)
         else:
-            withheld.add(numbers[found.group(1)])
+            withheld.add(family_id)
     return "\n".join(kept)
 
 

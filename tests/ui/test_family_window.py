@@ -137,6 +137,29 @@ def test_closing_with_changes_keeps_a_draft_or_discards_on_request(
     assert saved.causes.startswith("Utrata pracy")  # discarding never touches saved data
 
 
+def test_closing_with_changes_in_two_tabs_and_saving_saves_both_then_closes(
+    ctx, qtbot, family_case, unsaved_answers
+):
+    """One question names both forms; "Save" saves them one after the other, and the window
+    closes once the last save is done (no draft is left)."""
+    w = open_window(ctx, qtbot, family_case.family_id)
+    tab(w, DiagnosisTab).view.texts["causes"].setPlainText("Przyczyna zapisana przy zamykaniu.")
+    tab(w, PlanTab).view.main_goal.setPlainText("Cel zapisany przy zamykaniu.")
+
+    unsaved_answers.append(CloseChoice.SAVE)
+    assert not w.close()  # the saves run on the database worker first
+    assert "Diagnoza" in unsaved_answers[-1] and "Program" in unsaved_answers[-1]
+    qtbot.waitUntil(lambda: not w.isVisible(), timeout=20_000)
+    settle(ctx, qtbot)
+    ff = casefile.reload_family(ctx.ws, family_case.family_id)
+    assert ff.latest_diagnosis is not None
+    assert ff.latest_diagnosis.causes == "Przyczyna zapisana przy zamykaniu."
+    assert (
+        ff.current_plan is not None and ff.current_plan.main_goal == "Cel zapisany przy zamykaniu."
+    )
+    assert drafts.list_drafts(ctx.ws) == []
+
+
 def test_ctrl_s_saves_the_form_of_the_tab(ctx, qtbot, family_case):
     w = open_window(ctx, qtbot, family_case.family_id)
     w.tabs.setCurrentIndex(1)

@@ -17,13 +17,11 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication,
     QLabel,
     QMainWindow,
     QMenu,
     QScrollArea,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +35,7 @@ from app.services.changes import Changes
 from app.services.form_keys import FormKey
 from app.services.lookups import Lookups
 from app.ui.context import AppContext
+from app.ui.family import case_header
 from app.ui.family.close_case_dialog import CloseCaseDialog
 from app.ui.family.closure_dialogs import ReopenDialog
 from app.ui.family.consents_tab import ConsentsTab
@@ -54,10 +53,10 @@ from app.ui.family.plan_tab import PlanTab
 from app.ui.family.plan_view import COMMITMENTS
 from app.ui.family.tab_base import FamilyTab, TabForm
 from app.ui.family.visits_tab import VisitsTab
-from app.ui.kit.draft_guard import CloseChoice, UnsavedChangesDialog
+from app.ui.kit.draft_guard import may_close
 from app.ui.kit.form_kit import hint_label, refit_on_tab_change
-from app.ui.kit.mnemonics import deconflict, relabel
-from app.ui.kit.print_menu import KIND_LABELS, TEAM_KINDS, fill_menu
+from app.ui.kit.mnemonics import deconflict
+from app.ui.kit.print_menu import KIND_LABELS, TEAM_KINDS, fill_menu, popup_at_focus
 from app.ui.kit.safe import guarded, no_result
 from app.ui.kit.screen_fit import resize_to_fit
 from app.ui.ops import show_error
@@ -180,35 +179,8 @@ class FamilyWindow(QMainWindow):
         close.triggered.connect(no_result(self.close))
 
     def print_here(self) -> None:
-        """Ctrl+P: the print menu at the focused control, the current tab's documents first,
-        each entry with its own Alt+letter, the first one selected (Enter prints it)."""
-        page = self.tabs.currentWidget()
-        menus = [
-            b.menu() for b in page.findChildren(QToolButton)
-            if b.menu() is not None and b.isVisibleTo(self) and b.isEnabled()
-        ] if page is not None else []  # fmt: skip
-        menu = QMenu(self)
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        seen: set[str] = set()
-        used: set[str] = set()
-        for source in [*menus, self.print_menu]:
-            fresh = [a for a in source.actions() if a.text() and a.text() not in seen]
-            if fresh and menu.actions():
-                menu.addSeparator()
-            for action in fresh:
-                seen.add(action.text())
-                text, key = relabel(action.text(), used)
-                if key:
-                    used.add(key)
-                entry = menu.addAction(text)
-                entry.setEnabled(action.isEnabled())
-                entry.triggered.connect(no_result(action.trigger))
-        focus = QApplication.focusWidget()
-        anchor = focus if focus is not None and focus.window() is self else self
-        first = next((a for a in menu.actions() if not a.isSeparator()), None)
-        menu.popup(anchor.mapToGlobal(anchor.rect().bottomLeft()))
-        if first is not None:
-            menu.setActiveAction(first)
+        """Ctrl+P: the print menu at the focused control (the current tab's documents first)."""
+        popup_at_focus(self, self.tabs.currentWidget(), self.print_menu)
 
     # -- loading ------------------------------------------------------------------------------
     def reload(self, first: bool = False) -> None:
@@ -258,22 +230,10 @@ class FamilyWindow(QMainWindow):
             self.close()
 
     def _show_header(self, ff: FamilyFile) -> None:
-        fam = ff.family
-        status = FamilyStatus(fam.status).label if fam.status in set(FamilyStatus) else fam.status
-        if ff.is_handover_trace:  # the old OPS's closed, read-only trace of a handed-over family
-            status = _("closed – handed over to another gmina")
-        head = fam.head_name or _("(no members yet)")
-        gmina = ff.gmina.name if ff.gmina else fam.gmina_code
-        self.setWindowTitle(_("{name} – case {case}").format(name=head, case=fam.case_number))
-        self.header.setText(
-            f"<b style='font-size:13pt'>{_escape(head)}</b>&nbsp;&nbsp; "
-            + _escape(
-                _("case {case} · status: {status} · gmina {gmina} · lead worker: {worker}").format(
-                    case=fam.case_number, status=status, gmina=gmina, worker=fam.lead_worker
-                )
-            )
-        )
-        closed = fam.status == FamilyStatus.CLOSED
+        title, header = case_header.texts(ff)
+        self.setWindowTitle(title)
+        self.header.setText(header)
+        closed = ff.family.status == FamilyStatus.CLOSED
         self.close_case.setEnabled(not closed)
         self.reopen_case.setEnabled(closed)
 
@@ -403,37 +363,15 @@ class FamilyWindow(QMainWindow):
             self._forced = True
             event.accept()
             return
-        modified = [f for f in self.forms() if f.guard.is_modified()]
-        if not modified:
-            event.accept()
-            return
-        what = ", ".join(f.guard.title for f in modified)
-        choice = UnsavedChangesDialog.ask(self, what)
-        if choice is CloseChoice.SAVE:
-            event.ignore()
-            self._save_then_close(modified)
-        elif choice is CloseChoice.KEEP_DRAFT:
-            for f in modified:
-                f.guard.keep_draft()
-            event.accept()
-        elif choice is CloseChoice.DISCARD:
-            for f in modified:
-                f.guard.discard()
+        if may_close(self, self.forms(), self._close_saved):
             event.accept()
         else:
             event.ignore()
 
-    def _save_then_close(self, forms: list[TabForm]) -> None:
-        remaining = list(forms)
-
-        def next_one() -> None:
-            if not remaining:
-                self._forced = True
-                self.close()
-                return
-            remaining.pop(0).save(next_one)
-
-        next_one()
+    def _close_saved(self) -> None:
+        """Every modified form was saved (the user chose "Save" on closing): close now."""
+        self._forced = True
+        self.close()
 
     # -- case status --------------------------------------------------------------------------
     def close_the_case(self) -> None:
@@ -443,7 +381,3 @@ class FamilyWindow(QMainWindow):
     def reopen_the_case(self) -> None:
         if ReopenDialog.ask(self, self.ctx, self.family_id, self.case_label()) is not None:
             self.reload()
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

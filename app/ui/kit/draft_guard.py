@@ -8,10 +8,10 @@ form again offers to restore a draft; a real save discards it; closing with unsa
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import Enum
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -197,3 +197,43 @@ class DraftGuard(QObject):
             self.discard()
             return True
         return False
+
+
+class SavableForm(Protocol):
+    """An in-place form of a window: its draft guard and how to save it (``save(then)``)."""
+
+    @property
+    def guard(self) -> DraftGuard: ...
+
+    def save(self, then: Callable[[], None] | None, /) -> None: ...
+
+
+def may_close(parent: QWidget, forms: Sequence[SavableForm], closed: Callable[[], None]) -> bool:
+    """True when a window holding ``forms`` may close now: none is modified, or the user chose
+    to keep them as drafts or discard them (one question names them all).  "Save" saves them
+    one after another and then calls ``closed`` (the window closes itself then); cancel keeps
+    the window open."""
+    modified = [f for f in forms if f.guard.is_modified()]
+    if not modified:
+        return True
+    choice = UnsavedChangesDialog.ask(parent, ", ".join(f.guard.title for f in modified))
+    if choice is CloseChoice.SAVE:
+        remaining = list(modified)
+
+        def next_one() -> None:
+            if not remaining:
+                closed()
+                return
+            remaining.pop(0).save(next_one)
+
+        next_one()
+        return False
+    if choice is CloseChoice.KEEP_DRAFT:
+        for f in modified:
+            f.guard.keep_draft()
+        return True
+    if choice is CloseChoice.DISCARD:
+        for f in modified:
+            f.guard.discard()
+        return True
+    return False

@@ -11,10 +11,13 @@ import importlib
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QMenu, QToolButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMenu, QToolButton, QWidget
 
 from app.i18n import N_, _
 from app.ui.context import AppContext
+from app.ui.kit.mnemonics import relabel
+from app.ui.kit.safe import no_result
 
 PRINT_MODULE = "app.ui.printing.print_dialog"
 
@@ -93,3 +96,35 @@ def fill_menu(menu: QMenu, parent: QWidget, ctx: AppContext, kinds: list[str], i
         action.setEnabled(available)
         if not available:
             action.setToolTip(_("Printing is not available in this version yet."))
+
+
+def popup_at_focus(window: QWidget, page: QWidget | None, own: QMenu) -> None:
+    """Ctrl+P: the print menu at the focused control, the current page's documents first,
+    then the window's own (``own``), each entry with its own Alt+letter, the first one
+    selected (Enter prints it)."""
+    menus = [
+        b.menu() for b in page.findChildren(QToolButton)
+        if b.menu() is not None and b.isVisibleTo(window) and b.isEnabled()
+    ] if page is not None else []  # fmt: skip
+    menu = QMenu(window)
+    menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    seen: set[str] = set()
+    used: set[str] = set()
+    for source in [*menus, own]:
+        fresh = [a for a in source.actions() if a.text() and a.text() not in seen]
+        if fresh and menu.actions():
+            menu.addSeparator()
+        for action in fresh:
+            seen.add(action.text())
+            text, key = relabel(action.text(), used)
+            if key:
+                used.add(key)
+            entry = menu.addAction(text)
+            entry.setEnabled(action.isEnabled())
+            entry.triggered.connect(no_result(action.trigger))
+    focus = QApplication.focusWidget()
+    anchor = focus if focus is not None and focus.window() is window else window
+    first = next((a for a in menu.actions() if not a.isSeparator()), None)
+    menu.popup(anchor.mapToGlobal(anchor.rect().bottomLeft()))
+    if first is not None:
+        menu.setActiveAction(first)

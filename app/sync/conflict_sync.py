@@ -37,11 +37,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
+from app.i18n import _
 from app.models import utcnow
 from app.models.sync_state import SyncBase, SyncConflict, SyncRow
 from app.services import audit
 from app.services.records import from_record
-from app.sync.errors import refused
+from app.sync.errors import at_line, refused
 from app.sync.limits import MAX_CONFLICTS, MAX_TEXT_CHARS
 from app.sync.manifest import parse_time
 from app.sync.rowstate import APPEND_ONLY, FIELDS, TABLES
@@ -197,7 +198,7 @@ def parse(data: bytes) -> list[IncomingConflict]:
     for number, line in enumerate(lines, start=1):
         item = _parse_line(line, number)
         if item.id in seen:
-            raise refused("conflict", detail=f"line {number}: twice")
+            raise refused("conflict", detail=_("line {n}, given twice").format(n=number))
         seen.add(item.id)
         out.append(item)
     return out
@@ -205,7 +206,7 @@ def parse(data: bytes) -> list[IncomingConflict]:
 
 def _parse_line(line: bytes, number: int) -> IncomingConflict:
     raw = load_line(line, number)
-    bad = refused("conflict", detail=f"line {number}")
+    bad = refused("conflict", detail=at_line(number))
     if not isinstance(raw, dict) or set(raw) != _KEYS:
         raise bad
     tbl, row_id, field, kind, detail = raw["t"], raw["id"], raw["f"], raw["k"], raw["d"]

@@ -7,7 +7,7 @@ nothing was imported.  Messages name devices by id and bundles by number, never 
 from __future__ import annotations
 
 from app.errors import SyncError
-from app.i18n import _
+from app.i18n import N_, _
 
 
 class BundleRefused(SyncError):
@@ -18,10 +18,64 @@ class BundleRefused(SyncError):
         self.code = code
 
 
+# What a refusal names in brackets, as a code at the check and in words in the message (support
+# staff read it back to the bundle's part; tests/sync/test_refusal_words.py keeps it complete).
+DETAILS: dict[str, str] = {
+    "preamble": N_("the file's beginning"),
+    "length": N_("length"),
+    "header": N_("header"),
+    "size": N_("size"),
+    "order": N_("order of the parts"),
+    "padding": N_("padding"),
+    "recipients": N_("recipients"),
+    "line end": N_("a line without its end"),
+    "sender role": N_("the sender's role"),
+    "json": N_("JSON syntax"),
+    "type": N_("type of data"),
+    "not canonical": N_("not written in canonical form"),
+    "head": N_("the last entry"),
+    "device": N_("an entry of another device"),
+}
+
+
 def refused(code: str, **values: object) -> BundleRefused:
-    """The refusal of kind ``code`` with its message filled in."""
+    """The refusal of kind ``code`` with its message filled in (a ``detail`` code of
+    ``DETAILS`` in words; any other detail comes already worded: ``at_line``, ``in_field``)."""
+    detail = values.get("detail")
+    if isinstance(detail, str) and detail in DETAILS:
+        values["detail"] = _(DETAILS[detail])
     template = _messages()[code]
     return BundleRefused(code, template.format(**values))
+
+
+def at_line(number: int, kind: str = "") -> str:
+    """ "wiersz 3", or "rodzina, wiersz 3" for a record of that kind (``kind``: its table)."""
+    where = _("line {n}").format(n=number)
+    return f"{kind_words(kind)}, {where}" if kind else where
+
+
+# The columns every synced record has (the forms' own fields are named by ``field_label``)
+_SYNC_FIELDS = {
+    "id": N_("identifier"),
+    "deleted": N_("deletion mark"),
+    "version": N_("version stamp"),
+    "field_stamps": N_("stamps of the fields"),
+    "version_vector": N_("version vector"),
+}
+
+
+def in_field(kind: str, field: str) -> str:
+    """ "program (IPW), pole data do": a record kind and one of its fields, in words."""
+    from app.services.audit_words import field_label
+
+    name = _(_SYNC_FIELDS[field]) if field in _SYNC_FIELDS else field_label(field)
+    return _("{kind}, field {field}").format(kind=kind_words(kind), field=name)
+
+
+def kind_words(table: str) -> str:
+    from app.sync.kinds import kind_label
+
+    return kind_label(table)
 
 
 def _messages() -> dict[str, str]:

@@ -14,6 +14,7 @@ import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from app.i18n import _
 from app.sync.container import AUDIT, CONFLICTS, RECORDS
 from app.sync.errors import refused
 from app.sync.limits import (
@@ -100,8 +101,9 @@ def parse(data: bytes) -> dict[str, Any]:
     return raw
 
 
-def _fail(detail: str) -> Exception:
-    return refused("manifest", detail=detail)
+def _fail(name: str) -> Exception:
+    """The manifest's field ``name`` (as docs/bundle-format.md spells it) is malformed."""
+    return refused("manifest", detail=_("field {name}").format(name=name))
 
 
 def _str(value: Any, pattern: re.Pattern | None = None, maxlen: int = 200) -> bool:

@@ -23,7 +23,7 @@ from app.i18n import _
 from app.models import AuditEvent
 from app.services.record_rules import InvalidRecord, RecordChecker
 from app.services.records import from_record, table_of
-from app.sync.errors import BundleRefused, refused
+from app.sync.errors import BundleRefused, at_line, in_field, refused
 from app.sync.limits import (
     MAX_AUDIT_EVENTS,
     MAX_BINARY_BYTES,
@@ -146,26 +146,26 @@ def parse_records(data: bytes, allowed: frozenset[str], counts: dict[str, int]) 
     for number, line in enumerate(lines, start=1):
         item = load_line(line, number)
         if not isinstance(item, dict) or set(item) != {"t", "r", "s", "v"}:
-            raise refused("record", detail=f"line {number}")
+            raise refused("record", detail=at_line(number))
         tbl, record, compact, vv_list = item["t"], item["r"], item["s"], item["v"]
         if not isinstance(tbl, str) or tbl not in TABLES or tbl not in allowed:
             raise refused("table", table=str(tbl)[:40])
         if not isinstance(record, dict) or set(record) != set(_COLUMNS[tbl]):
-            raise refused("record", detail=f"{tbl}, line {number}")
+            raise refused("record", detail=at_line(number, tbl))
         if any(isinstance(v, dict | list) for v in record.values()):
             raise refused("nesting")
         _check_lengths(tbl, record)
         try:
             values = from_record(TABLES[tbl], record)
         except ValidationError as exc:
-            raise refused("record", detail=f"{tbl}.{exc.field}") from None
+            raise refused("record", detail=in_field(tbl, exc.field)) from None
         if not isinstance(record["id"], str) or not record["id"]:
-            raise refused("record", detail=f"{tbl}.id")
+            raise refused("record", detail=in_field(tbl, "id"))
         if not isinstance(record["deleted"], bool):
-            raise refused("record", detail=f"{tbl}.deleted")
+            raise refused("record", detail=in_field(tbl, "deleted"))
         version = record["version"]
         if not valid_stamp(version) or record["origin_device"] != device_of(version):
-            raise refused("stamp", detail=f"{tbl}.version")
+            raise refused("stamp", detail=in_field(tbl, "version"))
         state = _state(tbl, record, compact, vv_list)
         key = (tbl, record["id"])
         if key in seen:
@@ -197,19 +197,19 @@ def check_domain(session: Session, records: list[Incoming]) -> None:
 def _state(tbl: str, record: dict[str, Any], compact: Any, vv_list: Any) -> RowState:
     fields = FIELDS[tbl]
     if not isinstance(compact, dict) or not set(compact) <= set(fields):
-        raise refused("stamp", detail=f"{tbl}.s")
+        raise refused("stamp", detail=in_field(tbl, "field_stamps"))
     if not all(valid_stamp(s) for s in compact.values()):
-        raise refused("stamp", detail=f"{tbl}.s")
+        raise refused("stamp", detail=in_field(tbl, "field_stamps"))
     if not isinstance(vv_list, list) or not 1 <= len(vv_list) <= MAX_VV_ENTRIES:
-        raise refused("stamp", detail=f"{tbl}.v")
+        raise refused("stamp", detail=in_field(tbl, "version_vector"))
     if not all(valid_stamp(s) for s in vv_list):
-        raise refused("stamp", detail=f"{tbl}.v")
+        raise refused("stamp", detail=in_field(tbl, "version_vector"))
     vv = vv_from_list(vv_list)
     if len(vv) != len(vv_list) or max(vv.values()) != record["version"]:
-        raise refused("stamp", detail=f"{tbl}.v")
+        raise refused("stamp", detail=in_field(tbl, "version_vector"))
     stamps = full_stamps(compact, record["version"], fields)
     if not all(knows(vv, s) for s in stamps.values()):
-        raise refused("stamp", detail=f"{tbl}.s")
+        raise refused("stamp", detail=in_field(tbl, "field_stamps"))
     return RowState(record, stamps, vv)
 
 
@@ -229,7 +229,7 @@ def parse_audit(data: bytes, sender: str, declared: int) -> list[dict[str, Any]]
     for number, line in enumerate(lines, start=1):
         record = load_line(line, number)
         if not isinstance(record, dict) or set(record) != set(_AUDIT_COLUMNS):
-            raise refused("audit", detail=f"line {number}")
+            raise refused("audit", detail=at_line(number))
         if any(isinstance(v, dict | list) for v in record.values()):
             raise refused("nesting")
         for name, column in _AUDIT_COLUMNS.items():
@@ -240,16 +240,17 @@ def parse_audit(data: bytes, sender: str, declared: int) -> list[dict[str, Any]]
         try:
             values = from_record(AuditEvent, record)
         except ValidationError as exc:
-            raise refused("audit", detail=str(exc.field)) from None
+            raise refused("audit", detail=_("field {name}").format(name=exc.field)) from None
         if values["device_id"] != sender:
             raise refused("audit", detail="device")
         event = AuditEvent(**values)
         if chain_digest(event.chain_fields()) != values["hash"]:
-            raise refused("audit", detail=f"hash {values['seq']}")
+            raise refused("audit", detail=_("entry {n}, its checksum").format(n=values["seq"]))
         if prev is not None and (
             values["seq"] != prev["seq"] + 1 or values["prev_hash"] != prev["hash"]
         ):
-            raise refused("audit", detail=f"link {values['seq']}")
+            link = _("entry {n}, its link to the one before").format(n=values["seq"])
+            raise refused("audit", detail=link)
         out.append(values)
         prev = values
     return out

@@ -158,7 +158,7 @@ def parse_records(data: bytes, allowed: frozenset[str], counts: dict[str, int]) 
         try:
             values = from_record(TABLES[tbl], record)
         except ValidationError as exc:
-            raise refused("record", detail=in_field(tbl, exc.field)) from None
+            raise refused("record", detail=in_field(tbl, exc.field or "")) from None
         if not isinstance(record["id"], str) or not record["id"]:
             raise refused("record", detail=in_field(tbl, "id"))
         if not isinstance(record["deleted"], bool):

@@ -38,6 +38,7 @@ def focused() -> QWidget:
 
 
 _queued = [0]  # keys posted but not yet delivered
+_SESSIONS: list = []  # the program's session, for the message when it does not quit
 
 
 def _later(action: Callable[[], None]) -> None:
@@ -157,6 +158,22 @@ def drive(mode: str) -> None:
                 page.error.text() if page is not None else "",
                 flush=True,
             )
+            for widget in QApplication.topLevelWidgets():
+                if widget.isVisible():
+                    text = widget.text() if isinstance(widget, QMessageBox) else ""
+                    detail = widget.detailedText() if isinstance(widget, QMessageBox) else ""
+                    print("visible:", type(widget).__name__, text, detail, flush=True)
+            session = _SESSIONS[0] if _SESSIONS else None
+            if session is not None:
+                print(
+                    "session: busy",
+                    session._busy,
+                    "quit pending",
+                    session._quit_pending,
+                    "quitting",
+                    session._quitting,
+                    flush=True,
+                )
             os._exit(70)
         # after the last key the timer keeps running: a program that does not quit then ends
         # here with a message (exit 70), not in the test's own subprocess timeout
@@ -170,7 +187,15 @@ def drive(mode: str) -> None:
 
 def main(db: str, mode: str) -> int:
     from app.ui.main import make_application, run_gui
+    from app.ui.session import SessionController
 
+    original = SessionController.__init__
+
+    def remember(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        _SESSIONS.append(self)
+
+    SessionController.__init__ = remember
     make_application()
     QTimer.singleShot(0, lambda: drive(mode))
     return run_gui(db)

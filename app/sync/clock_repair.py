@@ -83,7 +83,8 @@ class RepairReport:
     def _stamps_message(self) -> str:
         if not self.total:
             return _("No change in this database is dated in the future; nothing was changed.")
-        when = fmt_date(datetime.fromtimestamp(self.furthest_ms / 1000, UTC))
+        # the day as this laptop shows it (a stamp is UTC; 23:30 UTC is already tomorrow here)
+        when = fmt_date(datetime.fromtimestamp(self.furthest_ms / 1000, UTC).astimezone())
         return ngettext(
             "{n} record held changes dated in the future (up to {when}, devices: {devices}); "
             "it was re-dated as a change of this device made now. Send bundles to every peer; "

@@ -150,3 +150,17 @@ def test_a_case_numbered_under_the_wrong_year_gets_this_years_number(ws, coordin
         assert repair_future_stamps(ops).total == 0
     finally:
         ops.lock()
+
+
+def test_the_repair_message_gives_the_furthest_date_in_local_time(warsaw):
+    """23:30 UTC on 31 December is already New Year's Day in Poland: the worker reads the
+    day as the laptop shows it (the message gave the UTC day)."""
+    from datetime import UTC, datetime
+
+    from app.sync.clock_repair import RepairReport
+
+    moment = datetime(2027, 12, 31, 23, 30, tzinfo=UTC)
+    report = RepairReport(
+        rows={"family": 1}, devices={"abc"}, furthest_ms=int(moment.timestamp() * 1000)
+    )
+    assert "do 01.01.2028" in report.message, report.message

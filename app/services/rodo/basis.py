@@ -15,7 +15,7 @@ from datetime import date
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from app.i18n import N_
+from app.i18n import N_, _
 from app.models import Consent, ConsentRecipient
 
 REASONS: dict[str, str] = {
@@ -23,6 +23,11 @@ REASONS: dict[str, str] = {
     "withdrawn": N_("the consent was withdrawn"),
     "expired": N_("the consent has expired"),
 }
+
+
+def reasons_text(counts: dict[str, int]) -> str:
+    """Withheld counts by reason, as a worker reads them: "the consent has expired: 2; …"."""
+    return "; ".join(f"{_(REASONS.get(r, r))}: {n}" for r, n in sorted(counts.items()))
 
 
 def _ids(institutions: str | Collection[str]) -> list[str]:

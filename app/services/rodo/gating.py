@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from app.i18n import _, ngettext
+from app.i18n import ngettext
 from app.services import meetings
-from app.services.rodo.basis import REASONS, consenting_families, reason_for
+from app.services.rodo.basis import consenting_families, reason_for, reasons_text
 from app.services.workspace import Workspace
 
 
@@ -37,7 +37,7 @@ def withheld_tasks_text(counts: dict[str, int]) -> str:
     total = sum(counts.values())
     if not total:
         return ""
-    parts = "; ".join(f"{_(REASONS.get(r, r))}: {n}" for r, n in sorted(counts.items()))
+    parts = reasons_text(counts)
     return ngettext(
         "Withheld from this list (no legal basis to share): {n} task ({parts}).",
         "Withheld from this list (no legal basis to share): {n} tasks ({parts}).",

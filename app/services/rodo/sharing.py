@@ -40,7 +40,7 @@ from app.models import (
 )
 from app.models.sync_state import SyncBase, SyncSentRow
 from app.services import audit
-from app.services.rodo.basis import REASONS, consenting_families, reason_for
+from app.services.rodo.basis import consenting_families, reason_for, reasons_text
 from app.services.setup import home_institution_id
 from app.services.workspace import Workspace
 
@@ -146,7 +146,7 @@ def withheld_message(counts: dict[str, int]) -> str:
     total = sum(counts.values())
     if not total:
         return ""
-    parts = "; ".join(f"{_(REASONS.get(r, r))}: {n}" for r, n in sorted(counts.items()))
+    parts = reasons_text(counts)
     return ngettext(
         "Withheld from this bundle (no legal basis to share): {n} family ({parts}).",
         "Withheld from this bundle (no legal basis to share): {n} families ({parts}).",

@@ -17,6 +17,7 @@ from app.commands.team import day_arg
 from app.i18n import _
 from app.models.enums import TransferKind
 from app.services import handover
+from app.services.date_text import fmt_date
 
 
 def cmd_move(args: argparse.Namespace) -> int:
@@ -58,8 +59,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     for t in rows:
         kind = TransferKind(t.kind).label
         print(
-            f"{t.transferred_on.isoformat()}  {t.from_gmina_code} → {t.to_gmina_code or '—'}"
-            f"  {kind}"
+            f"{fmt_date(t.transferred_on)}  {t.from_gmina_code} → {t.to_gmina_code or '—'}  {kind}"
         )
     return 0
 

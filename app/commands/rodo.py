@@ -18,6 +18,7 @@ from app.errors import FileProblem, UsageError
 from app.i18n import _, ngettext
 from app.printing import rodo_files
 from app.printing.archive import table_label
+from app.services.date_text import fmt_date, fmt_moment
 from app.services.rodo import (
     archive,
     audit_view,
@@ -95,7 +96,7 @@ def cmd_erasures(args: argparse.Namespace) -> int:
     for r in rows:
         print(
             _("{at}  {id}  {reason}  (by {origin})").format(
-                at=r.erased_at.strftime("%Y-%m-%d %H:%M"),
+                at=fmt_moment(r.erased_at),
                 id=r.erasure_id,
                 reason=r.reason_label,
                 origin=r.origin_name or r.origin,
@@ -103,7 +104,7 @@ def cmd_erasures(args: argparse.Namespace) -> int:
         )
         for d in r.devices:
             state = (
-                _("confirmed {at}").format(at=d.confirmed_at.strftime("%Y-%m-%d %H:%M"))
+                _("confirmed {at}").format(at=fmt_moment(d.confirmed_at))
                 if d.confirmed_at
                 else _("not confirmed yet")
             )
@@ -173,9 +174,9 @@ def cmd_due(args: argparse.Namespace) -> int:
         print(
             _("{number}  closed {closed}  {cls}  due {due}  [{id}]").format(
                 number=r.case_number,
-                closed=r.closed_on.isoformat(),
+                closed=fmt_date(r.closed_on),
                 cls=r.retention_class,
-                due=r.leaves_on.isoformat(),
+                due=fmt_date(r.leaves_on),
                 id=r.family_id,
             )
         )

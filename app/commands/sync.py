@@ -15,6 +15,8 @@ from app.commands import print_json, progress_printer, unlocked
 from app.config import Settings
 from app.errors import EXIT_CONFLICT, EXIT_SYNC, FileProblem, UsageError
 from app.i18n import _
+from app.models.enums import Role
+from app.services.date_text import fmt_moment
 from app.sync import conflicts, status, transport
 from app.sync.clock_repair import repair_future_stamps
 from app.sync.importer import import_bundles
@@ -76,9 +78,11 @@ def cmd_status(args: argparse.Namespace) -> int:
     if not rows:
         print(_("No devices registered yet: exchange key cards first (kooperacja keys)."))
     for r in rows:
-        print(f"{r.name} [{r.device_id}] {r.unit_code} {r.role}{' (revoked)' if r.revoked else ''}")
-        sent = r.last_sent_at.strftime("%Y-%m-%d %H:%M") if r.last_sent_at else "—"
-        got = r.last_received_at.strftime("%Y-%m-%d %H:%M") if r.last_received_at else "—"
+        role = Role(r.role).label if r.role in set(Role) else r.role
+        revoked = " (" + _("revoked") + ")" if r.revoked else ""
+        print(f"{r.name} [{r.device_id}] {r.unit_code} {role}{revoked}")
+        sent = fmt_moment(r.last_sent_at, "—")
+        got = fmt_moment(r.last_received_at, "—")
         print("  " + _("last sent: bundle {seq} ({at})").format(seq=r.last_sent_seq, at=sent))
         print("  " + _("acknowledged up to: bundle {seq}").format(seq=r.acked_seq))
         print(
@@ -121,10 +125,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
         for label, side in ((_("mine"), r.mine), (_("theirs"), r.theirs)):
             who = side.worker or side.device_name or side.device_id
             value = json.dumps(side.value, ensure_ascii=False)
-            print(
-                f"  {label:<7} {value[:60]:<60} {who} ({side.device_id}) "
-                f"{side.at.strftime('%Y-%m-%d %H:%M')}"
-            )
+            print(f"  {label:<7} {value[:60]:<60} {who} ({side.device_id}) {fmt_moment(side.at)}")
         if r.status != "open":
             print(
                 "  "

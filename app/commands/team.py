@@ -15,6 +15,7 @@ from app.commands import print_json, unlocked
 from app.i18n import _, ngettext
 from app.models.enums import AgreementKind, PartySide, ReferralDecision, TeamKind
 from app.services import meetings, referrals, registry
+from app.services.date_text import fmt_date
 from app.services.rodo import gating
 
 
@@ -133,7 +134,7 @@ def cmd_meetings(args: argparse.Namespace) -> int:
     for m in rows:
         n = len(m.attendance)
         present = ngettext("{n} institution present", "{n} institutions present", n).format(n=n)
-        print(f"{m.id}  {m.held_on.isoformat()}  {m.place or '—'}  {present}")
+        print(f"{m.id}  {fmt_date(m.held_on)}  {m.place or '—'}  {present}")
     n = len(rows)
     print(ngettext("{n} meeting", "{n} meetings", n).format(n=n))
     return 0
@@ -164,7 +165,7 @@ def cmd_referrals(args: argparse.Namespace) -> int:
         who = r.institution.display_name if r.institution else r.institution_id
         consent = _("consent given") if r.consent_given else _("no consent")
         decision = ReferralDecision(r.decision).label
-        print(f"{r.id}  {r.referred_on.isoformat()}  {who}  {consent}  {decision}")
+        print(f"{r.id}  {fmt_date(r.referred_on)}  {who}  {consent}  {decision}")
     n = len(rows)
     print(ngettext("{n} referral", "{n} referrals", n).format(n=n))
     return 0

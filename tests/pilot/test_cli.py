@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, timedelta
 
 import pytest
 
 from app import cli
+from app.services import registry
+from app.services.date_text import fmt_date
 from tests.conftest import PASSPHRASE
 from tests.pilot.helpers import make_pilot_case
 
@@ -85,3 +88,14 @@ def test_bad_arguments_give_polish_errors_and_exit_codes(cli_env, pilot, capsys)
     assert code == 5 and err.startswith("Błąd:")
     code, _out, err = run(cli_env, capsys, "tasks", "--institution", "no-such")
     assert code == 5
+
+
+def test_listings_write_days_the_polish_way(cli_env, pilot, capsys, ws):
+    """The meetings and referrals lists wrote their days as 2026-12-01 (``today`` did not)."""
+    [meeting] = registry.list_meetings(ws, pilot.pilot.pzk_id)
+    code, out, _err = run(cli_env, capsys, "meetings", "--team", pilot.pilot.pzk_id)
+    assert code == 0 and fmt_date(meeting.held_on) in out
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", out)
+    code, out, _err = run(cli_env, capsys, "referrals")
+    assert code == 0 and "SP Narewka" in out
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", out)

@@ -6,11 +6,14 @@ The commands run in-process (``tests.cli_runner``), each with its own database f
 from __future__ import annotations
 
 import json
+import re
+from datetime import datetime
 
 import pyrage
 from sqlalchemy import select
 
 from app.models import Institution
+from app.services.date_text import fmt_moment
 from app.services.setup import open_workspace
 from tests.cli_runner import OPS_INIT
 from tests.conftest import PASSPHRASE
@@ -33,7 +36,7 @@ def init_both(cli) -> None:  # the ``cli`` fixture's runner
     )
 
 
-def test_two_installations_exchange_bundles_on_a_stick(cli, tmp_path):
+def test_two_installations_exchange_bundles_on_a_stick(cli, tmp_path, warsaw):
     init_both(cli)
     cli("ops.db", "demo", "--families", "4", "--seed", "5")
     show = json.loads(cli("ops.db", "keys", "show", "--json").stdout)
@@ -78,6 +81,12 @@ def test_two_installations_exchange_bundles_on_a_stick(cli, tmp_path):
     status = json.loads(cli("ops.db", "sync", "status", "--json").stdout)
     [peer] = status["peers"]
     assert peer["device_id"] == coord["device_id"] and peer["last_received_seq"] == 1
+    # the listing for the worker: times in Warsaw time, the Polish way (they were UTC, ISO)
+    human = cli("ops.db", "sync", "status").stdout
+    for stamp in (peer["last_sent_at"], peer["last_received_at"]):
+        assert fmt_moment(datetime.fromisoformat(stamp.replace("Z", "+00:00"))) in human
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", human)
+    assert "koordynator powiatowy" in human and "coordinator" not in human  # the role in Polish
     assert json.loads(cli("co.db", "sync", "conflicts", "--json").stdout) == []
 
     # the emergency path: the standard age format opens with the exported identity

@@ -24,7 +24,7 @@ _CASE_ORDER = {m.__tablename__: i for i, m in enumerate(SYNCED_MODELS)}
 
 def _case_order(item: tuple[str, int]) -> tuple[int, str]:
     """The case's own order (the file, its reasons, the members, consents… visits), not the
-    alphabet of table names ("Działania planu" came before "Akta sprawy")."""
+    alphabet of table names ("Działania programu" came before "Akta sprawy")."""
     return (_CASE_ORDER.get(item[0], len(_CASE_ORDER)), item[0])
 
 

@@ -7,15 +7,23 @@ the production cost is exercised by ``tests/unit/test_vault.py`` and the benchma
 from __future__ import annotations
 
 import os
+import stat
 import time
+from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from app.i18n import set_language
 from app.services import setup
+from app.services.rodo import erasure_file
+from app.services.workspace import Workspace
 from app.store import keys
 from app.store.keys import TEST_KDF
+from app.store.vault import Vault
+from tests.factories import Case, make_full_case
 
 SUBPROCESS_SITE = str(Path(__file__).resolve().parent / "subprocess_site")
 
@@ -100,26 +108,115 @@ def make_coordinator(path: Path):
     )
 
 
-@pytest.fixture
-def ws(db_path):
-    """An OPS installation (GOPS Narewka) with reference data and nothing else."""
-    workspace = make_ops(db_path)
+class Installation:
+    """One installation made once per worker and written out again for each test that asks.
+
+    ``setup.initialize`` (and ``make_full_case`` on top of it) costs a tenth of a second or more,
+    and hundreds of tests start from the same installation.  The first test of a worker to ask
+    builds it in a folder of its own; every test then gets the files a fresh one would have: the
+    locked database, its erasure list beside it and the list's copy in ``erasures/`` of the
+    test's own data folder, each with the permissions the program gave it.  They are opened as
+    ``Vault.unlock`` opens them, not by ``open_workspace``, which would log an unlock a fresh
+    installation does not have.  Made again when the date changes, so dates relative to today
+    stay today's.  Every installation one worker gives out has the same device id: tests that
+    need two of one kind call ``make_ops``/``make_coordinator`` themselves.
+    """
+
+    def __init__(self, root: Path, build: Callable[[Path], tuple[Workspace, Any]]) -> None:
+        self._root = root
+        self._build = build
+        self._made_on: date | None = None
+        self._beside: dict[
+            str, tuple[bytes, int]
+        ] = {}  # the database folder: name -> (bytes, mode)
+        self._store: dict[str, tuple[bytes, int]] = {}  # erasures/ of the data folder
+        self.made: Any = None  # what ``build`` made in the workspace (a ``Case``)
+
+    def _make(self) -> None:
+        folder = self._root / date.today().isoformat()
+        db = folder / "db" / DB_NAME
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setenv("KOOPERACJA_DATA_DIR", str(folder / "data"))
+            workspace, self.made = self._build(db)
+            workspace.lock()
+            store = erasure_file.store_dir()
+        self._beside = _read_files(db.parent)
+        self._store = _read_files(store)
+        # The locked database is whole in its main file (no -wal), its list beside it.
+        assert set(self._beside) == {DB_NAME, erasure_file.beside(db).name}, set(self._beside)
+        assert len(self._store) == 1, set(self._store)
+        self._made_on = date.today()
+
+    def open(self, path: Path) -> Workspace:
+        if self._made_on != date.today():
+            self._make()
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        for name, (data, mode) in self._beside.items():
+            _write_new(path.with_name(path.name + name.removeprefix(DB_NAME)), data, mode)
+        store = erasure_file.store_dir()  # the test's data folder, set by ``_isolated_dirs``
+        store.mkdir(parents=True, exist_ok=True, mode=0o700)
+        for name, (data, mode) in self._store.items():
+            _write_new(store / name, data, mode)
+        return Workspace(Vault.unlock(path, PASSPHRASE))
+
+
+DB_NAME = "kooperacja.db"
+
+
+def _read_files(folder: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file in ``folder`` but the lock file (``Vault.unlock`` makes its own)."""
+    return {
+        p.name: (p.read_bytes(), stat.S_IMODE(p.stat().st_mode))
+        for p in folder.iterdir()
+        if p.is_file() and p.suffix != ".lock"
+    }
+
+
+def _write_new(path: Path, data: bytes, mode: int) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)  # mode from the first byte
+    with os.fdopen(fd, "wb") as f:
+        f.write(data)
+
+
+def _ops_with_case(path: Path) -> tuple[Workspace, Case]:
+    workspace = make_ops(path)
+    return workspace, make_full_case(workspace)
+
+
+@pytest.fixture(scope="session")
+def _installations(tmp_path_factory) -> dict[str, Installation]:
+    root = tmp_path_factory.mktemp("installations")
+    return {
+        "ops": Installation(root / "ops", lambda p: (make_ops(p), None)),
+        "ops_with_case": Installation(root / "ops_with_case", _ops_with_case),
+        "coordinator": Installation(root / "coordinator", lambda p: (make_coordinator(p), None)),
+    }
+
+
+def _given(workspace: Workspace) -> Iterator[Workspace]:
     yield workspace
     if not workspace.locked:
         workspace.lock()
 
 
 @pytest.fixture
-def coordinator_ws(tmp_path):
-    workspace = make_coordinator(tmp_path / "koordynator.db")
-    yield workspace
-    if not workspace.locked:
-        workspace.lock()
+def ws(request, db_path, _isolated_dirs, _installations) -> Iterator[Workspace]:
+    """An OPS installation (GOPS Narewka) with reference data and nothing else.
+
+    A test that asks for ``family_case`` too gets it with the case already in it (made once per
+    worker): the same database as ``make_full_case`` run on a fresh one.
+    """
+    kind = "ops_with_case" if "family_case" in request.fixturenames else "ops"
+    yield from _given(_installations[kind].open(db_path))
 
 
 @pytest.fixture
-def family_case(ws):
+def coordinator_ws(tmp_path, _isolated_dirs, _installations) -> Iterator[Workspace]:
+    """The coordinator's installation (PCPR Hajnówka) with reference data and nothing else."""
+    yield from _given(_installations["coordinator"].open(tmp_path / "koordynator.db"))
+
+
+@pytest.fixture
+def family_case(ws, _installations) -> Case:
     """A complete case in ``ws``: see ``tests/factories.py``."""
-    from tests.factories import make_full_case
-
-    return make_full_case(ws)
+    return _installations["ops_with_case"].made

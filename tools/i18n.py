@@ -25,7 +25,7 @@ import sys
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
-from babel.messages.extract import extract_from_dir
+from babel.messages.extract import extract_from_dir, extract_python
 from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,32 +37,40 @@ KEYWORDS = {
     "pgettext": ((1, "c"), 2),
     "NP_": ((1, "c"), 2),
     "npgettext": ((1, "c"), 2, 3),
+    # ``NG_(source)`` reaches Babel as ``NG_(GENDERED, source)`` (``_python``): a context that
+    # marks it, so one pass over the sources finds every kind of message.
+    "NG_": ((1, "c"), 2),
 }
-GENDERED = {"NG_": None}
+GENDERED = "\x00gendered"
 PLACEHOLDER = re.compile(r"\{[a-z_0-9]*\}")
 CTX = "\x04"
 sys.path.insert(0, str(ROOT))
 from app.i18n import GENDER_CONTEXTS  # noqa: E402  (after the path is set)
 
 
-def _extract(keywords: dict):
-    return extract_from_dir(
-        str(ROOT / "app"),
-        method_map=[("**.py", "python")],
-        keywords=keywords,
-        strip_comment_tags=True,
-    )
+def _python(fileobj, keywords, comment_tags, options):
+    """Babel's Python extractor, with each ``NG_`` call's source after the ``GENDERED`` mark."""
+    for lineno, funcname, messages, comments in extract_python(
+        fileobj, keywords, comment_tags, options
+    ):
+        if funcname == "NG_":
+            source = messages[0] if isinstance(messages, tuple) else messages
+            messages = (GENDERED, source)
+        yield lineno, funcname, messages, comments
 
 
 def extract() -> Catalog:
     template = Catalog(project="Kooperacja", domain="kooperacja")
-    for filename, lineno, message, comments, ctx in _extract(KEYWORDS):
+    for filename, lineno, message, comments, ctx in extract_from_dir(
+        str(ROOT / "app"),
+        method_map=[("**.py", _python)],  # type: ignore[list-item]  (Babel takes a callable too)
+        keywords=KEYWORDS,
+        strip_comment_tags=True,
+    ):
         where = [(f"app/{filename}", lineno)]
-        template.add(message, None, where, auto_comments=comments, context=ctx)
-    for filename, lineno, message, comments, _ctx in _extract(GENDERED):
-        for ctx in GENDER_CONTEXTS.values():
-            where = [(f"app/{filename}", lineno)]
-            template.add(message, None, where, auto_comments=comments, context=ctx)
+        # A gendered source is one message in each gender's context (app.i18n.NG_).
+        for context in GENDER_CONTEXTS.values() if ctx == GENDERED else (ctx,):
+            template.add(message, None, where, auto_comments=comments, context=context)
     return template
 
 

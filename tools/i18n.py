@@ -63,7 +63,7 @@ def extract() -> Catalog:
     template = Catalog(project="Kooperacja", domain="kooperacja")
     for filename, lineno, message, comments, ctx in extract_from_dir(
         str(ROOT / "app"),
-        method_map=[("**.py", _python)],  # type: ignore[list-item]  (Babel takes a callable too)
+        method_map=[("**.py", _python)],  # type: ignore[list-item]  (a callable works too)
         keywords=KEYWORDS,
         strip_comment_tags=True,
     ):

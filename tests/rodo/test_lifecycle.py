@@ -17,6 +17,8 @@ from app.models import Family
 from app.printing.service import render_document
 from app.services import families, setup
 from app.services.rodo import archive, retention
+from tests.age_passphrase import WORK_FACTOR, work_factor_of
+from tests.age_passphrase import encrypt as seal_cheaply
 from tests.conftest import PASSPHRASE
 from tests.factories import PESEL_MOTHER
 
@@ -50,6 +52,23 @@ def closed_case(ws, family_case, monkeypatch, tmp_path):
     path = str(ws.path)
     ws.lock()
     return path, family_case
+
+
+@pytest.mark.usefixtures("production_archive_cost")
+def test_a_package_sealed_at_the_shipped_cost_is_read_back_before_the_case_goes(
+    ws, family_case, tmp_path
+):
+    """The production-cost test: the package is sealed as shipped (rage's own scrypt work factor,
+    about a second per encryption and again per decryption) and the shipped path opens it again
+    before the case is removed.  The other tests seal at ``age_passphrase.WORK_FACTOR``."""
+    from app.printing import rodo_files
+
+    families.close_family(ws, family_case.family_id, CLOSED, "usamodzielnienie")
+    done = rodo_files.archive_case(ws, family_case.family_id, ARCHIVE_PASSPHRASE, tmp_path / "a")
+    assert work_factor_of(done.package.read_bytes()) > WORK_FACTOR  # rage's own, not the tests'
+    assert done.rows > 0
+    with ws.transaction() as s:
+        assert s.get(Family, family_case.family_id) is None
 
 
 def test_due_list_then_archive_hands_over_and_removes(closed_case, tmp_path, capsys):
@@ -143,6 +162,7 @@ def test_the_archive_reads_the_package_back_whole(closed_case, tmp_path, capsys)
         done = rodo_files.archive_case(ws, case.family_id, ARCHIVE_PASSPHRASE, tmp_path / "a")
     finally:
         ws.lock()
+    assert work_factor_of(done.package.read_bytes()) == WORK_FACTOR  # a genuine age file
     contents = archive.read_package(done.package, ARCHIVE_PASSPHRASE)
     assert contents.problems == ()
     assert contents.case_number and contents.documents == 1 and contents.audit_entries > 3
@@ -164,7 +184,7 @@ def test_the_archive_reads_the_package_back_whole(closed_case, tmp_path, capsys)
     raw["tables"]["attachment"][0]["title"] = "Podmieniona"
     raw["audit_events"][0]["actor"] = "Ktoś inny"
     forged = tmp_path / "podmieniona.karchive"
-    forged.write_bytes(pyrage.passphrase.encrypt(json.dumps(raw).encode(), ARCHIVE_PASSPHRASE))
+    forged.write_bytes(seal_cheaply(json.dumps(raw).encode(), ARCHIVE_PASSPHRASE))
     bad = archive.read_package(forged, ARCHIVE_PASSPHRASE)
     assert len(bad.problems) == 1  # the audit entry; the document's content still matches
     assert (

@@ -30,6 +30,7 @@ from app.ui.rodo.archive_tab import PassphraseForm
 from app.ui.rodo.erasure_tab import ErasureDialog
 from app.ui.rodo.person_tab import CorrectionDialog
 from app.ui.rodo.screen import RodoScreen
+from tests.age_passphrase import seal_cheaply
 from tests.factories import PESEL_MOTHER, make_full_case
 from tests.sync.helpers import exchange, introduce
 from tests.ui._keys import alt, focused, key, press, type_text
@@ -37,6 +38,14 @@ from tests.ui._surface import duplicates, fits
 from tests.ui.conftest import settle
 
 ARCHIVE_PASSPHRASE = "archiwum-zakładowe-w-Narewce-2026!"
+
+
+@pytest.fixture(autouse=True)
+def _cheap_archive_packages(monkeypatch):
+    """Packages sealed at a low age scrypt work factor (tests/age_passphrase.py); the screen
+    still opens them through the shipped path.  tests/rodo/test_lifecycle.py has the
+    production-cost test."""
+    seal_cheaply(monkeypatch)
 
 
 @pytest.fixture

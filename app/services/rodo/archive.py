@@ -37,6 +37,16 @@ FORMAT = "kooperacja-archive-package"
 SUFFIX = ".karchive"
 
 
+def seal(plaintext: bytes, passphrase: str) -> bytes:
+    """The package as an age passphrase file (scrypt; rage picks the work factor, ~1 s here).
+
+    A module-level function so tests can put an age writer with a lower work factor in its place
+    (``tests/age_passphrase.py``), as they do with ``keys.default_kdf``; the file they get is
+    still age v1 and ``open_package`` reads it through pyrage at the factor the file names.
+    """
+    return pyrage.passphrase.encrypt(plaintext, passphrase)
+
+
 @dataclass(frozen=True)
 class ArchivePackage:
     data: bytes
@@ -100,7 +110,7 @@ def prepare_archive(ws: Workspace, family_id: str, passphrase: str) -> ArchivePa
             "audit_events": events,
         }
         plaintext = json.dumps(content, ensure_ascii=False, sort_keys=True).encode("utf-8")
-        data = pyrage.passphrase.encrypt(plaintext, passphrase)
+        data = seal(plaintext, passphrase)
         package = ArchivePackage(
             data,
             hashlib.sha256(data).hexdigest(),

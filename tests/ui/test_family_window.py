@@ -7,8 +7,10 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication
 
 from app.services import casefile, drafts, families, setup
 from app.ui.family.diagnosis_tab import DiagnosisTab
@@ -158,6 +160,43 @@ def test_closing_with_changes_in_two_tabs_and_saving_saves_both_then_closes(
         ff.current_plan is not None and ff.current_plan.main_goal == "Cel zapisany przy zamykaniu."
     )
     assert drafts.list_drafts(ctx.ws) == []
+
+
+@pytest.mark.parametrize("kind", ["diagnosis", "plan"])
+def test_switching_to_a_new_record_asks_about_unsaved_changes_first(
+    ctx, qtbot, family_case, unsaved_answers, kind
+):
+    """Diagnoza and Program (IPW) show one of the case's records: "Nowa…" with unsaved text
+    asks first; cancelling stays on the record (chooser and text as they were), keeping a
+    draft switches to an empty new one with the cursor in its first field."""
+    w = open_window(ctx, qtbot, family_case.family_id)
+    if kind == "diagnosis":
+        page = tab(w, DiagnosisTab)
+        text, first = page.view.texts["causes"], page.view.made_on
+    else:
+        page = tab(w, PlanTab)
+        text, first = page.view.main_goal, page.view.number
+    w.tabs.setCurrentWidget(page)
+    shown, key = page.current, page.guard.key
+    text.setPlainText("Zmiana przed przełączeniem.")
+
+    unsaved_answers.append(CloseChoice.CANCEL)
+    qtbot.mouseClick(page.view.new_button, Qt.MouseButton.LeftButton)
+    assert page.current == shown and page.view.chooser.currentData() == shown
+    assert text.toPlainText() == "Zmiana przed przełączeniem."
+
+    unsaved_answers.append(CloseChoice.KEEP_DRAFT)
+    qtbot.mouseClick(page.view.new_button, Qt.MouseButton.LeftButton)
+    assert page.current == "new" and page.view.chooser.currentData() == "new"
+    assert text.toPlainText() == ""
+
+    def in_first_field() -> bool:
+        focus = QApplication.focusWidget()
+        return focus is not None and (focus is first or first.isAncestorOf(focus))
+
+    qtbot.waitUntil(in_first_field)
+    settle(ctx, qtbot)
+    assert drafts.load_draft(ctx.ws, key) is not None
 
 
 def test_ctrl_s_saves_the_form_of_the_tab(ctx, qtbot, family_case):

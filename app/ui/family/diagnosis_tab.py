@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.i18n import N_, _
 from app.models import Diagnosis
@@ -27,13 +27,12 @@ from app.ui.family.participants import (
     participant_values,
     read_participants,
 )
-from app.ui.family.tab_base import FamilyHost, FamilyTab, TabForm, Then
+from app.ui.family.tab_base import NEW, FamilyHost, RecordFormTab, Then
 from app.ui.kit.checklist_table_model import CheckRow
 from app.ui.kit.draft_guard import DraftGuard
 from app.ui.kit.form_kit import FormBinding, fit_columns, fmt_date
 from app.ui.kit.print_menu import print_button
 
-NEW = "new"
 TEXTS = diagnosis_service.TEXT_FIELDS
 
 
@@ -49,7 +48,7 @@ def _save(
     return saved
 
 
-class DiagnosisTab(FamilyTab):
+class DiagnosisTab(RecordFormTab):
     title = N_("&Diagnosis")
 
     def __init__(self, host: FamilyHost) -> None:
@@ -155,21 +154,19 @@ class DiagnosisTab(FamilyTab):
     def _chosen(self, index: int) -> None:
         self.switch_to(self.view.chooser.itemData(index))
 
-    def switch_to(self, diagnosis_id: str) -> None:
-        if diagnosis_id == self.current and diagnosis_id != NEW:
-            return
-        if not self.guard.confirm_close(self, lambda: self.save_form(None)):
-            if self._file is not None:
-                self._fill_chooser(self._file)
-            return
-        self.current = diagnosis_id
+    def _chooser_back(self) -> None:
+        if self._file is not None:
+            self._fill_chooser(self._file)
+
+    def _show_current(self) -> None:
         if self._file is not None:
             self._fill_lists(self._file, self.host.lookups, self._diagnosis())
             self.guard.set_key(self._key(), self._title())
             self.guard.reset(self._values(self._file))
             self._fill_chooser(self._file)
-        self.guard.offer_restore(self)
-        self.view.made_on.setFocus()
+
+    def _first_field(self) -> QWidget:
+        return self.view.made_on
 
     def add_other(self) -> None:
         row = add_other_row(self.view.participants)
@@ -197,13 +194,6 @@ class DiagnosisTab(FamilyTab):
             return _save, (self.ctx.ws, self.family_id, data, diagnosis_id, reasons)
 
         self.save_in_place(call, then, self.view.error, self.view.save_button)
-
-    def record_saved(self, saved: Any) -> None:
-        self.current = saved.id
-        self.guard.saved(self._key(), self._title())
-
-    def forms(self) -> list[TabForm]:
-        return [TabForm(self.guard, self.save_form)]
 
     def open_draft(self, form_key: str) -> bool:
         key = FormKey.parse(form_key)

@@ -14,7 +14,7 @@ from app.ui.family.case_team_table_model import CaseTeamTableModel
 from app.ui.family.household_view import HouseholdView
 from app.ui.family.member_dialog import MemberDialog
 from app.ui.family.members_table_model import MembersTableModel
-from app.ui.family.tab_base import FamilyHost, FamilyTab, TabForm, Then
+from app.ui.family.tab_base import FamilyHost, FormTab, Then
 from app.ui.family.team_member_dialog import TeamMemberDialog
 from app.ui.kit.draft_guard import DraftGuard
 from app.ui.kit.form_kit import FormBinding, fit_columns
@@ -22,7 +22,7 @@ from app.ui.kit.list_panel import selected
 from app.ui.kit.safe import guarded
 
 
-class HouseholdTab(FamilyTab):
+class HouseholdTab(FormTab):
     title = N_("&Family")
 
     def __init__(self, host: FamilyHost) -> None:
@@ -73,9 +73,6 @@ class HouseholdTab(FamilyTab):
     def case(self) -> str:
         ff = self.host.file
         return ff.family.case_number if ff else ""
-
-    def forms(self) -> list[TabForm]:
-        return [TabForm(self.guard, self.save_form)]
 
     # -- case data ----------------------------------------------------------------------------
     def save_form(self, then: Then) -> None:

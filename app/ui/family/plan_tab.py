@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtWidgets import QMessageBox, QVBoxLayout
+from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
 
 from app.i18n import N_, _
 from app.models import SupportPlan
@@ -24,15 +24,13 @@ from app.ui.family.commitments_table_model import CommitmentsTableModel
 from app.ui.family.goal_dialog import GoalDialog
 from app.ui.family.goals_table_model import GoalsTableModel
 from app.ui.family.plan_view import PlanView
-from app.ui.family.tab_base import FamilyHost, FamilyTab, TabForm, Then
+from app.ui.family.tab_base import NEW, FamilyHost, RecordFormTab, Then
 from app.ui.kit.date_field import form_day
 from app.ui.kit.draft_guard import DraftGuard
 from app.ui.kit.form_kit import FormBinding, fit_columns, fmt_date
 from app.ui.kit.list_panel import ListPanel, selected
 from app.ui.kit.print_menu import print_button
 from app.ui.kit.safe import guarded
-
-NEW = "new"
 
 
 def plan_values(p: Any) -> dict[str, Any]:
@@ -60,7 +58,7 @@ def plan_values(p: Any) -> dict[str, Any]:
     }
 
 
-class PlanTab(FamilyTab):
+class PlanTab(RecordFormTab):
     title = N_("&Programme (IPW)")
 
     def __init__(self, host: FamilyHost) -> None:
@@ -155,18 +153,16 @@ class PlanTab(FamilyTab):
             chooser.addItem(_("new programme (not saved yet)"), NEW)
         chooser.setCurrentIndex(max(chooser.findData(self.current), 0))
 
-    def switch_to(self, plan_id: str) -> None:
-        if plan_id == self.current and plan_id != NEW:
-            return
-        if not self.guard.confirm_close(self, lambda: self.save_form(None)):
-            self._fill_lists(self.host.lookups)
-            return
-        self.current = plan_id
+    def _chooser_back(self) -> None:
+        self._fill_lists(self.host.lookups)
+
+    def _show_current(self) -> None:
         self.guard.set_key(self._key(), self._title())
         self.guard.reset(plan_values(self.plan))
         self._fill_lists(self.host.lookups)
-        self.guard.offer_restore(self)
-        self.view.number.setFocus()
+
+    def _first_field(self) -> QWidget:
+        return self.view.number
 
     # -- saving the plan ----------------------------------------------------------------------
     def plan_input(self) -> plans.PlanInput:
@@ -188,13 +184,6 @@ class PlanTab(FamilyTab):
             return plans.save_plan, (self.ctx.ws, self.family_id, self.plan_input(), plan_id)
 
         self.save_in_place(call, then, self.view.error, self.view.save_button)
-
-    def record_saved(self, saved: Any) -> None:
-        self.current = saved.id
-        self.guard.saved(self._key(), self._title())
-
-    def forms(self) -> list[TabForm]:
-        return [TabForm(self.guard, self.save_form)]
 
     # -- goals, actions, commitments ----------------------------------------------------------
     def _edit_selected(self, panel: ListPanel, edit: Callable[[Any], None]) -> None:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from app.errors import KooperacjaError, ValidationError
 from app.services.casefile import FamilyFile
+from app.services.form_keys import FormKey
 from app.services.lookups import Lookups
 from app.ui.context import AppContext
 from app.ui.kit.draft_guard import DraftGuard
@@ -23,6 +24,7 @@ from app.ui.kit.safe import guarded
 from app.ui.ops import show_error
 
 Then = Callable[[], None] | None
+NEW = "new"  # ``RecordFormTab.current`` of a record not saved yet
 
 
 class FamilyHost(Protocol):
@@ -103,6 +105,59 @@ class FamilyTab(QWidget):
     def record_saved(self, _saved: object) -> None:
         """The form's record was saved: its draft goes (a tab of several records re-keys)."""
         self.guard.saved()
+
+
+class FormTab(FamilyTab):
+    """A tab with one in-place form: ``guard``, ``binding`` and ``save_form(then)``."""
+
+    def save_form(self, then: Then) -> None:
+        raise NotImplementedError
+
+    def forms(self) -> list[TabForm]:
+        return [TabForm(self.guard, self.save_form)]
+
+
+class RecordFormTab(FormTab):
+    """A tab whose form shows one of the case's records of a kind (a diagnosis, a programme)
+    or a new one: ``current`` is the record's id or ``NEW``, chosen in the tab's chooser.
+
+    Switching to another record asks about unsaved changes first (cancelling puts the chooser
+    back), then shows the record, offers its draft and puts the cursor in its first field; a
+    save re-keys the form's draft to the saved record."""
+
+    current: str = NEW
+
+    def _key(self) -> FormKey:
+        raise NotImplementedError
+
+    def _title(self) -> str:
+        raise NotImplementedError
+
+    def _show_current(self) -> None:
+        """Fill the form (and the chooser) with the current record."""
+        raise NotImplementedError
+
+    def _chooser_back(self) -> None:
+        """The switch was cancelled: the chooser shows the current record again."""
+        raise NotImplementedError
+
+    def _first_field(self) -> QWidget:
+        raise NotImplementedError
+
+    def switch_to(self, record_id: str) -> None:
+        if record_id == self.current and record_id != NEW:
+            return
+        if not self.guard.confirm_close(self, lambda: self.save_form(None)):
+            self._chooser_back()
+            return
+        self.current = record_id
+        self._show_current()
+        self.guard.offer_restore(self)
+        self._first_field().setFocus()
+
+    def record_saved(self, saved: Any) -> None:
+        self.current = saved.id
+        self.guard.saved(self._key(), self._title())
 
 
 def show_invalid(exc: ValidationError, binding: FormBinding, error: ErrorLabel) -> None:

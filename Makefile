@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+# The tests' two workers take a whole file at a time, the longest first (tests/scheduling.py).
+WORKERS := -n 2 --dist loadfile --no-loadscope-reorder
 
 .PHONY: run test demo bench lint format package clean i18n screenshots forms
 
@@ -28,7 +30,7 @@ test: $(STAMP)
 	@# workers leave a core idle while they wait on subprocesses and timers and while the last
 	@# file finishes.  Its report follows the tests'; either failing fails the target.
 	@report=$$(mktemp); $(BIN)/mypy > "$$report" 2>&1 & types=$$!; \
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n 2 --dist loadfile; tests=$$?; \
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(WORKERS); tests=$$?; \
 	wait $$types; typed=$$?; echo "mypy:"; cat "$$report"; rm -f "$$report"; \
 	test $$tests -eq 0 && test $$typed -eq 0
 

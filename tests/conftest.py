@@ -25,6 +25,8 @@ from app.store.keys import TEST_KDF
 from app.store.vault import Vault
 from tests.factories import Case, make_full_case
 
+pytest_plugins = ["tests.scheduling"]  # the order files are handed to the workers in
+
 SUBPROCESS_SITE = str(Path(__file__).resolve().parent / "subprocess_site")
 
 PASSPHRASE = "zielony-most-nad-Narwią-42"

@@ -214,7 +214,7 @@ def save_team_member(
         }
         member, changed = upsert(s, CaseTeamMember, member_id, fields, family_id=family_id)
         if changed:
-            audit.record(s, "update", "case_team_member", member.id, family_id)
+            audit.record_save(s, member_id, "case_team_member", member.id, family_id)
         return member
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import delete, select, update
 
 from app.models import AuditEvent
-from app.services import audit, casefile, integrity
+from app.services import audit, casefile, families, integrity
 from tests.factories import PESEL_MOTHER
 
 
@@ -29,6 +29,21 @@ def test_views_and_changes_are_recorded_without_values(ws, family_case):
     for e in events:
         text = " ".join(str(v) for v in e.chain_fields().values())
         assert PESEL_MOTHER not in text and "Źdźbło" not in text and "Grażyna" not in text
+
+
+def test_a_new_task_team_member_is_logged_as_created_and_an_edit_as_changed(ws, family_case):
+    """Historia said "zmiana" for a task team member just added: the save logged "update"
+    whether the record was new or not (every other form's save tells them apart)."""
+    data = families.TeamMemberInput(name="Jan Kurator", function="kurator")
+    member = families.save_team_member(ws, family_case.family_id, data)
+    families.save_team_member(
+        ws,
+        family_case.family_id,
+        families.TeamMemberInput(name="Jan Kurator", function="kurator sądowy"),
+        member.id,
+    )
+    logged = [(e.action, e.record_id) for e in _events(ws) if e.entity == "case_team_member"]
+    assert logged[-2:] == [("create", member.id), ("update", member.id)]
 
 
 def test_chain_is_valid_then_edit_and_removal_are_detected(ws, family_case):

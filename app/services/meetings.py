@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
@@ -42,6 +42,17 @@ from app.services.validation import require_text
 from app.services.workspace import Workspace
 
 OPEN_ACTIONS = (ActionStatus.PLANNED, ActionStatus.IN_PROGRESS)
+
+
+def _open_in_force() -> tuple[ColumnElement[bool], ...]:
+    """An action still to be done (planned or under way) of a programme in force: what is late
+    on the agenda and what stands on an institution's task list."""
+    return (
+        Action.deleted.is_(False),
+        Action.status.in_(OPEN_ACTIONS),
+        SupportPlan.deleted.is_(False),
+        SupportPlan.status == PlanStatus.ACTIVE,
+    )
 
 
 def _in_area(team: CooperationTeam, gmina_code: str) -> bool:
@@ -135,13 +146,7 @@ def _late_actions(s: Session, families: dict, on: date) -> list[AgendaItem]:
         )
         .join(SupportPlan, SupportPlan.id == Action.plan_id)
         .outerjoin(Institution, Institution.id == Action.institution_id)
-        .where(
-            Action.deleted.is_(False),
-            SupportPlan.deleted.is_(False),
-            SupportPlan.status == PlanStatus.ACTIVE,
-            Action.status.in_(OPEN_ACTIONS),
-            Action.end_on < on,
-        )
+        .where(*_open_in_force(), Action.end_on < on)
     )
     # One matter per case, however many of its actions are late: placed by the longest overdue,
     # naming each institution once.
@@ -222,12 +227,7 @@ def open_actions_of(institution_id: str) -> Select:
         .join(SupportPlan, SupportPlan.id == Action.plan_id)
         .join(Family, Family.id == SupportPlan.family_id)
         .where(
-            Action.deleted.is_(False),
-            Action.institution_id == institution_id,
-            Action.status.in_(OPEN_ACTIONS),
-            SupportPlan.deleted.is_(False),
-            SupportPlan.status == PlanStatus.ACTIVE,
-            Family.deleted.is_(False),
+            *_open_in_force(), Action.institution_id == institution_id, Family.deleted.is_(False)
         )
     )
 

@@ -3,10 +3,12 @@ institution with dates, the family's commitments and the programme's period."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from reportlab.platypus import Flowable, KeepTogether
 
 from app.i18n import _, ngettext
-from app.models import SupportPlan
+from app.models import Commitment, SupportPlan
 from app.models.enums import PlanStatus
 from app.printing.actions import actions_table, basket_table, planned_reviews_text
 from app.printing.casedata import CaseData, label_of, period_text
@@ -27,20 +29,32 @@ from app.services.document_titles import TITLES
 TITLE = TITLES["plan"]
 
 
-def commitments_table(data: CaseData, plan: SupportPlan) -> Flowable:
+def commitments_table(
+    data: CaseData,
+    plan: SupportPlan,
+    last: tuple[str, Callable[[Commitment], str]] | None = None,
+    widths: Sequence[float] = (0.7, 6.5, 2.8, 2.2),
+) -> Flowable:
+    """The programme's commitments: number, what, who (a member, or "the whole family" in the
+    words of the case's subject) and ``last`` (heading, value): by default the completion date
+    (the review prints the status there)."""
+    header, value = last or (
+        _("Completion date"),
+        lambda c: fmt_date(c.due_on, _("throughout the programme")),
+    )
     rows = [
         [
             f"{i}.",
             c.description,
             c.person.full_name if c.person is not None else data.word("the whole family"),
-            fmt_date(c.due_on, _("throughout the programme")),
+            value(c),
         ]
         for i, c in enumerate(plan.commitments, 1)
     ]
     return data_table(
-        [_("No."), _("Commitment"), _("Who"), _("Completion date")],
+        [_("No."), _("Commitment"), _("Who"), header],
         rows,
-        [0.7, 6.5, 2.8, 2.2],
+        list(widths),
         empty_text=_("No commitments recorded."),
     )
 

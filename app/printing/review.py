@@ -21,6 +21,7 @@ from app.printing.layout import (
     title_block,
 )
 from app.printing.parts import gas_level_text, rating_text, scale_legend
+from app.printing.plan import commitments_table as plan_commitments_table
 from app.printing.signatures import closing, signature_section
 from app.services.document_titles import TITLES
 from app.services.reviews import gas_t_score
@@ -122,21 +123,8 @@ def actions_table(data: CaseData, plan: SupportPlan, review: Review) -> Flowable
 
 
 def commitments_table(data: CaseData, plan: SupportPlan) -> Flowable:
-    rows = [
-        [
-            f"{i}.",
-            c.description,
-            c.person.full_name if c.person is not None else data.word("the whole family"),
-            label_of(CommitmentStatus, c.status),
-        ]
-        for i, c in enumerate(plan.commitments, 1)
-    ]
-    return data_table(
-        [_("No."), _("Commitment"), _("Who"), _("Status")],
-        rows,
-        [0.7, 6.5, 3, 2],
-        empty_text=_("No commitments recorded."),
-    )
+    status = (_("Status"), lambda c: label_of(CommitmentStatus, c.status))
+    return plan_commitments_table(data, plan, status, (0.7, 6.5, 3, 2))
 
 
 def build(

@@ -114,6 +114,14 @@ _VARIANTS: dict[str, tuple[str, str]] = {
         N_("The older person's own view of their situation"),
     ),
     N_("the whole family"): (N_("the person"), N_("the older person")),
+    N_("Family's commitment"): (
+        N_("The person's commitment"),
+        N_("The older person's commitment"),
+    ),
+    N_("New commitment of the family"): (
+        N_("New commitment of the person"),
+        N_("New commitment of the older person"),
+    ),
     N_("Commitments of the family"): (
         N_("Commitments of the person"),
         N_("Commitments of the older person"),
@@ -163,6 +171,10 @@ _VARIANTS: dict[str, tuple[str, str]] = {
     N_("Commitments of the famil&y"): (
         N_("Commitments of the perso&n"),
         N_("Commitments of the older perso&n"),
+    ),
+    N_("&The family undertakes to:"): (
+        N_("&The person undertakes to:"),
+        N_("&The older person undertakes to:"),
     ),
     N_("The family &took part"): (
         N_("The person &took part"),

@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractButton, QApplication, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTableView, QWidget
 
 from app.models.enums import FamilyStatus, PlanStatus
 from app.services import casefile, closure, referrals
@@ -384,6 +384,25 @@ def test_an_older_person_is_no_family_in_the_file(ctx, qtbot, family_case):
     review = ReviewDialog(ctx, ff, ff.plans[0], window.lookups)
     qtbot.addWidget(review)
     assert plain(review.family_attended.text()) == "Osoba starsza uczestniczyła"
+    # A commitment: the dialog and the list speak of the older person, as the printed IPW does
+    # (they said "Zobowiązanie rodziny", "Rodzina zobowiązuje się", "cała rodzina").
+    from app.services import plans
+    from app.ui.family.commitment_dialog import CommitmentDialog
+
+    plans.save_commitment(ctx.ws, ff.plans[0].id, plans.CommitmentInput("Spacer codziennie"))
+    window.reload()
+    settle(ctx, qtbot)
+    whole = [plan.commitments.index(r, 1).data() for r in range(plan.commitments.rowCount())]
+    assert "osoba starsza" in whole and "cała rodzina" not in whole
+    dialog = CommitmentDialog(
+        ctx, ff.family.id, ff.plans[0].id, ff.family.case_number, ff.persons,
+        subject_kind=ff.family.subject_kind,
+    )  # fmt: skip
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle().startswith("Nowe zobowiązanie osoby starszej")
+    assert dialog.person.itemText(0) == "osoba starsza"
+    texts = " ".join(plain(w.text()) for w in dialog.findChildren(QLabel))
+    assert "Osoba starsza zobowiązuje się" in texts and "Rodzina" not in texts
 
 
 def test_the_coordinator_hands_the_family_over_to_a_neighbouring_gmina(

@@ -6,10 +6,10 @@ from typing import Any
 
 from PySide6.QtWidgets import QFormLayout, QWidget
 
-from app.i18n import _
+from app.i18n import N_, _
 from app.models import Commitment, Person
 from app.models.enums import CommitmentStatus
-from app.services import plans
+from app.services import plans, subject_words
 from app.services.form_keys import FormKey
 from app.ui.context import AppContext
 from app.ui.family.case_record_dialog import CaseRecordDialog
@@ -29,25 +29,33 @@ class CommitmentDialog(CaseRecordDialog):
         members: list[Person],
         commitment: Commitment | None = None,
         parent: QWidget | None = None,
+        subject_kind: str | None = None,
     ) -> None:
+        def word(msgid: str) -> str:  # a person alone or an older person is no family
+            return subject_words.about(subject_kind, msgid)
+
         super().__init__(
             ctx,
             FormKey("commitment", family_id, plan_id, commitment.id if commitment else "new"),
             case_number,
-            (_("Family's commitment"), _("New commitment of the family")),
+            (word(N_("Family's commitment")), word(N_("New commitment of the family"))),
             parent,
         )
         self.plan_id, self.commitment = plan_id, commitment
         b = self.binding
         self.description = b.add("description", text_edit(3))
         self.person = b.add("person_id", ChoiceCombo())
-        self.person.set_choices([(p.id, p.full_name) for p in members], empty=_("the whole family"))
+        self.person.set_choices(
+            [(p.id, p.full_name) for p in members], empty=word(N_("the whole family"))
+        )
         self.due_on = b.add("due_on", OptionalDateEdit())
         self.status = b.add("status", ChoiceCombo())
         self.status.set_choices(CommitmentStatus.choices())
         form = QWidget()
         f = QFormLayout(form)
-        f.addRow(buddy_label(_("&The family undertakes to:"), self.description), self.description)
+        f.addRow(
+            buddy_label(word(N_("&The family undertakes to:")), self.description), self.description
+        )
         f.addRow(buddy_label(_("&Who:"), self.person), self.person)
         f.addRow(buddy_label(_("&By:"), self.due_on), self.due_on)
         f.addRow(buddy_label(_("&Status:"), self.status), self.status)

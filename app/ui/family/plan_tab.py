@@ -137,6 +137,7 @@ class PlanTab(RecordFormTab):
         plan = self.plan
         self.goals.set_goals(list(plan.goals) if plan else [], lookups)
         self.action_rows.set_actions(list(plan.actions) if plan else [], lookups)
+        self.commitments.subject_kind = self._file.family.subject_kind if self._file else None
         self.commitments.set_rows(list(plan.commitments) if plan else [])
         for panel in (self.view.goals, self.view.action_list, self.view.commitments):
             fit_columns(panel.table)
@@ -234,6 +235,7 @@ class PlanTab(RecordFormTab):
                     self.host.case_label(),
                     self._file.persons,
                     item,
+                    subject_kind=self._file.family.subject_kind,
                 )
             )
 

@@ -256,3 +256,41 @@ def test_removing_a_team_member_shows_the_team_without_them(ctx, qtbot, family_c
         timeout=10_000,
     )
     settle(ctx, qtbot)
+
+
+def test_a_removal_question_keeps_the_record_on_enter(ctx, qtbot, family_case, monkeypatch):
+    """Removing a member, a team member or a visit asks first, and "No" is the default: Qt's
+    own choice for a question without one is "Yes", so Enter removed the record."""
+    from PySide6.QtWidgets import QMessageBox, QPushButton
+
+    from app.ui.family.visits_tab import VisitsTab
+
+    families.save_team_member(
+        ctx.ws, family_case.family_id, families.TeamMemberInput("Marek Żółkiewski")
+    )
+    asked: list = []
+
+    def question(_parent, title, _text, buttons=None, default=None):
+        asked.append((title, default))
+        return default or QMessageBox.StandardButton.Yes  # Qt's default when none is given
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    w = open_window(ctx, qtbot, family_case.family_id)
+    household, visits = tab(w, HouseholdTab), tab(w, VisitsTab)
+    household.view.members.selectRow(0)
+    household.view.team.selectRow(0)
+    visits.table.selectRow(0)
+    remove_visit = next(
+        b for b in visits.findChildren(QPushButton) if b.text().replace("&", "") == "Usuń"
+    )
+    for page, button in (
+        (household, household.view.remove_member),
+        (household, household.view.remove_team),
+        (visits, remove_visit),
+    ):
+        w.tabs.setCurrentWidget(page)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    settle(ctx, qtbot)
+    assert [d for _t, d in asked] == [QMessageBox.StandardButton.No] * 3
+    ff = casefile.reload_family(ctx.ws, family_case.family_id)
+    assert len(ff.persons) == 3 and ff.team and ff.visits

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
-from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from app.config import atomic_write_bytes
 from app.i18n import N_, _
@@ -28,6 +28,7 @@ from app.ui.family.list_tab import ListTab
 from app.ui.family.tab_base import FamilyHost
 from app.ui.kit.form_kit import fit_columns, fmt_date
 from app.ui.kit.safe import guarded
+from app.ui.kit.widgets import ask_to_remove
 from app.ui.theme import muted_style
 
 
@@ -142,10 +143,9 @@ class DocumentsTab(ListTab[Attachment]):
         att = self.current()
         if att is None:
             return
-        answer = QMessageBox.question(
+        if ask_to_remove(
             self, _("Remove document"), _("Remove “{title}” from the case?").format(title=att.title)
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        ):
             self.ctx.runner.run(
                 attachments.remove_attachment,
                 self.ctx.ws,

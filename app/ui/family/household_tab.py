@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QVBoxLayout
+from PySide6.QtWidgets import QVBoxLayout
 
 from app.i18n import N_, _
 from app.services import families, persons
@@ -20,6 +20,7 @@ from app.ui.kit.draft_guard import DraftGuard
 from app.ui.kit.form_kit import FormBinding, fit_columns
 from app.ui.kit.list_panel import selected
 from app.ui.kit.safe import guarded
+from app.ui.kit.widgets import ask_to_remove
 
 
 class HouseholdTab(FormTab):
@@ -103,14 +104,13 @@ class HouseholdTab(FormTab):
         person = selected(self.view.members)
         if person is None:
             return
-        answer = QMessageBox.question(
+        if not ask_to_remove(
             self,
             _("Remove member"),
             _("Remove {name} from this family? The record stays in the history.").format(
                 name=person.full_name
             ),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         self.ctx.runner.run(
             persons.remove_person,
@@ -142,12 +142,11 @@ class HouseholdTab(FormTab):
         member = selected(self.view.team)
         if member is None:
             return
-        answer = QMessageBox.question(
+        if ask_to_remove(
             self,
             _("Remove from the task team"),
             _("Remove {name} from the family's task team?").format(name=member.name),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        ):
             self.ctx.runner.run(
                 families.remove_team_member,
                 self.ctx.ws,

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.i18n import N_, _
 from app.models import SupportPlan
@@ -31,6 +31,7 @@ from app.ui.kit.form_kit import FormBinding, fit_columns, fmt_date
 from app.ui.kit.list_panel import ListPanel, selected
 from app.ui.kit.print_menu import print_button
 from app.ui.kit.safe import guarded
+from app.ui.kit.widgets import ask_to_remove
 
 
 def plan_values(p: Any) -> dict[str, Any]:
@@ -243,10 +244,7 @@ class PlanTab(RecordFormTab):
         record = selected(panel.table)
         if record is None:
             return
-        answer = QMessageBox.question(
-            self, _("Remove"), _("Remove the selected item from the programme?")
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        if ask_to_remove(self, _("Remove"), _("Remove the selected item from the programme?")):
             self.ctx.runner.run(
                 remove,
                 self.ctx.ws,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtWidgets import QPushButton
 
 from app.i18n import N_, _
 from app.models import Visit
@@ -19,6 +19,7 @@ from app.ui.family.visits_table_model import VisitsTableModel
 from app.ui.kit.form_kit import fit_columns, fmt_date
 from app.ui.kit.print_menu import print_button
 from app.ui.kit.safe import guarded
+from app.ui.kit.widgets import ask_to_remove
 
 
 class VisitsTab(ListTab[Visit]):
@@ -70,10 +71,7 @@ class VisitsTab(ListTab[Visit]):
         visit = self.current()
         if visit is None:
             return
-        if (
-            QMessageBox.question(self, _("Remove visit"), _("Remove the selected visit?"))
-            == QMessageBox.StandardButton.Yes
-        ):
+        if ask_to_remove(self, _("Remove visit"), _("Remove the selected visit?")):
             self.ctx.runner.run(
                 visits.remove_visit,
                 self.ctx.ws,

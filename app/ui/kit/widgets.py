@@ -1,4 +1,5 @@
-"""Small widgets every window shares: labels with a style role, the passphrase field and meter.
+"""Small widgets every window shares: labels with a style role, the passphrase field and meter,
+the question before a removal.
 
 ``label`` is the one label helper (``form_kit.buddy_label`` is ``label`` with a buddy and no
 wrapping); tables are set up by ``form_kit.setup_table`` and ``form_kit.list_table``.
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QVBoxLayout,
     QWidget,
@@ -96,3 +98,16 @@ class StrengthMeter(QWidget):
         self.bar.setStyleSheet(f"QProgressBar::chunk {{ background: {colour}; }}")
         self.message.setText(verdict.message if verdict else "")
         self.bar.setAccessibleDescription(verdict.message if verdict else "")
+
+
+def ask_to_remove(parent: QWidget | None, title: str, question: str) -> bool:
+    """A removal asks first, with "No" the default: Enter keeps the record (Qt's own default
+    for a question without one is "Yes")."""
+    answer = QMessageBox.question(
+        parent,
+        title,
+        question,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes

@@ -7,7 +7,7 @@ basis; services are added and edited here and chosen in the actions of a program
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QCheckBox, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QPlainTextEdit, QVBoxLayout, QWidget
 
 from app.i18n import _
 from app.models import Institution, Service
@@ -24,6 +24,7 @@ from app.ui.kit.form_kit import (
 from app.ui.kit.list_panel import ListPanel, selected
 from app.ui.kit.record_table_model import RECORD_ROLE, SORT_ROLE
 from app.ui.kit.safe import guarded
+from app.ui.kit.widgets import ask_to_remove
 from app.ui.registry.service_dialog import ServiceDialog
 from app.ui.registry.services_table_model import ServicesTableModel
 
@@ -135,14 +136,13 @@ class CatalogScreen(QWidget):
         svc = selected(self.panel.table)
         if svc is None:
             return
-        answer = QMessageBox.question(
+        if ask_to_remove(
             self,
             _("Remove service"),
             _("Remove “{name}” from the catalogue? Programmes that use it keep it.").format(
                 name=svc.name
             ),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        ):
             self.ctx.runner.run(
                 koszyk.remove_service,
                 self.ctx.ws,

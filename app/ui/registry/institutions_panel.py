@@ -10,7 +10,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtWidgets import QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from app.i18n import _
 from app.models import Institution
@@ -22,6 +22,7 @@ from app.ui.kit.form_kit import ChoiceCombo, buddy_label, fit_columns, setup_tab
 from app.ui.kit.list_panel import ListPanel, selected
 from app.ui.kit.record_table_model import RECORD_ROLE, SORT_ROLE
 from app.ui.kit.safe import guarded
+from app.ui.kit.widgets import ask_to_remove
 from app.ui.registry.institution_dialog import InstitutionDialog
 from app.ui.registry.institutions_table_model import InstitutionsTableModel
 
@@ -89,14 +90,13 @@ class InstitutionsPanel(ListPanel):
             self.changed.emit()
 
     def remove_institution(self, inst: Institution) -> None:
-        answer = QMessageBox.question(
+        if ask_to_remove(
             self,
             _("Remove institution"),
             _("Remove “{name}” from the registry? Its past actions stay in the case files.").format(
                 name=inst.name
             ),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        ):
             self.ctx.runner.run(
                 registry.remove_institution,
                 self.ctx.ws,

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTabWidget,
@@ -55,6 +54,7 @@ from app.ui.kit.form_kit import (
 from app.ui.kit.list_panel import ListPanel, selected
 from app.ui.kit.print_menu import print_button
 from app.ui.kit.safe import guarded
+from app.ui.kit.widgets import ask_to_remove
 from app.ui.registry.agreement_dialog import AgreementDialog
 from app.ui.registry.agreements_table_model import AgreementsTableModel
 from app.ui.registry.evaluation_panel import EvaluationPanel
@@ -326,14 +326,13 @@ class TeamScreen(QWidget):
         member = selected(self.members.table)
         if member is None:
             return
-        answer = QMessageBox.question(
+        if ask_to_remove(
             self,
             _("Remove from the team"),
             _("Remove “{name}” from the cooperation team?").format(
                 name=member.institution.name if member.institution else ""
             ),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        ):
             self.ctx.runner.run(
                 registry.remove_member,
                 self.ctx.ws,

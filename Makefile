@@ -26,6 +26,9 @@ test: $(STAMP)
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/python tools/i18n.py check
 	$(BIN)/python tools/dead_code.py
+	@# Bytecode once for every Python process the tests start (both workers, the CLI, the GUI
+	@# starts, fork servers); with PYTHONDONTWRITEBYTECODE set each one compiled app/ again.
+	$(BIN)/python -m compileall -q -j 0 app tests
 	@# mypy (one process, about a minute without its cache) runs beside the tests: their two
 	@# workers leave a core idle while they wait on subprocesses and timers and while the last
 	@# file finishes.  Its report follows the tests'; either failing fails the target.

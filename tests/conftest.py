@@ -149,7 +149,9 @@ class Installation:
         assert len(self._store) == 1, set(self._store)
         self._made_on = date.today()
 
-    def open(self, path: Path) -> Workspace:
+    def write(self, path: Path) -> Path:
+        """The installation's files, locked, at ``path``; at most one of a kind per test (its
+        erasure list in the data folder is named by the device id: a second one is refused)."""
         if self._made_on != date.today():
             self._make()
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -159,7 +161,10 @@ class Installation:
         store.mkdir(parents=True, exist_ok=True, mode=0o700)
         for name, (data, mode) in self._store.items():
             _write_new(store / name, data, mode)
-        return Workspace(Vault.unlock(path, PASSPHRASE))
+        return path
+
+    def open(self, path: Path) -> Workspace:
+        return Workspace(Vault.unlock(self.write(path), PASSPHRASE))
 
 
 DB_NAME = "kooperacja.db"

@@ -119,8 +119,9 @@ def make_db(path: Path, role: str = "ops", unit: str = OPS_GMINA) -> Path:
 
 
 @pytest.fixture
-def ops_db(tmp_path) -> Path:
-    return make_db(tmp_path / "kooperacja.db")
+def ops_db(tmp_path, _isolated_dirs, _installations) -> Path:
+    """``make_db``'s OPS database (the ``ws`` installation), locked; made once per worker."""
+    return _installations["ops"].write(tmp_path / "kooperacja.db")
 
 
 def _session(db: Path, qtbot, **kwargs) -> SessionController:

@@ -105,3 +105,19 @@ def test_each_test_gets_its_own_copy(ws, round_):
     with ws.transaction() as s:
         assert s.scalar(text("SELECT count(*) FROM family")) == 0
     families.register_family(ws, families.FamilyInput(gmina_code="2005092", locality="Narewka"))
+
+
+def test_the_locked_files_are_a_fresh_locked_installations(_installations, tmp_path, monkeypatch):
+    """``ops_db`` (tests/ui/conftest.py): the installation's files, locked, never opened."""
+    given_data = erasure_file.store_dir().parent
+    given = _installations["ops"].write(tmp_path / "given" / "kooperacja.db")
+    fresh, fresh_data = _fresh(tmp_path, monkeypatch, make_ops, "kooperacja.db")
+    fresh_id = fresh.device_id
+    fresh.lock()
+    [listed] = (given_data / "erasures").iterdir()
+    given_id = listed.name.removesuffix(".erasures")
+    assert given_id != fresh_id
+    assert _files(given.parent, given_id) == {
+        n: m for n, m in _files(fresh.path.parent, fresh_id).items() if not n.endswith(".lock")
+    }
+    assert _files(given_data, given_id) == _files(fresh_data, fresh_id)

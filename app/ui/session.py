@@ -263,11 +263,14 @@ class SessionController(QObject):
 
     def _busy_changed(self, busy: bool) -> None:
         self._busy = busy
+        # The session is the timers' context: Qt drops them if it is deleted first (the event
+        # loop can end while a quit waits, e.g. when the wizard, the last window, closes; the
+        # program then deletes the session and handles what was left).
         if not busy and self._quit_pending:
-            QTimer.singleShot(0, self.quit)
+            QTimer.singleShot(0, self, self.quit)
         elif not busy and self._lock_pending:
             self._lock_pending = False
-            QTimer.singleShot(0, self.lock)
+            QTimer.singleShot(0, self, self.lock)
 
     def _on_locking(self) -> None:
         self.idle.stop()

@@ -7,6 +7,15 @@ the first-run wizard finished or cancelled with key events only, then quit from 
 ``finish`` goes through every page and creates the database, then quits the main window;
 ``cancel`` presses Esc on the first page; ``cancel-later`` presses Esc on the passphrase page and
 confirms.  The exit code is the program's own (a crash at exit shows as a signal).
+
+    python -m tests.ui._wizard_quit --serve
+
+is the same as a fork server: it imports the program's modules (PySide6, the desktop modules,
+the core; no QApplication, no thread, no database) once, then for each
+line ``<database>\t<mode>\t<folder>`` on stdin forks a child that runs the program as above,
+with ``folder`` as its data folder and ``folder/stdout.txt``, ``folder/stderr.txt`` as its
+output, and ends as any process does (``sys.exit``: interpreter shutdown, Qt's destructors).
+The server answers ``EXIT <code>`` (negative: killed by that signal, as ``subprocess`` says).
 """
 
 from __future__ import annotations
@@ -201,5 +210,35 @@ def main(db: str, mode: str) -> int:
     return run_gui(db)
 
 
+def serve() -> int:
+    import importlib
+
+    from app.ui.main import CORE_MODULES
+
+    # Imported once here instead of in every start: the desktop modules, the wizard's rules
+    # and the core the program imports on its DB worker (no thread, no database, no Qt object).
+    for name in ("app.services.setup_flow", *CORE_MODULES):
+        importlib.import_module(name)
+    print("READY", flush=True)
+    for line in sys.stdin:
+        db, mode, folder = line.rstrip("\n").split("\t")
+        sys.stdout.flush()
+        pid = os.fork()
+        if pid == 0:  # the child: one start of the program, then the end of this process
+            os.environ["KOOPERACJA_DATA_DIR"] = folder
+            for fd, name in ((1, "stdout.txt"), (2, "stderr.txt")):
+                out = os.open(os.path.join(folder, name), os.O_WRONLY | os.O_CREAT, 0o600)
+                os.dup2(out, fd)
+                os.close(out)
+            devnull = os.open(os.devnull, os.O_RDONLY)
+            os.dup2(devnull, 0)
+            sys.exit(main(db, mode))
+        _pid, status = os.waitpid(pid, 0)
+        print(f"EXIT {os.waitstatus_to_exitcode(status)}", flush=True)
+    return 0
+
+
 if __name__ == "__main__":
+    if sys.argv[1] == "--serve":
+        sys.exit(serve())
     sys.exit(main(sys.argv[1], sys.argv[2]))

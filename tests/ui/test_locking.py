@@ -241,3 +241,46 @@ def test_a_tabbed_screen_comes_back_on_its_tab_after_the_idle_lock(main_window, 
     again = main_window.screen_widget(key)
     assert again is not screen and main_window.current_key() == key
     assert again.tabs.currentIndex() == 2
+
+
+def test_a_quit_waiting_for_a_job_ends_with_the_session(tmp_path, qtbot, monkeypatch):
+    """Esc on the wizard's first page while the start-up job (the core's import) still runs:
+    the quit waits for the job, and the wizard, the last window, closing ends the event loop
+    meanwhile; ``run_gui`` then deletes the session (``_dispose``) and handles what was left.
+    The waiting quit must end with the session: it ran on the deleted one ("Internal C++
+    object (QTimer) already deleted"), an error box came up after every window had gone, and
+    the program never ended (seen in ``test_wizard_quit`` when the job ended just first)."""
+    import threading
+
+    from PySide6.QtCore import QEvent
+    from PySide6.QtTest import QTest
+
+    from app.services.setup_flow import SetupFlow
+    from app.ui.context import AppContext
+    from app.ui.session import SessionController
+
+    quits: list[bool] = []
+    monkeypatch.setattr(QApplication, "quit", lambda *_a: quits.append(True))
+    ctx = AppContext()
+    path = tmp_path / "nowa" / "kooperacja.db"
+    session = SessionController(ctx, path)
+    wizard = session.show_wizard(SetupFlow(path))
+    qtbot.waitExposed(wizard)
+    release = threading.Event()
+    ctx.runner.run(lambda: release.wait(10))
+    qtbot.waitUntil(lambda: session._busy, timeout=3_000)
+    QTest.keyClick(wizard, Qt.Key.Key_Escape)
+    assert not wizard.isVisible() and quits == []  # left for after the job
+    release.set()
+    ctx.runner.wait_idle()
+    # the job's end reaches the GUI thread (the runner's queued delivery), nothing else yet
+    QApplication.sendPostedEvents(ctx.runner)
+    assert not session._busy
+    ctx.runner.shutdown()
+    with qtbot.captureExceptions() as errors:
+        for obj in (wizard, session, ctx.events, ctx.runner):  # as _dispose, after the loop
+            obj.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+        qtbot.wait(100)
+    assert [str(e[1]) for e in errors] == []
+    assert not path.exists()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import select
+import signal
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -44,6 +45,7 @@ class Starter:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "tests.ui._wizard_quit", "--serve"],
             cwd=ROOT, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+            start_new_session=True,  # its own process group: the server and its children
         )  # fmt: skip
         assert self._line() == "READY"
 
@@ -63,7 +65,11 @@ class Starter:
 
     def close(self) -> None:
         self.proc.stdin.close()  # type: ignore[union-attr]
-        self.proc.wait(timeout=30)
+        try:
+            self.proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:  # a child that never ended: nothing is left running
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait(timeout=30)
 
 
 def test_wizard_then_quit_exits_cleanly_twenty_times(tmp_path):
@@ -76,7 +82,9 @@ def test_wizard_then_quit_exits_cleanly_twenty_times(tmp_path):
             folder.mkdir()
             done = starter.run(folder, mode)
             if done.returncode != 0:
-                failures.append((index, mode, done.returncode, done.stderr[-600:]))
+                failures.append(
+                    (index, mode, done.returncode, done.stdout[-1500:], done.stderr[-600:])
+                )
                 continue
             created = (folder / "kooperacja.db").exists()
             assert created == (mode == "finish"), (mode, done.stdout)

@@ -215,10 +215,23 @@ def serve() -> int:
 
     from app.ui.main import CORE_MODULES
 
-    # Imported once here instead of in every start: the desktop modules, the wizard's rules
-    # and the core the program imports on its DB worker (no thread, no database, no Qt object).
-    for name in ("app.services.setup_flow", *CORE_MODULES):
+    # Imported once here instead of in every start: the desktop modules, the wizard and its
+    # rules, the main window's first screen and what its first unlock reads, the passphrase
+    # rating, and the core the program imports on its DB worker (no thread, no database, no Qt
+    # object: each child makes its own QApplication).
+    for name in (
+        "app.services.setup_flow",
+        "app.ui.setup_wizard",
+        "app.ui.today_screen",
+        "app.ui.drafts_dialog",
+        "app.sync.clocks",
+        "zxcvbn",
+        *CORE_MODULES,
+    ):
         importlib.import_module(name)
+    from sqlalchemy.orm import configure_mappers
+
+    configure_mappers()  # the models' one-time class set-up, done by the first query otherwise
     print("READY", flush=True)
     for line in sys.stdin:
         db, mode, folder = line.rstrip("\n").split("\t")

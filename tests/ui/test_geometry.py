@@ -142,10 +142,11 @@ def test_main_window_fits(demo_window, qtbot):
 
 
 def test_every_dialog_at_its_laptop_size_shows_whole_choices():
-    """The surface probe again, on an offscreen screen of a 1366×768 laptop (Qt's default
-    offscreen screen is 800×800, narrower than the dialogs are made): every dialog it opens also
-    shows the whole current text of each combo box ("wnioskodawca/wnioskodawczyni (głowa
-    gospodarstwa)" was cut to 206 px in Nowa rodzina)."""
+    """The surface probe in Polish, on an offscreen screen of a 1366×768 laptop (Qt's default
+    offscreen screen is 800×800, narrower than the dialogs are made; the suite's own run of
+    ``test_surface`` probes English there): every dialog it opens fits, starts in a field, has
+    no mnemonic twice and shows the whole current text of each combo box ("wnioskodawca/
+    wnioskodawczyni (głowa gospodarstwa)" was cut to 206 px in Nowa rodzina)."""
     import subprocess
     import sys
     from pathlib import Path

@@ -52,6 +52,7 @@ STALL_SECONDS = 60  # a child that makes no progress this long is a hang, not a 
 class Tally:
     kills: int = 0
     kills_during_unlock: int = 0
+    kills_before_first_save: int = 0  # of those, the child had acknowledged nothing yet
     acked: dict[str, set[str]] = field(default_factory=lambda: {"visit": set(), "person": set()})
     committed_unacked: int = 0  # committed, killed before the acknowledgement was written
 
@@ -253,6 +254,7 @@ def test_kill_nine_during_saves_loses_nothing_acknowledged(ws, db_path, tmp_path
                 acks = worker.run(run, family_ids[run % FAMILIES], in_unlock, rnd)
                 tally.kills += 1
                 tally.kills_during_unlock += in_unlock
+                tally.kills_before_first_save += in_unlock and not acks
                 for kind, marker in acks:
                     tally.acked[kind].add(marker)
                 scratch = Path(tempfile.mkdtemp(prefix="crash-", dir=scratch_root))
@@ -278,7 +280,8 @@ def test_kill_nine_during_saves_loses_nothing_acknowledged(ws, db_path, tmp_path
     assert tally.kills == KILLS
     print(
         f"\ncrash safety (seed {seed}): {tally.kills} kills "
-        f"({tally.kills_during_unlock} during unlock), {tally.acked_total} acknowledged saves "
+        f"({tally.kills_during_unlock} during unlock, {tally.kills_before_first_save} of them "
+        f"before the first save), {tally.acked_total} acknowledged saves "
         f"({len(tally.acked['visit'])} visits, {len(tally.acked['person'])} members), "
         f"{tally.committed_unacked} committed but killed before acknowledging, "
         f"lost {sum(r.lost for r in results)}, corrupt {sum(bool(r.corrupt) for r in results)}, "

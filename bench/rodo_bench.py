@@ -129,11 +129,13 @@ def _raw_agenda(conn, team: str, area: str, home: str, on: date) -> set[str]:
         f"WHERE c.family_id = f.id AND r.institution_id IN ({_members_sql()}) AND {IN_FORCE})"
     )
     open_in_area = "f.deleted = 0 AND f.status != 'closed' AND f.gmina_code LIKE :area"
+    # One matter per case: its longest overdue action (the earliest end, then the lowest id).
     late = (
-        "SELECT a.id FROM action a JOIN support_plan p ON p.id = a.plan_id "
+        "SELECT id FROM (SELECT a.id, ROW_NUMBER() OVER (PARTITION BY p.family_id "
+        "ORDER BY a.end_on, a.id) AS n FROM action a JOIN support_plan p ON p.id = a.plan_id "
         "JOIN family f ON f.id = p.family_id WHERE a.deleted = 0 AND p.deleted = 0 "
         f"AND p.status = 'active' AND a.status IN {OPEN} AND a.end_on < :on "
-        f"AND {open_in_area} AND {consenting}"
+        f"AND {open_in_area} AND {consenting}) WHERE n = 1"
     )
     referrals = (
         "SELECT x.id FROM referral x JOIN family f ON f.id = x.family_id WHERE x.deleted = 0 "

@@ -6,6 +6,7 @@ the production cost is exercised by ``tests/unit/test_vault.py`` and the benchma
 
 from __future__ import annotations
 
+import copy
 import os
 import stat
 import time
@@ -185,19 +186,64 @@ def _write_new(path: Path, data: bytes, mode: int) -> None:
         f.write(data)
 
 
-def _ops_with_case(path: Path) -> tuple[Workspace, Case]:
-    workspace = make_ops(path)
-    return workspace, make_full_case(workspace)
+# Fixtures made by ``ops_installation_with``: (module, fixture name) -> what makes their content.
+_CONTENTS: dict[tuple[str, str], Callable[[Workspace], Any]] = {}
+
+
+def ops_installation_with(build: Callable[[Workspace], Any]) -> Any:
+    """A fixture for what ``build(ws)`` makes in ``ws``, made once per worker, not per test.
+
+    For a fixture that would run ``build`` on ``ws`` for every test and depends on nothing else:
+    a test asking for it gets, as ``ws``, the OPS installation with ``build``'s rows already in
+    it (``Installation``), and as the fixture's value a copy of what ``build`` returned (ids).
+    """
+    _CONTENTS[(build.__module__, build.__name__)] = build
+
+    def content(ws, request, _installations):
+        return copy.deepcopy(_installations[_content_of(request)].made)
+
+    content.__doc__ = build.__doc__
+    return pytest.fixture(name=build.__name__)(content)
+
+
+def _content_of(request: pytest.FixtureRequest) -> str:
+    """The installation the test's ``ws`` is: "ops", or the one with its content fixture's rows."""
+    module = request.module.__name__ if request.module is not None else ""
+    wanted = [
+        key
+        for name in request.fixturenames
+        for key in ((module, name), (__name__, name))
+        if key in _CONTENTS
+    ]
+    if len(wanted) > 1:  # each would have run on the same ``ws``: not one installation
+        raise pytest.UsageError(f"{request.node.nodeid}: more than one of {wanted}")
+    return "{}:{}".format(*wanted[0]) if wanted else "ops"
+
+
+class _Installations(dict[str, Installation]):
+    """The worker's installations, each made when a test first asks for it."""
+
+    def __init__(self, root: Path) -> None:
+        super().__init__(
+            ops=Installation(root / "ops", lambda p: (make_ops(p), None)),
+            coordinator=Installation(root / "coordinator", lambda p: (make_coordinator(p), None)),
+        )
+        self._root = root
+
+    def __missing__(self, key: str) -> Installation:
+        build = _CONTENTS[tuple(key.split(":", 1))]  # type: ignore[index]
+
+        def with_content(path: Path) -> tuple[Workspace, Any]:
+            workspace = make_ops(path)
+            return workspace, build(workspace)
+
+        made = self[key] = Installation(self._root / key.replace(":", "-"), with_content)
+        return made
 
 
 @pytest.fixture(scope="session")
-def _installations(tmp_path_factory) -> dict[str, Installation]:
-    root = tmp_path_factory.mktemp("installations")
-    return {
-        "ops": Installation(root / "ops", lambda p: (make_ops(p), None)),
-        "ops_with_case": Installation(root / "ops_with_case", _ops_with_case),
-        "coordinator": Installation(root / "coordinator", lambda p: (make_coordinator(p), None)),
-    }
+def _installations(tmp_path_factory) -> _Installations:
+    return _Installations(tmp_path_factory.mktemp("installations"))
 
 
 def _given(workspace: Workspace) -> Iterator[Workspace]:
@@ -210,11 +256,10 @@ def _given(workspace: Workspace) -> Iterator[Workspace]:
 def ws(request, db_path, _isolated_dirs, _installations) -> Iterator[Workspace]:
     """An OPS installation (GOPS Narewka) with reference data and nothing else.
 
-    A test that asks for ``family_case`` too gets it with the case already in it (made once per
-    worker): the same database as ``make_full_case`` run on a fresh one.
+    A test that asks for ``family_case`` (or another ``ops_installation_with`` fixture) too gets
+    it with that content already in it, made once per worker.
     """
-    kind = "ops_with_case" if "family_case" in request.fixturenames else "ops"
-    yield from _given(_installations[kind].open(db_path))
+    yield from _given(_installations[_content_of(request)].open(db_path))
 
 
 @pytest.fixture
@@ -223,7 +268,7 @@ def coordinator_ws(tmp_path, _isolated_dirs, _installations) -> Iterator[Workspa
     yield from _given(_installations["coordinator"].open(tmp_path / "koordynator.db"))
 
 
-@pytest.fixture
-def family_case(ws, _installations) -> Case:
+@ops_installation_with
+def family_case(ws: Workspace) -> Case:
     """A complete case in ``ws``: see ``tests/factories.py``."""
-    return _installations["ops_with_case"].made
+    return make_full_case(ws)

@@ -11,14 +11,16 @@ from app.errors import NotFound, ValidationError
 from app.models import Diagnosis, Family, SupportPlan
 from app.models.enums import FamilyStatus, ParticipantKind, PlanStatus
 from app.services import audit, closure, families, referrals, workshops
+from tests.conftest import ops_installation_with
 from tests.factories import make_full_case
 from tests.pilot.helpers import make_pilot
 
 TODAY = date.today()
 
 
-@pytest.fixture
+@ops_installation_with
 def pilot_case(ws):
+    """The pilot's teams and a full case (made once per worker: tests/conftest.py)."""
     p = make_pilot(ws)
     case = make_full_case(ws)
     return p, case

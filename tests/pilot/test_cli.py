@@ -11,7 +11,7 @@ import pytest
 from app import cli
 from app.services import registry
 from app.services.date_text import fmt_date
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, ops_installation_with
 from tests.pilot.helpers import make_pilot_case
 
 
@@ -21,8 +21,9 @@ def cli_env(ws, monkeypatch):
     return ["--db", str(ws.path)]
 
 
-@pytest.fixture
+@ops_installation_with
 def pilot(ws):
+    """The pilot's case path, not closed (made once per worker: tests/conftest.py)."""
     return make_pilot_case(ws, close=False)
 
 

@@ -11,13 +11,14 @@ from app import cli
 from app.errors import NotFound, UsageError
 from app.printing import pilot_docs, service
 from app.services import audit, families
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, ops_installation_with
 from tests.pilot.helpers import make_pilot_case
 from tests.printing import pdfcheck
 
 
-@pytest.fixture
+@ops_installation_with
 def pc(ws):
+    """The pilot's whole case path (made once per worker: tests/conftest.py)."""
     return make_pilot_case(ws)
 
 

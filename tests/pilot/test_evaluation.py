@@ -12,13 +12,14 @@ import pytest
 from app import cli
 from app.services import evaluation, families, referrals
 from app.services.evaluation import months_between
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, ops_installation_with
 from tests.pilot.helpers import make_pilot_case
 from tests.printing import pdfcheck
 
 
-@pytest.fixture
+@ops_installation_with
 def pc(ws):
+    """The pilot's case path and a second family not qualified (made once per worker)."""
     pc = make_pilot_case(ws)
     # a second family: referred by the police, not qualified
     other = families.register_family(

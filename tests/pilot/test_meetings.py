@@ -11,14 +11,16 @@ from app.errors import ValidationError
 from app.models import Action, MeetingDecision
 from app.models.enums import PlanStatus
 from app.services import consents, families, meetings, persons, plans, referrals, registry
+from tests.conftest import ops_installation_with
 from tests.factories import make_full_case
 from tests.pilot.helpers import make_pilot
 
 TODAY = date.today()
 
 
-@pytest.fixture
+@ops_installation_with
 def team(ws):
+    """The pilot's teams, a full case and its consent naming a PZK member (once per worker)."""
     p = make_pilot(ws)
     case = make_full_case(ws)
     # make_full_case's consent names institutions of its own, not of the PZK: a consent naming

@@ -20,7 +20,7 @@ from app.models import AuditEvent, Device, Diagnosis, Setting
 from app.services import audit, families
 from app.services.rodo import erasure_file
 from app.services.workspace import Workspace
-from tests.conftest import make_coordinator, make_ops
+from tests.conftest import make_coordinator, make_ops, ops_installation_with
 from tests.factories import make_full_case
 
 
@@ -121,3 +121,25 @@ def test_the_locked_files_are_a_fresh_locked_installations(_installations, tmp_p
         n: m for n, m in _files(fresh.path.parent, fresh_id).items() if not n.endswith(".lock")
     }
     assert _files(given_data, given_id) == _files(fresh_data, fresh_id)
+
+
+@ops_installation_with
+def one_family(ws):
+    """A family registered in ``ws``, and a list no test should see filled."""
+    family = families.register_family(
+        ws, families.FamilyInput(gmina_code="2005092", locality="Narewka")
+    )
+    return {"family_id": family.id, "touched": []}
+
+
+_FAMILY_IDS: set[str] = set()
+
+
+@pytest.mark.parametrize("round_", [1, 2])
+def test_content_is_made_once_and_each_test_gets_a_copy(ws, one_family, round_):
+    with ws.transaction() as s:
+        assert s.scalars(text("SELECT id FROM family")).all() == [one_family["family_id"]]
+    _FAMILY_IDS.add(one_family["family_id"])
+    assert len(_FAMILY_IDS) == 1  # the same installation both times
+    assert one_family["touched"] == []
+    one_family["touched"].append(round_)

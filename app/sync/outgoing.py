@@ -10,6 +10,7 @@ events to the coordinator only.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from sqlalchemy import and_, or_, select
@@ -31,6 +32,10 @@ def scope_unit(me: Device, peer: Device) -> str | None:
     return None
 
 
+# Built once per (model, peer, unit, full, gated): an export or a pending count asks for ~40
+# tables each time, and building the statement cost as much as running it on a small database.
+# It holds no date or other state (the withheld families are a temporary table read at run time).
+@functools.lru_cache(maxsize=4096)
 def select_rows(
     model: type[SyncMixin], peer_id: str, unit: str | None, full: bool, gated: bool = False
 ) -> Any:

@@ -11,6 +11,7 @@ bulk (demo data, ``load``) and edits made by any code path.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import json
 from collections.abc import Callable, Iterable
@@ -149,6 +150,7 @@ def family_source(model: type[SyncMixin]) -> tuple[Any, ColumnElement]:
     return table, literal("")
 
 
+@functools.cache  # built once per model: the statement depends on nothing else (and is immutable)
 def _dirty_rows(model: type[SyncMixin]) -> Select:
     table = table_of(model)
     source, family = family_source(model)

@@ -32,15 +32,21 @@ VOCABULARY = {str(ROOT / "app" / "models" / name) for name in ("enums.py", "pilo
 
 def main() -> int:
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["vulture"]
+    # Vulture matches every definition against every ignored name with fnmatch (a fifth of its
+    # time): it gets the patterns only, and the plain names are left out of its report after.
+    names = config.get("ignore_names", [])
+    patterns = [n for n in names if any(c in n for c in "*?[")]
+    plain = set(names) - set(patterns)
     scanner = vulture.Vulture(
-        ignore_names=config.get("ignore_names", []),
-        ignore_decorators=config.get("ignore_decorators", []),
+        ignore_names=patterns, ignore_decorators=config.get("ignore_decorators", [])
     )
     scanner.scavenge([str(ROOT / p) for p in config["paths"]], exclude=config.get("exclude", []))
     found = [
         item
         for item in scanner.get_unused_code(min_confidence=config.get("min_confidence", 60))
-        if item.typ in REPORTED and not (item.typ == "class" and str(item.filename) in VOCABULARY)
+        if item.typ in REPORTED
+        and item.name not in plain
+        and not (item.typ == "class" and str(item.filename) in VOCABULARY)
     ]
     for item in found:
         print(item.get_report(add_size=False))

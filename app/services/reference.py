@@ -10,7 +10,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
@@ -83,7 +83,7 @@ def parse_terc(data: bytes) -> list[TercUnit]:
 
 
 @functools.lru_cache(maxsize=1)
-def _shipped_terc_rows() -> tuple[dict[str, Any], ...]:
+def shipped_terc_rows() -> tuple[dict[str, Any], ...]:
     """The shipped register, parsed once per process (every new database loads it)."""
     return tuple(_terc_rows((resources_dir() / "reference" / "TERC.csv").read_bytes()))
 
@@ -131,7 +131,7 @@ def _terc_rows(data: bytes) -> list[dict[str, Any]]:
 
 def load_terc(session: Session, data: bytes | None = None) -> int:
     """Replace the TERYT register with ``data`` (default: the shipped 2020-01-01 file)."""
-    rows = list(_shipped_terc_rows()) if data is None else _terc_rows(data)
+    rows = list(shipped_terc_rows()) if data is None else _terc_rows(data)
     session.execute(delete(TercUnit))
     # A few thousand rows: one executemany on the table (the ORM's bulk path spends most of
     # the time sorting out each row's attributes, which a reference table does not need).
@@ -229,7 +229,17 @@ def gmina_names(ws: Workspace, codes: set[str]) -> dict[str, str]:
         return {code: name for code, name in rows}
 
 
-def describe_unit(unit: TercUnit, powiat: TercUnit | None = None) -> str:
+class _Unit(Protocol):
+    """A TERYT unit as a picker shows it (a ``TercUnit`` or a row of the register)."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def kind(self) -> str: ...
+
+
+def describe_unit(unit: _Unit, powiat: _Unit | None = None) -> str:
     """ "Narewka (gmina wiejska, pow. hajnowski)" — how a unit is shown in pickers."""
     extra = f", pow. {powiat.name}" if powiat is not None else ""
     return f"{unit.name} ({unit.kind}{extra})"

@@ -14,7 +14,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.config import resources_dir
 from app.errors import ValidationError
 from app.i18n import _
 from app.models.enums import Role
@@ -60,6 +59,22 @@ class UnitChoice:
     name: str
 
 
+@dataclass(frozen=True)
+class _Row:
+    """One unit of the register, as ``reference.describe_unit`` reads it."""
+
+    code: str
+    woj: str
+    pow: str
+    gmi: str
+    rodz: str
+    name: str
+    name_folded: str
+    kind: str
+    level: str
+    valid_on: object
+
+
 @dataclass
 class TercIndex:
     """The shipped TERYT register in memory, for type-ahead before the database exists."""
@@ -70,7 +85,9 @@ class TercIndex:
 
     @classmethod
     def load(cls) -> TercIndex:
-        parsed = reference.parse_terc((resources_dir() / "reference" / "TERC.csv").read_bytes())
+        # Built on the GUI thread when the first letter is typed: from the register's rows (the
+        # same parse as every new database's), not thousands of ORM objects.
+        parsed = [_Row(**row) for row in reference.shipped_terc_rows()]
         by_code = {u.code: u for u in parsed}
         index = cls()
         for u in parsed:

@@ -175,3 +175,31 @@ def test_coordinator_flow(tmp_path, terc):
         assert ws.is_coordinator and ws.identity.unit_code == "2005"
     finally:
         ws.lock()
+
+
+def test_the_type_ahead_index_is_the_register_as_parsed_without_orm_objects(monkeypatch):
+    """The wizard builds its index when the first letter of a gmina is typed, on the GUI
+    thread: from the shipped register's rows, not 4,000 ORM objects (a second's freeze on a
+    slow laptop), with the same labels and levels as the register parsed into them."""
+    from app.config import resources_dir
+    from app.services.setup_flow import TercIndex
+
+    parsed = reference.parse_terc((resources_dir() / "reference" / "TERC.csv").read_bytes())
+    by_code = {u.code: u for u in parsed}
+    expected = {}
+    for u in parsed:
+        if u.level == "gmina":
+            expected[u.code] = (reference.describe_unit(u, by_code.get(u.code[:4])), u.level)
+        elif u.level == "powiat":
+            woj = by_code.get(u.code[:2])
+            label = f"{u.name} ({u.kind}, woj. {woj.name.lower() if woj else u.woj})"
+            expected[u.code] = (label, u.level)
+
+    def no_orm(data):
+        raise AssertionError("the index was built from ORM objects")
+
+    monkeypatch.setattr(reference, "parse_terc", no_orm)
+    index = TercIndex.load()
+    got = {u.code: (u.label, index.levels[u.code]) for u in index.units}
+    assert got == expected
+    assert len(got) > 2800  # every gmina and powiat of the register

@@ -8,6 +8,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
@@ -151,7 +152,8 @@ def test_closing_with_changes_in_two_tabs_and_saving_saves_both_then_closes(
     unsaved_answers.append(CloseChoice.SAVE)
     assert not w.close()  # the saves run on the database worker first
     assert "Diagnoza" in unsaved_answers[-1] and "Program" in unsaved_answers[-1]
-    qtbot.waitUntil(lambda: not w.isVisible(), timeout=20_000)
+    # the window deletes itself once closed: between two polls it may already be gone
+    qtbot.waitUntil(lambda: not shiboken6.isValid(w) or not w.isVisible(), timeout=20_000)
     settle(ctx, qtbot)
     ff = casefile.reload_family(ctx.ws, family_case.family_id)
     assert ff.latest_diagnosis is not None
@@ -223,7 +225,9 @@ def test_lock_flushes_drafts_and_closes_the_window(ctx, qtbot, family_case, db_p
     closed = []
     w.destroyed.connect(lambda *_a: closed.append(True))
     ctx.lock()  # before the 2-second autosave: the lock itself flushes the draft
-    qtbot.waitUntil(lambda: bool(closed) or not w.isVisible(), timeout=5_000)
+    qtbot.waitUntil(
+        lambda: bool(closed) or not shiboken6.isValid(w) or not w.isVisible(), timeout=5_000
+    )
     ws = setup.open_workspace(db_path, PASSPHRASE)
     ctx.attach(ws)
     key = f"family:{family_case.family_id}"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from app.errors import SyncError
 from app.i18n import N_, _
+from app.sync.kinds import field_label, kind_label
 
 
 class BundleRefused(SyncError):
@@ -51,7 +52,7 @@ def refused(code: str, **values: object) -> BundleRefused:
 def at_line(number: int, kind: str = "") -> str:
     """ "wiersz 3", or "rodzina, wiersz 3" for a record of that kind (``kind``: its table)."""
     where = _("line {n}").format(n=number)
-    return f"{kind_words(kind)}, {where}" if kind else where
+    return f"{kind_label(kind)}, {where}" if kind else where
 
 
 # The columns every synced record has (the forms' own fields are named by ``field_label``)
@@ -66,16 +67,8 @@ _SYNC_FIELDS = {
 
 def in_field(kind: str, field: str) -> str:
     """ "program (IPW), pole data do": a record kind and one of its fields, in words."""
-    from app.services.audit_words import field_label
-
     name = _(_SYNC_FIELDS[field]) if field in _SYNC_FIELDS else field_label(field)
-    return _("{kind}, field {field}").format(kind=kind_words(kind), field=name)
-
-
-def kind_words(table: str) -> str:
-    from app.sync.kinds import kind_label
-
-    return kind_label(table)
+    return _("{kind}, field {field}").format(kind=kind_label(kind), field=name)
 
 
 def _messages() -> dict[str, str]:

@@ -6,29 +6,18 @@ formed, so only the domain rules (``app.services.record_rules``) can catch them.
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import pytest
 
-from app.sync import export
 from app.sync.errors import BundleRefused
 from app.sync.importer import import_bundle
-from tests.factories import make_full_case
-from tests.sync.forge import dump_lines, open_parts, record_lines, reseal, resign
-from tests.sync.helpers import db_hash, introduce, make_device
+from tests.sync.forge import dump_lines, record_lines, reseal, resign
+from tests.sync.helpers import db_hash, signed_case_bundle
 
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("bundle-rules")
-    ops = make_device(folder / "ops.db", "ops", "2005092", "GOPS Narewka", "Anna Kowalczyk")
-    coord = make_device(folder / "co.db", "coordinator", "2005", "PCPR Hajnówka", "Ewa Zawadzka")
-    make_full_case(ops)
-    introduce(ops, coord)
-    valid = export.export_bundle(ops, coord.device_id).data
-    yield SimpleNamespace(ops=ops, coord=coord, parts=open_parts(valid, coord), valid=valid)
-    ops.lock()
-    coord.lock()
+    with signed_case_bundle(tmp_path_factory.mktemp("bundle-rules")) as w:
+        yield w
 
 
 def _forged(world, table: str, **fields) -> bytes:

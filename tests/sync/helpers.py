@@ -7,6 +7,7 @@ import hashlib
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 
 from sqlalchemy import select
 
@@ -44,6 +45,20 @@ def narewka_and_hajnowka(folder: Path) -> Iterator[tuple[Workspace, Workspace]]:
         for w in (ops, coord):
             if not w.locked:
                 w.lock()
+
+
+@contextlib.contextmanager
+def signed_case_bundle(folder: Path) -> Iterator[SimpleNamespace]:
+    """GOPS Narewka with a full case and PCPR Hajnówka knowing each other, and the OPS's first
+    bundle to the coordinator, opened (``parts``) for tests that alter and re-sign it; both
+    locked afterwards."""
+    from tests.factories import make_full_case
+    from tests.sync.forge import open_parts
+
+    with narewka_and_hajnowka(folder) as (ops, coord):
+        make_full_case(ops)
+        valid = export.export_bundle(ops, coord.device_id).data
+        yield SimpleNamespace(ops=ops, coord=coord, valid=valid, parts=open_parts(valid, coord))
 
 
 def exchange(src: Workspace, dst: Workspace, *, full: bool = False) -> importer.ImportResult:

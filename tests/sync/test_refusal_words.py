@@ -13,12 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from app.sync import export
 from app.sync.errors import DETAILS, BundleRefused
 from app.sync.importer import import_bundle
-from tests.factories import make_full_case
-from tests.sync.forge import dump_lines, open_parts, record_lines, reseal, resign
-from tests.sync.helpers import db_hash, introduce, make_device
+from tests.sync.forge import dump_lines, record_lines, reseal, resign
+from tests.sync.helpers import db_hash, signed_case_bundle
 
 SYNC = Path(__file__).resolve().parents[2] / "app" / "sync"
 # Technical English a Polish message must not carry (the words the old details used)
@@ -27,15 +25,8 @@ ENGLISH = ("line", "version", "deleted", "header", "twice", "head", "json", "siz
 
 @pytest.fixture(scope="module")
 def pair(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("words")
-    ops = make_device(folder / "ops.db", "ops", "2005092", "GOPS Narewka", "Anna Kowalczyk")
-    coord = make_device(folder / "co.db", "coordinator", "2005", "PCPR Hajnówka", "Ewa Zawadzka")
-    make_full_case(ops)
-    introduce(ops, coord)
-    parts = open_parts(export.export_bundle(ops, coord.device_id).data, coord)
-    yield ops, coord, parts
-    for ws in (ops, coord):
-        ws.lock()
+    with signed_case_bundle(tmp_path_factory.mktemp("words")) as w:
+        yield w.ops, w.coord, w.parts
 
 
 def _refused(pair, change) -> str:

@@ -1,16 +1,17 @@
-"""The order in which ``make test``'s two workers take the test files: the longest first.
+"""The order in which ``make test``'s workers take the test files: the longest first.
 
-``-n 2 --dist loadfile`` gives each worker a whole file at a time, the next file in the queue as
-soon as it is nearly done.  pytest-xdist orders that queue by the number of tests in a file, so
-a file of one long test (the wizard's twenty program starts, the crash loop) came near the end
-and the other worker sat idle while it ran.  Handed out longest first, the last files are short
-and both workers finish together (the rule of "longest processing time first").
+``--dist loadfile`` (``tools/test.sh``) gives each worker a whole file at a time, the next file
+in the queue as soon as it is nearly done.  pytest-xdist orders that queue by the number of
+tests in a file, so a file of one long test (the wizard's twenty program starts, the crash loop)
+came near the end and the other workers sat idle while it ran.  Handed out longest first, the
+last files are short and the workers finish together (the rule of "longest processing time
+first").
 
 How long a file takes is what it took in the last distributed run, kept in pytest's cache
 (``.pytest_cache``); a file the cache does not know (a fresh clone, a new file) is estimated
 from its number of tests, and one holding a test marked ``slow`` goes before all of them.  The
-queue follows the workers' collection order only with ``--no-loadscope-reorder`` (the Makefile
-passes it).  Only the workers reorder: a run in one process keeps the files' own order.
+queue follows the workers' collection order only with ``--no-loadscope-reorder`` (the test
+script passes it).  Only the workers reorder: a run in one process keeps the files' own order.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from collections import defaultdict
 import pytest
 
 CACHE_KEY = "kooperacja/seconds_per_file"
-SECONDS_PER_TEST = 0.55  # the suite's mean (session 10: 483 s over 876 tests, both workers)
+SECONDS_PER_TEST = 0.55  # the suite's mean (session 10: 483 s over 876 tests, all workers)
 SLOW_FIRST = 1e6  # an unknown file with a slow test goes before every timed one
 
 

@@ -12,16 +12,21 @@ so the next child has to recover the previous crash itself (and WAL checkpoints 
 killed, inside the children).
 
 Children are forked from a pre-imported server (``crash_worker.py``) so that 200 runs cost
-seconds, not minutes, of interpreter start-up.
+seconds, not minutes, of interpreter start-up.  The server also reports where each kill landed
+(the child's phase: unlock or saves; open, in a transaction, COMMIT, a WAL checkpoint inside a
+COMMIT...) and the children's CPU; the summary line counts them, so a change to the timing can
+show that the kills still land in every phase.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import random
 import select
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -39,6 +44,7 @@ from app.models import AuditEvent, Family, Person, Visit
 from app.services import audit, families
 from app.store.vault import Vault
 from tests.conftest import OPS_GMINA, PASSPHRASE
+from tests.robustness import crash_worker
 
 REPO = Path(__file__).resolve().parents[2]
 KILLS = int(os.environ.get("KOOPERACJA_CRASH_KILLS", "200"))
@@ -46,6 +52,22 @@ FAMILIES = 8
 OPEN_KILL_SHARE = 0.1  # runs killed while the child is still unlocking
 CHAIN_EVERY = 25  # full audit-chain verification every N snapshots (and at the end)
 STALL_SECONDS = 60  # a child that makes no progress this long is a hang, not a slow machine
+COMMIT_PHASES = (
+    crash_worker.UNLOCK + crash_worker.COMMITTING,
+    crash_worker.SAVES + crash_worker.COMMITTING,
+)
+
+
+@dataclass
+class Run:
+    """One child's run as the parent saw it."""
+
+    pid: int
+    acks: list[tuple[str, str]] = field(default_factory=list)
+    unlock: tuple[float, ...] = ()  # the child's UNLOCKED figures (ms), if it got that far
+    cpu_seconds: float = 0.0
+    phase: int = 0  # crash_worker.PHASES: where the kill landed
+    checkpoint: str = ""  # a kill in a COMMIT that had started a WAL checkpoint
 
 
 @dataclass
@@ -55,6 +77,26 @@ class Tally:
     kills_before_first_save: int = 0  # of those, the child had acknowledged nothing yet
     acked: dict[str, set[str]] = field(default_factory=lambda: {"visit": set(), "person": set()})
     committed_unacked: int = 0  # committed, killed before the acknowledgement was written
+    phases: Counter[tuple[int, str]] = field(default_factory=Counter)  # where the kills landed
+    child_cpu: float = 0.0
+    unlocks: list[tuple[float, ...]] = field(default_factory=list)  # Run.unlock of each run
+
+    def add(self, run: Run, in_unlock: bool) -> None:
+        self.kills += 1
+        self.kills_during_unlock += in_unlock
+        self.kills_before_first_save += in_unlock and not run.acks
+        for kind, marker in run.acks:
+            self.acked[kind].add(marker)
+        self.phases[run.phase, run.checkpoint] += 1
+        self.child_cpu += run.cpu_seconds
+        if run.unlock:
+            self.unlocks.append(run.unlock)
+
+    def unlock_medians(self) -> str:
+        if not self.unlocks:
+            return "no unlock finished"
+        opened, unlocked, cpu = (statistics.median(f) for f in zip(*self.unlocks, strict=True))
+        return f"median unlock {unlocked:.0f} ms ({opened:.0f} ms to open), {cpu:.0f} ms CPU"
 
     @property
     def acked_total(self) -> int:
@@ -70,6 +112,7 @@ class Verdict:
     head_mismatch: int
     chain: list
     committed: int
+    cpu_seconds: float = 0.0  # the checking thread's CPU time for this snapshot
 
     @property
     def ok(self) -> bool:
@@ -83,8 +126,17 @@ class Worker:
         env = dict(os.environ, KOOPERACJA_PASSPHRASE=PASSPHRASE, PYTHONUNBUFFERED="1")
         self._stderr = open(stderr_path, "wb")  # noqa: SIM115 - closed in close()
         self.stderr_path = stderr_path
+        self.db = db
+        self.phase_path = stderr_path.with_name("phase")
+        self.phase_path.write_bytes(bytes(crash_worker.PHASE_BYTES))
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "tests.robustness.crash_worker", str(db)],
+            [
+                sys.executable,
+                "-m",
+                "tests.robustness.crash_worker",
+                str(db),
+                str(self.phase_path),
+            ],
             cwd=REPO,
             env=env,
             stdin=subprocess.PIPE,
@@ -115,43 +167,64 @@ class Worker:
         line, self._buffer = self._buffer.split(b"\n", 1)
         return line.decode("utf-8")
 
-    def run(self, run: int, family_id: str, kill_in_unlock: bool, rnd: random.Random) -> list:
-        """One run: returns the (kind, marker) pairs acknowledged before the kill."""
+    def run(self, run: int, family_id: str, kill_in_unlock: bool, rnd: random.Random) -> Run:
+        """One run, killed at a random moment: what it acknowledged and where the kill landed."""
         self.proc.stdin.write(f"RUN {run} {family_id}\n".encode())  # type: ignore[union-attr]
         self.proc.stdin.flush()  # type: ignore[union-attr]
         line = self.next_line(STALL_SECONDS)
         assert line and line.startswith("START "), (line, self.diagnostics())
-        pid = int(line.split()[1])
-        acks: list[tuple[str, str]] = []
+        started = time.monotonic()
+        result = Run(pid=int(line.split()[1]))
         if kill_in_unlock:
-            deadline = time.monotonic() + rnd.uniform(0.0, 0.04)
+            deadline = started + rnd.uniform(0.0, 0.04)
         else:
-            first = self.next_line(STALL_SECONDS)
-            assert first and first.startswith("ACK "), (first, self.diagnostics())
-            acks.append(tuple(first.split()[1:3]))
+            while not result.acks:
+                self._take(self.next_line(STALL_SECONDS), result)
             deadline = time.monotonic() + rnd.uniform(0.0, 0.15)
         while (left := deadline - time.monotonic()) > 0:
             line = self.next_line(left)
             if line is None:
                 break
-            assert line.startswith("ACK "), (line, self.diagnostics())
-            acks.append(tuple(line.split()[1:3]))
-        os.kill(pid, signal.SIGKILL)
+            self._take(line, result)
+        os.kill(result.pid, signal.SIGKILL)
         # Everything the child wrote before it died is in the pipe ahead of the EXIT line.
         while True:
             line = self.next_line(STALL_SECONDS)
             assert line is not None, "crash worker did not reap its child"
             if line.startswith("EXIT "):
                 break
-            assert line.startswith("ACK "), (line, self.diagnostics())
-            acks.append(tuple(line.split()[1:3]))
-        _, reaped, status = line.split()
-        assert int(reaped) == pid
+            self._take(line, result)
+        _, reaped, status, cpu_ms = line.split()
+        assert int(reaped) == result.pid
         status = int(status)
         assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, (
             "the child stopped on its own before the kill:\n" + self.diagnostics()
         )
-        return acks
+        result.cpu_seconds = int(cpu_ms) / 1000
+        result.phase, result.checkpoint = self._where_killed()
+        return result
+
+    def _take(self, line: str | None, result: Run) -> None:
+        assert line is not None, "the child made no progress:\n" + self.diagnostics()
+        if line.startswith("UNLOCKED "):
+            result.unlock = tuple(float(f) for f in line.split()[1:])
+            return
+        assert line.startswith("ACK "), (line, self.diagnostics())
+        kind, marker = line.split()[1:3]
+        result.acks.append((kind, marker))
+
+    def _where_killed(self) -> tuple[int, str]:
+        """The phase the child was in, and for a kill in a COMMIT whether a WAL checkpoint had
+        started in it ("interrupted", or "done" if the checkpoint had finished)."""
+        phase, (_, attempted_before) = crash_worker.read_phase(self.phase_path.read_bytes())
+        if phase not in COMMIT_PHASES:
+            return phase, ""
+        backfilled, attempted = crash_worker.checkpoint_counters(
+            Path(f"{self.db}-shm").read_bytes()
+        )
+        if attempted == attempted_before or attempted == 0:
+            return phase, ""
+        return phase, "interrupted" if backfilled < attempted else "done"
 
     def close(self) -> None:
         try:
@@ -214,12 +287,19 @@ def _verify(path: Path, kill: int, acked: dict[str, set[str]], *, chain: bool) -
 def _verify_snapshot(
     snapshot: Path, kill: int, acked: dict[str, set[str]], *, chain: bool
 ) -> Verdict:
+    started = time.thread_time()
     try:
-        return _verify(snapshot, kill, acked, chain=chain)
+        verdict = _verify(snapshot, kill, acked, chain=chain)
     except Exception as exc:  # "the database always opens" failed: report it
-        return Verdict(kill, [f"{type(exc).__name__}: {exc}"], 0, 0, 0, [], 0)
+        verdict = Verdict(kill, [f"{type(exc).__name__}: {exc}"], 0, 0, 0, [], 0)
     finally:
         shutil.rmtree(snapshot.parent, ignore_errors=True)
+    return dataclasses.replace(verdict, cpu_seconds=time.thread_time() - started)
+
+
+def _where(phase: int, checkpoint: str) -> str:
+    where = crash_worker.PHASES.get(phase, f"phase {phase}")
+    return f"{where} (WAL checkpoint {checkpoint})" if checkpoint else where
 
 
 def _order(marker: str) -> tuple[int, int]:
@@ -251,12 +331,7 @@ def test_kill_nine_during_saves_loses_nothing_acknowledged(ws, db_path, tmp_path
                 if any(f.done() and not f.result().ok for f in verdicts[-3:]):
                     break
                 in_unlock = rnd.random() < OPEN_KILL_SHARE
-                acks = worker.run(run, family_ids[run % FAMILIES], in_unlock, rnd)
-                tally.kills += 1
-                tally.kills_during_unlock += in_unlock
-                tally.kills_before_first_save += in_unlock and not acks
-                for kind, marker in acks:
-                    tally.acked[kind].add(marker)
+                tally.add(worker.run(run, family_ids[run % FAMILIES], in_unlock, rnd), in_unlock)
                 scratch = Path(tempfile.mkdtemp(prefix="crash-", dir=scratch_root))
                 acked = {k: set(v) for k, v in tally.acked.items()}
                 verdicts.append(
@@ -285,5 +360,10 @@ def test_kill_nine_during_saves_loses_nothing_acknowledged(ws, db_path, tmp_path
         f"({len(tally.acked['visit'])} visits, {len(tally.acked['person'])} members), "
         f"{tally.committed_unacked} committed but killed before acknowledging, "
         f"lost {sum(r.lost for r in results)}, corrupt {sum(bool(r.corrupt) for r in results)}, "
-        f"partial {sum(r.partial for r in results)}, {time.monotonic() - started:.1f} s"
+        f"partial {sum(r.partial for r in results)}, {time.monotonic() - started:.1f} s "
+        f"({tally.child_cpu:.1f} s CPU in the children, "
+        f"{sum(r.cpu_seconds for r in results):.1f} s checking the snapshots); "
+        f"{tally.unlock_medians()}\n"
+        "the kills landed in: "
+        + "; ".join(f"{_where(*key)} {n}" for key, n in sorted(tally.phases.items()))
     )

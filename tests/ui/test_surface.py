@@ -1,7 +1,9 @@
-"""Every window, tab and dialog, opened offscreen in Polish (on a laptop's screen, run so by
-``test_geometry``) and in English (Qt's default offscreen screen): no two controls
-reachable at once share a mnemonic, every dialog opens with focus in a field, and everything
-fits a 1366×768 screen with its taskbar.
+"""Every window, tab and dialog, opened offscreen in Polish on a laptop's screen and in English
+on Qt's default offscreen screen: no two controls reachable at once share a mnemonic, every
+dialog opens with focus in a field, and everything fits a 1366×768 screen with its taskbar; on
+the laptop's screen, where dialogs have their real size, every combo box shows its whole current
+text as well ("wnioskodawca/wnioskodawczyni (głowa gospodarstwa)" was cut to 206 px in Nowa
+rodzina).
 
 Dialogs are reached as a user reaches them: every enabled "…" button of every screen, tab and
 sub-tab is clicked (a file dialog answers with a small text file, or is cancelled when saving; a
@@ -43,6 +45,7 @@ from app.services import attachments
 from app.ui.family.documents_tab import DocumentsTab
 from tests.conftest import PASSPHRASE
 from tests.ui._family_support import open_window, unsaved_answers_fixture  # noqa: F401
+from tests.ui._screen import LaptopScreen
 from tests.ui._surface import FIELDS, cut_combos, duplicates, fits, is_field, on_a_laptop_screen
 from tests.ui.conftest import settle
 
@@ -57,11 +60,12 @@ SEEN: set[str] = set()
 RAN: set[str] = set()
 
 
-# Each language is probed once.  Polish on a laptop's screen: ``test_geometry`` runs this module
-# on one (tests/ui/laptop-screen.json), where dialogs have their real size and every combo's text
-# is checked as well.  English on Qt's default 800×800 offscreen screen.  Polish there too would
-# only repeat, on dialogs narrower than on any real computer, what the laptop run proves.
-LANGUAGES = ["pl"] if "laptop-screen.json" in os.environ.get("QT_QPA_PLATFORM", "") else ["en"]
+# Each language is probed once.  Polish on a laptop's screen (tests/ui/laptop-screen.json, set
+# for the test by ``_screen``), where dialogs have their real size and every combo's text is
+# checked as well.  English on Qt's default 800×800 offscreen screen.  Polish there too would only
+# repeat, on dialogs narrower than on any real computer, what the laptop's screen proves.
+LANGUAGES = ["pl", "en"]
+ON_A_LAPTOP = "pl"
 
 
 @pytest.fixture(params=LANGUAGES)
@@ -69,6 +73,25 @@ def language(request):
     set_language(request.param)
     yield request.param
     set_language("pl")
+
+
+@pytest.fixture(autouse=True)
+def _screen(request, qapp):
+    """The Polish probes' screen is a laptop's from before their first window is made (an
+    autouse fixture is set up before the ones a test names) until every one was closed."""
+    params = getattr(request.node, "callspec", None)
+    if params is None or params.params.get("language") != ON_A_LAPTOP:
+        yield
+    elif LaptopScreen.available():
+        before = qapp.primaryScreen().geometry()
+        with LaptopScreen():
+            assert on_a_laptop_screen()
+            yield
+        assert qapp.primaryScreen().geometry() == before  # the next tests' screen is Qt's again
+    elif on_a_laptop_screen():  # another platform whose screen is a laptop's already (Xvfb)
+        yield
+    else:
+        pytest.skip("no laptop's screen: the offscreen platform's cannot be set on this machine")
 
 
 def pages(tabs: QTabWidget):

@@ -14,7 +14,7 @@
 #   Whole runs beside other work on the same disk: 388 s on disk, 237 s in memory.  A kill -9
 #   loses nothing written to either (the page cache outlives the process); what fsync adds,
 #   surviving a power cut, no test can check.  The folder is made for this run (mode 700) and
-#   removed after it.
+#   removed after it (a whole run writes about 1.3 GB; 4 GiB must be free).
 # - pytest runs three workers, one more than the cores: the tests wait on fsync, child
 #   processes and Qt timers often enough that a third worker fills the gaps (pytest with two
 #   workers 230 s, three 203 s, four 211 s, one fresh clone).  mypy runs beside them for the same
@@ -26,7 +26,7 @@ export QT_QPA_PLATFORM=offscreen
 
 scratch=""
 if [ -d /dev/shm ] && [ -w /dev/shm ] &&
-	[ "$(df -Pk /dev/shm | awk 'NR == 2 { print $4 }')" -gt 2097152 ]; then
+	[ "$(df -Pk /dev/shm | awk 'NR == 2 { print $4 }')" -gt 4194304 ]; then
 	scratch=$(mktemp -d /dev/shm/kooperacja-tests.XXXXXX) && export TMPDIR="$scratch"
 fi
 report=""

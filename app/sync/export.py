@@ -43,7 +43,7 @@ from app.sync.limits import (
     MAX_BUNDLE_BYTES,
     MAX_RECORDS,
 )
-from app.sync.outgoing import audit_events, scope_unit, select_rows
+from app.sync.outgoing import audit_events, models_to_send, scope_unit, select_rows
 from app.sync.pending import pending_changes as pending_changes  # re-exported (callers, tests)
 from app.sync.rowstate import CASE_TABLES, ENCODERS, TABLES, refresh
 from app.sync.stamps import LINE_JSON, stamps_loads
@@ -148,10 +148,12 @@ def export_bundle(
         counts: dict[str, int] = {}
         families: set[str] = set()  # of the case rows carried: the "share" audit entries
         seq = state.out_seq + 1
+        sending = set(models_to_send(s, peer.device_id, unit, full, gate.active))
         for i, model in enumerate(SYNCED_MODELS, start=2):
             tbl = model.__tablename__
             encode = ENCODERS[tbl]
-            for row in s.execute(select_rows(model, peer.device_id, unit, full, gate.active)):
+            query = select_rows(model, peer.device_id, unit, full, gate.active)
+            for row in s.execute(query) if model in sending else ():
                 m = row._mapping
                 vv = json.loads(m["_vv"])
                 lines.append(

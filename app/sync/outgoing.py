@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import CompoundSelect, and_, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.models import AuditEvent, Device, Family, FamilyTransfer
@@ -22,7 +22,7 @@ from app.models.sync_state import SyncBase, SyncPeer, SyncRow
 from app.services.records import table_of, to_record
 from app.services.rodo import sharing
 from app.sync.limits import MAX_AUDIT_EVENTS
-from app.sync.rowstate import CASE_TABLES
+from app.sync.rowstate import CASE_TABLES, probe_tables, tables_with_rows
 
 
 def scope_unit(me: Device, peer: Device) -> str | None:
@@ -69,6 +69,18 @@ def select_rows(
     if gated and tbl in CASE_TABLES:  # consent gates sharing (app.services.rodo.sharing)
         q = q.where(sharing.row_filter(tbl, SyncRow.__table__.c.family_id))
     return q.select_from(joined).order_by(table.c.id)
+
+
+@functools.lru_cache(maxsize=1024)
+def _rows_probe(peer_id: str, unit: str | None, full: bool, gated: bool) -> CompoundSelect:
+    return probe_tables(lambda model: select_rows(model, peer_id, unit, full, gated))
+
+
+def models_to_send(
+    s: Session, peer_id: str, unit: str | None, full: bool, gated: bool = False
+) -> list[type[SyncMixin]]:
+    """The synced models (in their order) with at least one row for ``select_rows``."""
+    return tables_with_rows(s, _rows_probe(peer_id, unit, full, gated))
 
 
 def audit_events(s: Session, device_id: str, state: SyncPeer, peer: Device) -> list[dict]:

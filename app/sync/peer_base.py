@@ -25,8 +25,17 @@ def apply_acks(
 ) -> list[int]:
     """Receipts: bundles of ours the sender imported; what they carried becomes its base."""
     done: list[int] = []
+    # One statement for every receipt (a manifest carries up to MAX_ACKS of them), not one each.
+    ours = {
+        sent.seq: sent
+        for sent in s.scalars(
+            select(SyncSent).where(
+                SyncSent.peer == peer.device_id, SyncSent.seq.in_([a["seq"] for a in acks])
+            )
+        )
+    }
     for a in sorted(acks, key=lambda a: a["seq"]):
-        sent = s.get(SyncSent, (peer.device_id, a["seq"]))
+        sent = ours.get(a["seq"])
         if sent is None or sent.bundle_id != a["bundle_id"]:
             if a["seq"] >= (peer.out_seq or 0):
                 # The peer holds bundles of ours this database never made (or made otherwise,

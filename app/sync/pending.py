@@ -8,12 +8,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from app.models import SYNCED_MODELS
 from app.models.sync_state import SyncPeer, SyncReceived, SyncSent
 from app.services.rodo import sharing
 from app.services.workspace import Workspace
 from app.sync import identity
-from app.sync.outgoing import audit_events, scope_unit, select_rows
+from app.sync.outgoing import audit_events, models_to_send, scope_unit, select_rows
 from app.sync.rowstate import refresh
 
 
@@ -44,7 +43,7 @@ def pending_changes(ws: Workspace, peer_ref: str) -> Pending:
         sharing.stage(s, gate)
         h = hashlib.sha256()
         records = 0
-        for model in SYNCED_MODELS:
+        for model in models_to_send(s, peer.device_id, unit, False, gate.active):
             for row in s.execute(select_rows(model, peer.device_id, unit, False, gate.active)):
                 m = row._mapping
                 h.update(f"{model.__tablename__}:{m['id']}:{m['_vv']};".encode())

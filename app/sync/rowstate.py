@@ -19,7 +19,19 @@ from dataclasses import dataclass
 from datetime import UTC, date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Date, LargeBinary, Select, and_, literal, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    CompoundSelect,
+    Date,
+    LargeBinary,
+    Select,
+    and_,
+    literal,
+    or_,
+    select,
+    union_all,
+    update,
+)
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -171,13 +183,45 @@ def _dirty_rows(model: type[SyncMixin]) -> Select:
     )
 
 
+def tables_with_rows(session: Session, probe: CompoundSelect) -> list[type[SyncMixin]]:
+    """The synced models (in their order) that ``probe`` names by their index there.
+
+    One statement asks every table at once whether it has a row to look at: most exports,
+    imports and counts find few tables with anything, and one statement per table cost
+    more than the work on a small database.
+    """
+    found = set(session.scalars(probe))
+    return [m for i, m in enumerate(SYNCED_MODELS) if i in found]
+
+
+def probe_tables(statement: Callable[[type[SyncMixin]], Select]) -> CompoundSelect:
+    """A statement giving the index in ``SYNCED_MODELS`` of each model whose ``statement``
+    has at least one row (for ``tables_with_rows``)."""
+    return union_all(
+        *(
+            select(literal(i).label("i")).where(statement(model).exists())
+            for i, model in enumerate(SYNCED_MODELS)
+        )
+    )
+
+
+@functools.cache  # like ``_dirty_rows``: the statements depend on nothing else
+def _dirty_probe() -> CompoundSelect:
+    return probe_tables(_dirty_rows)
+
+
+def dirty_tables(session: Session) -> list[type[SyncMixin]]:
+    """The synced models with a row ``refresh`` has to look at (in their order)."""
+    return tables_with_rows(session, _dirty_probe())
+
+
 def refresh(session: Session, device_id: str, tick: Any) -> int:
     """Bring ``SyncRow`` up to date with every row changed since the last look; return how many.
 
     ``tick`` gives a fresh stamp for the (unexpected) row that has no valid version at all.
     """
     count = 0
-    for model in SYNCED_MODELS:
+    for model in dirty_tables(session):
         tbl = model.__tablename__
         table = table_of(model)
         fields = FIELDS[tbl]

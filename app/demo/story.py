@@ -35,7 +35,7 @@ from app.models import (
     ReviewDomainRating,
     SupportPlan,
 )
-from app.services.controller import may_receive
+from app.services.recipient_rule import may_receive
 
 
 def _pick(rnd: random.Random, items: list[str], k: int) -> list[str]:
@@ -69,7 +69,7 @@ def write_story(
     plan_id, goals, actions = _plan(rows, fid, family, members, reasons, start, st, rnd, hh)
     _consent_and_team(
         rows,
-        fid,
+        family,
         members,
         made_on,
         {a["institution_id"] for a in actions if a["institution_id"]},
@@ -281,7 +281,7 @@ def _action(
 
 def _consent_and_team(
     rows: Any,
-    fid: str,
+    family: dict,
     members: list[dict],
     signed: date,
     inst_ids: set,
@@ -289,6 +289,7 @@ def _consent_and_team(
     rnd: random.Random,
     fake: Faker,
 ) -> None:
+    fid = family["id"]
     cid = rows.add(
         Consent,
         family_id=fid,
@@ -299,7 +300,7 @@ def _consent_and_team(
         withdrawn_on=None,
         withdrawal_note="",
     )
-    for iid in sorted(i for i in inst_ids if i and may_receive(i, st.home_id)):
+    for iid in sorted(i for i in inst_ids if i and may_receive(i, family["gmina_code"])):
         rows.add(ConsentRecipient, consent_id=cid, institution_id=iid)
     roles = {iid: key for key, iid in st.institutions.items()}
     roles[st.home_id] = "home"

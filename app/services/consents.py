@@ -55,7 +55,7 @@ def save_consent(
             )
         for iid in data.institution_ids:
             get_live(s, Institution, iid)
-        controller.check_recipients(s, data.institution_ids, "institution_ids")
+        controller.check_recipients(data.institution_ids, family.gmina_code, "institution_ids")
         if not (data.scope or "").strip():
             raise ValidationError(_("Say which data the consent covers (its scope)."), "scope")
         if signer is not None and not may_sign(signer, data.signed_on):

@@ -17,6 +17,7 @@ from app.errors import ValidationError
 from app.i18n import _, ngettext
 from app.models import Institution, Setting
 from app.services import audit
+from app.services.recipient_rule import may_receive
 from app.services.workspace import Workspace
 
 IOD_KEY = "iod_contact"
@@ -30,15 +31,9 @@ def home_id(s: Session) -> str | None:
     return row.value if row else None
 
 
-def may_receive(institution_id: str, home: str | None) -> bool:
-    """Whether data may be disclosed to ``institution_id``: the controller itself is never a
-    recipient of its own data (art. 4 pt 9 RODO), so a consent cannot name it."""
-    return institution_id != home
-
-
-def check_recipients(s: Session, institution_ids: Iterable[str], field: str) -> None:
-    home = home_id(s)
-    if not all(may_receive(iid, home) for iid in institution_ids):
+def check_recipients(institution_ids: Iterable[str], gmina_code: str, field: str) -> None:
+    """The consent form's refusal of the centre that keeps the case (``recipient_rule``)."""
+    if not all(may_receive(iid, gmina_code) for iid in institution_ids):
         raise ValidationError(
             _(
                 "The centre that keeps the case is the controller of the data, not a recipient: "

@@ -2,10 +2,12 @@
 
 * **Within the powiat**, through the coordinator (``transfer_family`` on the coordinator's
   device): a ``FamilyTransfer`` record, then the family's gmina and case number change in the
-  same transaction.  It is an explicit operation: a bundle that changes ``gmina_code`` as a
-  field edit is refused (``app.sync.authorize``).  The next bundle to the new OPS carries the
-  whole file (every record of the family, none dropped for lack of access); the old OPS gets
-  only the transfer record (``app.sync.export``) and keeps its own records as a closed trace.
+  same transaction; a consent that named the new gmina's OPS names it no more (it keeps the
+  case now, ``app.services.recipient_rule``).  It is an explicit operation: a bundle that
+  changes ``gmina_code`` as a field edit is refused (``app.sync.authorize``).  The next bundle
+  to the new OPS carries the whole file (every record of the family, none dropped for lack of
+  access); the old OPS gets only the transfer record (``app.sync.export``) and keeps its own
+  records as a closed trace.
 * **Out of the powiat** (``export_out_of_powiat``, on either device): the transfer record, the
   case closed, and the family's whole file as canonical JSON for the new OPS, which loads it
   with ``kooperacja load --json`` (``app.services.handover_file``).
@@ -21,16 +23,18 @@ from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.config import atomic_write_bytes
 from app.errors import FileProblem, ValidationError
 from app.i18n import _
-from app.models import Family, FamilyTransfer
+from app.models import Consent, ConsentRecipient, Family, FamilyTransfer
 from app.models.enums import FamilyStatus, TransferKind
 from app.services import audit, reference
-from app.services.common import apply, get_live
+from app.services.common import apply, get_live, tombstone
 from app.services.families import next_case_number
 from app.services.handover_file import file_data
+from app.services.recipient_rule import case_keeper_id
 from app.services.records import canonical_json
 from app.services.validation import check_length
 from app.services.workspace import Workspace
@@ -84,9 +88,28 @@ def transfer_family(ws: Workspace, family_id: str, data: TransferInput) -> Famil
         s.flush()
         number = next_case_number(s, target, data.transferred_on.year)
         apply(family, gmina_code=target, case_number=number)
+        _drop_the_new_keeper(s, family.id, target)
         audit.record(s, "create", "family_transfer", transfer.id, family.id, detail=target)
         audit.record(s, "update", "family", family.id, family.id, detail="handed over")
         return transfer
+
+
+def _drop_the_new_keeper(s: Session, family_id: str, gmina_code: str) -> None:
+    """The new gmina's OPS keeps the case now, so it is no longer a recipient of the data a
+    consent may name (``recipient_rule``): a consent signed before the move that named it no
+    longer does, here and, through the bundle that carries the family, on every device."""
+    keeper = case_keeper_id(gmina_code)
+    named = s.scalars(
+        select(ConsentRecipient)
+        .join(Consent, Consent.id == ConsentRecipient.consent_id)
+        .where(
+            Consent.family_id == family_id,
+            ConsentRecipient.institution_id == keeper,
+            ConsentRecipient.deleted.is_(False),
+        )
+    )
+    for recipient in named:
+        tombstone(recipient)
 
 
 def export_out_of_powiat(

@@ -182,7 +182,8 @@ def load_family_file(ws: Workspace, data: dict[str, Any]) -> int:
         new_registry = {
             t: [r for r in rows if r["id"] not in known(t)] for t, rows in registry.items()
         }
-        RecordChecker(s, known).check_batch(
+        # the family is this gmina's once loaded: its consents are checked as such
+        RecordChecker(s, known, family_gminas={family_id: target}).check_batch(
             (table, values, _("item {n}").format(n=i))
             for section in (new_registry, tables)
             for table, rows in section.items()

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from app.models import HelpReason, Institution, LifeDomain, Sector, Service, ServiceArea
 from app.services import koszyk, reference, registry
-from app.services.controller import home_id, may_receive
+from app.services.recipient_rule import may_receive
 from app.services.reference import Code, code_list
 from app.services.workspace import Workspace
 
@@ -24,7 +24,6 @@ class Lookups:
     institutions: list[Institution] = field(default_factory=list)
     services: list[Service] = field(default_factory=list)
     team_institution_ids: frozenset[str] = frozenset()
-    home_institution_id: str | None = None  # this installation's own centre (the controller)
     gminas: list[tuple[str, str]] = field(default_factory=list)  # (TERC code, name) to choose
 
     @staticmethod
@@ -49,9 +48,10 @@ class Lookups:
     def institution_choices(self) -> list[tuple[str, str]]:
         return [(i.id, i.display_name) for i in self.institutions]
 
-    def consent_recipients(self) -> list[Institution]:
-        """The institutions a consent may name: every registered one but the centre itself."""
-        return [i for i in self.institutions if may_receive(i.id, self.home_institution_id)]
+    def consent_recipients(self, gmina_code: str) -> list[Institution]:
+        """The institutions a consent of a family of ``gmina_code`` may name: every registered
+        one but the centre that keeps the case (``recipient_rule``)."""
+        return [i for i in self.institutions if may_receive(i.id, gmina_code)]
 
     def service_choices(self) -> list[tuple[str, str]]:
         return [(s.id, f"{s.name} ({self.area_label(s.area_code)})") for s in self.services]
@@ -72,10 +72,4 @@ def load_lookups(ws: Workspace) -> Lookups:
         services=koszyk.list_services(ws),
         team_institution_ids=frozenset(m.institution_id for t in teams for m in t.members),
         gminas=_gminas(ws),
-        home_institution_id=_home(ws),
     )
-
-
-def _home(ws: Workspace) -> str | None:
-    with ws.transaction() as s:
-        return home_id(s)

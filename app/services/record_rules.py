@@ -26,6 +26,9 @@ from app.errors import ValidationError
 from app.i18n import _
 from app.models import (
     MODEL_BY_TABLE,
+    Consent,
+    ConsentRecipient,
+    Family,
     HelpReason,
     LifeDomain,
     Sector,
@@ -56,6 +59,7 @@ from app.models.enums import (
     TransferKind,
     VisitStatus,
 )
+from app.services.recipient_rule import check_recipient
 from app.services.validation import (
     check_email,
     check_nip,
@@ -136,6 +140,10 @@ CODES: dict[tuple[str, str], tuple[type, tuple[str, ...] | None]] = {
     ("family_transfer", "from_gmina_code"): (TercUnit, ("gmina",)),
     ("family_transfer", "to_gmina_code"): (TercUnit, ("gmina",)),
 }
+
+
+# The records the rules between records look up in a batch (``RecordChecker._check_relations``).
+_RELATED = frozenset({Family.__tablename__, Consent.__tablename__})
 
 
 class InvalidRecord(ValidationError):
@@ -241,7 +249,14 @@ class RecordChecker:
     ``known_ids`` may add ids that exist elsewhere (the database); records of the batch are
     known to each other, so a batch may hold parents and children in any order.  With
     ``references=False`` references are left to the caller (sync resolves them against the
-    database while merging).
+    database while merging).  ``family_gminas`` gives the gmina a family will have once
+    written, where that is not its record's (a handover file's family becomes this gmina's).
+
+    Rules between records (``_check_relations``) look the related records up in the database,
+    then in the batch (a family's gmina is the one the database keeps: a bundle cannot change
+    it).  ``writes`` says whether a record writes anything (a bundle passes back rows this
+    device holds, some saved before a rule existed); the rules between records are asked only
+    of those.  Without it every record writes (``load``).
     """
 
     def __init__(
@@ -250,12 +265,17 @@ class RecordChecker:
         known_ids: Callable[[str], set[str]] | None = None,
         *,
         references: bool = True,
+        family_gminas: dict[str, str] | None = None,
+        writes: Callable[[str, Values], bool] | None = None,
     ) -> None:
         self._session = session
         self._known_ids = known_ids
         self._references = references
+        self._family_gminas = family_gminas or {}
+        self._writes = writes
         self._codes: dict[tuple[type, tuple[str, ...] | None], set[str]] = {}
         self._ids: dict[str, set[str]] = {}
+        self._rows: dict[str, dict[str, Values]] = {}
 
     def _code_set(self, model: type, levels: tuple[str, ...] | None) -> set[str]:
         key = (model, levels)
@@ -273,14 +293,45 @@ class RecordChecker:
             ids = self._ids.setdefault(table, set())
             if values.get("id") is not None:
                 ids.add(values["id"])
+                if table in _RELATED:
+                    self._rows.setdefault(table, {})[values["id"]] = values
         for table, values, where in items:
             try:
                 check_values(table, values)
                 self._check_codes(table, values)
                 if self._references:
                     self._check_references(table, values)
+                self._check_relations(table, values)
             except ValidationError as exc:
                 raise InvalidRecord(table, values.get("id", ""), where, exc) from None
+
+    def _check_relations(self, table: str, values: Values) -> None:
+        """A live consent recipient is never the centre that keeps the family's case
+        (``app.services.recipient_rule``, the consent form's rule)."""
+        if table != ConsentRecipient.__tablename__ or values.get("deleted"):
+            return
+        if self._writes is not None and not self._writes(table, values):
+            return
+        gmina = self._gmina_of_consent(values.get("consent_id") or "")
+        if gmina is not None:
+            check_recipient(values.get("institution_id") or "", gmina)
+
+    def _gmina_of_consent(self, consent_id: str) -> str | None:
+        consent = self._rows.get(Consent.__tablename__, {}).get(consent_id)
+        if consent is not None:
+            family_id = consent.get("family_id") or ""
+        else:
+            held = self._session.get(Consent, consent_id)
+            if held is None:
+                return None  # no such consent: the references check says so
+            family_id = held.family_id
+        if family_id in self._family_gminas:
+            return self._family_gminas[family_id]
+        held_family = self._session.get(Family, family_id)
+        if held_family is not None:
+            return held_family.gmina_code
+        family = self._rows.get(Family.__tablename__, {}).get(family_id)
+        return str(family.get("gmina_code") or "") if family is not None else None
 
     def _check_codes(self, table: str, values: Values) -> None:
         for (tbl, column), (model, levels) in CODES.items():

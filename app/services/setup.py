@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import secrets
-import uuid
 from pathlib import Path
 
 import pyrage
@@ -23,6 +22,7 @@ from app.models import Device, Institution, Setting
 from app.models.enums import Role
 from app.models.hlc import setup_stamp
 from app.services import audit, reference
+from app.services.recipient_rule import home_institution_id
 from app.services.rodo import erasure_file
 from app.services.text import clean
 from app.services.workspace import Workspace
@@ -30,16 +30,10 @@ from app.store.keys import KdfParams
 from app.store.vault import Vault
 
 log = logging.getLogger(__name__)
-HOME_NAMESPACE = uuid.UUID("0c7f8a4e-3b1d-4e55-b0a9-2f6a7d18e3c4")
 
 
 def new_device_id() -> str:
     return secrets.token_hex(8)
-
-
-def home_institution_id(role: str, unit_code: str) -> str:
-    """The OPS (or PCPR) running this installation; the same id on every device of that unit."""
-    return str(uuid.uuid5(HOME_NAMESPACE, f"{role}:{unit_code}"))
 
 
 def _validate_unit(session: Session, role: str, unit_code: str) -> None:

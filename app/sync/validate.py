@@ -15,12 +15,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import LargeBinary, String, Text
+from sqlalchemy import LargeBinary, String, Text, select
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
 from app.i18n import _
 from app.models import AuditEvent
+from app.models.sync_state import SyncRow
 from app.services.record_rules import InvalidRecord, RecordChecker
 from app.services.records import from_record, table_of
 from app.sync.errors import BundleRefused, at_line, in_field, refused
@@ -34,7 +35,15 @@ from app.sync.limits import (
     MAX_VV_ENTRIES,
 )
 from app.sync.rowstate import FIELDS, TABLES, RowState
-from app.sync.stamps import device_of, full_stamps, knows, valid_stamp, vv_from_list
+from app.sync.stamps import (
+    VV,
+    device_of,
+    full_stamps,
+    knows,
+    valid_stamp,
+    vv_from_list,
+    vv_loads,
+)
 
 _COLUMNS = {name: {c.name: c for c in table_of(m).columns} for name, m in TABLES.items()}
 _AUDIT_COLUMNS = {c.name: c for c in table_of(AuditEvent).columns}
@@ -184,7 +193,10 @@ def check_domain(session: Session, records: list[Incoming]) -> None:
     ``records`` is what ``parse_records`` returned, in line order; a bad record refuses the
     whole bundle, named by its table, id and line.
     """
-    checker = RecordChecker(session, references=False)
+    news = _new_here(session, [i for i in records if i.tbl in RELATION_TABLES])
+    checker = RecordChecker(
+        session, references=False, writes=lambda tbl, values: (tbl, values["id"]) in news
+    )
     where = _("line {n}")  # translated once, not once per record
     try:
         checker.check_batch(
@@ -192,6 +204,35 @@ def check_domain(session: Session, records: list[Incoming]) -> None:
         )
     except InvalidRecord as exc:
         raise BundleRefused("record", exc.message) from None
+
+
+# The tables whose records the rules between records concern (``RecordChecker``): only those
+# of their rows that bring a write this device does not have are asked them.
+RELATION_TABLES = frozenset({"consent_recipient"})
+
+
+def _new_here(session: Session, records: list[Incoming]) -> set[tuple[str, str]]:
+    """The (table, id) of the rows that carry a write this device does not hold: the others
+    write nothing, whatever rule they would break (a row saved before the rule, passed back)."""
+    held: dict[tuple[str, str], VV] = {}
+    by_table: dict[str, list[str]] = {}
+    for item in records:
+        by_table.setdefault(item.tbl, []).append(item.state.record["id"])
+    for tbl, ids in by_table.items():
+        for start in range(0, len(ids), 500):
+            rows = session.execute(
+                select(SyncRow.row_id, SyncRow.vv).where(
+                    SyncRow.tbl == tbl, SyncRow.row_id.in_(ids[start : start + 500])
+                )
+            )
+            held.update(((tbl, row_id), vv_loads(vv)) for row_id, vv in rows)
+    out = set()
+    for item in records:
+        key = (item.tbl, item.state.record["id"])
+        mine = held.get(key)
+        if mine is None or not all(knows(mine, stamp) for stamp in item.state.vv.values()):
+            out.add(key)
+    return out
 
 
 def _state(tbl: str, record: dict[str, Any], compact: Any, vv_list: Any) -> RowState:

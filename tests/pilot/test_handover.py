@@ -12,8 +12,9 @@ from sqlalchemy import func, select
 
 from app import cli
 from app.errors import ValidationError
-from app.models import CASE_MODELS, Family, FamilyTransfer, Visit
-from app.services import deadlines, handover, search, visits
+from app.models import CASE_MODELS, Consent, Family, FamilyTransfer, Visit
+from app.services import casefile, consents, deadlines, handover, search, visits
+from app.services.setup import home_institution_id
 from app.sync.rowstate import family_source
 from tests.conftest import COORD_POWIAT, PASSPHRASE
 from tests.pilot.helpers import make_pilot_case
@@ -48,9 +49,35 @@ def powiat(ws, tmp_path):
             w.lock()
 
 
+def _name_the_new_ops_in_the_consent(old, coord, new, consent_id: str) -> str:
+    """Before the move the family's consent also names GOPS Białowieża (known to Narewka through
+    the coordinator): lawful then, as Białowieża was not keeping the case."""
+    exchange(new, coord)
+    exchange(coord, old)
+    there = home_institution_id("ops", BIALOWIEZA)
+    consent = casefile.reload_family(old, consent_family(old, consent_id)).consents[0]
+    ids = [r.institution_id for r in consent.recipients]
+    consents.save_consent(
+        old,
+        consent.family_id,
+        consents.ConsentInput(
+            consent.signed_on, consent.person_id, consent.scope, institution_ids=[*ids, there]
+        ),
+        consent.id,
+    )
+    return there
+
+
+def consent_family(ws, consent_id: str) -> str:
+    with ws.transaction() as s:
+        return s.get(Consent, consent_id).family_id
+
+
 def test_the_family_moves_to_a_neighbouring_gmina_and_arrives_whole(powiat):
     old, coord, new, pc = powiat
     fid = pc.case.family_id
+    there = _name_the_new_ops_in_the_consent(old, coord, new, pc.case.consent_id)
+    exchange(old, coord)
     handover.transfer_family(
         coord, fid, handover.TransferInput(BIALOWIEZA, date.today(), "Przeprowadzka do matki.")
     )
@@ -61,6 +88,12 @@ def test_the_family_moves_to_a_neighbouring_gmina_and_arrives_whole(powiat):
     expected = case_counts(coord, fid)
     assert expected["referral"] == 1 and expected["visit"] == 2
     assert case_counts(new, fid) == expected
+    # Białowieża keeps the case now: its consent names it no more (it is the controller), on
+    # the coordinator and on the new OPS; the other recipients stay
+    for w in (coord, new):
+        [consent] = casefile.reload_family(w, fid).consents
+        named = {r.institution_id for r in consent.recipients}
+        assert there not in named and len(named) == 2, w
     with new.transaction() as s:
         family = s.get(Family, fid)
         assert family.gmina_code == BIALOWIEZA and family.case_number.startswith(BIALOWIEZA)

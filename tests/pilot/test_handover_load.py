@@ -110,8 +110,23 @@ def _second_family(data) -> None:
     data["tables"]["family"].append(twin)
 
 
+def _names_the_new_ops(data) -> None:
+    """The loading OPS keeps the case once it is loaded: a consent cannot name it then."""
+    from app.services.setup import home_institution_id
+
+    data["tables"]["consent_recipient"][0]["institution_id"] = home_institution_id("ops", WARSZAWA)
+
+
 @pytest.mark.parametrize(
-    "change", [_other_family, _bad_status, _for_another_gmina, _unknown_table, _second_family]
+    "change",
+    [
+        _other_family,
+        _bad_status,
+        _for_another_gmina,
+        _unknown_table,
+        _second_family,
+        _names_the_new_ops,
+    ],
 )
 def test_a_tampered_or_misdirected_file_changes_nothing(moved, tmp_path, change):
     _old, new, fid, out = moved

@@ -6,6 +6,8 @@ formed, so only the domain rules (``app.services.record_rules``) can catch them.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from app.sync.errors import BundleRefused
@@ -56,6 +58,44 @@ def test_a_signed_bundle_breaking_a_rule_is_refused(world, table, fields, fragme
     assert db_hash(world.coord) == before
 
 
+OPS_HOME = "ops:2005092"  # GOPS Narewka, the sender, keeps the case
+
+
+def _naming_the_centre(world, *, new_row: bool) -> bytes:
+    """The OPS's bundle with a consent recipient naming the OPS itself (the family's controller):
+    a changed recipient, or one more recipient added to the consent."""
+    from app.services.setup import home_institution_id
+
+    own = home_institution_id(*OPS_HOME.split(":"))
+    items = record_lines(world.parts)
+    line = next(i for i in items if i["t"] == "consent_recipient")
+    counts = None
+    if new_row:
+        line = json.loads(json.dumps(line))
+        line["r"]["id"] = "6d2c6f0e-54b8-4c1a-9d37-0a7f1f9a2b11"
+        items.append(line)
+        counts = json.loads(world.parts["manifest.json"])["counts"]
+        counts["consent_recipient"] += 1
+    line["r"]["institution_id"] = own
+    records = dump_lines(items)
+    return reseal(resign(world.parts, world.ops, records=records, counts=counts), world.coord)
+
+
+@pytest.mark.parametrize("new_row", [False, True])
+def test_a_signed_bundle_naming_the_ops_as_a_consent_recipient_is_refused(world, new_row):
+    """The form and the service refuse the centre that keeps the case as a recipient of its own
+    data; a bundle signed by that very centre is held to the same rule."""
+    before = db_hash(world.coord)
+    with pytest.raises(BundleRefused) as info:
+        import_bundle(world.coord, _naming_the_centre(world, new_row=new_row))
+    assert info.value.code == "record"
+    message = info.value.message
+    assert "wiersz" in message and "administratorem" in message, message
+    assert "Nic nie zaimportowano" in message
+    assert db_hash(world.coord) == before
+
+
 def test_the_honest_bundle_still_imports(world):
+    """Last in the file: once imported, the forged bundles (same sequence number) are replays."""
     result = import_bundle(world.coord, world.valid)
     assert result.status != "duplicate"

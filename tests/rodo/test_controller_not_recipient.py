@@ -58,3 +58,34 @@ def test_the_register_never_lists_the_centre_among_the_recipients(ws):
     entry = register.collect(ws)
     assert not [r for r in entry.recipients if r.startswith(entry.controller)]
     assert any("consent" in r or "zgod" in r for r in entry.recipients)  # the partners stay
+
+
+def test_on_the_coordinator_the_familys_ops_is_refused_and_the_pcpr_may_be_named(coordinator_ws):
+    """The controller is the OPS that keeps the case (the family's gmina), not whichever centre
+    runs the device: on the coordinator's laptop a consent naming the family's OPS is refused,
+    and one naming the PCPR (the coordinator's basis ``consent``) is accepted.  The rule was
+    "this installation's centre", so the coordinator could name the family's OPS, and could not
+    save a consent that named the PCPR, the very consent an OPS's bundle brings it."""
+    from app.models import Institution
+    from app.services import families
+    from app.services.recipient_rule import home_institution_id
+
+    ws = coordinator_ws
+    gops = home_institution_id("ops", "2005092")
+    with ws.transaction() as s:  # GOPS Narewka's own record, as its first bundle brings it
+        s.add(Institution(id=gops, name="GOPS w Narewce", sector_code="social_assistance"))
+    fam = families.register_family(
+        ws, families.FamilyInput(gmina_code="2005092", locality="Narewka", reasons=["1"])
+    )
+    data = consents.ConsentInput(signed_on=date.today(), scope="Dane do IPW")
+    data.institution_ids = [gops]
+    with pytest.raises(ValidationError) as refused:
+        consents.save_consent(ws, fam.id, data)
+    assert refused.value.field == "institution_ids"
+    data.institution_ids = [_home(ws)]
+    consent = consents.save_consent(ws, fam.id, data)
+    with ws.transaction() as s:
+        named = s.scalars(
+            select(ConsentRecipient.institution_id).where(ConsentRecipient.consent_id == consent.id)
+        ).all()
+    assert named == [_home(ws)]

@@ -213,3 +213,43 @@ def test_a_write_that_skips_the_form_rules_is_refused_at_flush(ws, family_case):
     assert person_id in info.value.message
     with ws.transaction() as s:
         assert s.get(Person, person_id).pesel == pesel
+
+
+def _naming_the_centre(exported, *, new_row: bool) -> dict:
+    """The export with a consent recipient naming the family's own OPS (the controller): the
+    existing recipient changed, or one more recipient added."""
+    data = copy.deepcopy(exported)
+    own = setup.home_institution_id("ops", OPS_GMINA)
+    assert own in {i["id"] for i in data["tables"]["institution"]}
+    rows = data["tables"]["consent_recipient"]
+    if new_row:
+        rows.append({**rows[0], "id": "6d2c6f0e-54b8-4c1a-9d37-0a7f1f9a2b11"})
+        rows[-1]["institution_id"] = own
+    else:
+        rows[0]["institution_id"] = own
+    return data
+
+
+@pytest.mark.parametrize("new_row", [False, True])
+def test_load_refuses_a_consent_naming_the_familys_own_ops(exported, target, new_row):
+    """The consent form refuses the centre that keeps the case as a recipient of its data; a
+    ``load`` file is held to the same rule (session 11: it went in unchecked)."""
+    err = _refused(target, _naming_the_centre(exported, new_row=new_row))
+    assert "consent_recipient" in err.message and "administrator" in err.message
+    assert err.field == "institution_id"
+
+
+def test_cli_load_of_a_consent_naming_the_ops_exits_4(
+    exported, target, tmp_path, capsys, monkeypatch
+):
+    from app.cli import main
+
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(_naming_the_centre(exported, new_row=False)), encoding="utf-8")
+    path = target.path
+    target.lock()
+    monkeypatch.setenv("KOOPERACJA_PASSPHRASE", PASSPHRASE)
+    assert main(["--db", str(path), "load", "--json", str(bad)]) == EXIT_VALIDATION
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("Błąd: Nieprawidłowy rekord (consent_recipient ")
+    assert "administratorem" in err[0]

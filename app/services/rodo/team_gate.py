@@ -35,7 +35,7 @@ from app.models import (
     TeamMeeting,
     TeamMembership,
 )
-from app.services.controller import home_id, may_receive
+from app.services.controller import home_id
 from app.services.rodo.basis import consenting_families, reason_for
 
 TEAM_REASONS: dict[str, str] = {
@@ -73,7 +73,7 @@ def member_institutions(s: Session, team_id: str, on: date) -> set[str]:
         )
     )
     home = home_id(s)
-    return {iid for (iid,) in rows if may_receive(iid, home)}
+    return {iid for (iid,) in rows if iid != home}
 
 
 def referral_consented(consent_given: bool, consent_on: date | None, on: date) -> bool:

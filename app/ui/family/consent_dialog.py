@@ -38,6 +38,7 @@ class ConsentDialog(CaseRecordDialog):
         case_number: str,
         members: list[Person],
         lookups: Lookups,
+        gmina_code: str,
         consent: Consent | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -55,7 +56,7 @@ class ConsentDialog(CaseRecordDialog):
         signers = [p for p in members if may_sign(p, date.today())]
         self.person.set_choices([(p.id, p.full_name) for p in signers], empty=_("— not given —"))
         self.recipients = b.add("institution_ids", ChecklistTableModel("", parent=self))
-        partners = lookups.consent_recipients()
+        partners = lookups.consent_recipients(gmina_code)
         self.recipients.set_rows([CheckRow(i.id, i.name) for i in partners])
         view = reasons_view(self.recipients, _("Institutions the data may be shared with"))
         view.setMinimumHeight(180)

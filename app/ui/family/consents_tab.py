@@ -38,9 +38,11 @@ class ConsentsTab(ListTab[Consent]):
         self.table.activated.connect(lambda _i: self.edit(self.current()))
         self.withdraw_button.clicked.connect(self.withdraw)
         self._persons: list[Person] = []
+        self._gmina = ""
 
     def show_file(self, ff: FamilyFile, lookups: Lookups) -> None:
         self._persons = list(ff.persons)
+        self._gmina = ff.family.gmina_code  # whose OPS keeps the case (never a recipient)
         self.model.set_rows(ff.consents)
         fit_columns(self.table)
         self.select_first()
@@ -71,6 +73,7 @@ class ConsentsTab(ListTab[Consent]):
             self.host.case_label(),
             self._persons,
             self.host.lookups,
+            self._gmina,
             consent,
         ):
             self.host.reload()

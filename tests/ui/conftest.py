@@ -4,7 +4,8 @@
 * ``ops_db`` — the path of a locked OPS database (passphrase ``PASSPHRASE``);
 * ``session`` — a ``SessionController`` on ``ops_db`` showing the unlock window;
 * ``main_window`` — the main window fully unlocked on a fresh database (``main_window.ctx``,
-  ``main_window.session``); ``demo_window`` — the same with 40 demo families;
+  ``main_window.session``); ``demo_window`` — the same with 40 demo families (made once per
+  worker, like ``tests/conftest.py``'s installations);
 * ``first_run`` — a ``SessionController`` showing the first-run wizard for a new database;
   ``complete_wizard(controller, qtbot)`` fills it in through its widgets and waits for the
   main window;
@@ -31,7 +32,7 @@ from app.ui.context import AppContext
 from app.ui.kit import mnemonics, stray_keys
 from app.ui.session import SessionController
 from app.ui.theme import apply_theme
-from tests.conftest import OPS_GMINA, PASSPHRASE
+from tests.conftest import OPS_GMINA, PASSPHRASE, Installation, make_ops
 
 
 @pytest.fixture(autouse=True)
@@ -193,15 +194,24 @@ def main_window(ops_db, qtbot):
     _close(controller)
 
 
-@pytest.fixture
-def demo_window(ops_db, qtbot):
-    """The main window on an OPS database filled with 40 demo families (seed 7)."""
+@pytest.fixture(scope="session")
+def _demo_installation(tmp_path_factory) -> Installation:
+    """The OPS installation with 40 demo families (seed 7), made once per worker: generating
+    them took about a second for each test that asked."""
     from app import demo
 
-    ws = setup.open_workspace(ops_db, PASSPHRASE)
-    demo.generate(ws, families=40, seed=7)
-    ws.lock()
-    controller = _session(ops_db, qtbot)
+    def build(path: Path):
+        workspace = make_ops(path)
+        demo.generate(workspace, families=40, seed=7)
+        return workspace, None
+
+    return Installation(tmp_path_factory.mktemp("demo"), build)
+
+
+@pytest.fixture
+def demo_window(tmp_path, _isolated_dirs, _demo_installation, qtbot):
+    """The main window on an OPS database filled with 40 demo families (seed 7)."""
+    controller = _session(_demo_installation.write(tmp_path / "kooperacja.db"), qtbot)
     controller.start()
     unlock(controller, qtbot)
     window = controller.main_window

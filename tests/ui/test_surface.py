@@ -43,7 +43,7 @@ import app.ui
 from app.i18n import set_language
 from app.services import attachments
 from app.ui.family.documents_tab import DocumentsTab
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, ops_installation_with
 from tests.ui._family_support import open_window, unsaved_answers_fixture  # noqa: F401
 from tests.ui._screen import LaptopScreen
 from tests.ui._surface import FIELDS, cut_combos, duplicates, fits, is_field, on_a_laptop_screen
@@ -201,12 +201,21 @@ def click_dialog_buttons(root: QWidget, window: QWidget, ctx, qtbot, done: set[s
             settle(ctx, qtbot)
 
 
-def test_family_window_tabs_and_dialogs(ctx, qtbot, language, monkeypatch, file_dialogs):
-    """A case on the whole path (referral, workshop, IPW, review, closure): every tab and
-    sub-tab, every "…" button and menu entry, the print preview."""
+@ops_installation_with
+def pilot_case(ws):
+    """A case on the whole path (``tests/pilot/helpers.make_pilot_case``), closed; made once
+    per worker (a second per test)."""
     from tests.pilot.helpers import make_pilot_case
 
-    case = make_pilot_case(ctx.ws, close=True).case
+    return make_pilot_case(ws, close=True)
+
+
+def test_family_window_tabs_and_dialogs(
+    ctx, qtbot, pilot_case, language, monkeypatch, file_dialogs
+):
+    """A case on the whole path (referral, workshop, IPW, review, closure): every tab and
+    sub-tab, every "…" button and menu entry, the print preview."""
+    case = pilot_case.case
     attachments.add_attachment(  # a scan: "Otwórz" shows it in the image viewer
         ctx.ws, case.family_id, title="Skan zaświadczenia", content=png(), filename="skan.png"
     )

@@ -1,10 +1,11 @@
 """How far from today a date of the casework may plausibly lie, so a slip of the keyboard (the
 year 3103, 1926 for 2026) is refused with a message instead of being saved.
 
-The rule lives here once and every way in calls it (the GUI, ``load`` and sync go through the
-same service functions).  Dates of the work with a family (visits, programmes, actions,
-commitments, reviews, consents) lie between 1 January 1990 and ten years from today; a birth
-date between 1 January 1900 and today.
+The rule lives here once and every way in calls it: the services for the forms and the CLI,
+``app.services.record_rules`` (its ``WORK_DATES``) for ``load``, a handover file and a sync
+bundle, which do not pass through the services.  Dates of the work with a family (visits,
+programmes, actions, commitments, reviews, consents) lie between 1 January 1990 and ten years
+from today; a birth date between 1 January 1900 and today.
 """
 
 from __future__ import annotations

@@ -3,10 +3,11 @@
 The forms' services, ``load --json`` and a sync bundle all end as rows of the synchronised
 tables; this module checks such rows (column values as ``app.services.records.from_record``
 returns them) against the domain's rules: PESEL check digit and its agreement with the birth
-date and sex, NIP, REGON, postal codes, e-mail addresses, closed value lists, date order, rating
-ranges (``check_values``, no database needed), and TERYT codes, code lists and references to
-other records (``RecordChecker``, with a session).  The primitive checks are the ones the
-services use (``app.services.validation``), so a rule lives once.
+date and sex, NIP, REGON, postal codes, e-mail addresses, closed value lists, date order,
+plausible dates (``date_rules``), rating ranges (``check_values``, no database needed), and
+TERYT codes, code lists, references to other records and the rules between records (a consent
+never names the centre keeping the case: ``RecordChecker``, with a session).  The primitive
+checks are the ones the services use (``app.services.validation``), so a rule lives once.
 
 A failure is an ``InvalidRecord`` (exit code 4) naming the record: its kind, its id and where it
 was found (a line of a bundle, a position in an export), never a value from it.
@@ -16,7 +17,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable
-from datetime import date
 from typing import Any
 
 from sqlalchemy import inspect, select
@@ -59,6 +59,7 @@ from app.models.enums import (
     TransferKind,
     VisitStatus,
 )
+from app.services.date_rules import check_birth_date, check_work_date
 from app.services.recipient_rule import check_recipient
 from app.services.validation import (
     check_email,
@@ -114,6 +115,24 @@ DATE_ORDER: tuple[tuple[str, str, str], ...] = (
     ("referral", "referred_on", "decided_on"),
 )
 
+# Dates of the work with a family, plausible from 1990 to ten years ahead (``date_rules``, the
+# forms' rule): the dates the services check with ``check_work_date``.
+WORK_DATES: tuple[tuple[str, str], ...] = (
+    ("consent", "signed_on"),
+    ("consent", "valid_until"),
+    ("person", "disability_until"),
+    ("support_plan", "period_from"),
+    ("support_plan", "period_to"),
+    ("support_plan", "adopted_on"),
+    ("action", "start_on"),
+    ("action", "end_on"),
+    ("commitment", "due_on"),
+    ("review", "held_on"),
+    ("review", "next_review_on"),
+    ("visit", "visit_on"),
+    ("visit", "next_visit_on"),
+)
+
 # Integer ranges: (table, column) → (low, high).
 RANGES: dict[tuple[str, str], tuple[int, int]] = {
     ("goal_score", "level"): (-2, 2),
@@ -165,9 +184,7 @@ def _person(values: Values) -> None:
     pesel = values.get("pesel") or ""
     if pesel:
         check_pesel(pesel, values.get("birth_date"), values.get("sex") or None)
-    born = values.get("birth_date")
-    if born is not None and born > date.today():
-        raise ValidationError(_("The birth date is in the future."), "birth_date")
+    check_birth_date(values.get("birth_date"))
 
 
 def _institution(values: Values) -> None:
@@ -194,19 +211,20 @@ SPECIFIC: dict[str, Callable[[Values], None]] = {
 
 
 @functools.cache
-def _rules_of(table: str) -> tuple[list[Any], list[Any], list[Any]]:
+def _rules_of(table: str) -> tuple[list[Any], list[Any], list[Any], list[str]]:
     """The rules above that concern one table (a bundle checks tens of thousands of records:
     walking every table's rules for each was a good part of an import)."""
     return (
         [(column, allowed) for (tbl, column), allowed in CHOICES.items() if tbl == table],
         [(earlier, later) for tbl, earlier, later in DATE_ORDER if tbl == table],
         [(column, bounds) for (tbl, column), bounds in RANGES.items() if tbl == table],
+        [column for tbl, column in WORK_DATES if tbl == table],
     )
 
 
 def check_values(table: str, values: Values) -> None:
     """The rules of one record that need no database; raises ``ValidationError`` (field set)."""
-    choices, date_order, ranges = _rules_of(table)
+    choices, date_order, ranges, work_dates = _rules_of(table)
     for column, allowed in choices:
         value = values.get(column)
         if value is not None and value not in allowed:
@@ -229,6 +247,8 @@ def check_values(table: str, values: Values) -> None:
                 ),
                 column,
             )
+    for column in work_dates:
+        check_work_date(values.get(column), column)
     rule = SPECIFIC.get(table)
     if rule is not None:
         rule(values)

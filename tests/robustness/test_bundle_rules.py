@@ -43,6 +43,8 @@ def _pesel_off_by_one(world) -> str:
         ("family", {"postal_code": "17100"}, "kod pocztowy"),
         ("family", {"status": "lost"}, "status"),
         ("support_plan", {"period_to": "1990-01-01"}, "period_to"),
+        ("visit", {"visit_on": "3103-05-01"}, "niewiarygodna data"),
+        ("consent", {"valid_until": "2199-01-01"}, "niewiarygodna data"),
     ],
 )
 def test_a_signed_bundle_breaking_a_rule_is_refused(world, table, fields, fragment):

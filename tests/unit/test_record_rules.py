@@ -118,6 +118,12 @@ def test_a_reference_to_no_record_is_refused_not_an_integrity_error(exported, ta
         ("support_plan", "period_to", "1999-01-01", "period_to"),
         ("person", "relation", "cousin-ish", "relation"),
         ("person", "birth_date", "2999-01-01", "przyszłości"),
+        # the forms' plausible dates (``date_rules``): a slip of the keyboard, or a forgery
+        ("person", "birth_date", "1850-01-01", "niewiarygodna data urodzenia"),
+        ("visit", "visit_on", "3103-01-01", "niewiarygodna data"),
+        ("consent", "signed_on", "1926-05-01", "niewiarygodna data"),
+        ("review", "next_review_on", "2207-01-01", "niewiarygodna data"),
+        ("commitment", "due_on", "1989-12-31", "niewiarygodna data"),
         ("action", "status", "half-done", "status"),
     ],
 )

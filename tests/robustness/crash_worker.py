@@ -11,35 +11,40 @@ returned, i.e. after its transaction committed:
     ACK person <marker>      persons.add_person: the person, the family's head name, an audit event
 
 Protocol (one line each way): the parent writes ``RUN <run> <family_id>`` on stdin; the child
-writes ``START <pid>``, then ``UNLOCKED <open ms> <unlock ms> <CPU ms>`` once ``open_workspace``
-returned (the open stage is ``Vault.unlock``, up to the first transaction), then its ACK lines;
-after the parent has killed the child this process reaps it and writes ``EXIT <pid> <wait
-status> <child CPU ms>``.  ``QUIT`` (or end of input) ends it.  Output is written with
-``os.write`` on the raw descriptor so nothing sits in a buffer a kill would lose or a fork would
-duplicate.
+writes ``START <pid>``, then ``UNLOCKED <CPU ms>`` once ``open_workspace`` returned, then its
+ACK lines; each line ends with the time it was written and the phases the child entered since
+the last one (``<phase>:<time>``: ``PHASES``, ``time.monotonic()``).  After the parent has
+killed the child this process reaps it and writes ``EXIT <pid> <wait status> <child CPU ms>``.
+``QUIT`` (or end of input) ends it.  Output is written with ``os.write`` on the raw descriptor
+so nothing sits in a buffer a kill would lose or a fork would duplicate.
 
-Where the kill landed: the child keeps its current phase (``PHASES``) in the first byte of a
-small shared file (``argv[2]``, mapped before the fork: a store, no system call), set from
-SQLAlchemy's transaction events; at the start of each COMMIT it also stores the WAL-index
-checkpoint counters of the ``-shm`` file (``nBackfill``, ``nBackfillAttempted``), so the parent
-can tell a kill that interrupted a WAL checkpoint (SQLite runs them inside a COMMIT) from one
-that interrupted only the commit's own WAL write.
+Where the kill landed: the child also keeps its current phase in the first byte of a small
+shared file (``argv[2]``, mapped before the fork: a store, no system call); at the start of each
+COMMIT it stores there the WAL-index checkpoint counters of the ``-shm`` file (``nBackfill``,
+``nBackfillAttempted``), so the parent can tell a kill that interrupted a WAL checkpoint
+(SQLite runs them inside a COMMIT) from one that interrupted only the commit's own WAL write.
 """
 
 from __future__ import annotations
 
+import gc
 import mmap
 import os
 import random
+import shutil
 import sys
+import tempfile
 import time
 import traceback
 from datetime import date
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, event, select
 from sqlalchemy.orm import Session, configure_mappers
 
+from app.models import Family
 from app.services import persons, setup, visits
+from app.services.workspace import Workspace
+from app.store import vault
 from app.store.migrate import head_revision
 
 PASSPHRASE_ENV = "KOOPERACJA_PASSPHRASE"
@@ -47,9 +52,14 @@ PHASE_BYTES = 16
 # The two stages: the unlock (open_workspace) and the saves; the phase is stage + step.
 UNLOCK, SAVES = 10, 20
 OPENING, IN_TRANSACTION, COMMITTING, COMMITTED = 0, 1, 2, 3
+CONNECTING, SCHEMA, CLOSING, ENGINE = 4, 5, 6, 7  # the unlock's first connection (Vault.unlock)
 PHASES = {
     1: "forked",
-    UNLOCK + OPENING: "unlock: open, WAL recovery, schema check",
+    UNLOCK + OPENING: "unlock: lock file, salt, key",
+    UNLOCK + CONNECTING: "unlock: first connection (WAL recovery)",
+    UNLOCK + SCHEMA: "unlock: schema check",
+    UNLOCK + CLOSING: "unlock: closing the first connection (checkpoint, WAL removed)",
+    UNLOCK + ENGINE: "unlock: engine, second connection",
     UNLOCK + IN_TRANSACTION: "unlock: in a transaction",
     UNLOCK + COMMITTING: "unlock: COMMIT",
     UNLOCK + COMMITTED: "unlock: between transactions",
@@ -58,8 +68,10 @@ PHASES = {
     SAVES + COMMITTING: "saves: COMMIT",
     SAVES + COMMITTED: "saves: committed, not yet acknowledged",
 }
-# WalCkptInfo follows the two 48-byte copies of the WAL-index header in the -shm file:
-# nBackfill at 96, five read marks, eight lock bytes, then nBackfillAttempted at 128.
+# The -shm file (SQLite's WAL index, native byte order): WalCkptInfo follows the two 48-byte
+# copies of its header: nBackfill at 96, five read marks, eight lock bytes, then
+# nBackfillAttempted at 128 (set when a checkpoint starts, nBackfill when it has copied and
+# synced the frames).
 SHM_BACKFILL, SHM_BACKFILL_ATTEMPTED = 96, 128
 
 
@@ -76,37 +88,55 @@ def read_phase(marks: bytes) -> tuple[int, tuple[int, int]]:
 
 
 class PhaseMarks:
-    """The child's side of the phase file: SQLAlchemy events write the current phase."""
+    """The child's side of the phase file, and its trail of phases for the parent.
+
+    SQLAlchemy's transaction events and wrappers around three steps of ``Vault.unlock`` (the
+    real functions run) set the current phase; each is also kept with its ``time.monotonic()``
+    (the same clock in every process) and sent with the next line, so the parent learns how
+    long each phase takes and where it starts.
+    """
 
     def __init__(self, marks: mmap.mmap, db: str) -> None:
         self.marks = marks
         self.stage = UNLOCK
-        self.started = time.monotonic()
-        self.opened: float | None = None  # the unlock's first transaction began
+        self.trail: list[tuple[int, float]] = []
         self._shm_path = db + "-shm"
         self._shm: int | None = None
         event.listen(Session, "after_begin", self._began)
         event.listen(Engine, "commit", self._committing)
         event.listen(Session, "after_commit", self._committed)
+        self._wrap("connect", before=UNLOCK + CONNECTING, after=UNLOCK + SCHEMA)
+        self._wrap("upgrade_to_head", after=UNLOCK + CLOSING)
+        self._wrap("make_engine", before=UNLOCK + ENGINE)
+
+    def _wrap(self, name: str, before: int | None = None, after: int | None = None) -> None:
+        real = getattr(vault, name)
+
+        def marked(*args, **kwargs):  # the real function, between two marks
+            if before is not None:
+                self.set(before)
+            result = real(*args, **kwargs)
+            if after is not None:
+                self.set(after)
+            return result
+
+        setattr(vault, name, marked)
 
     def set(self, phase: int) -> None:
         self.marks[0] = phase
+        self.trail.append((phase, time.monotonic()))
 
-    def saves(self) -> str:
-        """Enter the saves; returns the unlock's figures for the UNLOCKED line (ms: the open
-        stage, the whole unlock, this process's CPU so far)."""
-        unlocked = time.monotonic()
+    def say(self, line: str) -> None:
+        """Write ``line``, its time and the phases entered since the last line."""
+        trail = " ".join(f"{phase}:{t:.6f}" for phase, t in self.trail)
+        self.trail.clear()
+        _say(f"{line} {time.monotonic():.6f} {trail}".rstrip())
+
+    def saves(self) -> None:
         self.stage = SAVES
         self.set(SAVES + OPENING)
-        opened = self.opened or unlocked
-        return " ".join(
-            f"{1000 * t:.1f}"
-            for t in (opened - self.started, unlocked - self.started, time.process_time())
-        )
 
     def _began(self, *_args: object) -> None:
-        if self.opened is None:
-            self.opened = time.monotonic()
         self.set(self.stage + IN_TRANSACTION)
 
     def _committing(self, *_args: object) -> None:
@@ -134,39 +164,79 @@ def _note(run: int, rnd: random.Random) -> str:
 def child(db: str, run: int, family_id: str, marks: mmap.mmap) -> None:
     """Unlock, then save until killed (never returns normally)."""
     phase = PhaseMarks(marks, db)
-    _say(f"START {os.getpid()}")
+    phase.say(f"START {os.getpid()}")
     rnd = random.Random(run)
     phase.set(UNLOCK + OPENING)
     ws = setup.open_workspace(db, os.environ[PASSPHRASE_ENV])
-    _say(f"UNLOCKED {phase.saves()}")
-    today = date.today()
+    phase.saves()
+    phase.say(f"UNLOCKED {1000 * time.process_time():.1f}")
     i = 0
     while True:
-        marker = f"r{run}s{i}"
-        if i % 4 == 3:
-            persons.add_person(
-                ws,
-                family_id,
-                persons.PersonInput(
-                    first_name="Próba",
-                    last_name=f"Zapisu-{marker}",
-                    document_type="other",
-                    document_number=marker,
-                    relation="other_relative",
-                    notes=_note(run, rnd),
-                ),
-            )
-            _say(f"ACK person {marker}")
-            phase.set(SAVES + OPENING)
-        else:
-            visits.save_visit(
-                ws,
-                family_id,
-                visits.VisitInput(visit_on=today, purpose=marker, notes=_note(run, rnd)),
-            )
-            _say(f"ACK visit {marker}")
-            phase.set(SAVES + OPENING)
+        kind, marker = save(ws, family_id, run, i, rnd)
+        phase.say(f"ACK {kind} {marker}")
+        phase.set(SAVES + OPENING)
         i += 1
+
+
+def save(ws: Workspace, family_id: str, run: int, i: int, rnd: random.Random) -> tuple[str, str]:
+    """Save number ``i`` of a run: every fourth a family member, the others visits (which of
+    the first four is the member changes from run to run: most runs are killed early)."""
+    marker = f"r{run}s{i}"
+    if (i + run) % 4 == 3:
+        persons.add_person(
+            ws,
+            family_id,
+            persons.PersonInput(
+                first_name="Próba",
+                last_name=f"Zapisu-{marker}",
+                document_type="other",
+                document_number=marker,
+                relation="other_relative",
+                notes=_note(run, rnd),
+            ),
+        )
+        return "person", marker
+    visits.save_visit(
+        ws,
+        family_id,
+        visits.VisitInput(visit_on=date.today(), purpose=marker, notes=_note(run, rnd)),
+    )
+    return "visit", marker
+
+
+def warm_up(db: str, passphrase: str) -> None:
+    """Unlock a copy of the database and save on it once of each kind, then lock it.
+
+    The children inherit what this leaves in the process: SQLAlchemy's compiled statements
+    (``app.store.connection.COMPILED``) and the ORM's caches, the lazily imported modules and
+    the per-process caches of the unlock, so each child's unlock and saves do their own work
+    (the same reads and writes, in the same order) without compiling them first.  Nothing of
+    the real database is opened; the copy's folder is also the data folder meanwhile, so even
+    the erasure list's second copy is written there.
+    """
+    scratch = tempfile.mkdtemp(prefix="crash-warm-")
+    data_dir = os.environ.get("KOOPERACJA_DATA_DIR")
+    os.environ["KOOPERACJA_DATA_DIR"] = scratch
+    try:
+        copy = os.path.join(scratch, os.path.basename(db))
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(db + suffix):
+                shutil.copyfile(db + suffix, copy + suffix)
+        ws = setup.open_workspace(copy, passphrase)
+        try:
+            with ws.transaction() as s:
+                family_id = s.scalars(select(Family.id).limit(1)).one()
+            rnd = random.Random(0)
+            for i in (0, 3):
+                save(ws, family_id, -1, i, rnd)
+        finally:
+            ws.lock()
+    finally:
+        if data_dir is None:
+            del os.environ["KOOPERACJA_DATA_DIR"]
+        else:
+            os.environ["KOOPERACJA_DATA_DIR"] = data_dir
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def main() -> int:
@@ -178,6 +248,7 @@ def main() -> int:
     # and reading the migration scripts here (no database either) spares every child about a
     # second, so a kill "during the unlock" lands in the unlock itself, not in an import.
     head_revision()
+    warm_up(db, os.environ[PASSPHRASE_ENV])
     _say("READY")
     for line in sys.stdin:
         parts = line.split()
@@ -185,6 +256,9 @@ def main() -> int:
             break
         run, family_id = int(parts[1]), parts[2]
         marks[:] = bytes([1]) + bytes(PHASE_BYTES - 1)
+        # Everything this process made so far stays out of the children's garbage collections:
+        # walking it would touch, and so copy, every inherited page of the heap.
+        gc.freeze()
         pid = os.fork()
         if pid == 0:
             try:

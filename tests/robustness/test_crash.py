@@ -2,25 +2,30 @@
 
 A child process unlocks the database and saves through the real services (visits and family
 members, each with its audit event in the same transaction), printing an acknowledgement after
-every call that returned.  The parent kills it at a random moment -- mostly 0-150 ms after the
-first acknowledged save, sometimes while it is still unlocking -- 200 times
-(``KOOPERACJA_CRASH_KILLS`` overrides).  After every kill a byte-exact copy of the files at
-rest (``.db``, ``-wal``, ``-shm``) is unlocked and must pass both integrity checks, hold every
-acknowledged save, and hold no partial save: each visit or person has exactly one audit event
-and every such audit event has its record.  The original files are left as the kill left them,
-so the next child has to recover the previous crash itself (and WAL checkpoints happen, and get
-killed, inside the children).
+every call that returned.  The parent kills it at a random moment of one phase of its work,
+260 times (``KOOPERACJA_CRASH_KILLS`` overrides): each step of the unlock (the first
+connection's WAL recovery, the schema check, the checkpoint when that connection closes, the
+unlock's transactions and COMMITs) and of its first saves (in a transaction, in the COMMIT,
+committed but not yet acknowledged, between two saves), each as often as ``AIMS`` says, or
+anywhere in those saves.  The moment follows the phases as the previous children's trails
+measured them (``Timings``), so a cheaper or slower child is still hit in each phase.  After
+every kill a byte-exact copy of the files at rest (``.db``, ``-wal``, ``-shm``) is unlocked and
+must pass both integrity checks, hold every acknowledged save, and hold no partial save: each
+visit or person has exactly one audit event and every such audit event has its record.  The
+original files are left as the kill left them, so the next child has to recover the previous
+crash itself.
 
-Children are forked from a pre-imported server (``crash_worker.py``) so that 200 runs cost
-seconds, not minutes, of interpreter start-up.  The server also reports where each kill landed
-(the child's phase: unlock or saves; open, in a transaction, COMMIT, a WAL checkpoint inside a
-COMMIT...) and the children's CPU; the summary line counts them, so a change to the timing can
-show that the kills still land in every phase.
+Children are forked from a pre-imported, warmed-up server (``crash_worker.py``) so that each
+run costs its own unlock and saves, not an interpreter start-up.  The summary line says where
+each kill landed (the child's phase when it died, and whether a COMMIT had started a WAL
+checkpoint), how many were aimed there, the children's CPU and each phase's median duration.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import itertools
+import mmap
 import os
 import random
 import select
@@ -31,7 +36,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter
+from collections import Counter, deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,9 +52,45 @@ from tests.conftest import OPS_GMINA, PASSPHRASE
 from tests.robustness import crash_worker
 
 REPO = Path(__file__).resolve().parents[2]
-KILLS = int(os.environ.get("KOOPERACJA_CRASH_KILLS", "200"))
+KILLS = int(os.environ.get("KOOPERACJA_CRASH_KILLS", "260"))
+ANYWHERE = 0  # an aim: a random moment of the saves
 FAMILIES = 8
-OPEN_KILL_SHARE = 0.1  # runs killed while the child is still unlocking
+U, S = crash_worker.UNLOCK, crash_worker.SAVES
+# Each run's kill is aimed at one phase of the child (``crash_worker.PHASES``), at a random
+# moment of it as the previous children's trails measured it (``Timings``): a child made cheaper
+# by the fork server's warm-up, or slower by the machine's load, is still killed in each phase
+# as often.  The weights: how many kills of a hundred aim at each (the unlock's phases are
+# hit in any of their occurrences, the saves' in any of the first SAVE_CYCLES saves), and the
+# "anywhere" ones at a random moment of those saves, whatever phase it falls in.
+AIMS = {
+    U + crash_worker.OPENING: 1,
+    U + crash_worker.CONNECTING: 7,
+    U + crash_worker.SCHEMA: 3,
+    U + crash_worker.CLOSING: 3,
+    U + crash_worker.ENGINE: 1,
+    U + crash_worker.IN_TRANSACTION: 2,
+    U + crash_worker.COMMITTING: 2,
+    U + crash_worker.COMMITTED: 1,
+    S + crash_worker.OPENING: 2,
+    S + crash_worker.IN_TRANSACTION: 49,
+    S + crash_worker.COMMITTING: 24,
+    S + crash_worker.COMMITTED: 3,
+    ANYWHERE: 2,
+}
+SAVE_CYCLES = 4
+# The unlock's steps up to its first transaction, in their order: aimed at by watching the
+# child's phase (every POLL_SECONDS) rather than by time.
+UNLOCK_STEPS = tuple(
+    U + step
+    for step in (
+        crash_worker.OPENING,
+        crash_worker.CONNECTING,
+        crash_worker.SCHEMA,
+        crash_worker.CLOSING,
+        crash_worker.ENGINE,
+    )
+)
+POLL_SECONDS = 0.0005
 CHAIN_EVERY = 25  # full audit-chain verification every N snapshots (and at the end)
 STALL_SECONDS = 60  # a child that makes no progress this long is a hang, not a slow machine
 COMMIT_PHASES = (
@@ -63,11 +104,62 @@ class Run:
     """One child's run as the parent saw it."""
 
     pid: int
+    aim: int  # AIMS
+    started: float = 0.0  # the child's clock when it wrote START
+    lines: list[tuple[float, list[tuple[int, float]]]] = field(default_factory=list)
     acks: list[tuple[str, str]] = field(default_factory=list)
-    unlock: tuple[float, ...] = ()  # the child's UNLOCKED figures (ms), if it got that far
+    unlock_cpu: float | None = None  # ms, if it got to UNLOCKED
     cpu_seconds: float = 0.0
     phase: int = 0  # crash_worker.PHASES: where the kill landed
     checkpoint: str = ""  # a kill in a COMMIT that had started a WAL checkpoint
+
+
+class Timings:
+    """Where each phase of the child starts and how long it lasts: (offset, duration) seconds
+    from the run's START (the unlock's phases, by occurrence) or from the line before (the
+    saves': from UNLOCKED or the previous ACK), the last SAMPLES of each."""
+
+    SAMPLES = 60
+
+    def __init__(self) -> None:
+        self.spans: dict[tuple[int, int], deque[tuple[float, float]]] = {}
+
+    def learn(self, run: Run) -> None:
+        for (start, _), (written, trail) in itertools.pairwise(run.lines):
+            seen: Counter[int] = Counter()
+            ends = [t for _phase, t in trail[1:]] + [written]
+            for (phase, entered), left in zip(trail, ends, strict=True):
+                key = (phase, seen[phase] if phase < S else 0)
+                seen[phase] += 1
+                self.spans.setdefault(key, deque(maxlen=self.SAMPLES)).append(
+                    (entered - start, left - entered)
+                )
+
+    def occurrences(self, phase: int) -> list[tuple[float, float]]:
+        return [span for (p, _n), spans in self.spans.items() if p == phase for span in spans]
+
+    def kill_time(self, aim: int, reference: float, rnd: random.Random) -> float | None:
+        """A random moment of phase ``aim`` after ``reference``, in one of its measured
+        occurrences chosen in proportion to its duration (so a random moment of all the time
+        spent in that phase); None before any was measured."""
+        spans = [span for span in self.occurrences(aim) if span[1] > 0]
+        if not spans:
+            return None
+        offset, duration = rnd.choices(spans, weights=[d for _o, d in spans])[0]
+        return reference + offset + rnd.uniform(0.0, duration)
+
+    def medians(self) -> str:
+        """Each phase's median duration (ms) and number of occurrences measured."""
+        out = []
+        for phase in sorted({p for p, _n in self.spans}):
+            durations = [d for _o, d in self.occurrences(phase)]
+            out.append(f"{phase}: {1000 * statistics.median(durations):.1f} ms ×{len(durations)}")
+        return ", ".join(out)
+
+    def save_cycle(self) -> float:
+        """The median time from one line to the next ACK."""
+        ends = sorted(o + d for o, d in self.occurrences(S + crash_worker.COMMITTED))
+        return ends[len(ends) // 2] if ends else 0.01
 
 
 @dataclass
@@ -77,26 +169,40 @@ class Tally:
     kills_before_first_save: int = 0  # of those, the child had acknowledged nothing yet
     acked: dict[str, set[str]] = field(default_factory=lambda: {"visit": set(), "person": set()})
     committed_unacked: int = 0  # committed, killed before the acknowledgement was written
+    aims: Counter[int] = field(default_factory=Counter)  # the phase each kill aimed at
     phases: Counter[tuple[int, str]] = field(default_factory=Counter)  # where the kills landed
     child_cpu: float = 0.0
-    unlocks: list[tuple[float, ...]] = field(default_factory=list)  # Run.unlock of each run
+    unlocks: list[tuple[float, float]] = field(default_factory=list)  # (ms, CPU ms) per run
 
-    def add(self, run: Run, in_unlock: bool) -> None:
+    def add(self, run: Run) -> None:
+        in_unlock = run.aim < S and run.aim != ANYWHERE
         self.kills += 1
+        self.aims[run.aim] += 1
         self.kills_during_unlock += in_unlock
         self.kills_before_first_save += in_unlock and not run.acks
         for kind, marker in run.acks:
             self.acked[kind].add(marker)
         self.phases[run.phase, run.checkpoint] += 1
         self.child_cpu += run.cpu_seconds
-        if run.unlock:
-            self.unlocks.append(run.unlock)
+        if run.unlock_cpu is not None:
+            self.unlocks.append((1000 * (run.lines[1][0] - run.started), run.unlock_cpu))
 
     def unlock_medians(self) -> str:
         if not self.unlocks:
             return "no unlock finished"
-        opened, unlocked, cpu = (statistics.median(f) for f in zip(*self.unlocks, strict=True))
-        return f"median unlock {unlocked:.0f} ms ({opened:.0f} ms to open), {cpu:.0f} ms CPU"
+        wall, cpu = (statistics.median(f) for f in zip(*self.unlocks, strict=True))
+        return f"median unlock {wall:.0f} ms, {cpu:.0f} ms CPU"
+
+    def where(self) -> str:
+        """Each phase: the kills that landed in it (and how many aimed at it)."""
+        landed = []
+        for (phase, checkpoint), n in sorted(self.phases.items()):
+            name = crash_worker.PHASES.get(phase, f"phase {phase}")
+            if checkpoint:
+                landed.append(f"{name} in a WAL checkpoint ({checkpoint}) {n}")
+            else:
+                landed.append(f"{name} {n} (aimed {self.aims[phase]})")
+        return "; ".join(landed) + f"; aimed anywhere in the saves {self.aims[ANYWHERE]}"
 
     @property
     def acked_total(self) -> int:
@@ -127,8 +233,12 @@ class Worker:
         self._stderr = open(stderr_path, "wb")  # noqa: SIM115 - closed in close()
         self.stderr_path = stderr_path
         self.db = db
+        self.timings = Timings()
+        self.late: deque[float] = deque(maxlen=40)  # how long after its deadline a kill came
         self.phase_path = stderr_path.with_name("phase")
         self.phase_path.write_bytes(bytes(crash_worker.PHASE_BYTES))
+        with open(self.phase_path, "rb") as f:
+            self.marks = mmap.mmap(f.fileno(), crash_worker.PHASE_BYTES, access=mmap.ACCESS_READ)
         self.proc = subprocess.Popen(
             [
                 sys.executable,
@@ -167,26 +277,41 @@ class Worker:
         line, self._buffer = self._buffer.split(b"\n", 1)
         return line.decode("utf-8")
 
-    def run(self, run: int, family_id: str, kill_in_unlock: bool, rnd: random.Random) -> Run:
-        """One run, killed at a random moment: what it acknowledged and where the kill landed."""
+    def run(self, run: int, family_id: str, aim: int, rnd: random.Random) -> Run:
+        """One run, killed at a random moment of the phase it aims at: what it acknowledged
+        and where the kill landed."""
         self.proc.stdin.write(f"RUN {run} {family_id}\n".encode())  # type: ignore[union-attr]
         self.proc.stdin.flush()  # type: ignore[union-attr]
+        result = Run(pid=0, aim=aim)
         line = self.next_line(STALL_SECONDS)
         assert line and line.startswith("START "), (line, self.diagnostics())
-        started = time.monotonic()
-        result = Run(pid=int(line.split()[1]))
-        if kill_in_unlock:
-            deadline = started + rnd.uniform(0.0, 0.04)
-        else:
-            while not result.acks:
+        self._take(line, result)
+        deadline = None
+        if aim >= S:  # in one of the first saves: wait for the line it starts after
+            reference = 1 if aim == ANYWHERE else 1 + rnd.randrange(SAVE_CYCLES)
+            while len(result.lines) <= reference:
                 self._take(self.next_line(STALL_SECONDS), result)
-            deadline = time.monotonic() + rnd.uniform(0.0, 0.15)
+            deadline = self.timings.kill_time(aim, result.lines[reference][0], rnd)
+        elif aim in UNLOCK_STEPS:
+            deadline = self._when_entered(aim, result, rnd)
+        elif aim != ANYWHERE:
+            deadline = self.timings.kill_time(aim, result.started, rnd)
+        if deadline is None:  # anywhere, or nothing measured yet
+            while len(result.lines) < 2:
+                self._take(self.next_line(STALL_SECONDS), result)
+            window = SAVE_CYCLES * self.timings.save_cycle()
+            deadline = result.lines[1][0] + rnd.uniform(0.0, window)
+        # This process wakes up late by a few milliseconds under load: aim that much earlier.
+        deadline -= statistics.median(self.late) if self.late else 0.0
+        waited = deadline > time.monotonic()
         while (left := deadline - time.monotonic()) > 0:
             line = self.next_line(left)
             if line is None:
                 break
             self._take(line, result)
         os.kill(result.pid, signal.SIGKILL)
+        if waited:
+            self.late.append(time.monotonic() - deadline)
         # Everything the child wrote before it died is in the pipe ahead of the EXIT line.
         while True:
             line = self.next_line(STALL_SECONDS)
@@ -196,35 +321,57 @@ class Worker:
             self._take(line, result)
         _, reaped, status, cpu_ms = line.split()
         assert int(reaped) == result.pid
-        status = int(status)
-        assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, (
+        assert os.WIFSIGNALED(int(status)) and os.WTERMSIG(int(status)) == signal.SIGKILL, (
             "the child stopped on its own before the kill:\n" + self.diagnostics()
         )
         result.cpu_seconds = int(cpu_ms) / 1000
         result.phase, result.checkpoint = self._where_killed()
+        self.timings.learn(result)
         return result
+
+    def _when_entered(self, aim: int, result: Run, rnd: random.Random) -> float | None:
+        """A kill time for one of the unlock's steps (each comes once, and how long the steps
+        before it take varies much more from child to child than the step itself): watch the
+        child's phase byte until it enters ``aim``, then a random moment of a measured
+        duration of it.  A child already past it is killed at once."""
+        durations = [d for _o, d in self.timings.occurrences(aim)]
+        if not durations:
+            return None
+        order = UNLOCK_STEPS[: UNLOCK_STEPS.index(aim)]
+        while (phase := self.marks[0]) != aim:
+            if phase not in order and phase != 1:
+                return time.monotonic()
+            line = self.next_line(POLL_SECONDS)
+            if line is not None:
+                self._take(line, result)
+        return time.monotonic() + rnd.uniform(0.0, rnd.choice(durations))
 
     def _take(self, line: str | None, result: Run) -> None:
         assert line is not None, "the child made no progress:\n" + self.diagnostics()
-        if line.startswith("UNLOCKED "):
-            result.unlock = tuple(float(f) for f in line.split()[1:])
-            return
-        assert line.startswith("ACK "), (line, self.diagnostics())
-        kind, marker = line.split()[1:3]
-        result.acks.append((kind, marker))
+        kind, *fields = line.split()
+        fixed = {"START": 1, "UNLOCKED": 1, "ACK": 2}.get(kind)
+        assert fixed is not None and len(fields) > fixed, (line, self.diagnostics())
+        trail = [(int(p), float(t)) for p, t in (f.split(":") for f in fields[fixed + 1 :])]
+        result.lines.append((float(fields[fixed]), trail))
+        if kind == "START":
+            result.pid, result.started = int(fields[0]), float(fields[1])
+        elif kind == "UNLOCKED":
+            result.unlock_cpu = float(fields[0])
+        else:
+            result.acks.append((fields[0], fields[1]))
 
     def _where_killed(self) -> tuple[int, str]:
         """The phase the child was in, and for a kill in a COMMIT whether a WAL checkpoint had
-        started in it ("interrupted", or "done" if the checkpoint had finished)."""
-        phase, (_, attempted_before) = crash_worker.read_phase(self.phase_path.read_bytes())
+        started in it ("interrupted", or "done" if it had copied and synced the frames)."""
+        phase, (_, attempted_before) = crash_worker.read_phase(self.marks[:])
         if phase not in COMMIT_PHASES:
             return phase, ""
         backfilled, attempted = crash_worker.checkpoint_counters(
             Path(f"{self.db}-shm").read_bytes()
         )
-        if attempted == attempted_before or attempted == 0:
+        if attempted in (attempted_before, 0):
             return phase, ""
-        return phase, "interrupted" if backfilled < attempted else "done"
+        return phase, "done" if backfilled >= attempted else "interrupted"
 
     def close(self) -> None:
         try:
@@ -235,6 +382,7 @@ class Worker:
             self.proc.kill()
             self.proc.wait()
         self._stderr.close()
+        self.marks.close()
 
 
 def _snapshot(db: Path, into: Path) -> Path:
@@ -297,9 +445,9 @@ def _verify_snapshot(
     return dataclasses.replace(verdict, cpu_seconds=time.thread_time() - started)
 
 
-def _where(phase: int, checkpoint: str) -> str:
-    where = crash_worker.PHASES.get(phase, f"phase {phase}")
-    return f"{where} (WAL checkpoint {checkpoint})" if checkpoint else where
+def _aim(rnd: random.Random) -> int:
+    """The phase the next run's kill aims at (AIMS)."""
+    return rnd.choices(list(AIMS), weights=list(AIMS.values()))[0]
 
 
 def _order(marker: str) -> tuple[int, int]:
@@ -330,8 +478,7 @@ def test_kill_nine_during_saves_loses_nothing_acknowledged(ws, db_path, tmp_path
             for run in range(KILLS):
                 if any(f.done() and not f.result().ok for f in verdicts[-3:]):
                     break
-                in_unlock = rnd.random() < OPEN_KILL_SHARE
-                tally.add(worker.run(run, family_ids[run % FAMILIES], in_unlock, rnd), in_unlock)
+                tally.add(worker.run(run, family_ids[run % FAMILIES], _aim(rnd), rnd))
                 scratch = Path(tempfile.mkdtemp(prefix="crash-", dir=scratch_root))
                 acked = {k: set(v) for k, v in tally.acked.items()}
                 verdicts.append(
@@ -363,7 +510,6 @@ def test_kill_nine_during_saves_loses_nothing_acknowledged(ws, db_path, tmp_path
         f"partial {sum(r.partial for r in results)}, {time.monotonic() - started:.1f} s "
         f"({tally.child_cpu:.1f} s CPU in the children, "
         f"{sum(r.cpu_seconds for r in results):.1f} s checking the snapshots); "
-        f"{tally.unlock_medians()}\n"
-        "the kills landed in: "
-        + "; ".join(f"{_where(*key)} {n}" for key, n in sorted(tally.phases.items()))
+        f"{tally.unlock_medians()}\nthe kills landed in: {tally.where()}\n"
+        f"phases (last {Timings.SAMPLES} of each): {worker.timings.medians()}"
     )

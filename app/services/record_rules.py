@@ -161,8 +161,22 @@ CODES: dict[tuple[str, str], tuple[type, tuple[str, ...] | None]] = {
 }
 
 
-# The records the rules between records look up in a batch (``RecordChecker._check_relations``).
-_RELATED = frozenset({Family.__tablename__, Consent.__tablename__})
+# Records that name a person, who must be a member of the record's own family (the services'
+# ``family_member`` and ``check_participant``): table → (its person column, the column leading
+# to its family and the table that one points at; "" when the record has a ``family_id``).
+MEMBER_LINKS: dict[str, tuple[str, str, str]] = {
+    "consent": ("person_id", "", ""),
+    "referral": ("consent_person_id", "", ""),
+    "commitment": ("person_id", "plan_id", "support_plan"),
+    "diagnosis_participant": ("person_id", "diagnosis_id", "diagnosis"),
+    "workshop_participant": ("person_id", "workshop_id", "diagnostic_workshop"),
+}
+# The tables whose records the rules between records concern (``RecordChecker``)...
+RELATION_TABLES = frozenset({ConsentRecipient.__tablename__, *MEMBER_LINKS})
+# ... and those they look records up in, in a batch (then in the database).
+_RELATED = frozenset(
+    {"family", "consent", "person", *(parent for _p, _c, parent in MEMBER_LINKS.values() if parent)}
+)
 
 
 class InvalidRecord(ValidationError):
@@ -327,14 +341,34 @@ class RecordChecker:
 
     def _check_relations(self, table: str, values: Values) -> None:
         """A live consent recipient is never the centre that keeps the family's case
-        (``app.services.recipient_rule``, the consent form's rule)."""
-        if table != ConsentRecipient.__tablename__ or values.get("deleted"):
+        (``app.services.recipient_rule``, the consent form's rule); a person a record names is
+        a member of the record's family (``MEMBER_LINKS``)."""
+        if table not in RELATION_TABLES or values.get("deleted"):
             return
         if self._writes is not None and not self._writes(table, values):
             return
-        gmina = self._gmina_of_consent(values.get("consent_id") or "")
-        if gmina is not None:
-            check_recipient(values.get("institution_id") or "", gmina)
+        if table == ConsentRecipient.__tablename__:
+            gmina = self._gmina_of_consent(values.get("consent_id") or "")
+            if gmina is not None:
+                check_recipient(values.get("institution_id") or "", gmina)
+            return
+        column, via, parent = MEMBER_LINKS[table]
+        person = values.get(column)
+        if not person:
+            return
+        family = values.get("family_id") if not via else self._value(parent, values.get(via))
+        member_of = self._value("person", person)
+        if family and member_of and member_of != family:
+            raise ValidationError(_("This person is not a member of the family."), column)
+
+    def _value(self, table: str, record_id: Any, column: str = "family_id") -> Any:
+        """``column`` of a record of the batch, else of the database (``None``: neither has it;
+        the references check says so)."""
+        row = self._rows.get(table, {}).get(record_id)
+        if row is not None:
+            return row.get(column)
+        held = self._session.get(MODEL_BY_TABLE[table], record_id) if record_id else None
+        return getattr(held, column) if held is not None else None
 
     def _gmina_of_consent(self, consent_id: str) -> str | None:
         consent = self._rows.get(Consent.__tablename__, {}).get(consent_id)

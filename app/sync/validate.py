@@ -22,7 +22,7 @@ from app.errors import ValidationError
 from app.i18n import _
 from app.models import AuditEvent
 from app.models.sync_state import SyncRow
-from app.services.record_rules import InvalidRecord, RecordChecker
+from app.services.record_rules import RELATION_TABLES, InvalidRecord, RecordChecker
 from app.services.records import from_record, table_of
 from app.sync.errors import BundleRefused, at_line, in_field, refused
 from app.sync.limits import (
@@ -193,6 +193,7 @@ def check_domain(session: Session, records: list[Incoming]) -> None:
     ``records`` is what ``parse_records`` returned, in line order; a bad record refuses the
     whole bundle, named by its table, id and line.
     """
+    # the rules between records are asked only of rows that bring a write this device lacks
     news = _new_here(session, [i for i in records if i.tbl in RELATION_TABLES])
     checker = RecordChecker(
         session, references=False, writes=lambda tbl, values: (tbl, values["id"]) in news
@@ -204,11 +205,6 @@ def check_domain(session: Session, records: list[Incoming]) -> None:
         )
     except InvalidRecord as exc:
         raise BundleRefused("record", exc.message) from None
-
-
-# The tables whose records the rules between records concern (``RecordChecker``): only those
-# of their rows that bring a write this device does not have are asked them.
-RELATION_TABLES = frozenset({"consent_recipient"})
 
 
 def _new_here(session: Session, records: list[Incoming]) -> set[tuple[str, str]]:

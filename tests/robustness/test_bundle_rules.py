@@ -97,6 +97,30 @@ def test_a_signed_bundle_naming_the_ops_as_a_consent_recipient_is_refused(world,
     assert db_hash(world.coord) == before
 
 
+def test_a_signed_bundle_naming_another_familys_member_as_the_signer_is_refused(world):
+    """The consent form offers only the family's own adults; a bundle that makes a member of
+    another family (of the same gmina, so the sender may write both) sign is refused."""
+    items = record_lines(world.parts)
+    family = json.loads(json.dumps(next(i for i in items if i["t"] == "family")))
+    family["r"]["id"] = "5b7f2f4e-0c1d-4c55-9a0e-3f1d2a6b7c01"
+    family["r"]["case_number"] = "2005092/2026/999"
+    stranger = json.loads(json.dumps(next(i for i in items if i["t"] == "person")))
+    stranger["r"]["id"] = "5b7f2f4e-0c1d-4c55-9a0e-3f1d2a6b7c02"
+    stranger["r"]["family_id"] = family["r"]["id"]
+    next(i for i in items if i["t"] == "consent")["r"]["person_id"] = stranger["r"]["id"]
+    counts = json.loads(world.parts["manifest.json"])["counts"]
+    counts["family"] += 1
+    counts["person"] += 1
+    records = dump_lines([family, stranger, *items])
+    data = reseal(resign(world.parts, world.ops, records=records, counts=counts), world.coord)
+    before = db_hash(world.coord)
+    with pytest.raises(BundleRefused) as info:
+        import_bundle(world.coord, data)
+    assert info.value.code == "record"
+    assert "consent" in info.value.message and "członkiem rodziny" in info.value.message
+    assert db_hash(world.coord) == before
+
+
 def test_the_honest_bundle_still_imports(world):
     """Last in the file: once imported, the forged bundles (same sequence number) are replays."""
     result = import_bundle(world.coord, world.valid)

@@ -259,3 +259,33 @@ def test_cli_load_of_a_consent_naming_the_ops_exits_4(
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("Błąd: Nieprawidłowy rekord (consent_recipient ")
     assert "administratorem" in err[0]
+
+
+def _with_a_stranger(exported) -> tuple[dict, str]:
+    """The export plus a second family of the gmina with one member (a copy of this family's
+    first person): the stranger, whom the forms never let a record of this family name."""
+    data = copy.deepcopy(exported)
+    family = dict(data["tables"]["family"][0], id="5b7f2f4e-0c1d-4c55-9a0e-3f1d2a6b7c01")
+    family["case_number"] = "2005092/2026/999"
+    data["tables"]["family"].append(family)
+    stranger = dict(data["tables"]["person"][0], id="5b7f2f4e-0c1d-4c55-9a0e-3f1d2a6b7c02")
+    stranger["family_id"] = family["id"]
+    data["tables"]["person"].append(stranger)
+    return data, stranger["id"]
+
+
+@pytest.mark.parametrize("table", ["consent", "commitment", "diagnosis_participant"])
+def test_load_refuses_a_record_naming_a_member_of_another_family(exported, target, table):
+    """``family_member`` / ``check_participant``: the signer of a consent, the person a
+    commitment binds, a diagnosis participant are members of the record's own family."""
+    data, stranger = _with_a_stranger(exported)
+    row = next(r for r in data["tables"][table] if r["person_id"])
+    row["person_id"] = stranger
+    err = _refused(target, data)
+    assert table in err.message and "nie jest członkiem rodziny" in err.message
+    assert err.field == "person_id"
+
+
+def test_a_second_family_with_its_own_member_still_loads(exported, target):
+    data, _stranger = _with_a_stranger(exported)
+    assert dump.load_data(target, data) > 0

@@ -19,8 +19,8 @@ from app.printing.layout import EMPTY, PageHeader, fmt_date
 from app.printing.signatures import Signatory
 from app.services import subject_words
 from app.services.casefile import FamilyFile
-from app.services.consents import ADULT
 from app.services.controller import Controller
+from app.services.signer_rule import ADULT
 
 _CHILD_RELATIONS = {Relation.CHILD, Relation.GRANDCHILD}
 _STREET_PREFIXES = ("ul.", "al.", "pl.", "os.", "ul ", "aleja", "plac", "osiedle", "rondo")

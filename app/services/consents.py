@@ -12,19 +12,16 @@ from app.models import Consent, ConsentRecipient, Family, Institution, Person
 from app.services import audit, controller
 from app.services.common import apply, family_member, get_live, sync_children, upsert
 from app.services.date_rules import check_work_date
+from app.services.signer_rule import check_signer, may_sign_at
 from app.services.validation import check_length
 from app.services.workspace import Workspace
 
-ADULT = 18  # the age of majority: who may sign a consent to share the family's data
-
 
 def may_sign(person: Person, on: date) -> bool:
-    """Whether ``person`` may sign a consent (or a referral's consent) on ``on``: not while
-    known to be a minor.  An unknown age does not bar her (the birth date is not required).
-    The forms offer as signers exactly the members this accepts; ``save_consent`` refuses
-    the others."""
-    age = person.age_on(on)
-    return age is None or age >= ADULT
+    """Whether ``person`` may sign a consent (or a referral's consent) on ``on``
+    (``signer_rule``).  The forms offer as signers exactly the members this accepts;
+    ``save_consent`` refuses the others."""
+    return may_sign_at(person.birth_date, on)
 
 
 @dataclass
@@ -58,13 +55,8 @@ def save_consent(
         controller.check_recipients(data.institution_ids, family.gmina_code, "institution_ids")
         if not (data.scope or "").strip():
             raise ValidationError(_("Say which data the consent covers (its scope)."), "scope")
-        if signer is not None and not may_sign(signer, data.signed_on):
-            raise ValidationError(
-                _("A consent is signed by an adult; this person was {age} on that day.").format(
-                    age=signer.age_on(data.signed_on)
-                ),
-                "person_id",
-            )
+        if signer is not None:
+            check_signer(signer.birth_date, data.signed_on)
         fields = {
             "signed_on": data.signed_on,
             "person_id": data.person_id or None,

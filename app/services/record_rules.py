@@ -61,6 +61,7 @@ from app.models.enums import (
 )
 from app.services.date_rules import check_birth_date, check_work_date
 from app.services.recipient_rule import check_recipient
+from app.services.signer_rule import check_signer
 from app.services.validation import (
     check_email,
     check_nip,
@@ -342,7 +343,8 @@ class RecordChecker:
     def _check_relations(self, table: str, values: Values) -> None:
         """A live consent recipient is never the centre that keeps the family's case
         (``app.services.recipient_rule``, the consent form's rule); a person a record names is
-        a member of the record's family (``MEMBER_LINKS``)."""
+        a member of the record's family (``MEMBER_LINKS``), and a consent's signer is an adult
+        (``app.services.signer_rule``)."""
         if table not in RELATION_TABLES or values.get("deleted"):
             return
         if self._writes is not None and not self._writes(table, values):
@@ -360,6 +362,8 @@ class RecordChecker:
         member_of = self._value("person", person)
         if family and member_of and member_of != family:
             raise ValidationError(_("This person is not a member of the family."), column)
+        if table == "consent" and member_of and values.get("signed_on") is not None:
+            check_signer(self._value("person", person, "birth_date"), values["signed_on"], column)
 
     def _value(self, table: str, record_id: Any, column: str = "family_id") -> Any:
         """``column`` of a record of the batch, else of the database (``None``: neither has it;

@@ -121,6 +121,18 @@ def test_a_signed_bundle_naming_another_familys_member_as_the_signer_is_refused(
     assert db_hash(world.coord) == before
 
 
+def test_a_signed_bundle_with_a_consent_signed_by_a_child_is_refused(world):
+    items = record_lines(world.parts)
+    child = next(i for i in items if i["t"] == "person" and i["r"]["relation"] == "child")
+    next(i for i in items if i["t"] == "consent")["r"]["person_id"] = child["r"]["id"]
+    data = reseal(resign(world.parts, world.ops, records=dump_lines(items)), world.coord)
+    before = db_hash(world.coord)
+    with pytest.raises(BundleRefused) as info:
+        import_bundle(world.coord, data)
+    assert info.value.code == "record" and "pełnoletnia" in info.value.message
+    assert db_hash(world.coord) == before
+
+
 def test_the_honest_bundle_still_imports(world):
     """Last in the file: once imported, the forged bundles (same sequence number) are replays."""
     result = import_bundle(world.coord, world.valid)

@@ -289,3 +289,13 @@ def test_load_refuses_a_record_naming_a_member_of_another_family(exported, targe
 def test_a_second_family_with_its_own_member_still_loads(exported, target):
     data, _stranger = _with_a_stranger(exported)
     assert dump.load_data(target, data) > 0
+
+
+def test_load_refuses_a_consent_signed_by_a_child(exported, target):
+    """``consents.may_sign``: the form offers only adults as signers, the service refuses others."""
+    data = copy.deepcopy(exported)
+    child = next(p for p in data["tables"]["person"] if p["relation"] == "child")
+    data["tables"]["consent"][0]["person_id"] = child["id"]
+    err = _refused(target, data)
+    assert "consent" in err.message and "pełnoletnia" in err.message
+    assert err.field == "person_id"

@@ -11,7 +11,8 @@ confirms.  The exit code is the program's own (a crash at exit shows as a signal
     python -m tests.ui._wizard_quit --serve
 
 is the same as a fork server: it imports the program's modules (PySide6, the desktop modules,
-the core; no QApplication, no thread, no database) once, then for each
+the core) and makes one database in a folder it then removes (``_warm_up``), once, with no
+QApplication, no thread and nothing left open; then for each
 line ``<database>\t<mode>\t<folder>`` on stdin forks a child that runs the program as above,
 with ``folder`` as its data folder and ``folder/stdout.txt``, ``folder/stderr.txt`` as its
 output, and ends as any process does (``sys.exit``: interpreter shutdown, Qt's destructors).
@@ -210,6 +211,34 @@ def main(db: str, mode: str) -> int:
     return run_gui(db)
 
 
+def _warm_up() -> None:
+    """One database made and locked here, in a folder then removed, as a long-running process
+    would have: the register's parse (kept for the process) and SQLAlchemy's compiled statements
+    are then the children's from the start, a third of a second of each child that creates its
+    database.  Nothing of it stays open: no connection, no file, no thread."""
+    import shutil
+    import tempfile
+    import threading
+
+    from app.services import setup
+
+    folder = tempfile.mkdtemp(prefix="warm-up-")
+    data = os.environ.get("KOOPERACJA_DATA_DIR")
+    os.environ["KOOPERACJA_DATA_DIR"] = os.path.join(folder, "data")
+    try:
+        setup.initialize(
+            os.path.join(folder, "kooperacja.db"), PASSPHRASE, role="ops", unit_code="2005092",
+            name="Gminny Ośrodek Pomocy Społecznej w Narewce", worker_name="Anna Kowalczyk",
+        ).lock()  # fmt: skip
+    finally:
+        if data is None:
+            del os.environ["KOOPERACJA_DATA_DIR"]
+        else:
+            os.environ["KOOPERACJA_DATA_DIR"] = data
+        shutil.rmtree(folder)
+    assert threading.active_count() == 1, threading.enumerate()  # fork copies only this one
+
+
 def serve() -> int:
     import gc
     import importlib
@@ -233,6 +262,7 @@ def serve() -> int:
     from sqlalchemy.orm import configure_mappers
 
     configure_mappers()  # the models' one-time class set-up, done by the first query otherwise
+    _warm_up()
     # What was imported here is left out of the children's garbage collections (Python's advice
     # for a fork without exec): a child's collections, above all the one at its exit, walked
     # all of it and copied every page it touched (~3 s of a child's 3.5 s at load 8).

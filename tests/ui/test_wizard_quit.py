@@ -1,9 +1,9 @@
 """The first-run wizard, then quit: the real program in a subprocess, driven by key events only
 (``tests/ui/_wizard_quit.py``), 20 times, must exit with 0 every time.
 
-The 20 starts are forked from one process that imported the program's modules (most of a
-start's time); each child still creates its QApplication, runs the whole program and ends
-through the interpreter's and Qt's own shutdown, where the crash was.
+The 20 starts are forked from one process that imported the program's modules and made one
+database of its own (most of a start's time); each child still creates its QApplication, runs
+the whole program and ends through the interpreter's and Qt's own shutdown, where the crash was.
 
 Before the fix ``_dispose`` deleted every top-level widget, including the type-ahead list of the
 wizard's gmina field, which its ``QCompleter`` deletes again: a segmentation fault at exit

@@ -23,7 +23,7 @@ from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
-from app.i18n import _
+from app.i18n import N_, _
 from app.models import (
     MODEL_BY_TABLE,
     Consent,
@@ -162,21 +162,34 @@ CODES: dict[tuple[str, str], tuple[type, tuple[str, ...] | None]] = {
 }
 
 
-# Records that name a person, who must be a member of the record's own family (the services'
-# ``family_member`` and ``check_participant``): table → (its person column, the column leading
-# to its family and the table that one points at; "" when the record has a ``family_id``).
-MEMBER_LINKS: dict[str, tuple[str, str, str]] = {
-    "consent": ("person_id", "", ""),
-    "referral": ("consent_person_id", "", ""),
-    "commitment": ("person_id", "plan_id", "support_plan"),
-    "diagnosis_participant": ("person_id", "diagnosis_id", "diagnosis"),
-    "workshop_participant": ("person_id", "workshop_id", "diagnostic_workshop"),
+# A record naming another record of the case: both belong to the same owner (the services'
+# ``family_member`` and ``check_participant``, "The goal / action belongs to another plan").
+# (column, the named record's table, the owner column the two share, and ``via``: where the
+# record's own owner is found, (column, table) of its parent, or None for its own column).
+LINKS: dict[str, tuple[tuple[str, str, str, tuple[str, str] | None], ...]] = {
+    "consent": (("person_id", "person", "family_id", None),),
+    "referral": (("consent_person_id", "person", "family_id", None),),
+    "commitment": (("person_id", "person", "family_id", ("plan_id", "support_plan")),),
+    "diagnosis_participant": (("person_id", "person", "family_id", ("diagnosis_id", "diagnosis")),),
+    "workshop_participant": (
+        ("person_id", "person", "family_id", ("workshop_id", "diagnostic_workshop")),
+    ),
+    "action": (("goal_id", "goal", "plan_id", None),),
+    "goal_score": (("goal_id", "goal", "plan_id", ("review_id", "review")),),
+    "action_status_entry": (("action_id", "action", "plan_id", ("review_id", "review")),),
+}
+_ANOTHER_OWNER = {
+    "person": N_("This person is not a member of the family."),
+    "goal": N_("The goal belongs to another plan."),
+    "action": N_("The action belongs to another plan."),
 }
 # The tables whose records the rules between records concern (``RecordChecker``)...
-RELATION_TABLES = frozenset({ConsentRecipient.__tablename__, *MEMBER_LINKS})
+RELATION_TABLES = frozenset({ConsentRecipient.__tablename__, *LINKS})
 # ... and those they look records up in, in a batch (then in the database).
 _RELATED = frozenset(
-    {"family", "consent", "person", *(parent for _p, _c, parent in MEMBER_LINKS.values() if parent)}
+    {"family", "consent"}
+    | {named for links in LINKS.values() for _c, named, _o, _v in links}
+    | {via[1] for links in LINKS.values() for *_x, via in links if via}
 )
 
 
@@ -343,7 +356,8 @@ class RecordChecker:
     def _check_relations(self, table: str, values: Values) -> None:
         """A live consent recipient is never the centre that keeps the family's case
         (``app.services.recipient_rule``, the consent form's rule); a person a record names is
-        a member of the record's family (``MEMBER_LINKS``), and a consent's signer is an adult
+        a member of the record's family, a goal or action one of the record's programme
+        (``LINKS``), and a consent's signer is an adult
         (``app.services.signer_rule``)."""
         if table not in RELATION_TABLES or values.get("deleted"):
             return
@@ -354,16 +368,18 @@ class RecordChecker:
             if gmina is not None:
                 check_recipient(values.get("institution_id") or "", gmina)
             return
-        column, via, parent = MEMBER_LINKS[table]
-        person = values.get(column)
-        if not person:
-            return
-        family = values.get("family_id") if not via else self._value(parent, values.get(via))
-        member_of = self._value("person", person)
-        if family and member_of and member_of != family:
-            raise ValidationError(_("This person is not a member of the family."), column)
-        if table == "consent" and member_of and values.get("signed_on") is not None:
-            check_signer(self._value("person", person, "birth_date"), values["signed_on"], column)
+        for column, named, owner, via in LINKS[table]:
+            ref = values.get(column)
+            if not ref:
+                continue
+            own = (
+                values.get(owner) if via is None else self._value(via[1], values.get(via[0]), owner)
+            )
+            theirs = self._value(named, ref, owner)
+            if own and theirs and own != theirs:
+                raise ValidationError(_(_ANOTHER_OWNER[named]), column)
+            if table == "consent" and theirs and values.get("signed_on") is not None:
+                check_signer(self._value("person", ref, "birth_date"), values["signed_on"], column)
 
     def _value(self, table: str, record_id: Any, column: str = "family_id") -> Any:
         """``column`` of a record of the batch, else of the database (``None``: neither has it;

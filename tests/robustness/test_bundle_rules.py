@@ -133,6 +133,26 @@ def test_a_signed_bundle_with_a_consent_signed_by_a_child_is_refused(world):
     assert db_hash(world.coord) == before
 
 
+def test_a_signed_bundle_scoring_another_plans_goal_is_refused(world):
+    """A review scores the goals of its own programme only (``reviews.save_review``)."""
+    items = record_lines(world.parts)
+    plan = json.loads(json.dumps(next(i for i in items if i["t"] == "support_plan")))
+    plan["r"]["id"] = "5b7f2f4e-0c1d-4c55-9a0e-3f1d2a6b7c11"
+    goal = json.loads(json.dumps(next(i for i in items if i["t"] == "goal")))
+    goal["r"].update(id="5b7f2f4e-0c1d-4c55-9a0e-3f1d2a6b7c12", plan_id=plan["r"]["id"])
+    next(i for i in items if i["t"] == "goal_score")["r"]["goal_id"] = goal["r"]["id"]
+    counts = json.loads(world.parts["manifest.json"])["counts"]
+    counts["support_plan"] += 1
+    counts["goal"] += 1
+    records = dump_lines([plan, goal, *items])
+    data = reseal(resign(world.parts, world.ops, records=records, counts=counts), world.coord)
+    before = db_hash(world.coord)
+    with pytest.raises(BundleRefused) as info:
+        import_bundle(world.coord, data)
+    assert info.value.code == "record" and "innego programu" in info.value.message
+    assert db_hash(world.coord) == before
+
+
 def test_the_honest_bundle_still_imports(world):
     """Last in the file: once imported, the forged bundles (same sequence number) are replays."""
     result = import_bundle(world.coord, world.valid)

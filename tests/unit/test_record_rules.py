@@ -299,3 +299,42 @@ def test_load_refuses_a_consent_signed_by_a_child(exported, target):
     err = _refused(target, data)
     assert "consent" in err.message and "pełnoletnia" in err.message
     assert err.field == "person_id"
+
+
+def _with_a_second_plan(exported) -> dict:
+    """The export plus a second programme of the same family with one goal and one action
+    (copies): records of the first programme must not name them."""
+    data = copy.deepcopy(exported)
+    t = data["tables"]
+    plan = dict(t["support_plan"][0], id="5b7f2f4e-0c1d-4c55-9a0e-3f1d2a6b7c11")
+    goal = dict(t["goal"][0], id="5b7f2f4e-0c1d-4c55-9a0e-3f1d2a6b7c12", plan_id=plan["id"])
+    action = dict(t["action"][0], id="5b7f2f4e-0c1d-4c55-9a0e-3f1d2a6b7c13", plan_id=plan["id"])
+    action["goal_id"] = goal["id"]
+    t["support_plan"].append(plan)
+    t["goal"].append(goal)
+    t["action"].append(action)
+    return data
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "target_kind", "fragment"),
+    [
+        ("action", "goal_id", "goal", "cel należy do innego programu"),
+        ("goal_score", "goal_id", "goal", "cel należy do innego programu"),
+        ("action_status_entry", "action_id", "action", "działanie należy do innego programu"),
+    ],
+)
+def test_load_refuses_a_record_naming_another_plans_goal_or_action(
+    exported, target, table, column, target_kind, fragment
+):
+    """The services' "The goal / action belongs to another plan" (``plans.save_action``,
+    ``reviews.save_review``)."""
+    data = _with_a_second_plan(exported)
+    data["tables"][table][0][column] = data["tables"][target_kind][-1]["id"]
+    err = _refused(target, data)
+    assert table in err.message and err.field == column, err.message
+    assert fragment in err.message
+
+
+def test_a_second_plan_with_its_own_goal_and_action_still_loads(exported, target):
+    assert dump.load_data(target, _with_a_second_plan(exported)) > 0

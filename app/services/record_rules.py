@@ -59,6 +59,7 @@ from app.models.enums import (
     TransferKind,
     VisitStatus,
 )
+from app.services.audit_words import entity_label
 from app.services.date_rules import check_birth_date, check_work_date
 from app.services.recipient_rule import check_recipient
 from app.services.signer_rule import check_signer
@@ -194,13 +195,17 @@ _RELATED = frozenset(
 
 
 class InvalidRecord(ValidationError):
-    """A record that breaks a domain rule; the message names the record, not its values."""
+    """A record that breaks a domain rule; the message names the record (its kind in words,
+    as the history and the sync messages name it, and its id), not its values."""
 
     def __init__(self, table: str, record_id: str, where: str, problem: ValidationError) -> None:
         place = f", {where}" if where else ""
         super().__init__(
             _("Invalid record ({kind} {id}{place}): {problem}").format(
-                kind=table, id=str(record_id)[:40], place=place, problem=problem.message
+                kind=entity_label(table),
+                id=str(record_id)[:40],
+                place=place,
+                problem=problem.message,
             ),
             problem.field,
         )

@@ -16,6 +16,7 @@ from stdnum.pl import pesel as stdnum_pesel
 from app.errors import EXIT_VALIDATION, ValidationError
 from app.i18n import set_language
 from app.services import dump, setup
+from app.services.audit_words import entity_label
 from app.services.record_rules import InvalidRecord, check_values
 from app.store.keys import TEST_KDF
 from tests.conftest import OPS_GMINA, PASSPHRASE, make_ops
@@ -83,7 +84,7 @@ def test_every_changed_pesel_digit_is_refused(exported, target):
         if stdnum_pesel.is_valid(person["pesel"]):
             continue  # a change that happens to keep the check digit right
         err = _refused(target, data)
-        assert "person" in err.message and person["id"] in err.message
+        assert "członek rodziny" in err.message and person["id"] in err.message
         assert "pozycja" in err.message and person["pesel"] not in err.message
         tried += 1
     assert tried >= 9
@@ -104,7 +105,7 @@ def test_a_reference_to_no_record_is_refused_not_an_integrity_error(exported, ta
     data = copy.deepcopy(exported)
     data["tables"]["person"][0]["family_id"] = "00000000-0000-4000-8000-000000000000"
     err = _refused(target, data)
-    assert "family_id" in err.message and "person" in err.message
+    assert "family_id" in err.message and "członek rodziny" in err.message
 
 
 @pytest.mark.parametrize(
@@ -142,7 +143,7 @@ def test_domain_rules_apply_to_load(exported, target, table, field, value, fragm
         row = rows[0]
     row[field] = value
     err = _refused(target, data)
-    assert fragment.lower() in err.message.lower() and table in err.message
+    assert fragment.lower() in err.message.lower() and entity_label(table) in err.message
 
 
 def test_valid_dump_still_loads(exported, target):
@@ -204,7 +205,7 @@ def test_cli_load_exits_4_naming_the_record(exported, target, tmp_path, capsys, 
     monkeypatch.setenv("KOOPERACJA_PASSPHRASE", PASSPHRASE)
     assert main(["--db", str(path), "load", "--json", str(bad)]) == EXIT_VALIDATION
     err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 1 and err[0].startswith("Błąd: Nieprawidłowy rekord (person ")
+    assert len(err) == 1 and err[0].startswith("Błąd: Nieprawidłowy rekord (członek rodziny ")
     assert person["id"] in err[0] and "PESEL" in err[0]
 
 
@@ -241,7 +242,7 @@ def test_load_refuses_a_consent_naming_the_familys_own_ops(exported, target, new
     """The consent form refuses the centre that keeps the case as a recipient of its data; a
     ``load`` file is held to the same rule (session 11: it went in unchecked)."""
     err = _refused(target, _naming_the_centre(exported, new_row=new_row))
-    assert "consent_recipient" in err.message and "administrator" in err.message
+    assert "(odbiorca zgody " in err.message and "administrator" in err.message
     assert err.field == "institution_id"
 
 
@@ -257,7 +258,7 @@ def test_cli_load_of_a_consent_naming_the_ops_exits_4(
     monkeypatch.setenv("KOOPERACJA_PASSPHRASE", PASSPHRASE)
     assert main(["--db", str(path), "load", "--json", str(bad)]) == EXIT_VALIDATION
     err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 1 and err[0].startswith("Błąd: Nieprawidłowy rekord (consent_recipient ")
+    assert len(err) == 1 and err[0].startswith("Błąd: Nieprawidłowy rekord (odbiorca zgody ")
     assert "administratorem" in err[0]
 
 
@@ -282,7 +283,7 @@ def test_load_refuses_a_record_naming_a_member_of_another_family(exported, targe
     row = next(r for r in data["tables"][table] if r["person_id"])
     row["person_id"] = stranger
     err = _refused(target, data)
-    assert table in err.message and "nie jest członkiem rodziny" in err.message
+    assert entity_label(table) in err.message and "nie jest członkiem rodziny" in err.message
     assert err.field == "person_id"
 
 
@@ -297,7 +298,7 @@ def test_load_refuses_a_consent_signed_by_a_child(exported, target):
     child = next(p for p in data["tables"]["person"] if p["relation"] == "child")
     data["tables"]["consent"][0]["person_id"] = child["id"]
     err = _refused(target, data)
-    assert "consent" in err.message and "pełnoletnia" in err.message
+    assert "(zgoda " in err.message and "pełnoletnia" in err.message
     assert err.field == "person_id"
 
 
@@ -332,7 +333,7 @@ def test_load_refuses_a_record_naming_another_plans_goal_or_action(
     data = _with_a_second_plan(exported)
     data["tables"][table][0][column] = data["tables"][target_kind][-1]["id"]
     err = _refused(target, data)
-    assert table in err.message and err.field == column, err.message
+    assert entity_label(table) in err.message and err.field == column, err.message
     assert fragment in err.message
 
 

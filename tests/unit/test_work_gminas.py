@@ -102,7 +102,7 @@ def test_load_refuses_a_family_outside_the_area(coordinator_ws, ws, tmp_path, ca
     before = dump.dump_json(ws)
     with pytest.raises(InvalidRecord) as info:
         dump.load_data(ws, data)
-    assert info.value.exit_code == EXIT_VALIDATION and "family" in info.value.message
+    assert info.value.exit_code == EXIT_VALIDATION and "(sprawa " in info.value.message
     assert dump.dump_json(ws) == before  # nothing written
 
     bad = tmp_path / "powiat.json"
@@ -112,7 +112,7 @@ def test_load_refuses_a_family_outside_the_area(coordinator_ws, ws, tmp_path, ca
     monkeypatch.setenv("KOOPERACJA_PASSPHRASE", PASSPHRASE)
     assert main(["--db", str(path), "load", "--json", str(bad)]) == EXIT_VALIDATION
     err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 1 and err[0].startswith("Błąd: Nieprawidłowy rekord (family ")
+    assert len(err) == 1 and err[0].startswith("Błąd: Nieprawidłowy rekord (sprawa ")
     assert "Narew" in err[0]
 
 

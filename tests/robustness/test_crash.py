@@ -63,7 +63,7 @@ U, S = crash_worker.UNLOCK, crash_worker.SAVES
 # hit in any of their occurrences, the saves' in any of the first SAVE_CYCLES saves), and the
 # "anywhere" ones at a random moment of those saves, whatever phase it falls in.
 AIMS = {
-    U + crash_worker.OPENING: 1,
+    U + crash_worker.OPENING: 2,
     U + crash_worker.CONNECTING: 7,
     U + crash_worker.SCHEMA: 3,
     U + crash_worker.CLOSING: 3,
@@ -72,10 +72,13 @@ AIMS = {
     U + crash_worker.COMMITTING: 2,
     U + crash_worker.COMMITTED: 1,
     S + crash_worker.OPENING: 2,
-    S + crash_worker.IN_TRANSACTION: 49,
-    S + crash_worker.COMMITTING: 24,
+    S + crash_worker.IN_TRANSACTION: 12,
+    S + crash_worker.COMMITTING: 14,
     S + crash_worker.COMMITTED: 3,
-    ANYWHERE: 2,
+    # Half the kills know nothing of the phases: a moment of the saves, as the kills of
+    # session 10 were.  They catch what the phases do not name (a deliberate mutant whose
+    # acknowledgement runs ahead of its COMMIT is caught by these, not by the aimed ones).
+    ANYWHERE: 50,
 }
 SAVE_CYCLES = 4
 # The unlock's steps up to its first transaction, in their order: aimed at by watching the
@@ -90,6 +93,8 @@ UNLOCK_STEPS = tuple(
         crash_worker.ENGINE,
     )
 )
+# A save's transaction and COMMIT (a few milliseconds each) are aimed at the same way.
+WATCHED_SAVE_PHASES = (S + crash_worker.IN_TRANSACTION, S + crash_worker.COMMITTING)
 POLL_SECONDS = 0.0005
 CHAIN_EVERY = 25  # full audit-chain verification every N snapshots (and at the end)
 STALL_SECONDS = 60  # a child that makes no progress this long is a hang, not a slow machine
@@ -291,7 +296,10 @@ class Worker:
             reference = 1 if aim == ANYWHERE else 1 + rnd.randrange(SAVE_CYCLES)
             while len(result.lines) <= reference:
                 self._take(self.next_line(STALL_SECONDS), result)
-            deadline = self.timings.kill_time(aim, result.lines[reference][0], rnd)
+            if aim in WATCHED_SAVE_PHASES:
+                deadline = self._when_entered_in_save(aim, result, rnd)
+            else:
+                deadline = self.timings.kill_time(aim, result.lines[reference][0], rnd)
         elif aim in UNLOCK_STEPS:
             deadline = self._when_entered(aim, result, rnd)
         elif aim != ANYWHERE:
@@ -341,6 +349,19 @@ class Worker:
         while (phase := self.marks[0]) != aim:
             if phase not in order and phase != 1:
                 return time.monotonic()
+            line = self.next_line(POLL_SECONDS)
+            if line is not None:
+                self._take(line, result)
+        return time.monotonic() + rnd.uniform(0.0, rnd.choice(durations))
+
+    def _when_entered_in_save(self, aim: int, result: Run, rnd: random.Random) -> float | None:
+        """The same for a save's transaction or COMMIT (how long the transaction takes varies
+        with the note's length, so a time from the last line would often miss the COMMIT):
+        watch for the phase in this save, or in the next one if this one passed it unseen."""
+        durations = [d for _o, d in self.timings.occurrences(aim)]
+        if not durations:
+            return None
+        while self.marks[0] != aim:
             line = self.next_line(POLL_SECONDS)
             if line is not None:
                 self._take(line, result)

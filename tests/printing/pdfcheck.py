@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 
@@ -34,8 +35,15 @@ def flat(text: str) -> str:
     return _BREAK.sub(_rejoin, " ".join(text.split()))
 
 
+@functools.lru_cache(maxsize=32)
+def extracted(pdf: bytes) -> tuple[str, ...]:
+    """Each page's text as pypdf extracts it.  Kept for the last PDFs read: a test often reads
+    one document several ways (its words, its pages), and the bytes give the same text."""
+    return tuple(p.extract_text() or "" for p in reader(pdf).pages)
+
+
 def page_texts(pdf: bytes) -> list[str]:
-    return [flat(p.extract_text() or "") for p in reader(pdf).pages]
+    return [flat(page) for page in extracted(pdf)]
 
 
 def text(pdf: bytes) -> str:

@@ -100,8 +100,8 @@ def _is_tail(piece: str, vocab: set[str]) -> bool:
 def bad_words(pdf: bytes, vocab: set[str]) -> list[str]:
     """Words of ``pdf`` that are neither source words nor correct pieces of one."""
     bad: list[str] = []
-    for page in pdfcheck.reader(pdf).pages:
-        for word in tokens(page.extract_text() or ""):
+    for page in pdfcheck.extracted(pdf):
+        for word in tokens(page):
             if word in vocab or _is_head(word, vocab) or _is_tail(word, vocab):
                 continue
             bad.append(word)

@@ -63,7 +63,7 @@ U, S = crash_worker.UNLOCK, crash_worker.SAVES
 # hit in any of their occurrences, the saves' in any of the first SAVE_CYCLES saves), and the
 # "anywhere" ones at a random moment of those saves, whatever phase it falls in.
 AIMS = {
-    U + crash_worker.OPENING: 2,
+    U + crash_worker.OPENING: 3,
     U + crash_worker.CONNECTING: 7,
     U + crash_worker.SCHEMA: 3,
     U + crash_worker.CLOSING: 3,
@@ -71,7 +71,7 @@ AIMS = {
     U + crash_worker.IN_TRANSACTION: 2,
     U + crash_worker.COMMITTING: 2,
     U + crash_worker.COMMITTED: 1,
-    S + crash_worker.OPENING: 2,
+    S + crash_worker.OPENING: 6,
     S + crash_worker.IN_TRANSACTION: 12,
     S + crash_worker.COMMITTING: 14,
     S + crash_worker.COMMITTED: 3,

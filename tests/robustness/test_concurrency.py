@@ -12,14 +12,22 @@ instead (measured: 3 threads × 20 ``open_family`` calls, 29 failures with ``BEG
 from __future__ import annotations
 
 import threading
+import time
 from datetime import date
 
 from app.services import audit, casefile, visits
 
-WAIT = 5.0  # seconds the reader waits for the other save (only reached once this is fixed)
+# How long the reader waits for the other save, in multiples of an unhindered save measured
+# first: with a plain BEGIN that save commits at once (and the reader then fails); with BEGIN
+# IMMEDIATE it waits for the reader's lock, so the reader's wait always runs out.  Measured,
+# not fixed, so a loaded machine still gives the other save ample time.
+WAIT_SAVES, MIN_WAIT = 20, 0.5
 
 
 def test_open_case_while_another_save_commits(ws, family_case, monkeypatch):
+    started = time.monotonic()
+    visits.save_visit(ws, family_case.family_id, visits.VisitInput(visit_on=date.today()))
+    wait = max(MIN_WAIT, WAIT_SAVES * (time.monotonic() - started))
     real_record = audit.record
     reader_has_read, other_saved = threading.Event(), threading.Event()
     reader = threading.current_thread()
@@ -27,14 +35,14 @@ def test_open_case_while_another_save_commits(ws, family_case, monkeypatch):
     def record_after_other_save(session, *args, **kwargs):
         if threading.current_thread() is reader:
             reader_has_read.set()  # open_family has loaded the case file ...
-            other_saved.wait(WAIT)  # ... and another connection commits a visit meanwhile
+            other_saved.wait(wait)  # ... and another connection commits a visit meanwhile
         return real_record(session, *args, **kwargs)
 
     monkeypatch.setattr(audit, "record", record_after_other_save)
     errors: list[BaseException] = []
 
     def other_save() -> None:
-        reader_has_read.wait(WAIT)
+        reader_has_read.wait(wait)
         try:
             visits.save_visit(ws, family_case.family_id, visits.VisitInput(visit_on=date.today()))
         except BaseException as exc:  # asserted below

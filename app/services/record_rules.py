@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import inspect, select
@@ -134,6 +135,20 @@ WORK_DATES: tuple[tuple[str, str], ...] = (
     ("visit", "visit_on"),
     ("visit", "next_visit_on"),
 )
+
+# Days that must have come already (the forms refuse them in the future): (table, column) →
+# the service's refusal.  A record from elsewhere may be a day ahead of this computer's date
+# (``app.sync.clocks`` accepts a clock up to a day ahead), so it is held to "tomorrow".
+NOT_YET: dict[tuple[str, str], str] = {
+    ("consent", "signed_on"): N_("The signature date is in the future."),
+    ("review", "held_on"): N_("The review date is in the future."),
+    ("diagnosis", "made_on"): N_("The diagnosis date is in the future."),
+    ("referral", "referred_on"): N_("The referral date is in the future."),
+    ("referral", "consent_on"): N_("The consent date is in the future."),
+    ("referral", "decided_on"): N_("The decision date is in the future."),
+    ("diagnostic_workshop", "held_on"): N_("The workshop date is in the future."),
+    ("plan_closure", "closed_on"): N_("The closing date is in the future."),
+}
 
 # Integer ranges: (table, column) → (low, high).
 RANGES: dict[tuple[str, str], tuple[int, int]] = {
@@ -296,6 +311,20 @@ def check_object(obj: Any) -> None:
         raise InvalidRecord(obj.__tablename__, values.get("id") or "", "", exc) from None
 
 
+def _check_happened(table: str, values: Values, latest: date) -> None:
+    """``NOT_YET``, and a visit recorded as done (``visits.save_visit``), up to ``latest``."""
+    for (tbl, column), message in NOT_YET.items():
+        day = values.get(column)
+        if tbl == table and day is not None and day > latest:
+            raise ValidationError(_(message), column)
+    if table == "visit" and values.get("status") == VisitStatus.DONE:
+        day = values.get("visit_on")
+        if day is not None and day > latest:
+            raise ValidationError(
+                _("A visit in the future can only be planned, not done."), "visit_on"
+            )
+
+
 class RecordChecker:
     """Checks a batch of records, including codes and references, before any of it is written.
 
@@ -329,6 +358,7 @@ class RecordChecker:
         self._codes: dict[tuple[type, tuple[str, ...] | None], set[str]] = {}
         self._ids: dict[str, set[str]] = {}
         self._rows: dict[str, dict[str, Values]] = {}
+        self._tomorrow = date.today() + timedelta(days=1)
 
     def _code_set(self, model: type, levels: tuple[str, ...] | None) -> set[str]:
         key = (model, levels)
@@ -355,6 +385,7 @@ class RecordChecker:
                 if self._references:
                     self._check_references(table, values)
                 self._check_relations(table, values)
+                _check_happened(table, values, self._tomorrow)
             except ValidationError as exc:
                 raise InvalidRecord(table, values.get("id", ""), where, exc) from None
 

@@ -155,6 +155,17 @@ def test_a_signed_bundle_scoring_another_plans_goal_is_refused(world):
     assert db_hash(world.coord) == before
 
 
+def test_a_signed_bundle_with_a_diagnosis_made_next_month_is_refused(world):
+    from datetime import date, timedelta
+
+    later = (date.today() + timedelta(days=30)).isoformat()
+    before = db_hash(world.coord)
+    with pytest.raises(BundleRefused) as info:
+        import_bundle(world.coord, _forged(world, "diagnosis", made_on=later))
+    assert info.value.code == "record" and "w przyszłości" in info.value.message
+    assert db_hash(world.coord) == before
+
+
 def test_the_honest_bundle_still_imports(world):
     """Last in the file: once imported, the forged bundles (same sequence number) are replays."""
     result = import_bundle(world.coord, world.valid)

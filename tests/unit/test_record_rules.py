@@ -339,3 +339,36 @@ def test_load_refuses_a_record_naming_another_plans_goal_or_action(
 
 def test_a_second_plan_with_its_own_goal_and_action_still_loads(exported, target):
     assert dump.load_data(target, _with_a_second_plan(exported)) > 0
+
+
+@pytest.mark.parametrize(
+    ("table", "changes", "fragment"),
+    [
+        ("consent", {"signed_on": 30}, "data podpisu jest w przyszłości"),
+        ("review", {"held_on": 30, "next_review_on": 120}, "w przyszłości"),
+        ("diagnosis", {"made_on": 30}, "w przyszłości"),
+        ("visit", {"visit_on": 30, "next_visit_on": None}, "można tylko zaplanować"),
+    ],
+)
+def test_load_refuses_what_has_not_happened_yet(exported, target, table, changes, fragment):
+    """The forms refuse a consent signed, a review held, a diagnosis made or a visit done on
+    a day still to come (``consents``, ``reviews``, ``diagnosis``, ``visits``)."""
+    from datetime import date, timedelta
+
+    data = copy.deepcopy(exported)
+    row = data["tables"][table][0]
+    for column, days in changes.items():
+        row[column] = None if days is None else (date.today() + timedelta(days)).isoformat()
+    err = _refused(target, data)
+    assert entity_label(table) in err.message and fragment in err.message.lower(), err.message
+
+
+def test_tomorrow_is_not_yet_the_future_of_a_record_from_elsewhere(exported, target):
+    """A device whose clock is up to a day ahead (``sync.clocks``: accepted) may have written
+    "today" for our tomorrow."""
+    from datetime import date, timedelta
+
+    data = copy.deepcopy(exported)
+    data["tables"]["visit"][0]["visit_on"] = (date.today() + timedelta(1)).isoformat()
+    data["tables"]["visit"][0]["next_visit_on"] = None
+    assert dump.load_data(target, data) > 0

@@ -118,6 +118,12 @@ DATE_ORDER: tuple[tuple[str, str, str], ...] = (
     ("referral", "referred_on", "decided_on"),
 )
 
+# The next one comes after this one (the services' refusal): (table, this, next) → message.
+NEXT_AFTER: dict[tuple[str, str, str], str] = {
+    ("visit", "visit_on", "next_visit_on"): N_("The next visit must come after this one."),
+    ("review", "held_on", "next_review_on"): N_("The next review must come after this one."),
+}
+
 # Dates of the work with a family, plausible from 1990 to ten years ahead (``date_rules``, the
 # forms' rule): the dates the services check with ``check_work_date``.
 WORK_DATES: tuple[tuple[str, str], ...] = (
@@ -297,6 +303,10 @@ def check_values(table: str, values: Values) -> None:
             )
     for column in work_dates:
         check_work_date(values.get(column), column)
+    for (tbl, this, then), message in NEXT_AFTER.items():
+        first, second = values.get(this), values.get(then)
+        if tbl == table and first is not None and second is not None and second <= first:
+            raise ValidationError(_(message), then)
     rule = SPECIFIC.get(table)
     if rule is not None:
         rule(values)

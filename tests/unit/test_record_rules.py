@@ -372,3 +372,21 @@ def test_tomorrow_is_not_yet_the_future_of_a_record_from_elsewhere(exported, tar
     data["tables"]["visit"][0]["visit_on"] = (date.today() + timedelta(1)).isoformat()
     data["tables"]["visit"][0]["next_visit_on"] = None
     assert dump.load_data(target, data) > 0
+
+
+@pytest.mark.parametrize(
+    ("table", "first", "then", "fragment"),
+    [
+        ("visit", "visit_on", "next_visit_on", "następna wizyta"),
+        ("review", "held_on", "next_review_on", "następna ocena"),
+    ],
+)
+def test_load_refuses_a_next_date_not_after_this_one(
+    exported, target, table, first, then, fragment
+):
+    """``visits.save_visit`` and ``reviews.save_review``: the next one comes after this one."""
+    data = copy.deepcopy(exported)
+    row = data["tables"][table][0]
+    row[then] = row[first]
+    err = _refused(target, data)
+    assert err.field == then and fragment in err.message.lower(), err.message

@@ -34,7 +34,7 @@ from app.ui import screens
 from app.ui.context import AppContext
 from app.ui.kit.screen_fit import resize_to_fit
 from app.ui.kit.widgets import label
-from app.ui.theme import app_icon, error_style
+from app.ui.theme import NAVIGATION_STYLE, app_icon, error_style
 
 SIDEBAR_WIDTH = 210
 
@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
+        self.nav.setStyleSheet(NAVIGATION_STYLE)
         self.nav.setAccessibleName(_("Sections"))
         self.nav.setFixedWidth(SIDEBAR_WIDTH)
         self.nav.currentRowChanged.connect(self._row_changed)

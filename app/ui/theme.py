@@ -13,11 +13,12 @@ from pathlib import Path
 
 import PySide6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QIcon, QPalette
+from PySide6.QtWidgets import QApplication, QFrame, QWidget
 
 from app.config import resources_dir
 from app.i18n import current_language
+from app.ui import focus_style
 from app.ui.qt_polish import QtGapsTranslator
 
 log = logging.getLogger(__name__)
@@ -88,8 +89,10 @@ def apply_theme(app: QApplication) -> None:
     font = QFont(family or app.font().family(), FONT_POINT_SIZE)
     app.setFont(font)
     app.setWindowIcon(app_icon())
-    app.setStyle("Fusion")  # the same look on Windows and Linux; readable focus frames
-    app.setStyleSheet(STYLE_SHEET)
+    # Fusion: the same look on Windows and Linux; with a focus ring that can be seen.  No style
+    # sheet for the whole application (see app.ui.focus_style): the few widgets that need one
+    # carry their own.
+    focus_style.install(app, Colour.ACCENT)
 
 
 class Colour:
@@ -143,23 +146,54 @@ def note_style() -> str:
     )
 
 
-# Only what the Fusion style lacks: visible keyboard focus, a calm sidebar, error/ok colours.
-STYLE_SHEET = f"""
-QListWidget#navigation {{ background: {Colour.SIDEBAR}; border: none; padding-top: 6px; }}
-QListWidget#navigation::item {{ padding: 8px 12px; }}
-QListWidget#navigation::item:selected {{ background: {Colour.ACCENT}; color: white; }}
-QListWidget#navigation:focus {{ outline: none; }}
-QLabel[role="heading"] {{ font-size: 14pt; font-weight: bold; }}
-QLabel[role="subheading"] {{ font-size: 10.5pt; font-weight: bold; }}
-QLabel[role="error"] {{ color: {Colour.ERROR}; }}
-QLabel[role="ok"] {{ color: {Colour.OK}; }}
-QLabel[role="muted"] {{ color: {Colour.MUTED}; }}
+# The sidebar of screens: calm, the selected screen in the accent colour (its own style sheet).
+NAVIGATION_STYLE = f"""
+QListWidget {{ background: {Colour.SIDEBAR}; border: none; padding-top: 6px; }}
+QListWidget::item {{ padding: 8px 12px; }}
+QListWidget::item:selected {{ background: {Colour.ACCENT}; color: white; }}
+QListWidget:focus {{ outline: none; }}
+"""
+
+# A card: a framed, lighter panel (the unlock window, the sync dashboard's tiles).
+CARD_STYLE = f"""
 QFrame[role="card"] {{
     background: {Colour.CARD}; border: 1px solid {Colour.CARD_BORDER}; border-radius: 4px;
 }}
-QLineEdit:focus, QComboBox:focus, QSpinBox:focus, QPlainTextEdit:focus, QDateEdit:focus {{
-    border: 2px solid {Colour.ACCENT};
-}}
-QPushButton:focus {{ border: 2px solid {Colour.ACCENT}; }}
-QTableView:focus {{ border: 1px solid {Colour.ACCENT}; }}
 """
+
+# A label's role: its font (size in points, bold) and its text colour.
+ROLES: dict[str, tuple[float | None, bool, str | None]] = {
+    "heading": (14.0, True, None),
+    "subheading": (10.5, True, None),
+    "error": (None, False, Colour.ERROR),
+    "ok": (None, False, Colour.OK),
+    "muted": (None, False, Colour.MUTED),
+}
+
+
+def apply_role(widget: QWidget, role: str) -> None:
+    """Give ``widget`` the look of ``role`` (one of ``ROLES``; "" for none, as inherited).
+
+    Set as a font and a palette that name only what the role changes, so the rest (the font's
+    family, the other colours) still comes from the parent; the role is kept as the widget's
+    "role" property too.
+    """
+    widget.setProperty("role", role)
+    size, bold, colour = ROLES.get(role, (None, False, None))
+    font = QFont()  # nothing set: inherited
+    if size is not None:
+        font.setPointSizeF(size)
+    if bold:
+        font.setBold(True)
+    widget.setFont(font)
+    palette = QPalette()  # nothing set: inherited
+    if colour is not None:
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+        palette.setColor(QPalette.ColorRole.Text, QColor(colour))
+    widget.setPalette(palette)
+
+
+def make_card(frame: QFrame) -> QFrame:
+    frame.setProperty("role", "card")
+    frame.setStyleSheet(CARD_STYLE)
+    return frame

@@ -27,7 +27,7 @@ from app.services.deadlines import Deadline, Kind
 from app.ui.context import AppContext
 from app.ui.deadlines_table_model import DeadlinesTableModel
 from app.ui.kit.form_kit import list_table
-from app.ui.kit.widgets import label
+from app.ui.kit.widgets import label, set_role
 
 HORIZONS = (7, 14, 30, 60, 90)
 WEEKDAYS = (
@@ -159,9 +159,7 @@ class TodayScreen(QWidget):
                 )
             )
             value.setText(text)
-            value.setProperty("role", "error" if overdue else "")
-            value.style().unpolish(value)
-            value.style().polish(value)
+            set_role(value, "error" if overdue else "")
         self._show()
 
     def _show(self) -> None:

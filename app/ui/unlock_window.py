@@ -31,7 +31,7 @@ from app.ui.kit.mnemonics import deconflict
 from app.ui.kit.screen_fit import resize_to_fit
 from app.ui.kit.widgets import label, password_edit, set_role
 from app.ui.ops import error_text, show_error
-from app.ui.theme import app_icon
+from app.ui.theme import app_icon, make_card
 
 
 class UnlockWindow(QWidget):
@@ -88,8 +88,7 @@ class UnlockWindow(QWidget):
         path = label(_("Database: {path}").format(path=self.db_path), "muted")
         path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        card = QFrame()
-        card.setProperty("role", "card")
+        card = make_card(QFrame())
         inner = QVBoxLayout(card)
         head = QHBoxLayout()
         head.addWidget(logo)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _
 from app.store.keys import Strength
-from app.ui.theme import STRENGTH_COLOURS, Colour
+from app.ui.theme import STRENGTH_COLOURS, Colour, apply_role
 
 
 def clear_layout(layout: QLayout) -> None:
@@ -36,7 +36,7 @@ def clear_layout(layout: QLayout) -> None:
 def label(
     text: str, role: str = "", *, wrap: bool | None = None, buddy: QWidget | None = None
 ) -> QLabel:
-    """A label with a style role ("heading", "error", "muted" …, see ``theme.STYLE_SHEET``).
+    """A label with a style role ("heading", "error", "muted" …, see ``theme.ROLES``).
 
     Text wraps, except a field's caption (a label with a buddy): wrapped in a form row, "Plik
     kopii:" broke in two and lost its top line at 1366×768.
@@ -44,7 +44,7 @@ def label(
     widget = QLabel(text)
     widget.setWordWrap(buddy is None if wrap is None else wrap)
     if role:
-        widget.setProperty("role", role)
+        apply_role(widget, role)
     if buddy is not None:
         widget.setBuddy(buddy)
         if not buddy.accessibleName():  # a screen reader names the field as the label does
@@ -54,10 +54,8 @@ def label(
 
 
 def set_role(widget: QWidget, role: str) -> None:
-    """Change a label's style role and make the style sheet notice."""
-    widget.setProperty("role", role)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
+    """Change a label's style role."""
+    apply_role(widget, role)
 
 
 def password_edit(accessible_name: str) -> QLineEdit:

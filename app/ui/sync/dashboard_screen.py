@@ -34,14 +34,13 @@ from app.ui.kit.widgets import label, set_role
 from app.ui.ops import error_text
 from app.ui.sync.charts import BarChart
 from app.ui.sync.peers_table import status_table
-from app.ui.theme import OKABE_ITO
+from app.ui.theme import OKABE_ITO, make_card
 
 STALE_DAYS = 14  # a device silent for longer is shown in red
 
 
 def _tile(title: str) -> tuple[QFrame, QLabel]:
-    frame = QFrame()
-    frame.setProperty("role", "card")
+    frame = make_card(QFrame())
     value = label("—", "heading", wrap=False)
     layout = QVBoxLayout(frame)
     layout.addWidget(value)

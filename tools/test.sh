@@ -15,10 +15,12 @@
 #   loses nothing written to either (the page cache outlives the process); what fsync adds,
 #   surviving a power cut, no test can check.  The folder is made for this run (mode 700) and
 #   removed after it (a whole run writes about 1.3 GB; 4 GiB must be free).
-# - pytest runs three workers, one more than the cores: the tests wait on fsync, child
-#   processes and Qt timers often enough that a third worker fills the gaps (pytest with two
-#   workers 230 s, three 203 s, four 211 s, one fresh clone).  mypy runs beside them for the same
-#   reason; its report follows the tests'.
+# - pytest runs three workers, one more than the cores: the tests wait on child processes and
+#   Qt timers, and on fsync where the folders are on disk, often enough that a third worker
+#   fills the gaps.  On disk: pytest with two workers 230 s, three 203 s, four 211 s (one fresh
+#   clone).  In memory, `make test` with two workers 203.7 s and 210.5 s, with three 207.5 s
+#   and 211.7 s (interleaved, 1022 tests): the same, so three serve both.  mypy runs beside
+#   them for the same reason; its report follows the tests'.
 # Exit status: 0 when everything passed, else that of the first failing step.
 set -u
 BIN=${BIN:-.venv/bin}
